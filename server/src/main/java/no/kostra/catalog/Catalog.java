@@ -1,0 +1,179 @@
+package no.kostra.catalog;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import no.kostra.errors.NotFoundException;
+
+/**
+ * An immutable snapshot of the catalogue. {@code find…} methods return empty when absent; {@code require…} methods
+ * throw a {@link NotFoundException} that names what was asked and what exists. Thread-safe.
+ */
+public final class Catalog {
+    private final Map<String, Region> regions;
+    private final Map<String, String> canonicalByCode;
+    private final List<CodeChange> codeChanges;
+    private final List<GroupMembership> memberships;
+    private final Map<String, ProfileDefinition> profiles;
+    private final Map<String, Indicator> indicators;
+
+    public Catalog(List<Region> regions, List<CodeChange> codeChanges, List<GroupMembership> memberships,
+                   List<ProfileDefinition> profiles, List<Indicator> indicators) {
+        this.regions = index(regions, Region::code);
+        this.codeChanges = List.copyOf(codeChanges);
+        this.memberships = List.copyOf(memberships);
+        this.profiles = index(profiles.stream().sorted(Comparator.comparingInt(ProfileDefinition::sortOrder)).toList(),
+                ProfileDefinition::code);
+        this.indicators = index(indicators, Indicator::id);
+        this.canonicalByCode = canonicalCodes(this.regions.keySet(), this.codeChanges);
+    }
+
+    private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
+        Map<String, T> map = new LinkedHashMap<>();
+        for (T item : items) {
+            if (map.put(key.apply(item), item) != null) {
+                throw new IllegalArgumentException("Duplicate catalogue key " + key.apply(item));
+            }
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
+
+    /** Follows each old code through every later renumbering to the code in use today. */
+    private static Map<String, String> canonicalCodes(Set<String> current, List<CodeChange> changes) {
+        Map<String, String> next = changes.stream().collect(Collectors.toMap(CodeChange::oldCode, CodeChange::newCode));
+        Map<String, String> canonical = new LinkedHashMap<>();
+        for (String code : current) {
+            canonical.put(code, code);
+        }
+        for (String old : next.keySet()) {
+            String code = old;
+            for (int hops = 0; next.containsKey(code); hops++) {
+                if (hops > next.size()) {
+                    throw new IllegalArgumentException("Municipality code history has a cycle through " + old);
+                }
+                code = next.get(code);
+            }
+            if (!current.contains(code)) {
+                throw new IllegalArgumentException("Code history leads from " + old + " to " + code + ", which is not a known region");
+            }
+            canonical.put(old, code);
+        }
+        return Map.copyOf(canonical);
+    }
+
+    public List<Region> regions() {
+        return List.copyOf(regions.values());
+    }
+
+    public List<CodeChange> codeChanges() {
+        return codeChanges;
+    }
+
+    public List<GroupMembership> memberships() {
+        return memberships;
+    }
+
+    public List<ProfileDefinition> profiles() {
+        return List.copyOf(profiles.values());
+    }
+
+    public List<Indicator> indicators() {
+        return List.copyOf(indicators.values());
+    }
+
+    /** The region a code names today, following renumberings: 3024 and 0219 both find Bærum (3201). */
+    public Optional<Region> findRegion(String code) {
+        String canonical = canonicalByCode.get(code == null ? "" : code.trim());
+        return canonical == null ? Optional.empty() : Optional.of(regions.get(canonical));
+    }
+
+    public Region requireRegion(String code) {
+        return findRegion(code).orElseThrow(() -> new NotFoundException(
+                "Fant ikke region " + code, Map.of("asked", String.valueOf(code), "known", knownRegionCodes())));
+    }
+
+    /** Every code a region has reported under, its current code first. */
+    public List<String> codesOf(String canonicalCode) {
+        List<String> codes = new ArrayList<>();
+        codes.add(canonicalCode);
+        canonicalByCode.forEach((code, canonical) -> {
+            if (canonical.equals(canonicalCode) && !code.equals(canonicalCode)) {
+                codes.add(code);
+            }
+        });
+        return List.copyOf(codes);
+    }
+
+    /** The code a region reported under in a given year: Bærum is 3024 in 2023 and 3201 in 2024. */
+    public String codeInYear(String canonicalCode, int year) {
+        String code = canonicalCode;
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (CodeChange change : codeChanges) {
+                if (change.newCode().equals(code) && year < change.firstYearOfNewCode()) {
+                    code = change.oldCode();
+                    changed = true;
+                }
+            }
+        }
+        return code;
+    }
+
+    public List<String> membersOf(String group, int year) {
+        return memberships.stream()
+                .filter(m -> m.group().equals(group) && m.covers(year))
+                .map(GroupMembership::member)
+                .distinct()
+                .toList();
+    }
+
+    public Optional<ProfileDefinition> findProfile(String code) {
+        return Optional.ofNullable(code == null ? null : profiles.get(code.trim().toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    public ProfileDefinition requireProfile(String code) {
+        return findProfile(code).orElseThrow(() -> new NotFoundException(
+                "Fant ikke tjenesteområde " + code, Map.of("asked", String.valueOf(code), "known", List.copyOf(profiles.keySet()))));
+    }
+
+    /** The profile's rows in printed order. */
+    public List<Indicator> indicatorsOfProfile(String profileCode) {
+        return indicators.values().stream()
+                .filter(i -> profileCode.equals(i.profile()))
+                .sorted(Comparator.comparingInt(Indicator::sortOrder))
+                .toList();
+    }
+
+    public List<Indicator> indicatorsOfArea(String area) {
+        return indicators.values().stream()
+                .filter(i -> area.equals(i.area()))
+                .sorted(Comparator.comparing((Indicator i) -> i.profile() == null ? "~" : i.profile())
+                        .thenComparingInt(Indicator::sortOrder))
+                .toList();
+    }
+
+    public Set<String> areas() {
+        return indicators.values().stream().map(Indicator::area).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    public Optional<Indicator> findIndicator(String id) {
+        return Optional.ofNullable(id == null ? null : indicators.get(id.trim()));
+    }
+
+    public Indicator requireIndicator(String id) {
+        return findIndicator(id).orElseThrow(() -> new NotFoundException(
+                "Fant ikke indikator " + id, Map.of("asked", String.valueOf(id))));
+    }
+
+    private List<String> knownRegionCodes() {
+        return new ArrayList<>(new TreeSet<>(canonicalByCode.keySet()));
+    }
+}

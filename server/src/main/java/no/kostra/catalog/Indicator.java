@@ -1,0 +1,30 @@
+package no.kostra.catalog;
+
+import java.util.Objects;
+
+/**
+ * A catalogue entry.
+ *
+ * @param profile  the service profile the indicator is a row of, or null for a series-only indicator
+ * @param category the profile's row group (Prioritering, Dekningsgrader, …), or null outside a profile
+ * @param name     the name as printed, without the {@code *} that marks a flat mean (see {@link #displayName()})
+ */
+public record Indicator(String id, String area, String profile, String category, int sortOrder, String name,
+                        Unit unit, int decimals, MeanKind meanKind, boolean higherIsMore, String source) {
+    public Indicator {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(area, "area");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(meanKind, "meanKind");
+        Objects.requireNonNull(source, "source");
+        if (decimals < 0 || decimals > 6) {
+            throw new IllegalArgumentException("Indicator " + id + ": decimals must be 0..6, was " + decimals);
+        }
+    }
+
+    /** The name as the reports print it: flat-mean indicators carry a trailing {@code *}. */
+    public String displayName() {
+        return meanKind == MeanKind.FLAT ? name + "*" : name;
+    }
+}

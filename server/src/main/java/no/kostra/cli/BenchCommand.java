@@ -1,0 +1,12 @@
+package no.kostra.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
+        subcommands = {no.kostra.bench.ProfileRouteBenchmark.class})
+final class BenchCommand implements Runnable {
+    @Override
+    public void run() {
+        System.out.println("Choose a benchmark: kostra-server bench --help");
+    }
+}

@@ -1,0 +1,30 @@
+package no.kostra.cli;
+
+import java.nio.file.Path;
+import no.kostra.store.DatabaseSettings;
+import picocli.CommandLine.Option;
+
+/** Where the data lives: an embedded H2 database in --data, or a server database given by --db-url. */
+final class DatabaseOptions {
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
+            description = "Folder of the embedded database (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--db-url", paramLabel = "JDBC_URL", defaultValue = "${env:KOSTRA_DB_URL}",
+            description = "JDBC URL of a PostgreSQL database instead of the embedded one (env KOSTRA_DB_URL).")
+    String dbUrl;
+
+    @Option(names = "--db-user", defaultValue = "${env:KOSTRA_DB_USER}", description = "Database user (env KOSTRA_DB_USER).")
+    String dbUser;
+
+    @Option(names = "--db-password", defaultValue = "${env:KOSTRA_DB_PASSWORD}",
+            description = "Database password (env KOSTRA_DB_PASSWORD).")
+    String dbPassword;
+
+    DatabaseSettings settings() {
+        if (dbUrl != null && !dbUrl.isBlank()) {
+            return new DatabaseSettings(dbUrl, dbUser, dbPassword);
+        }
+        return DatabaseSettings.embedded(dataDir);
+    }
+}

@@ -1,0 +1,25 @@
+package no.kostra.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "kostra-server", mixinStandardHelpOptions = true, version = "kostra-server 0.1.0",
+        description = "Kostra workbench: stores KOSTRA statistics and computes service profiles and ASSS comparisons.",
+        subcommands = {ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

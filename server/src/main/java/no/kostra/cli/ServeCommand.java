@@ -1,0 +1,45 @@
+package no.kostra.cli;
+
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import no.kostra.ingest.SeedFiles;
+import no.kostra.service.Services;
+import no.kostra.web.App;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start the service. On first start the database is created and loaded from the packaged seeds.")
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(names = "--port", defaultValue = "7070", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Services services = Services.open(database.settings(), Clock.systemUTC());
+        services.loadSeeds(SeedFiles.fromClasspath()).ifPresentOrElse(
+                r -> System.out.printf("Loaded seeds: %d figures (%d added, %d changed, %d unchanged)%n",
+                        r.read(), r.added(), r.changed(), r.unchanged()),
+                () -> System.out.println("Seeds already loaded"));
+        Javalin app = App.create(services).start(host, port);
+        System.out.printf("Kostra workbench listening on http://%s:%d (data revision %d)%n", host, app.port(),
+                services.figures().dataRevision());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            services.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+        return 0;
+    }
+}

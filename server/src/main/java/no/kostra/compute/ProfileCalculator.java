@@ -1,0 +1,71 @@
+package no.kostra.compute;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import no.kostra.catalog.Indicator;
+import no.kostra.catalog.ProfileDefinition;
+import no.kostra.catalog.Region;
+import no.kostra.observation.Figure;
+import no.kostra.observation.Statistic;
+
+/** Computes a service profile (DESIGN §3, "Profile row" and "Chart values"). Pure. */
+public final class ProfileCalculator {
+    /** A profile shows the report year and the two years before it. */
+    public static final int YEARS_SHOWN = 3;
+
+    private ProfileCalculator() {
+    }
+
+    public static ProfileTable compute(Region region, String requestedCode, ProfileDefinition profile,
+                                       List<Indicator> rows, int year, ProfileInputs inputs) {
+        List<Integer> years = IntStream.rangeClosed(year - YEARS_SHOWN + 1, year).boxed().toList();
+        List<ProfileRow> computed = new ArrayList<>();
+        for (Indicator indicator : rows) {
+            computed.add(row(indicator, years, year, inputs));
+        }
+        return new ProfileTable(
+                new ProfileTable.RegionRef(region.code(), region.name(), requestedCode),
+                new ProfileTable.ProfileRef(profile.code(), profile.area(), profile.title()),
+                year, years, computed);
+    }
+
+    static ProfileRow row(Indicator indicator, List<Integer> years, int year, ProfileInputs inputs) {
+        String id = indicator.id();
+        List<YearFigure> values = years.stream().map(y -> YearFigure.of(y, inputs.municipality(id, y))).toList();
+        Figure current = inputs.municipality(id, year);
+        Figure previous = inputs.municipality(id, year - 1);
+        Figure mean = inputs.asss(id, Statistic.MEAN);
+        Figure high = inputs.asss(id, Statistic.HIGH);
+        Figure low = inputs.asss(id, Statistic.LOW);
+
+        AsssFigures asss = new AsssFigures(YearFigure.of(year, mean), YearFigure.of(year, high), YearFigure.of(year, low),
+                indicator.meanKind().code(), "published");
+        Double index = onMeanScale(current, mean);
+        Double deviation = index == null ? null : Rounding.clean(index - 100.0);
+        ChartValues chart = new ChartValues(index, onMeanScale(high, mean), onMeanScale(low, mean));
+        return new ProfileRow(id, indicator.displayName(), indicator.category(), indicator.unit().code(),
+                indicator.decimals(), values, asss, index, deviation, change(indicator, previous, current, year), chart);
+    }
+
+    /** value / mean × 100, the scale on which the ASSS mean is 100. */
+    static Double onMeanScale(Figure value, Figure mean) {
+        if (!value.hasValue() || !mean.hasValue() || mean.value() == 0.0) {
+            return null;
+        }
+        return Rounding.clean(value.value() / mean.value() * 100.0);
+    }
+
+    static Change change(Indicator indicator, Figure previous, Figure current, int year) {
+        if (!previous.hasValue() || !current.hasValue()) {
+            return null;
+        }
+        if (indicator.unit().isPercentage()) {
+            return new Change(Rounding.clean(current.value() - previous.value()), Change.PERCENTAGE_POINTS, year - 1, year);
+        }
+        if (previous.value() == 0.0) {
+            return null;
+        }
+        return new Change(Rounding.clean((current.value() / previous.value() - 1.0) * 100.0), Change.PERCENT, year - 1, year);
+    }
+}

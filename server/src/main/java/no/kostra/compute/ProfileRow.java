@@ -1,0 +1,18 @@
+package no.kostra.compute;
+
+import java.util.List;
+
+/**
+ * One row of a service profile.
+ *
+ * @param index            the municipality's report-year value / ASSS mean × 100; null when either is missing
+ * @param deviationPercent (value / mean − 1) × 100: percent over (+) or under (−) the ASSS mean
+ * @param change           change from the year before, or null when either year is missing
+ */
+public record ProfileRow(String indicator, String name, String category, String unit, int decimals,
+                         List<YearFigure> values, AsssFigures asss, Double index, Double deviationPercent,
+                         Change change, ChartValues chart) {
+    public ProfileRow {
+        values = List.copyOf(values);
+    }
+}

@@ -1,0 +1,121 @@
+package no.kostra.ingest;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** A small CSV file with a header, read whole; each row remembers its line so errors can name it. */
+final class CsvTable {
+    private final String name;
+    private final List<Row> rows;
+
+    private CsvTable(String name, List<Row> rows) {
+        this.name = name;
+        this.rows = List.copyOf(rows);
+    }
+
+    static CsvTable parse(String name, String text, Set<String> requiredColumns) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).get();
+        try (Reader reader = new StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
+            Map<String, Integer> header = parser.getHeaderMap();
+            for (String column : requiredColumns) {
+                if (!header.containsKey(column)) {
+                    throw new IllegalStateException(name + ": missing column '" + column + "' (found " + header.keySet() + ")");
+                }
+            }
+            List<Row> rows = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                rows.add(new Row(name, record));
+            }
+            return new CsvTable(name, rows);
+        } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new IllegalStateException(name + ": not a readable CSV file: " + e.getMessage(), e);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    List<Row> rows() {
+        return rows;
+    }
+
+    /** One data row. Line numbers count the header as line 1. */
+    static final class Row {
+        private final String file;
+        private final CSVRecord record;
+
+        Row(String file, CSVRecord record) {
+            this.file = file;
+            this.record = record;
+        }
+
+        long line() {
+            return record.getRecordNumber() + 1;
+        }
+
+        String where(String column) {
+            return file + " line " + line() + ", column " + column;
+        }
+
+        String text(String column) {
+            String value = record.isMapped(column) && record.isSet(column) ? record.get(column) : "";
+            return value == null ? "" : value.trim();
+        }
+
+        String required(String column) {
+            String value = text(column);
+            if (value.isEmpty()) {
+                throw new IllegalStateException(where(column) + ": value required");
+            }
+            return value;
+        }
+
+        String optional(String column) {
+            String value = text(column);
+            return value.isEmpty() ? null : value;
+        }
+
+        int integer(String column) {
+            String value = required(column);
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException(where(column) + ": expected a whole number, found '" + value + "'");
+            }
+        }
+
+        Integer optionalInteger(String column) {
+            return text(column).isEmpty() ? null : integer(column);
+        }
+
+        Double optionalNumber(String column) {
+            String value = text(column);
+            if (value.isEmpty()) {
+                return null;
+            }
+            try {
+                return Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException(where(column) + ": expected a number with a decimal point, found '" + value + "'");
+            }
+        }
+
+        boolean bool(String column) {
+            String value = required(column);
+            if (!value.equals("true") && !value.equals("false")) {
+                throw new IllegalStateException(where(column) + ": expected true or false, found '" + value + "'");
+            }
+            return Boolean.parseBoolean(value);
+        }
+    }
+}

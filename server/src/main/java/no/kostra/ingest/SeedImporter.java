@@ -1,0 +1,174 @@
+package no.kostra.ingest;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import no.kostra.catalog.Catalog;
+import no.kostra.catalog.CodeChange;
+import no.kostra.catalog.GroupMembership;
+import no.kostra.catalog.Indicator;
+import no.kostra.catalog.MeanKind;
+import no.kostra.catalog.ProfileDefinition;
+import no.kostra.catalog.Region;
+import no.kostra.catalog.RegionKind;
+import no.kostra.catalog.Unit;
+import no.kostra.observation.Figure;
+import no.kostra.observation.Statistic;
+import no.kostra.observation.Status;
+import no.kostra.observation.Vintage;
+import no.kostra.store.CatalogRepository;
+import no.kostra.store.Database;
+import no.kostra.store.GroupStatisticRow;
+import no.kostra.store.ImportBatch;
+import no.kostra.store.ImportResult;
+import no.kostra.store.ImportWriter;
+import no.kostra.store.ObservationRow;
+
+/**
+ * Loads the seed files: the catalogue and the figures published in the source reports. Everything is parsed and
+ * checked before anything is written, and written in one transaction. Seeds already loaded (same checksum) are
+ * skipped, so a restart loads nothing twice.
+ */
+public final class SeedImporter {
+    public static final String KIND = "seed";
+
+    private final Database database;
+    private final ImportWriter writer;
+
+    public SeedImporter(Database database, ImportWriter writer) {
+        this.database = database;
+        this.writer = writer;
+    }
+
+    /** @return the import's result, or empty when these seeds were loaded before */
+    public Optional<ImportResult> loadIfNew(SeedFiles seeds) {
+        String checksum = seeds.checksum();
+        if (alreadyLoaded(checksum)) {
+            return Optional.empty();
+        }
+        Catalog catalog = parseCatalog(seeds);
+        ImportBatch batch = parseFigures(seeds, catalog, checksum);
+        return Optional.of(database.inTransaction(c -> {
+            CatalogRepository.save(c, catalog);
+            return writer.write(c, batch);
+        }));
+    }
+
+    private boolean alreadyLoaded(String checksum) {
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("select count(*) from import_log where kind = ? and checksum = ?")) {
+                s.setString(1, KIND);
+                s.setString(2, checksum);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getInt(1) > 0;
+                }
+            }
+        });
+    }
+
+    static Catalog parseCatalog(SeedFiles seeds) {
+        List<Region> regions = new ArrayList<>();
+        for (CsvTable.Row row : table(seeds, "regions.csv", "code", "name", "kind").rows()) {
+            regions.add(new Region(row.required("code"), row.required("name"), RegionKind.fromCode(row.required("kind"))));
+        }
+        List<CodeChange> changes = new ArrayList<>();
+        for (CsvTable.Row row : table(seeds, "region_code_changes.csv", "old_code", "new_code", "first_year_of_new_code").rows()) {
+            changes.add(new CodeChange(row.required("old_code"), row.required("new_code"), row.integer("first_year_of_new_code")));
+        }
+        List<GroupMembership> members = new ArrayList<>();
+        for (CsvTable.Row row : table(seeds, "group_members.csv", "group", "member", "from_year", "to_year").rows()) {
+            members.add(new GroupMembership(row.required("group"), row.required("member"), row.integer("from_year"),
+                    row.optionalInteger("to_year")));
+        }
+        List<ProfileDefinition> profiles = new ArrayList<>();
+        for (CsvTable.Row row : table(seeds, "service_profiles.csv", "code", "area", "area_title", "title", "sort").rows()) {
+            profiles.add(new ProfileDefinition(row.required("code"), row.required("area"), row.required("area_title"),
+                    row.required("title"), row.integer("sort")));
+        }
+        List<Indicator> indicators = new ArrayList<>();
+        for (CsvTable.Row row : table(seeds, "indicators.csv", "id", "area", "profile", "category", "sort", "name", "unit",
+                "decimals", "mean_kind", "higher_is_more", "source").rows()) {
+            try {
+                indicators.add(new Indicator(row.required("id"), row.required("area"), row.optional("profile"),
+                        row.optional("category"), row.integer("sort"), row.required("name"), Unit.fromCode(row.required("unit")),
+                        row.integer("decimals"), MeanKind.fromCode(row.required("mean_kind")), row.bool("higher_is_more"),
+                        row.required("source")));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("indicators.csv line " + row.line() + ": " + e.getMessage(), e);
+            }
+        }
+        Catalog catalog = new Catalog(regions, changes, members, profiles, indicators);
+        for (GroupMembership m : members) {
+            catalog.requireRegion(m.group());
+            catalog.requireRegion(m.member());
+        }
+        for (Indicator i : indicators) {
+            if (i.profile() != null && catalog.findProfile(i.profile()).isEmpty()) {
+                throw new IllegalStateException("indicators.csv: " + i.id() + " names unknown profile " + i.profile());
+            }
+        }
+        return catalog;
+    }
+
+    static ImportBatch parseFigures(SeedFiles seeds, Catalog catalog, String checksum) {
+        List<ObservationRow> observations = new ArrayList<>();
+        for (CsvTable.Row row : table(seeds, "observations.csv", "indicator", "region", "year", "value", "status", "source", "note").rows()) {
+            String indicator = knownIndicator(catalog, row);
+            String reported = row.required("region");
+            Region region = catalog.findRegion(reported)
+                    .orElseThrow(() -> new IllegalStateException(row.where("region") + ": unknown region " + reported));
+            observations.add(new ObservationRow(indicator, region.code(), reported, row.integer("year"), figure(row),
+                    row.required("source"), row.optional("note")));
+        }
+        List<GroupStatisticRow> statistics = new ArrayList<>();
+        for (CsvTable.Row row : table(seeds, "group_statistics.csv", "indicator", "group", "year", "statistic", "value",
+                "status", "source", "note").rows()) {
+            String indicator = knownIndicator(catalog, row);
+            String group = row.required("group");
+            Region region = catalog.findRegion(group)
+                    .filter(r -> r.kind() == RegionKind.GROUP)
+                    .orElseThrow(() -> new IllegalStateException(row.where("group") + ": unknown group " + group));
+            Statistic statistic;
+            try {
+                statistic = Statistic.fromCode(row.required("statistic"));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(row.where("statistic") + ": " + e.getMessage(), e);
+            }
+            statistics.add(new GroupStatisticRow(indicator, region.code(), row.integer("year"), statistic, figure(row),
+                    row.required("source"), row.optional("note")));
+        }
+        return new ImportBatch(KIND, "seeds/", checksum, Vintage.FINAL, observations, statistics, 0);
+    }
+
+    private static String knownIndicator(Catalog catalog, CsvTable.Row row) {
+        String id = row.required("indicator");
+        if (catalog.findIndicator(id).isEmpty()) {
+            throw new IllegalStateException(row.where("indicator") + ": unknown indicator " + id);
+        }
+        return id;
+    }
+
+    private static Figure figure(CsvTable.Row row) {
+        Double value = row.optionalNumber("value");
+        String symbol = row.optional("status");
+        if (value != null && symbol != null) {
+            throw new IllegalStateException(row.where("status") + ": a row has a value or a status, not both");
+        }
+        if (value != null) {
+            return Figure.of(value);
+        }
+        if (symbol == null) {
+            throw new IllegalStateException(row.where("value") + ": a row needs a value or a status symbol (. .. : -)");
+        }
+        return Figure.missing(Status.fromSymbol(symbol)
+                .orElseThrow(() -> new IllegalStateException(row.where("status") + ": unknown status '" + symbol + "', expected . .. : or -")));
+    }
+
+    private static CsvTable table(SeedFiles seeds, String name, String... columns) {
+        return CsvTable.parse(name, seeds.text(name), Set.of(columns));
+    }
+}

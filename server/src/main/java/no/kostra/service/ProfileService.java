@@ -1,0 +1,51 @@
+package no.kostra.service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import no.kostra.catalog.Catalog;
+import no.kostra.catalog.Indicator;
+import no.kostra.catalog.ProfileDefinition;
+import no.kostra.catalog.Region;
+import no.kostra.catalog.RegionKind;
+import no.kostra.compute.ProfileCalculator;
+import no.kostra.compute.ProfileInputs;
+import no.kostra.compute.ProfileTable;
+import no.kostra.errors.InvalidInputException;
+import no.kostra.errors.NotFoundException;
+import no.kostra.store.FigureRepository;
+
+/** Reads what a service profile needs and hands it to {@link ProfileCalculator}. */
+public final class ProfileService {
+    static final String ASSS = "ASSS";
+
+    private final CatalogService catalogs;
+    private final FigureRepository figures;
+
+    public ProfileService(CatalogService catalogs, FigureRepository figures) {
+        this.catalogs = catalogs;
+        this.figures = figures;
+    }
+
+    public ProfileTable profile(String regionCode, String profileCode, int year) {
+        Catalog catalog = catalogs.current();
+        Region region = catalog.requireRegion(regionCode);
+        if (region.kind() != RegionKind.MUNICIPALITY) {
+            throw new InvalidInputException(region.name() + " (" + region.code() + ") er en gruppe, ikke en kommune",
+                    Map.of("region", regionCode));
+        }
+        ProfileDefinition profile = catalog.requireProfile(profileCode);
+        List<Indicator> rows = catalog.indicatorsOfProfile(profile.code());
+        List<String> ids = rows.stream().map(Indicator::id).toList();
+
+        SortedSet<Integer> years = figures.yearsWithData(ids, region.code());
+        if (!years.contains(year)) {
+            throw new NotFoundException("Ingen tall for " + region.name() + " i " + profile.title() + " for " + year
+                    + (years.isEmpty() ? "" : ". År med tall: " + years), Map.of("year", year, "yearsWithData", List.copyOf(years)));
+        }
+        ProfileInputs inputs = new ProfileInputs(
+                figures.municipalityFigures(ids, region.code(), year - ProfileCalculator.YEARS_SHOWN + 1, year),
+                figures.groupFigures(ids, ASSS, year));
+        return ProfileCalculator.compute(region, regionCode.trim(), profile, rows, year, inputs);
+    }
+}

@@ -1,0 +1,72 @@
+package no.kostra.service;
+
+import java.time.Clock;
+import java.util.Optional;
+import no.kostra.ingest.SeedFiles;
+import no.kostra.ingest.SeedImporter;
+import no.kostra.store.CatalogRepository;
+import no.kostra.store.Database;
+import no.kostra.store.DatabaseSettings;
+import no.kostra.store.FigureRepository;
+import no.kostra.store.ImportResult;
+import no.kostra.store.ImportWriter;
+
+/**
+ * The composition root: one database and everything built on it. The command line and the tests build the service
+ * the same way, through {@link #open}. Closing it closes the database.
+ */
+public final class Services implements AutoCloseable {
+    private final Database database;
+    private final Clock clock;
+    private final FigureRepository figures;
+    private final CatalogService catalogs;
+    private final ProfileService profiles;
+    private final ImportWriter importWriter;
+
+    private Services(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+        this.figures = new FigureRepository(database);
+        this.catalogs = new CatalogService(new CatalogRepository(database), figures);
+        this.profiles = new ProfileService(catalogs, figures);
+        this.importWriter = new ImportWriter(database, clock);
+    }
+
+    public static Services open(DatabaseSettings settings, Clock clock) {
+        return new Services(Database.open(settings), clock);
+    }
+
+    /** Loads the packaged seeds unless these exact seeds were loaded before. */
+    public Optional<ImportResult> loadSeeds(SeedFiles seeds) {
+        return new SeedImporter(database, importWriter).loadIfNew(seeds);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public FigureRepository figures() {
+        return figures;
+    }
+
+    public CatalogService catalogs() {
+        return catalogs;
+    }
+
+    public ProfileService profiles() {
+        return profiles;
+    }
+
+    public ImportWriter importWriter() {
+        return importWriter;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,146 @@
+package no.kostra.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import no.kostra.catalog.Catalog;
+import no.kostra.catalog.CodeChange;
+import no.kostra.catalog.GroupMembership;
+import no.kostra.catalog.Indicator;
+import no.kostra.catalog.MeanKind;
+import no.kostra.catalog.ProfileDefinition;
+import no.kostra.catalog.Region;
+import no.kostra.catalog.RegionKind;
+import no.kostra.catalog.Unit;
+
+/** Reads the catalogue as one snapshot and writes catalogue entries (insert or update by key). */
+public final class CatalogRepository {
+    private final Database database;
+
+    public CatalogRepository(Database database) {
+        this.database = database;
+    }
+
+    public Catalog load() {
+        return database.read(c -> new Catalog(regions(c), codeChanges(c), memberships(c), profiles(c), indicators(c)));
+    }
+
+    private static List<Region> regions(Connection c) throws SQLException {
+        List<Region> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select code, name, kind from region order by code");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                out.add(new Region(r.getString(1), r.getString(2), RegionKind.fromCode(r.getString(3))));
+            }
+        }
+        return out;
+    }
+
+    private static List<CodeChange> codeChanges(Connection c) throws SQLException {
+        List<CodeChange> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select old_code, new_code, first_year_of_new_code from region_code_change");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                out.add(new CodeChange(r.getString(1), r.getString(2), r.getInt(3)));
+            }
+        }
+        return out;
+    }
+
+    private static List<GroupMembership> memberships(Connection c) throws SQLException {
+        List<GroupMembership> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select group_code, member_code, from_year, to_year from group_member");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                int to = r.getInt(4);
+                out.add(new GroupMembership(r.getString(1), r.getString(2), r.getInt(3), r.wasNull() ? null : to));
+            }
+        }
+        return out;
+    }
+
+    private static List<ProfileDefinition> profiles(Connection c) throws SQLException {
+        List<ProfileDefinition> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select code, area, area_title, title, sort_order from service_profile");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                out.add(new ProfileDefinition(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5)));
+            }
+        }
+        return out;
+    }
+
+    private static List<Indicator> indicators(Connection c) throws SQLException {
+        List<Indicator> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select id, area, profile, category, sort_order, name, unit, decimals,"
+                + " mean_kind, higher_is_more, source from indicator");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                out.add(new Indicator(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5),
+                        r.getString(6), Unit.fromCode(r.getString(7)), r.getInt(8), MeanKind.fromCode(r.getString(9)),
+                        r.getBoolean(10), r.getString(11)));
+            }
+        }
+        return out;
+    }
+
+    /** Writes the whole catalogue in the caller's transaction; existing entries are updated, none are deleted. */
+    public static void save(Connection c, Catalog catalog) throws SQLException {
+        for (Region region : catalog.regions()) {
+            upsert(c, "update region set name = ?, kind = ? where code = ?",
+                    "insert into region (name, kind, code) values (?, ?, ?)",
+                    region.name(), region.kind().code(), region.code());
+        }
+        for (CodeChange change : catalog.codeChanges()) {
+            upsert(c, "update region_code_change set new_code = ?, first_year_of_new_code = ? where old_code = ?",
+                    "insert into region_code_change (new_code, first_year_of_new_code, old_code) values (?, ?, ?)",
+                    change.newCode(), change.firstYearOfNewCode(), change.oldCode());
+        }
+        for (GroupMembership m : catalog.memberships()) {
+            upsert(c, "update group_member set to_year = ? where group_code = ? and member_code = ? and from_year = ?",
+                    "insert into group_member (to_year, group_code, member_code, from_year) values (?, ?, ?, ?)",
+                    m.toYear(), m.group(), m.member(), m.fromYear());
+        }
+        for (ProfileDefinition p : catalog.profiles()) {
+            upsert(c, "update service_profile set area = ?, area_title = ?, title = ?, sort_order = ? where code = ?",
+                    "insert into service_profile (area, area_title, title, sort_order, code) values (?, ?, ?, ?, ?)",
+                    p.area(), p.areaTitle(), p.title(), p.sortOrder(), p.code());
+        }
+        for (Indicator i : catalog.indicators()) {
+            upsert(c, "update indicator set area = ?, profile = ?, category = ?, sort_order = ?, name = ?, unit = ?,"
+                            + " decimals = ?, mean_kind = ?, higher_is_more = ?, source = ? where id = ?",
+                    "insert into indicator (area, profile, category, sort_order, name, unit, decimals, mean_kind,"
+                            + " higher_is_more, source, id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    i.area(), i.profile(), i.category(), i.sortOrder(), i.name(), i.unit().code(), i.decimals(),
+                    i.meanKind().code(), i.higherIsMore(), i.source(), i.id());
+        }
+    }
+
+    /** Update by key; insert when no row has the key. Both statements take the same parameters, key last. */
+    private static void upsert(Connection c, String update, String insert, Object... params) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(update)) {
+            bind(s, params);
+            if (s.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement(insert)) {
+            bind(s, params);
+            s.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement s, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            if (params[i] == null) {
+                s.setNull(i + 1, Types.NULL);
+            } else {
+                s.setObject(i + 1, params[i]);
+            }
+        }
+    }
+}

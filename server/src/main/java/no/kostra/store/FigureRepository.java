@@ -1,0 +1,149 @@
+package no.kostra.store;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import no.kostra.observation.Figure;
+import no.kostra.observation.Statistic;
+import no.kostra.observation.Status;
+
+/** Reads the current revision of stored figures. */
+public final class FigureRepository {
+    private static final String CURRENT_OBSERVATION = "o.revision = (select max(i.revision) from observation i"
+            + " where i.indicator_id = o.indicator_id and i.region_code = o.region_code and i.ref_year = o.ref_year)";
+    private static final String CURRENT_STATISTIC = "g.revision = (select max(i.revision) from group_statistic i"
+            + " where i.indicator_id = g.indicator_id and i.group_code = g.group_code and i.ref_year = g.ref_year"
+            + " and i.statistic = g.statistic)";
+
+    private final Database database;
+
+    public FigureRepository(Database database) {
+        this.database = database;
+    }
+
+    /** indicator → year → figure, for one region (canonical code) and a span of years. */
+    public Map<String, Map<Integer, Figure>> municipalityFigures(Collection<String> indicators, String region,
+                                                                  int fromYear, int toYear) {
+        if (indicators.isEmpty()) {
+            return Map.of();
+        }
+        String sql = "select o.indicator_id, o.ref_year, o.num_value, o.status from observation o"
+                + " where o.region_code = ? and o.ref_year between ? and ? and o.indicator_id in (" + marks(indicators.size()) + ")"
+                + " and " + CURRENT_OBSERVATION;
+        return database.read(c -> {
+            Map<String, Map<Integer, Figure>> out = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                int p = 1;
+                s.setString(p++, region);
+                s.setInt(p++, fromYear);
+                s.setInt(p++, toYear);
+                for (String id : indicators) {
+                    s.setString(p++, id);
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.computeIfAbsent(r.getString(1), k -> new HashMap<>()).put(r.getInt(2), figure(r.getBigDecimal(3), r.getString(4)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** indicator → statistic → figure, for one group and year. */
+    public Map<String, Map<Statistic, Figure>> groupFigures(Collection<String> indicators, String group, int year) {
+        if (indicators.isEmpty()) {
+            return Map.of();
+        }
+        String sql = "select g.indicator_id, g.statistic, g.num_value, g.status from group_statistic g"
+                + " where g.group_code = ? and g.ref_year = ? and g.indicator_id in (" + marks(indicators.size()) + ")"
+                + " and " + CURRENT_STATISTIC;
+        return database.read(c -> {
+            Map<String, Map<Statistic, Figure>> out = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                int p = 1;
+                s.setString(p++, group);
+                s.setInt(p++, year);
+                for (String id : indicators) {
+                    s.setString(p++, id);
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.computeIfAbsent(r.getString(1), k -> new HashMap<>())
+                                .put(Statistic.fromCode(r.getString(2)), figure(r.getBigDecimal(3), r.getString(4)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The years for which a region has any stored figure (a value or a status) for these indicators. */
+    public SortedSet<Integer> yearsWithData(Collection<String> indicators, String region) {
+        if (indicators.isEmpty()) {
+            return new TreeSet<>();
+        }
+        String sql = "select distinct ref_year from observation where region_code = ? and indicator_id in ("
+                + marks(indicators.size()) + ")";
+        return database.read(c -> {
+            SortedSet<Integer> years = new TreeSet<>();
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, region);
+                int p = 2;
+                for (String id : indicators) {
+                    s.setString(p++, id);
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        years.add(r.getInt(1));
+                    }
+                }
+            }
+            return years;
+        });
+    }
+
+    /**
+     * The data revision: the id of the newest import that changed any figure. Caches key on it, so an import never
+     * leaves a stale table behind, and every service node on one database sees the same revision.
+     */
+    public long dataRevision() {
+        return database.read(DataRevision::current);
+    }
+
+    static Figure figure(BigDecimal value, String status) {
+        if (value != null) {
+            return Figure.of(value.doubleValue());
+        }
+        return Figure.missing(Status.fromSymbol(status)
+                .orElseThrow(() -> new IllegalStateException("Stored status symbol is unknown: '" + status + "'")));
+    }
+
+    static String marks(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    /** The revision query, shared by readers and writers. */
+    static final class DataRevision {
+        private DataRevision() {
+        }
+
+        static long current(Connection c) throws SQLException {
+            try (PreparedStatement s = c.prepareStatement(
+                    "select coalesce(max(id), 0) from import_log where rows_added + rows_changed > 0");
+                 ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+}

@@ -1,0 +1,237 @@
+package no.kostra.store;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import no.kostra.observation.Figure;
+import no.kostra.observation.Vintage;
+
+/**
+ * Writes an {@link ImportBatch} atomically. A figure equal to the current one (value, status and vintage) is left
+ * alone; a different one becomes a new revision, so earlier revisions stay queryable.
+ */
+public final class ImportWriter {
+    private static final int STORED_SCALE = 10;
+    private static final int CHUNK = 500;
+
+    private final Database database;
+    private final Clock clock;
+
+    public ImportWriter(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    public ImportResult write(ImportBatch batch) {
+        return database.inTransaction(c -> write(c, batch));
+    }
+
+    /** Writes in the caller's transaction (so a catalogue update and its figures can land together). */
+    public ImportResult write(Connection c, ImportBatch batch) throws SQLException {
+        long importId = startLog(c, batch);
+        Counts counts = new Counts();
+        writeObservations(c, batch, importId, counts);
+        writeGroupStatistics(c, batch, importId, counts);
+        finishLog(c, importId, batch, counts);
+        return new ImportResult(importId, batch.size(), counts.added, counts.changed, counts.unchanged,
+                batch.rejected(), FigureRepository.DataRevision.current(c));
+    }
+
+    private void writeObservations(Connection c, ImportBatch batch, long importId, Counts counts) throws SQLException {
+        Set<String> indicators = new LinkedHashSet<>();
+        batch.observations().forEach(o -> indicators.add(o.indicatorId()));
+        Map<String, Stored> current = new HashMap<>();
+        for (List<String> chunk : chunks(indicators)) {
+            String sql = "select o.indicator_id, o.region_code, o.ref_year, o.revision, o.num_value, o.status, o.vintage"
+                    + " from observation o where o.indicator_id in (" + FigureRepository.marks(chunk.size()) + ")"
+                    + " and o.revision = (select max(i.revision) from observation i where i.indicator_id = o.indicator_id"
+                    + " and i.region_code = o.region_code and i.ref_year = o.ref_year)";
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    s.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        current.put(key(r.getString(1), r.getString(2), r.getInt(3)),
+                                new Stored(r.getInt(4), r.getBigDecimal(5), r.getString(6), r.getString(7)));
+                    }
+                }
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement("insert into observation (indicator_id, region_code, ref_year,"
+                + " revision, reported_code, num_value, status, vintage, source, note, import_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (ObservationRow o : batch.observations()) {
+                String key = key(o.indicatorId(), o.region(), o.year());
+                Integer revision = counts.decide(current.get(key), o.figure(), batch.vintage());
+                if (revision == null) {
+                    continue;
+                }
+                current.put(key, Stored.of(revision, o.figure(), batch.vintage()));
+                insert.setString(1, o.indicatorId());
+                insert.setString(2, o.region());
+                insert.setInt(3, o.year());
+                insert.setInt(4, revision);
+                insert.setString(5, o.reportedCode());
+                bindFigure(insert, 6, o.figure());
+                insert.setString(8, batch.vintage().code());
+                insert.setString(9, o.source());
+                insert.setString(10, o.note());
+                insert.setLong(11, importId);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private void writeGroupStatistics(Connection c, ImportBatch batch, long importId, Counts counts) throws SQLException {
+        Set<String> indicators = new LinkedHashSet<>();
+        batch.groupStatistics().forEach(g -> indicators.add(g.indicatorId()));
+        Map<String, Stored> current = new HashMap<>();
+        for (List<String> chunk : chunks(indicators)) {
+            String sql = "select g.indicator_id, g.group_code, g.ref_year, g.statistic, g.revision, g.num_value, g.status, g.vintage"
+                    + " from group_statistic g where g.indicator_id in (" + FigureRepository.marks(chunk.size()) + ")"
+                    + " and g.revision = (select max(i.revision) from group_statistic i where i.indicator_id = g.indicator_id"
+                    + " and i.group_code = g.group_code and i.ref_year = g.ref_year and i.statistic = g.statistic)";
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    s.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        current.put(key(r.getString(1), r.getString(2), r.getInt(3)) + "|" + r.getString(4),
+                                new Stored(r.getInt(5), r.getBigDecimal(6), r.getString(7), r.getString(8)));
+                    }
+                }
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement("insert into group_statistic (indicator_id, group_code, ref_year,"
+                + " statistic, revision, num_value, status, vintage, source, note, import_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (GroupStatisticRow g : batch.groupStatistics()) {
+                String key = key(g.indicatorId(), g.group(), g.year()) + "|" + g.statistic().code();
+                Integer revision = counts.decide(current.get(key), g.figure(), batch.vintage());
+                if (revision == null) {
+                    continue;
+                }
+                current.put(key, Stored.of(revision, g.figure(), batch.vintage()));
+                insert.setString(1, g.indicatorId());
+                insert.setString(2, g.group());
+                insert.setInt(3, g.year());
+                insert.setString(4, g.statistic().code());
+                insert.setInt(5, revision);
+                bindFigure(insert, 6, g.figure());
+                insert.setString(8, batch.vintage().code());
+                insert.setString(9, g.source());
+                insert.setString(10, g.note());
+                insert.setLong(11, importId);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private long startLog(Connection c, ImportBatch batch) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into import_log (kind, source_name, checksum, vintage, imported_at,"
+                + " rows_read, rows_added, rows_changed, rows_unchanged, rows_rejected) values (?, ?, ?, ?, ?, 0, 0, 0, 0, 0)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            s.setString(1, batch.kind());
+            s.setString(2, batch.sourceName());
+            s.setString(3, batch.checksum());
+            s.setString(4, batch.vintage().code());
+            s.setTimestamp(5, Timestamp.from(clock.instant()));
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static void finishLog(Connection c, long importId, ImportBatch batch, Counts counts) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("update import_log set rows_read = ?, rows_added = ?, rows_changed = ?,"
+                + " rows_unchanged = ?, rows_rejected = ? where id = ?")) {
+            s.setInt(1, batch.size());
+            s.setInt(2, counts.added);
+            s.setInt(3, counts.changed);
+            s.setInt(4, counts.unchanged);
+            s.setInt(5, batch.rejected());
+            s.setLong(6, importId);
+            s.executeUpdate();
+        }
+    }
+
+    private static void bindFigure(PreparedStatement s, int index, Figure figure) throws SQLException {
+        if (figure.hasValue()) {
+            s.setBigDecimal(index, stored(figure.value()));
+            s.setNull(index + 1, Types.VARCHAR);
+        } else {
+            s.setNull(index, Types.NUMERIC);
+            s.setString(index + 1, figure.status().symbol());
+        }
+    }
+
+    static BigDecimal stored(double value) {
+        return BigDecimal.valueOf(value).setScale(STORED_SCALE, RoundingMode.HALF_UP);
+    }
+
+    private static String key(String indicator, String region, int year) {
+        return indicator + "|" + region + "|" + year;
+    }
+
+    private static List<List<String>> chunks(Set<String> ids) {
+        List<String> all = new ArrayList<>(ids);
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            out.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        }
+        return out;
+    }
+
+    private record Stored(int revision, BigDecimal value, String status, String vintage) {
+        static Stored of(int revision, Figure figure, Vintage vintage) {
+            return figure.hasValue()
+                    ? new Stored(revision, stored(figure.value()), null, vintage.code())
+                    : new Stored(revision, null, figure.status().symbol(), vintage.code());
+        }
+
+        boolean sameAs(Figure figure, Vintage vintage) {
+            boolean sameFigure = figure.hasValue()
+                    ? value != null && value.compareTo(stored(figure.value())) == 0
+                    : Objects.equals(status, figure.status().symbol());
+            return sameFigure && this.vintage.equals(vintage.code());
+        }
+    }
+
+    private static final class Counts {
+        int added;
+        int changed;
+        int unchanged;
+
+        /** The revision to write, or null when the stored figure is already this one. */
+        Integer decide(Stored stored, Figure figure, Vintage vintage) {
+            if (stored == null) {
+                added++;
+                return 1;
+            }
+            if (stored.sameAs(figure, vintage)) {
+                unchanged++;
+                return null;
+            }
+            changed++;
+            return stored.revision() + 1;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package no.kostra.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import no.kostra.catalog.Catalog;
+import no.kostra.catalog.Indicator;
+import no.kostra.catalog.ProfileDefinition;
+import no.kostra.catalog.Region;
+import no.kostra.service.Services;
+
+/** The catalogue, health and profile routes. Handlers parse, make one call and render. */
+final class ApiRoutes {
+    private static final Map<String, String> VERSION = Map.of("service", "kostra-workbench", "version", "0.1.0");
+
+    private final Services services;
+    private final ResponseCache cache;
+
+    ApiRoutes(Services services, ResponseCache cache) {
+        this.services = services;
+        this.cache = cache;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/health", this::health);
+        routes.get("/api/version", ctx -> ctx.json(VERSION));
+        routes.get("/api/regions", ctx -> cached(ctx, "regions", revision -> regions(services.catalogs().at(revision))));
+        routes.get("/api/areas", ctx -> cached(ctx, "areas", revision -> areas(services.catalogs().at(revision))));
+        routes.get("/api/indicators", this::indicators);
+        routes.get("/api/profile", this::profile);
+    }
+
+    private void health(Context ctx) {
+        long revision = services.figures().dataRevision();
+        ctx.json(Map.of("status", "ok", "dataRevision", revision));
+    }
+
+    private void indicators(Context ctx) {
+        String area = ctx.queryParam("area");
+        cached(ctx, "indicators|" + area, revision -> {
+            Catalog catalog = services.catalogs().at(revision);
+            if (area == null || area.isBlank()) {
+                return Map.of("indicators", catalog.indicators());
+            }
+            String code = area.trim().toUpperCase(java.util.Locale.ROOT);
+            List<Indicator> found = catalog.areas().contains(code)
+                    ? catalog.indicatorsOfArea(code)
+                    : catalog.indicatorsOfProfile(catalog.requireProfile(code).code());
+            return Map.of("area", code, "indicators", found);
+        });
+    }
+
+    private void profile(Context ctx) {
+        String region = Params.required(ctx, "region");
+        String area = Params.required(ctx, "area");
+        int year = Params.year(ctx, "year");
+        cached(ctx, "profile|" + region + "|" + area + "|" + year,
+                revision -> Map.of("dataRevision", revision, "profile", services.profiles().profile(region, area, year)));
+    }
+
+    private void cached(Context ctx, String key, java.util.function.LongFunction<Object> render) {
+        long revision = services.figures().dataRevision();
+        byte[] body = cache.get(revision, key, () -> render.apply(revision));
+        ctx.contentType("application/json; charset=utf-8").result(body);
+    }
+
+    private static Map<String, Object> regions(Catalog catalog) {
+        List<Map<String, Object>> out = catalog.regions().stream().map(r -> region(catalog, r)).toList();
+        return Map.of("regions", out);
+    }
+
+    private static Map<String, Object> region(Catalog catalog, Region r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", r.code());
+        m.put("name", r.name());
+        m.put("kind", r.kind().code());
+        m.put("formerCodes", catalog.codesOf(r.code()).subList(1, catalog.codesOf(r.code()).size()));
+        return m;
+    }
+
+    private static Map<String, Object> areas(Catalog catalog) {
+        Map<String, Map<String, Object>> byArea = new LinkedHashMap<>();
+        for (ProfileDefinition p : catalog.profiles()) {
+            Map<String, Object> area = byArea.computeIfAbsent(p.area(), a -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("code", a);
+                m.put("title", p.areaTitle());
+                m.put("profiles", new java.util.ArrayList<Map<String, Object>>());
+                return m;
+            });
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> profiles = (List<Map<String, Object>>) area.get("profiles");
+            profiles.add(Map.of("code", p.code(), "title", p.title(),
+                    "rows", catalog.indicatorsOfProfile(p.code()).size()));
+        }
+        return Map.of("areas", List.copyOf(byArea.values()));
+    }
+}

@@ -1,0 +1,45 @@
+package no.kostra.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import no.kostra.errors.InvalidInputException;
+import no.kostra.errors.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Maps every exception to one JSON error with a status that says whose fault it is. No stack trace reaches a client. */
+final class ErrorMapping {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+
+    private ErrorMapping() {
+    }
+
+    static void register(RoutesConfig routes) {
+        routes.exception(NotFoundException.class, (e, ctx) -> respond(ctx, 404, e.getMessage(), e.detail()));
+        routes.exception(InvalidInputException.class, (e, ctx) -> respond(ctx, 400, e.getMessage(), e.detail()));
+        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), message(e), e.getDetails()));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+            respond(ctx, 500, "Intern feil i tjenesten. Feilen er logget; prøv igjen eller kontakt driftsansvarlig.", null);
+        });
+        routes.error(404, ctx -> {
+            if (ctx.result() == null) {
+                respond(ctx, 404, "Fant ikke " + ctx.path(), null);
+            }
+        });
+    }
+
+    private static String message(HttpResponseException e) {
+        return switch (e.getStatus()) {
+            case 404 -> "Fant ikke adressen";
+            case 405 -> "Metoden er ikke tillatt her";
+            case 413 -> "Forespørselen er for stor";
+            default -> e.getMessage();
+        };
+    }
+
+    private static void respond(Context ctx, int status, String message, Object detail) {
+        ctx.status(status).contentType("application/json; charset=utf-8").result(Json.bytes(new ApiError(message, detail)));
+    }
+}

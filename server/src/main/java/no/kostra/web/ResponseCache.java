@@ -1,0 +1,21 @@
+package no.kostra.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.function.Supplier;
+
+/**
+ * Rendered JSON responses, keyed on the request and the data revision: an import moves the revision, so no stale
+ * table is ever served, and nodes sharing a database agree. Thread-safe.
+ */
+public final class ResponseCache {
+    private final Cache<String, byte[]> cache;
+
+    public ResponseCache(long maximumEntries) {
+        this.cache = Caffeine.newBuilder().maximumSize(maximumEntries).build();
+    }
+
+    public byte[] get(long dataRevision, String requestKey, Supplier<Object> compute) {
+        return cache.get(dataRevision + "|" + requestKey, k -> Json.bytes(compute.get()));
+    }
+}
