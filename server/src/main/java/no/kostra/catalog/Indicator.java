@@ -8,9 +8,12 @@ import java.util.Objects;
  * @param profile  the service profile the indicator is a row of, or null for a series-only indicator
  * @param category the profile's row group (Prioritering, Dekningsgrader, …), or null outside a profile
  * @param name     the name as printed, without the {@code *} that marks a flat mean (see {@link #displayName()})
+ * @param weightIndicator the indicator whose member values weigh a weighted mean (the denominator: population of
+ *                        the target group, number of users), or null when none is stored
  */
 public record Indicator(String id, String area, String profile, String category, int sortOrder, String name,
-                        Unit unit, int decimals, MeanKind meanKind, boolean higherIsMore, String source) {
+                        Unit unit, int decimals, MeanKind meanKind, boolean higherIsMore, String source,
+                        String weightIndicator) {
     public Indicator {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(area, "area");

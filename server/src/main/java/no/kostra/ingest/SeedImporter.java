@@ -96,7 +96,7 @@ public final class SeedImporter {
                 indicators.add(new Indicator(row.required("id"), row.required("area"), row.optional("profile"),
                         row.optional("category"), row.integer("sort"), row.required("name"), Unit.fromCode(row.required("unit")),
                         row.integer("decimals"), MeanKind.fromCode(row.required("mean_kind")), row.bool("higher_is_more"),
-                        row.required("source")));
+                        row.required("source"), row.optional("weight_indicator")));
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("indicators.csv line " + row.line() + ": " + e.getMessage(), e);
             }
@@ -107,6 +107,9 @@ public final class SeedImporter {
             catalog.requireRegion(m.member());
         }
         for (Indicator i : indicators) {
+            if (i.weightIndicator() != null && catalog.findIndicator(i.weightIndicator()).isEmpty()) {
+                throw new IllegalStateException("indicators.csv: " + i.id() + " is weighted by unknown indicator " + i.weightIndicator());
+            }
             if (i.profile() != null && catalog.findProfile(i.profile()).isEmpty()) {
                 throw new IllegalStateException("indicators.csv: " + i.id() + " names unknown profile " + i.profile());
             }

@@ -77,12 +77,12 @@ public final class CatalogRepository {
     private static List<Indicator> indicators(Connection c) throws SQLException {
         List<Indicator> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("select id, area, profile, category, sort_order, name, unit, decimals,"
-                + " mean_kind, higher_is_more, source from indicator");
+                + " mean_kind, higher_is_more, source, weight_indicator from indicator");
              ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 out.add(new Indicator(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5),
                         r.getString(6), Unit.fromCode(r.getString(7)), r.getInt(8), MeanKind.fromCode(r.getString(9)),
-                        r.getBoolean(10), r.getString(11)));
+                        r.getBoolean(10), r.getString(11), r.getString(12)));
             }
         }
         return out;
@@ -112,11 +112,11 @@ public final class CatalogRepository {
         }
         for (Indicator i : catalog.indicators()) {
             upsert(c, "update indicator set area = ?, profile = ?, category = ?, sort_order = ?, name = ?, unit = ?,"
-                            + " decimals = ?, mean_kind = ?, higher_is_more = ?, source = ? where id = ?",
+                            + " decimals = ?, mean_kind = ?, higher_is_more = ?, source = ?, weight_indicator = ? where id = ?",
                     "insert into indicator (area, profile, category, sort_order, name, unit, decimals, mean_kind,"
-                            + " higher_is_more, source, id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " higher_is_more, source, weight_indicator, id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     i.area(), i.profile(), i.category(), i.sortOrder(), i.name(), i.unit().code(), i.decimals(),
-                    i.meanKind().code(), i.higherIsMore(), i.source(), i.id());
+                    i.meanKind().code(), i.higherIsMore(), i.source(), i.weightIndicator(), i.id());
         }
     }
 
