@@ -28,10 +28,12 @@ public final class TemplateWorkbook implements AutoCloseable {
 
     private final ReportTemplate template;
     private final XSSFWorkbook workbook;
+    private final String sha256;
 
-    private TemplateWorkbook(ReportTemplate template, XSSFWorkbook workbook) {
+    private TemplateWorkbook(ReportTemplate template, XSSFWorkbook workbook, String sha256) {
         this.template = template;
         this.workbook = workbook;
+        this.sha256 = sha256;
     }
 
     public static TemplateWorkbook open(ReportTemplate template, byte[] xlsx) {
@@ -43,7 +45,7 @@ public final class TemplateWorkbook implements AutoCloseable {
             throw new TemplateException("Rapportmalen '" + template.id() + "' (" + template.fileName()
                     + ") er ikke en gyldig xlsx-fil: " + e.getMessage(), e);
         }
-        TemplateWorkbook opened = new TemplateWorkbook(template, workbook);
+        TemplateWorkbook opened = new TemplateWorkbook(template, workbook, sha256(xlsx));
         opened.requireParts();
         return opened;
     }
@@ -67,6 +69,25 @@ public final class TemplateWorkbook implements AutoCloseable {
 
     public ReportTemplate template() {
         return template;
+    }
+
+    /** The template's own version (custom property), or "ukjent" when an edited file lost it. */
+    public String version() {
+        var property = workbook.getProperties().getCustomProperties().getProperty(TemplateProperties.TEMPLATE_VERSION);
+        return property == null || property.getLpwstr() == null ? "ukjent" : property.getLpwstr();
+    }
+
+    /** SHA-256 of the template file as opened: tells an edited template apart from the designed one. */
+    public String sha256() {
+        return sha256;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
     }
 
     public XSSFWorkbook workbook() {

@@ -36,6 +36,8 @@ public final class TemplateDesigner {
     public static final String VERSION = "1";
     private static final Date DESIGNED = Date.from(LocalDateTime.of(2026, 11, 23, 0, 0).toInstant(ZoneOffset.UTC));
     private static final int CHART_ROWS = 30;
+    /** Rows of series charts (two side by side) on one printed page. */
+    private static final int CHART_ROWS_PER_PAGE = 2;
 
     private final Catalog catalog;
 
@@ -121,6 +123,9 @@ public final class TemplateDesigner {
             Indicator indicator = indicators.get(i);
             int top = 2 + (i / 2) * (chartHeight + 1);
             int left = 1 + (i % 2) * (chartWidth + 1);
+            if (i > 0 && i % (2 * CHART_ROWS_PER_PAGE) == 0) {
+                charts.setRowBreak(top - 1); // whole charts on each printed page
+            }
             ChartDesigns.bars(charts, TemplatePart.Series.chartOf(indicator.id()), indicator.name(),
                     new ChartDesigns.Place(left, top, left + chartWidth, top + chartHeight), BarDirection.COL, data, 3,
                     columns.indexOf(SeriesColumn.REGION), List.of(
@@ -180,7 +185,7 @@ public final class TemplateDesigner {
             case AREA -> TableDesign.Column.of(c.header(), 22, styles.wrappedText);
             case CATEGORY -> TableDesign.Column.of(c.header(), 16, styles.wrappedText);
             case NAME -> TableDesign.Column.of(c.header(), 46, styles.wrappedText);
-            case UNIT, CHANGE_UNIT -> TableDesign.Column.of(c.header(), 12, styles.text);
+            case UNIT, CHANGE_UNIT -> TableDesign.Column.of(c.header(), 13, styles.text);
             case INDEX, DEVIATION, CHANGE, HIGH_INDEX, LOW_INDEX -> TableDesign.Column.of(c.header(), 11, styles.derived);
             case NARRATIVE -> TableDesign.Column.of(c.header(), 36, styles.wrappedText);
             case COMMENT -> TableDesign.Column.of(c.header(), 36, styles.comment);
