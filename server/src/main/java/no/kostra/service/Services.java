@@ -10,6 +10,8 @@ import no.kostra.store.DatabaseSettings;
 import no.kostra.store.FigureRepository;
 import no.kostra.store.ImportResult;
 import no.kostra.store.ImportWriter;
+import no.kostra.workbook.ReportService;
+import no.kostra.workbook.SigningKeys;
 
 /**
  * The composition root: one database and everything built on it. The command line and the tests build the service
@@ -22,6 +24,7 @@ public final class Services implements AutoCloseable {
     private final CatalogService catalogs;
     private final ProfileService profiles;
     private final ImportWriter importWriter;
+    private final ReportService reports;
 
     private Services(Database database, Clock clock) {
         this.database = database;
@@ -30,6 +33,7 @@ public final class Services implements AutoCloseable {
         this.catalogs = new CatalogService(new CatalogRepository(database), figures);
         this.profiles = new ProfileService(catalogs, figures);
         this.importWriter = new ImportWriter(database, clock);
+        this.reports = new ReportService(catalogs, profiles, figures, new SigningKeys(database, clock), clock);
     }
 
     public static Services open(DatabaseSettings settings, Clock clock) {
@@ -63,6 +67,10 @@ public final class Services implements AutoCloseable {
 
     public ImportWriter importWriter() {
         return importWriter;
+    }
+
+    public ReportService reports() {
+        return reports;
     }
 
     @Override

@@ -1,0 +1,70 @@
+package no.kostra.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import no.kostra.errors.NotFoundException;
+import no.kostra.service.Services;
+import no.kostra.workbook.FilledReport;
+import no.kostra.workbook.ReportTemplate;
+
+/** The report workbook routes: the templates, and one filled workbook as a download. */
+final class ReportRoutes {
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String EXTENSION = ".xlsx";
+
+    private final Services services;
+
+    ReportRoutes(Services services) {
+        this.services = services;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/reports", this::list);
+        routes.get("/api/reports/{file}", this::download);
+    }
+
+    private void list(Context ctx) {
+        List<Map<String, Object>> templates = services.reports().templates().stream().map(ReportRoutes::describe).toList();
+        ctx.json(Map.of("reports", templates));
+    }
+
+    private static Map<String, Object> describe(ReportTemplate t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", t.id());
+        m.put("title", t.title());
+        m.put("area", t.area());
+        m.put("areaTitle", t.areaTitle());
+        m.put("profiles", t.profileCodes());
+        m.put("download", "/api/reports/" + t.id() + EXTENSION + "?region={region}&year={year}");
+        return m;
+    }
+
+    private void download(Context ctx) {
+        String file = ctx.pathParam("file");
+        if (!file.endsWith(EXTENSION)) {
+            throw new NotFoundException("Fant ikke rapporten '" + file + "': adressen er /api/reports/{mal}.xlsx",
+                    Map.of("asked", file));
+        }
+        String template = file.substring(0, file.length() - EXTENSION.length());
+        String region = Params.required(ctx, "region");
+        int year = Params.year(ctx, "year");
+        FilledReport report = services.reports().fill(template, region, year);
+        ctx.header("Content-Disposition", contentDisposition(report.fileName()));
+        ctx.contentType(XLSX).result(report.xlsx());
+    }
+
+    /** RFC 6266 with an RFC 5987 {@code filename*} for the real (UTF-8) name and an ASCII fallback for old clients. */
+    static String contentDisposition(String fileName) {
+        String ascii = Normalizer.normalize(fileName.replace("æ", "ae").replace("Æ", "Ae").replace("ø", "o")
+                .replace("Ø", "O"), Normalizer.Form.NFD).replaceAll("\\p{M}", "").replaceAll("[^\\x20-\\x7E]", "_")
+                .replace("\\", "_").replace("\"", "_");
+        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+}

@@ -1,0 +1,82 @@
+package no.kostra.workbook;
+
+import java.util.ArrayList;
+import java.util.List;
+import no.kostra.compute.YearFigure;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+
+/**
+ * Writes figures and formulas into table cells and records each one's provenance. A missing figure shows its status
+ * symbol, never 0; a formula cell also carries the value the service computed, so viewers that do not recalculate
+ * show the right number.
+ */
+final class CellWriter {
+    /** What a formula shows when an input is missing (SSB: not available). */
+    static final String NOT_AVAILABLE = "..";
+
+    private final StyleBook styles;
+    private final List<CellProvenance> provenance = new ArrayList<>();
+
+    CellWriter(StyleBook styles) {
+        this.styles = styles;
+    }
+
+    List<CellProvenance> provenance() {
+        return provenance;
+    }
+
+    /** Where a cell sits and which row it belongs to, for the provenance map. */
+    record Place(TableLayout table, int dataRow, int column, String rowKey) {
+        XSSFCell cell() {
+            return table.cell(dataRow, column);
+        }
+
+        String address() {
+            return TableLayout.ref(table.firstDataRow() + dataRow, column);
+        }
+    }
+
+    /** A stored figure of an indicator for a region (statistic null) or a group statistic. */
+    void figure(Place place, int decimals, String indicator, String region, String statistic, YearFigure figure) {
+        XSSFCell cell = place.cell();
+        cell.setCellStyle(styles.withFormat(place.table().sampleStyle(place.column()), StyleBook.numberFormat(decimals)));
+        String value = null;
+        String status = null;
+        if (figure.value() != null) {
+            cell.setCellValue(figure.value());
+            value = CellProvenance.canonical(figure.value());
+        } else {
+            status = figure.status() == null ? NOT_AVAILABLE : figure.status();
+            cell.setCellValue(status);
+        }
+        provenance.add(new CellProvenance(place.table().sheet().getSheetName(), place.address(), place.table().tableName(),
+                place.table().header(place.column()), place.rowKey(), CellProvenance.Kind.DATA, indicator, region,
+                figure.year(), statistic, value, status, null));
+    }
+
+    /** A live formula with the service's own result as its cached value ({@code ..} when the service has none). */
+    void formula(Place place, String formula, Double computed, String indicator, String region, int year) {
+        XSSFCell cell = place.cell();
+        cell.setCellFormula(formula);
+        String value = null;
+        String status = null;
+        if (computed != null) {
+            cell.setCellValue(computed);
+            value = CellProvenance.canonical(computed);
+        } else {
+            cell.setCellValue(NOT_AVAILABLE);
+            status = NOT_AVAILABLE;
+        }
+        provenance.add(new CellProvenance(place.table().sheet().getSheetName(), place.address(), place.table().tableName(),
+                place.table().header(place.column()), place.rowKey(), CellProvenance.Kind.FORMULA, indicator, region, year,
+                null, value, status, formula));
+    }
+
+    static void text(XSSFCell cell, String text) {
+        if (text == null || text.isEmpty()) {
+            cell.setBlank();
+        } else {
+            cell.setCellValue(text);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package no.kostra.workbook;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import no.kostra.compute.ProfileRow;
+import no.kostra.compute.ProfileTable;
+import no.kostra.compute.YearFigure;
+import no.kostra.observation.Statistic;
+
+/**
+ * Fills a profile or summary table: one row per profile row, figures as stored, and index, deviation, change and
+ * the chart's ASSS extremes as live formulas over the row's own cells (index = value / mean × 100).
+ */
+final class ProfileTableWriter {
+    static final String ASSS = "ASSS";
+
+    private final TableLayout table;
+    private final CellWriter cells;
+    private final Map<ProfileColumn, Integer> columns = new EnumMap<>(ProfileColumn.class);
+
+    ProfileTableWriter(TableLayout table, CellWriter cells) {
+        this.table = table;
+        this.cells = cells;
+        for (ProfileColumn column : ProfileColumn.values()) {
+            table.findColumn(column.header()).ifPresent(c -> columns.put(column, c));
+        }
+        column(ProfileColumn.ID, "radnøkkelen");
+    }
+
+    /** Writes the rows of these profiles, in order; returns the number of rows written. */
+    int write(List<ProfileTable> profiles, int year) {
+        List<ProfileTable> owners = new ArrayList<>();
+        List<ProfileRow> rows = new ArrayList<>();
+        for (ProfileTable profile : profiles) {
+            for (ProfileRow row : profile.rows()) {
+                owners.add(profile);
+                rows.add(row);
+            }
+        }
+        columns.forEach((kind, c) -> kind.yearsBack().ifPresent(back -> table.renameHeader(c, Integer.toString(year - back))));
+        table.finishHeaders();
+        table.resize(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            writeRow(i, owners.get(i), rows.get(i), year);
+        }
+        return rows.size();
+    }
+
+    private void writeRow(int i, ProfileTable profile, ProfileRow row, int year) {
+        String region = profile.region().code();
+        boolean percentage = "prosent".equals(row.unit());
+        for (Map.Entry<ProfileColumn, Integer> entry : columns.entrySet()) {
+            int c = entry.getValue();
+            CellWriter.Place place = new CellWriter.Place(table, i, c, row.indicator());
+            switch (entry.getKey()) {
+                case ID -> CellWriter.text(place.cell(), row.indicator());
+                case AREA -> CellWriter.text(place.cell(), profile.profile().title());
+                case CATEGORY -> CellWriter.text(place.cell(), row.category());
+                case NAME -> CellWriter.text(place.cell(), row.name());
+                case UNIT -> CellWriter.text(place.cell(), row.unit());
+                case YEAR_1, YEAR_2, REPORT_YEAR -> cells.figure(place, row.decimals(), row.indicator(), region, null,
+                        valueIn(row, year - entry.getKey().yearsBack().orElseThrow()));
+                case MEAN -> cells.figure(place, row.decimals(), row.indicator(), ASSS, Statistic.MEAN.code(), row.asss().mean());
+                case HIGH -> cells.figure(place, row.decimals(), row.indicator(), ASSS, Statistic.HIGH.code(), row.asss().high());
+                case LOW -> cells.figure(place, row.decimals(), row.indicator(), ASSS, Statistic.LOW.code(), row.asss().low());
+                case INDEX -> cells.formula(place, onMeanScale(i, ProfileColumn.REPORT_YEAR, ProfileColumn.INDEX), row.index(),
+                        row.indicator(), region, year);
+                case DEVIATION -> cells.formula(place, deviation(i), row.deviationPercent(), row.indicator(), region, year);
+                case CHANGE -> cells.formula(place, change(i, percentage), row.change() == null ? null : row.change().value(),
+                        row.indicator(), region, year);
+                case CHANGE_UNIT -> CellWriter.text(place.cell(), percentage ? "prosentpoeng" : "prosent");
+                case HIGH_INDEX -> cells.formula(place, onMeanScale(i, ProfileColumn.HIGH, ProfileColumn.HIGH_INDEX),
+                        row.chart().high(), row.indicator(), ASSS, year);
+                case LOW_INDEX -> cells.formula(place, onMeanScale(i, ProfileColumn.LOW, ProfileColumn.LOW_INDEX),
+                        row.chart().low(), row.indicator(), ASSS, year);
+                case NARRATIVE, COMMENT -> place.cell().setBlank(); // narrative: ProfileRow has none yet (issue 4)
+            }
+        }
+        table.fitHeight(i);
+    }
+
+    private static YearFigure valueIn(ProfileRow row, int year) {
+        return row.values().stream().filter(v -> v.year() == year).findFirst()
+                .orElse(new YearFigure(year, null, CellWriter.NOT_AVAILABLE));
+    }
+
+    /** value / mean × 100, or .. when either is missing or the mean is 0. */
+    private String onMeanScale(int i, ProfileColumn value, ProfileColumn usedBy) {
+        String v = ref(i, value, usedBy);
+        String m = ref(i, ProfileColumn.MEAN, usedBy);
+        return guarded(v, m, m) + v + "/" + m + "*100,\"" + CellWriter.NOT_AVAILABLE + "\")";
+    }
+
+    private String deviation(int i) {
+        String v = ref(i, ProfileColumn.REPORT_YEAR, ProfileColumn.DEVIATION);
+        String m = ref(i, ProfileColumn.MEAN, ProfileColumn.DEVIATION);
+        return guarded(v, m, m) + "(" + v + "/" + m + "-1)*100,\"" + CellWriter.NOT_AVAILABLE + "\")";
+    }
+
+    /** Percentage points for a percentage, else percent. */
+    private String change(int i, boolean percentage) {
+        String now = ref(i, ProfileColumn.REPORT_YEAR, ProfileColumn.CHANGE);
+        String before = ref(i, ProfileColumn.YEAR_2, ProfileColumn.CHANGE);
+        return percentage
+                ? "IF(AND(ISNUMBER(" + now + "),ISNUMBER(" + before + "))," + now + "-" + before + ",\"" + CellWriter.NOT_AVAILABLE + "\")"
+                : guarded(now, before, before) + "(" + now + "/" + before + "-1)*100,\"" + CellWriter.NOT_AVAILABLE + "\")";
+    }
+
+    private static String guarded(String a, String b, String nonZero) {
+        return "IF(AND(ISNUMBER(" + a + "),ISNUMBER(" + b + ")," + nonZero + "<>0),";
+    }
+
+    private String ref(int i, ProfileColumn column, ProfileColumn usedBy) {
+        int c = columns.computeIfAbsent(column, k -> {
+            throw table.template().missing("kolonnen '" + column.header() + "' i tabellen '" + table.tableName()
+                    + "' (formelen i '" + usedBy.header() + "' bruker den)");
+        });
+        return TableLayout.ref(table.firstDataRow() + i, c);
+    }
+
+    private int column(ProfileColumn column, String role) {
+        Integer c = columns.get(column);
+        if (c == null) {
+            throw table.template().missing("kolonnen '" + column.header() + "' (" + role + ") i tabellen '" + table.tableName() + "'");
+        }
+        return c;
+    }
+}

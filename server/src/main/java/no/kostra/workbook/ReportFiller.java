@@ -1,0 +1,102 @@
+package no.kostra.workbook;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.kostra.compute.ProfileTable;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+
+/**
+ * Fills an opened template with gathered report data: every part's table, its charts, the titles, and the signed
+ * provenance sheet. Pure with respect to the database: everything it writes is in {@link ReportData}.
+ */
+public final class ReportFiller {
+    private static final ZoneId NORWAY = ZoneId.of("Europe/Oslo");
+    private static final DateTimeFormatter MADE_AT = DateTimeFormatter.ofPattern("d.M.yyyy 'kl.' HH.mm").withZone(NORWAY);
+
+    private final ProvenanceSigner signer;
+
+    public ReportFiller(ProvenanceSigner signer) {
+        this.signer = signer;
+    }
+
+    /** Fills the template (which is changed in place) and returns the workbook's bytes. */
+    public byte[] fill(TemplateWorkbook template, ReportData data) {
+        CellWriter cells = new CellWriter(new StyleBook(template.workbook()));
+        String region = data.region().name();
+        setNamedText(template, ReportTemplate.TITLE_NAME,
+                "KOSTRA " + data.year() + " – " + data.template().title() + " – " + region);
+        setNamedText(template, ReportTemplate.SOURCE_NAME, "Kilde: KOSTRA (SSB) og ASSS. Datarevisjon " + data.dataRevision()
+                + ", laget " + MADE_AT.format(data.madeAt()) + " av Kostra workbench.");
+        for (TemplatePart part : data.template().parts()) {
+            TableLayout table = new TableLayout(template, template.requireTable(part.table()));
+            if (part instanceof TemplatePart.Profile profile) {
+                ProfileTable profileTable = data.profiles().get(profile.profileCode());
+                setNamedText(template, profile.titleName(),
+                        "Tjenesteprofil – " + profileTable.profile().title() + " – " + region + " " + data.year());
+                fillProfiles(template, table, cells, List.of(profileTable), profile.chart(), data);
+            } else if (part instanceof TemplatePart.Summary summary) {
+                List<ProfileTable> tables = new ArrayList<>();
+                summary.profileCodes().forEach(code -> tables.add(data.profiles().get(code)));
+                fillProfiles(template, table, cells, tables, summary.chart(), data);
+            } else if (part instanceof TemplatePart.Series series) {
+                fillSeries(template, table, cells, data.series().get(series.area()), data.seriesYears());
+            } else if (part instanceof TemplatePart.Efficiency efficiency) {
+                // No efficiency split is computed yet (issue 4); the table and chart stay empty and say so.
+                setNamedText(template, efficiency.noteName(), "Effektivitetsanalysen for " + data.template().areaTitle()
+                        + " " + data.year() + " er ikke beregnet ennå. Tabellen og diagrammet fylles når den er det.");
+            }
+        }
+        ProvenanceSheet.write(template.workbook(), new ProvenanceHeader(data.template().id(), template.version(),
+                template.sha256(), data.region().code(), region, data.year(), data.dataRevision(), data.madeAt(),
+                signer.keyId()), cells.provenance(), signer);
+        return bytes(template);
+    }
+
+    private static void fillProfiles(TemplateWorkbook template, TableLayout table, CellWriter cells,
+                                     List<ProfileTable> profiles, String chartName, ReportData data) {
+        int rows = new ProfileTableWriter(table, cells).write(profiles, data.year());
+        Optional<Integer> index = table.findColumn(ProfileColumn.INDEX.header());
+        ChartRetargeter.retarget(template.requireChart(chartName), chartName, table, table.firstDataRow(),
+                table.firstDataRow() + Math.max(rows, 1) - 1,
+                column -> index.isPresent() && index.get() == column ? Optional.of(data.region().name()) : Optional.empty());
+    }
+
+    private static void fillSeries(TemplateWorkbook template, TableLayout table, CellWriter cells, List<SeriesRow> rows,
+                                   List<Integer> years) {
+        Map<String, SeriesTableWriter.Block> blocks = new SeriesTableWriter(table, cells).write(rows, years);
+        blocks.forEach((indicator, block) -> {
+            String chartName = TemplatePart.Series.chartOf(indicator);
+            template.findChart(chartName).ifPresent(chart -> ChartRetargeter.retarget(chart, chartName, table,
+                    block.firstRow(), block.lastRow(), column -> Optional.of(table.header(column))));
+        });
+    }
+
+    private static void setNamedText(TemplateWorkbook template, String name, String text) {
+        CellReference target = new AreaReference(template.requireName(name).getRefersToFormula(), SpreadsheetVersion.EXCEL2007)
+                .getFirstCell();
+        XSSFSheet sheet = template.workbook().getSheet(target.getSheetName());
+        XSSFRow row = sheet.getRow(target.getRow()) == null ? sheet.createRow(target.getRow()) : sheet.getRow(target.getRow());
+        (row.getCell(target.getCol()) == null ? row.createCell(target.getCol()) : row.getCell(target.getCol())).setCellValue(text);
+    }
+
+    private static byte[] bytes(TemplateWorkbook template) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        try {
+            template.workbook().write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing the filled workbook", e);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,37 @@
+package no.kostra.workbook;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A report template as the service knows it: which file holds it and which parts the filler expects in it.
+ *
+ * @param area the service area code (KHT, PLO), or {@link #ALL_AREAS} for a summary across areas
+ */
+public record ReportTemplate(String id, String title, String area, String areaTitle, String fileName,
+                             List<TemplatePart> parts) {
+    public static final String ALL_AREAS = "ALLE";
+    /** Defined names every template has on its first sheet. */
+    public static final String TITLE_NAME = "Rapport_Tittel";
+    public static final String SOURCE_NAME = "Rapport_Kilde";
+
+    public ReportTemplate {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(fileName, "fileName");
+        parts = List.copyOf(parts);
+    }
+
+    /** Every profile this template shows, in order. */
+    public List<String> profileCodes() {
+        java.util.LinkedHashSet<String> codes = new java.util.LinkedHashSet<>();
+        for (TemplatePart part : parts) {
+            if (part instanceof TemplatePart.Profile profile) {
+                codes.add(profile.profileCode());
+            } else if (part instanceof TemplatePart.Summary summary) {
+                codes.addAll(summary.profileCodes());
+            }
+        }
+        return List.copyOf(codes);
+    }
+}

@@ -1,0 +1,33 @@
+package no.kostra.workbook;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Cell styles derived from a template style with another number format, made once per (style, format) so a fill
+ * adds a handful of styles, not one per cell.
+ */
+final class StyleBook {
+    private final XSSFWorkbook workbook;
+    private final Map<String, XSSFCellStyle> made = new HashMap<>();
+
+    StyleBook(XSSFWorkbook workbook) {
+        this.workbook = workbook;
+    }
+
+    XSSFCellStyle withFormat(XSSFCellStyle base, String format) {
+        return made.computeIfAbsent(base.getIndex() + "|" + format, k -> {
+            XSSFCellStyle style = workbook.createCellStyle();
+            style.cloneStyleFrom(base);
+            style.setDataFormat(workbook.createDataFormat().getFormat(format));
+            return style;
+        });
+    }
+
+    /** Excel's format code for a number with this many decimals and a thousands separator: #,##0.0 */
+    static String numberFormat(int decimals) {
+        return decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals);
+    }
+}

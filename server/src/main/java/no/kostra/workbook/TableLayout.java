@@ -1,0 +1,171 @@
+package no.kostra.workbook;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFTable;
+
+/**
+ * A template table as the filler sees it: its header row, its columns by header, and the first data row's cell
+ * styles, which every filled row copies. Resizing the table writes no cell outside it.
+ */
+final class TableLayout {
+    /** Calibri 11: about 1.15 characters of running text per unit of column width, 15 points per line. */
+    private static final double CHARS_PER_WIDTH_UNIT = 1.15;
+    private static final float LINE_POINTS = 15f;
+
+    private final TemplateWorkbook template;
+    private final XSSFTable table;
+    private final XSSFSheet sheet;
+    private final int headerRow;
+    private final int firstColumn;
+    private final int lastColumn;
+    private final int templateLastRow;
+    private final Map<String, Integer> columns = new LinkedHashMap<>();
+    private final Map<Integer, XSSFCellStyle> sampleStyles = new LinkedHashMap<>();
+
+    TableLayout(TemplateWorkbook template, XSSFTable table) {
+        this.template = template;
+        this.table = table;
+        this.sheet = table.getXSSFSheet();
+        CellReference start = table.getStartCellReference();
+        CellReference end = table.getEndCellReference();
+        this.headerRow = start.getRow();
+        this.firstColumn = start.getCol();
+        this.lastColumn = end.getCol();
+        this.templateLastRow = end.getRow();
+        XSSFRow header = sheet.getRow(headerRow);
+        XSSFRow sample = sheet.getRow(headerRow + 1);
+        for (int c = firstColumn; c <= lastColumn; c++) {
+            XSSFCell cell = header == null ? null : header.getCell(c);
+            columns.put(cell == null ? "" : cell.getStringCellValue().trim(), c);
+            XSSFCell sampleCell = sample == null ? null : sample.getCell(c);
+            sampleStyles.put(c, sampleCell == null ? sheet.getWorkbook().getCellStyleAt(0) : sampleCell.getCellStyle());
+        }
+    }
+
+    TemplateWorkbook template() {
+        return template;
+    }
+
+    String tableName() {
+        return table.getName();
+    }
+
+    XSSFSheet sheet() {
+        return sheet;
+    }
+
+    int firstDataRow() {
+        return headerRow + 1;
+    }
+
+    Optional<Integer> findColumn(String header) {
+        return Optional.ofNullable(columns.get(header));
+    }
+
+    int requireColumn(String header) {
+        return findColumn(header).orElseThrow(() -> template.missing("kolonnen '" + header + "' i tabellen '" + tableName() + "'"));
+    }
+
+    /** The template's header of a column index (before the filler renames year columns). */
+    String templateHeader(int column) {
+        return columns.entrySet().stream().filter(e -> e.getValue() == column).map(Map.Entry::getKey).findFirst().orElse("");
+    }
+
+    boolean contains(int column) {
+        return column >= firstColumn && column <= lastColumn;
+    }
+
+    XSSFCellStyle sampleStyle(int column) {
+        return sampleStyles.get(column);
+    }
+
+    /**
+     * Makes the table hold exactly {@code rows} data rows (at least one, as Excel requires): refuses when template
+     * content below the table would be overwritten, blanks rows the template had beyond the new end.
+     */
+    void resize(int rows) {
+        int dataRows = Math.max(rows, 1);
+        int newLast = headerRow + dataRows;
+        for (int r = templateLastRow + 1; r <= newLast; r++) {
+            XSSFRow row = sheet.getRow(r);
+            for (int c = firstColumn; row != null && c <= lastColumn; c++) {
+                XSSFCell cell = row.getCell(c);
+                if (cell != null && cell.getCellType() != CellType.BLANK) {
+                    throw template.missing("plass under tabellen '" + tableName() + "': cellen "
+                            + new CellReference(sheet.getSheetName(), r, c, false, false).formatAsString()
+                            + " har innhold og ville blitt overskrevet av " + rows + " rader");
+                }
+            }
+        }
+        for (int r = newLast + 1; r <= templateLastRow; r++) {
+            XSSFRow row = sheet.getRow(r);
+            for (int c = firstColumn; row != null && c <= lastColumn; c++) {
+                if (row.getCell(c) != null) {
+                    row.removeCell(row.getCell(c));
+                }
+            }
+        }
+        table.setArea(new AreaReference(new CellReference(headerRow, firstColumn), new CellReference(newLast, lastColumn),
+                SpreadsheetVersion.EXCEL2007));
+    }
+
+    /** The cell at a data row (0 = first) and column, created with the column's sample style. */
+    XSSFCell cell(int dataRow, int column) {
+        int r = headerRow + 1 + dataRow;
+        XSSFRow row = sheet.getRow(r) == null ? sheet.createRow(r) : sheet.getRow(r);
+        XSSFCell cell = row.getCell(column) == null ? row.createCell(column) : row.getCell(column);
+        cell.setCellStyle(sampleStyles.get(column));
+        return cell;
+    }
+
+    /**
+     * Gives a filled row the height its wrapped text needs. Neither Excel nor LibreOffice grows a row on opening a
+     * file, so without this a long indicator name is cut off. Estimated from text length over column width.
+     */
+    void fitHeight(int dataRow) {
+        XSSFRow row = sheet.getRow(headerRow + 1 + dataRow);
+        int lines = 1;
+        for (int c = firstColumn; c <= lastColumn; c++) {
+            XSSFCell cell = row.getCell(c);
+            if (cell != null && cell.getCellStyle().getWrapText() && cell.getCellType() == CellType.STRING) {
+                double charsPerLine = Math.max(1, sheet.getColumnWidth(c) / 256.0 * CHARS_PER_WIDTH_UNIT);
+                lines = Math.max(lines, (int) Math.ceil(cell.getStringCellValue().length() / charsPerLine));
+            }
+        }
+        row.setHeightInPoints(lines * LINE_POINTS);
+    }
+
+    /** Rewrites a header (year columns get their year) and keeps the table's column names in step. */
+    void renameHeader(int column, String header) {
+        sheet.getRow(headerRow).getCell(column).setCellValue(header);
+    }
+
+    String header(int column) {
+        return sheet.getRow(headerRow).getCell(column).getStringCellValue();
+    }
+
+    void finishHeaders() {
+        table.updateHeaders();
+    }
+
+    /** A1 reference of a data cell, as a formula in the same sheet uses it. */
+    static String ref(int row, int column) {
+        return CellReference.convertNumToColString(column) + (row + 1);
+    }
+
+    String absoluteRange(int column, int firstRow, int lastRow) {
+        return new AreaReference(new CellReference(sheet.getSheetName(), firstRow, column, true, true),
+                new CellReference(sheet.getSheetName(), lastRow, column, true, true), SpreadsheetVersion.EXCEL2007)
+                .formatAsString();
+    }
+}

@@ -1,0 +1,174 @@
+package no.kostra.workbook;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.namespace.QName;
+import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFGraphicFrame;
+import org.apache.poi.xssf.usermodel.XSSFName;
+import org.apache.poi.xssf.usermodel.XSSFShape;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFTable;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.xmlbeans.XmlCursor;
+
+/**
+ * A template opened for filling. Opening checks that the file is an xlsx and that every table, defined name and chart
+ * the template's parts need is there, so a broken template is refused before anything is written. Not thread-safe:
+ * one instance per fill.
+ */
+public final class TemplateWorkbook implements AutoCloseable {
+    private static final QName RELATIONSHIP_ID =
+            new QName("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id");
+
+    private final ReportTemplate template;
+    private final XSSFWorkbook workbook;
+    private final String sha256;
+
+    private TemplateWorkbook(ReportTemplate template, XSSFWorkbook workbook, String sha256) {
+        this.template = template;
+        this.workbook = workbook;
+        this.sha256 = sha256;
+    }
+
+    public static TemplateWorkbook open(ReportTemplate template, byte[] xlsx) {
+        XSSFWorkbook workbook;
+        try {
+            workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx));
+        } catch (POIXMLException | IOException | IllegalArgumentException e) {
+            // NotOfficeXmlFileException (a zip that is not OOXML, an old .xls, an .ods) is an IllegalArgumentException.
+            throw new TemplateException("Rapportmalen '" + template.id() + "' (" + template.fileName()
+                    + ") er ikke en gyldig xlsx-fil: " + e.getMessage(), e);
+        }
+        TemplateWorkbook opened = new TemplateWorkbook(template, workbook, sha256(xlsx));
+        opened.requireParts();
+        return opened;
+    }
+
+    private void requireParts() {
+        requireName(ReportTemplate.TITLE_NAME);
+        requireName(ReportTemplate.SOURCE_NAME);
+        for (TemplatePart part : template.parts()) {
+            requireTable(part.table());
+            if (part instanceof TemplatePart.Profile profile) {
+                requireName(profile.titleName());
+                requireChart(profile.chart());
+            } else if (part instanceof TemplatePart.Efficiency efficiency) {
+                requireName(efficiency.noteName());
+                requireChart(efficiency.chart());
+            } else if (part instanceof TemplatePart.Summary summary) {
+                requireChart(summary.chart());
+            }
+        }
+    }
+
+    public ReportTemplate template() {
+        return template;
+    }
+
+    /** The template's own version (custom property), or "ukjent" when an edited file lost it. */
+    public String version() {
+        var property = workbook.getProperties().getCustomProperties().getProperty(TemplateProperties.TEMPLATE_VERSION);
+        return property == null || property.getLpwstr() == null ? "ukjent" : property.getLpwstr();
+    }
+
+    /** SHA-256 of the template file as opened: tells an edited template apart from the designed one. */
+    public String sha256() {
+        return sha256;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+
+    public XSSFWorkbook workbook() {
+        return workbook;
+    }
+
+    public XSSFTable requireTable(String name) {
+        for (org.apache.poi.ss.usermodel.Sheet each : workbook) {
+            XSSFSheet sheet = (XSSFSheet) each;
+            for (XSSFTable table : sheet.getTables()) {
+                if (table.getName().equalsIgnoreCase(name)) {
+                    return table;
+                }
+            }
+        }
+        throw missing("tabellen '" + name + "'");
+    }
+
+    public XSSFName requireName(String name) {
+        XSSFName found = workbook.getName(name);
+        if (found == null || found.getRefersToFormula() == null) {
+            throw missing("navnet '" + name + "'");
+        }
+        return found;
+    }
+
+    public XSSFChart requireChart(String name) {
+        return findChart(name).orElseThrow(() -> missing("diagrammet '" + name + "'"));
+    }
+
+    /** The chart whose drawing frame has this name (Excel: Selection Pane; the name an analyst sees). */
+    public Optional<XSSFChart> findChart(String name) {
+        for (org.apache.poi.ss.usermodel.Sheet each : workbook) {
+            XSSFSheet sheet = (XSSFSheet) each;
+            XSSFDrawing drawing = sheet.getDrawingPatriarch();
+            if (drawing == null) {
+                continue;
+            }
+            for (XSSFShape shape : drawing.getShapes()) {
+                if (shape instanceof XSSFGraphicFrame frame && name.equalsIgnoreCase(frame.getName())) {
+                    String relationId = chartRelationId(frame);
+                    for (XSSFChart chart : drawing.getCharts()) {
+                        if (drawing.getRelationId(chart).equals(relationId)) {
+                            return Optional.of(chart);
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The names of all charts in the template, in sheet order. */
+    public List<String> chartNames() {
+        List<String> names = new ArrayList<>();
+        for (org.apache.poi.ss.usermodel.Sheet each : workbook) {
+            XSSFSheet sheet = (XSSFSheet) each;
+            XSSFDrawing drawing = sheet.getDrawingPatriarch();
+            if (drawing != null) {
+                for (XSSFShape shape : drawing.getShapes()) {
+                    if (shape instanceof XSSFGraphicFrame frame) {
+                        names.add(frame.getName());
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    private static String chartRelationId(XSSFGraphicFrame frame) {
+        try (XmlCursor cursor = frame.getCTGraphicalObjectFrame().getGraphic().getGraphicData().newCursor()) {
+            return cursor.toFirstChild() ? cursor.getAttributeText(RELATIONSHIP_ID) : "";
+        }
+    }
+
+    TemplateException missing(String what) {
+        return new TemplateException("Rapportmalen '" + template.id() + "' (" + template.fileName() + ") mangler " + what);
+    }
+
+    @Override
+    public void close() throws IOException {
+        workbook.close();
+    }
+}

@@ -1,0 +1,252 @@
+package no.kostra.workbook.design;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import no.kostra.catalog.Catalog;
+import no.kostra.catalog.Indicator;
+import no.kostra.workbook.EfficiencyColumn;
+import no.kostra.workbook.ProfileColumn;
+import no.kostra.workbook.ReportTemplate;
+import no.kostra.workbook.ReportTemplates;
+import no.kostra.workbook.SeriesColumn;
+import no.kostra.workbook.TemplatePart;
+import no.kostra.workbook.TemplateProperties;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xssf.usermodel.XSSFName;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFTable;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Writes every template in {@link ReportTemplates} as an .xlsx an analyst could have built in Excel. The catalogue
+ * supplies the profile titles and the area's series indicators (one chart each).
+ */
+public final class TemplateDesigner {
+    /** Bump when the designed layout changes; written into each template's custom properties. */
+    public static final String VERSION = "1";
+    private static final Date DESIGNED = Date.from(LocalDateTime.of(2026, 11, 23, 0, 0).toInstant(ZoneOffset.UTC));
+    private static final int CHART_ROWS = 30;
+    /** Rows of series charts (two side by side) on one printed page. */
+    private static final int CHART_ROWS_PER_PAGE = 2;
+
+    private final Catalog catalog;
+
+    public TemplateDesigner(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Writes each template into the folder; returns the files written. */
+    public List<Path> writeAll(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        List<Path> written = new ArrayList<>();
+        for (ReportTemplate template : ReportTemplates.all()) {
+            Path file = folder.resolve(template.fileName());
+            try (XSSFWorkbook workbook = design(template); OutputStream out = Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+            written.add(file);
+        }
+        return written;
+    }
+
+    public XSSFWorkbook design(ReportTemplate template) {
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        DesignStyles styles = new DesignStyles(workbook);
+        boolean first = true;
+        for (TemplatePart part : template.parts()) {
+            if (part instanceof TemplatePart.Profile profile) {
+                profileSheet(workbook, styles, template, profile, first);
+            } else if (part instanceof TemplatePart.Series series) {
+                seriesSheets(workbook, styles, series);
+            } else if (part instanceof TemplatePart.Efficiency efficiency) {
+                efficiencySheet(workbook, styles, efficiency);
+            } else if (part instanceof TemplatePart.Summary summary) {
+                summarySheet(workbook, styles, template, summary);
+            }
+            first = false;
+        }
+        properties(workbook, template);
+        return workbook;
+    }
+
+    private void profileSheet(XSSFWorkbook workbook, DesignStyles styles, ReportTemplate template,
+                              TemplatePart.Profile part, boolean first) {
+        String title = catalog.requireProfile(part.profileCode()).title();
+        XSSFSheet sheet = workbook.createSheet(profileSheetName(part.profileCode()));
+        int row = first ? reportHeading(sheet, styles, template) : 0;
+        text(sheet, row, "Tjenesteprofil – " + title, styles.title);
+        name(workbook, part.titleName(), sheet, row);
+        int chartTop = row + 2;
+        int headerRow = chartTop + CHART_ROWS + 1;
+        List<ProfileColumn> columns = List.of(ProfileColumn.ID, ProfileColumn.CATEGORY, ProfileColumn.NAME,
+                ProfileColumn.UNIT, ProfileColumn.YEAR_1, ProfileColumn.YEAR_2, ProfileColumn.REPORT_YEAR,
+                ProfileColumn.MEAN, ProfileColumn.HIGH, ProfileColumn.LOW, ProfileColumn.INDEX, ProfileColumn.DEVIATION,
+                ProfileColumn.CHANGE, ProfileColumn.CHANGE_UNIT, ProfileColumn.HIGH_INDEX, ProfileColumn.LOW_INDEX,
+                ProfileColumn.NARRATIVE, ProfileColumn.COMMENT);
+        TableDesign.create(sheet, part.table(), headerRow, 0, profileColumns(columns, styles), styles.header);
+        ChartDesigns.bars(sheet, part.chart(), "Tjenesteprofil – ASSS-snitt = 100",
+                new ChartDesigns.Place(1, chartTop, 14, chartTop + CHART_ROWS), BarDirection.BAR, sheet, headerRow + 1,
+                columns.indexOf(ProfileColumn.NAME), List.of(
+                        new ChartDesigns.SeriesColumn("Kommunen", columns.indexOf(ProfileColumn.INDEX)),
+                        new ChartDesigns.SeriesColumn("Høyest ASSS", columns.indexOf(ProfileColumn.HIGH_INDEX)),
+                        new ChartDesigns.SeriesColumn("Lavest ASSS", columns.indexOf(ProfileColumn.LOW_INDEX))));
+        printSetup(sheet);
+    }
+
+    private void seriesSheets(XSSFWorkbook workbook, DesignStyles styles, TemplatePart.Series part) {
+        List<Indicator> indicators = catalog.indicatorsOfArea(part.area()).stream().filter(i -> i.profile() == null).toList();
+        XSSFSheet charts = workbook.createSheet("Serier");
+        XSSFSheet data = workbook.createSheet("Seriedata");
+        text(charts, 0, "Utvikling over tid – kommunen, nabokommunen og sammenligningsgrupper", styles.title);
+        text(data, 0, "Tallgrunnlag for seriene", styles.title);
+        List<SeriesColumn> columns = List.of(SeriesColumn.values());
+        TableDesign.create(data, part.table(), 2, 0, columns.stream().map(c -> switch (c) {
+            case ID -> TableDesign.Column.hiddenKey(c.header(), styles.text);
+            case NAME -> TableDesign.Column.of(c.header(), 50, styles.wrappedText);
+            case REGION -> TableDesign.Column.of(c.header(), 18, styles.text);
+            case UNIT -> TableDesign.Column.of(c.header(), 10, styles.text);
+            default -> TableDesign.Column.of(c.header(), 11, styles.number);
+        }).toList(), styles.header);
+        int chartHeight = 20;
+        int chartWidth = 8;
+        for (int i = 0; i < indicators.size(); i++) {
+            Indicator indicator = indicators.get(i);
+            int top = 2 + (i / 2) * (chartHeight + 1);
+            int left = 1 + (i % 2) * (chartWidth + 1);
+            if (i > 0 && i % (2 * CHART_ROWS_PER_PAGE) == 0) {
+                charts.setRowBreak(top - 1); // whole charts on each printed page
+            }
+            ChartDesigns.bars(charts, TemplatePart.Series.chartOf(indicator.id()), indicator.name(),
+                    new ChartDesigns.Place(left, top, left + chartWidth, top + chartHeight), BarDirection.COL, data, 3,
+                    columns.indexOf(SeriesColumn.REGION), List.of(
+                            new ChartDesigns.SeriesColumn(SeriesColumn.YEAR_1.header(), columns.indexOf(SeriesColumn.YEAR_1)),
+                            new ChartDesigns.SeriesColumn(SeriesColumn.YEAR_2.header(), columns.indexOf(SeriesColumn.YEAR_2)),
+                            new ChartDesigns.SeriesColumn(SeriesColumn.YEAR_3.header(), columns.indexOf(SeriesColumn.YEAR_3)),
+                            new ChartDesigns.SeriesColumn(SeriesColumn.REPORT_YEAR.header(), columns.indexOf(SeriesColumn.REPORT_YEAR))));
+        }
+        for (int c = 1; c < 1 + 2 * (chartWidth + 1); c++) {
+            charts.setColumnWidth(c, 12 * 256);
+        }
+        printSetup(charts);
+        printSetup(data);
+    }
+
+    private void efficiencySheet(XSSFWorkbook workbook, DesignStyles styles, TemplatePart.Efficiency part) {
+        XSSFSheet sheet = workbook.createSheet("Effektivitet");
+        text(sheet, 0, "Ressursbruk, produksjon og effektivitet sammenlignet med ASSS", styles.title);
+        text(sheet, 1, "Fylles når effektivitetsanalysen for området er beregnet.", styles.note);
+        name(workbook, part.noteName(), sheet, 1);
+        int chartTop = 3;
+        int headerRow = chartTop + 20 + 1;
+        List<EfficiencyColumn> columns = List.of(EfficiencyColumn.values());
+        TableDesign.create(sheet, part.table(), headerRow, 1, columns.stream()
+                .map(c -> c == EfficiencyColumn.YEAR ? TableDesign.Column.of(c.header(), 10, styles.text)
+                        : TableDesign.Column.of(c.header(), 16, styles.number))
+                .toList(), styles.header);
+        ChartDesigns.bars(sheet, part.chart(), "Kostnad, produksjon og effektivitet (prosent over/under ASSS)",
+                new ChartDesigns.Place(1, chartTop, 9, chartTop + 20), BarDirection.COL, sheet, headerRow + 1, 1, List.of(
+                        new ChartDesigns.SeriesColumn(EfficiencyColumn.COST.header(), 2),
+                        new ChartDesigns.SeriesColumn(EfficiencyColumn.PRODUCTION.header(), 3),
+                        new ChartDesigns.SeriesColumn(EfficiencyColumn.EFFICIENCY.header(), 4)));
+        printSetup(sheet);
+    }
+
+    private void summarySheet(XSSFWorkbook workbook, DesignStyles styles, ReportTemplate template, TemplatePart.Summary part) {
+        XSSFSheet sheet = workbook.createSheet("Sammendrag");
+        int row = reportHeading(sheet, styles, template);
+        text(sheet, row, "Alle tjenesteprofiler – rapportåret mot ASSS-snittet (= 100)", styles.title);
+        int chartTop = row + 2;
+        int chartRows = 48;
+        int headerRow = chartTop + chartRows + 1;
+        List<ProfileColumn> columns = List.of(ProfileColumn.ID, ProfileColumn.AREA, ProfileColumn.NAME, ProfileColumn.UNIT,
+                ProfileColumn.REPORT_YEAR, ProfileColumn.MEAN, ProfileColumn.INDEX, ProfileColumn.DEVIATION,
+                ProfileColumn.NARRATIVE, ProfileColumn.COMMENT);
+        TableDesign.create(sheet, part.table(), headerRow, 0, profileColumns(columns, styles), styles.header);
+        ChartDesigns.bars(sheet, part.chart(), "Indeks mot ASSS-snittet (= 100)",
+                new ChartDesigns.Place(1, chartTop, 9, chartTop + chartRows), BarDirection.BAR, sheet, headerRow + 1,
+                columns.indexOf(ProfileColumn.NAME),
+                List.of(new ChartDesigns.SeriesColumn("Kommunen", columns.indexOf(ProfileColumn.INDEX))));
+        printSetup(sheet);
+    }
+
+    private static List<TableDesign.Column> profileColumns(List<ProfileColumn> columns, DesignStyles styles) {
+        return columns.stream().map(c -> switch (c) {
+            case ID -> TableDesign.Column.hiddenKey(c.header(), styles.text);
+            case AREA -> TableDesign.Column.of(c.header(), 22, styles.wrappedText);
+            case CATEGORY -> TableDesign.Column.of(c.header(), 16, styles.wrappedText);
+            case NAME -> TableDesign.Column.of(c.header(), 46, styles.wrappedText);
+            case UNIT, CHANGE_UNIT -> TableDesign.Column.of(c.header(), 13, styles.text);
+            case INDEX, DEVIATION, CHANGE, HIGH_INDEX, LOW_INDEX -> TableDesign.Column.of(c.header(), 11, styles.derived);
+            case NARRATIVE -> TableDesign.Column.of(c.header(), 36, styles.wrappedText);
+            case COMMENT -> TableDesign.Column.of(c.header(), 36, styles.comment);
+            default -> TableDesign.Column.of(c.header(), 11, styles.number);
+        }).toList();
+    }
+
+    /** The report title and source line, found by name; returns the next free row. */
+    private static int reportHeading(XSSFSheet sheet, DesignStyles styles, ReportTemplate template) {
+        text(sheet, 0, "KOSTRA – " + template.title(), styles.title);
+        text(sheet, 1, "Kilde: KOSTRA (SSB) og ASSS. Tallene fylles inn av Kostra workbench.", styles.subtitle);
+        name(sheet.getWorkbook(), ReportTemplate.TITLE_NAME, sheet, 0);
+        name(sheet.getWorkbook(), ReportTemplate.SOURCE_NAME, sheet, 1);
+        return 2;
+    }
+
+    private static void text(XSSFSheet sheet, int row, String value, org.apache.poi.xssf.usermodel.XSSFCellStyle style) {
+        var r = Optional.ofNullable(sheet.getRow(row)).orElseGet(() -> sheet.createRow(row));
+        r.createCell(1).setCellValue(value);
+        r.getCell(1).setCellStyle(style);
+    }
+
+    private static void name(XSSFWorkbook workbook, String name, XSSFSheet sheet, int row) {
+        XSSFName n = workbook.createName();
+        n.setNameName(name);
+        n.setRefersToFormula("'" + sheet.getSheetName().replace("'", "''") + "'!$B$" + (row + 1));
+    }
+
+    static String profileSheetName(String profileCode) {
+        return switch (profileCode) {
+            case "PLO" -> "Profil alle";
+            case "PLO_0_66" -> "Profil 0–66 år";
+            case "PLO_67" -> "Profil 67 år+";
+            case "PLO_TTU" -> "Profil TTU";
+            default -> "Profil";
+        };
+    }
+
+    private static void printSetup(Sheet sheet) {
+        PrintSetup print = sheet.getPrintSetup();
+        print.setLandscape(true);
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+        sheet.setAutobreaks(true);
+        sheet.setMargin(Sheet.LeftMargin, 0.4);
+        sheet.setMargin(Sheet.RightMargin, 0.4);
+        sheet.setMargin(Sheet.TopMargin, 0.5);
+        sheet.setMargin(Sheet.BottomMargin, 0.5);
+        sheet.getHeader().setLeft("&A");
+        sheet.getFooter().setCenter("Side &P av &N");
+    }
+
+    private static void properties(XSSFWorkbook workbook, ReportTemplate template) {
+        var core = workbook.getProperties().getCoreProperties();
+        core.setTitle("KOSTRA – " + template.title());
+        core.setCreator("Kostra workbench");
+        core.setCreated(Optional.of(DESIGNED));
+        var custom = workbook.getProperties().getCustomProperties();
+        custom.addProperty(TemplateProperties.TEMPLATE_ID, template.id());
+        custom.addProperty(TemplateProperties.TEMPLATE_VERSION, VERSION);
+    }
+}

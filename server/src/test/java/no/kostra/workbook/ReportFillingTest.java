@@ -1,0 +1,227 @@
+package no.kostra.workbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import no.kostra.compute.ProfileRow;
+import no.kostra.compute.ProfileTable;
+import no.kostra.service.Services;
+import no.kostra.support.SeededServices;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Kommunehelse 2024 for Bærum, filled from the seeds and read back with POI. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportFillingTest {
+    private static final String PROFILE = "Profil_KHT";
+    private static final String RESSURSBRUK = "KHT.ressursbruksindikator";
+
+    private Services services;
+    private ProfileTable profile;
+    private FilledReport report;
+    private FilledWorkbook filled;
+
+    @BeforeAll
+    void fill() {
+        services = SeededServices.open();
+        profile = services.profiles().profile("3201", "KHT", 2024);
+        report = services.reports().fill("kommunehelse", "3201", 2024);
+        filled = new FilledWorkbook(report.xlsx());
+    }
+
+    @AfterAll
+    void close() throws Exception {
+        filled.close();
+        services.close();
+    }
+
+    @Test
+    void profileTableHoldsTheSeventeenRowsInCatalogueOrderUnderTheYearsFilled() {
+        assertThat(filled.dataRows(PROFILE)).isEqualTo(17);
+        assertThat(filled.column(PROFILE, "Id")).isEqualTo(profile.rows().stream().map(ProfileRow::indicator).toList());
+        assertThat(filled.headers(PROFILE)).contains("2022", "2023", "2024").doesNotContain("År 1", "År 2", "Rapportår");
+        assertThat(filled.table(PROFILE).getColumns().stream().map(c -> c.getName()).toList()).contains("2022", "2023", "2024");
+    }
+
+    @Test
+    void figuresAreTheStoredSeedValues() {
+        // seeds/observations.csv: Bærum 0.998 (2023, as 3024) and 0.972 (2024, as 3201); group_statistics.csv: ASSS 1.000
+        assertThat(filled.cell(PROFILE, RESSURSBRUK, "2023").getNumericCellValue()).isEqualTo(0.998);
+        assertThat(filled.cell(PROFILE, RESSURSBRUK, "2024").getNumericCellValue()).isEqualTo(0.972);
+        assertThat(filled.cell(PROFILE, RESSURSBRUK, "ASSS-snitt").getNumericCellValue()).isEqualTo(1.0);
+        assertThat(filled.cell(PROFILE, RESSURSBRUK, "2024").getCellStyle().getDataFormatString()).isEqualTo("#,##0.000");
+        assertThat(filled.cell(PROFILE, "KHT.netto_driftsutgifter_per_innbygger", "2024").getCellStyle().getDataFormatString())
+                .isEqualTo("#,##0");
+    }
+
+    @Test
+    void indexIsALiveFormulaOverTheRowCarryingTheServicesFigure() {
+        XSSFCell index = filled.cell(PROFILE, RESSURSBRUK, "Indeks (ASSS = 100)");
+        XSSFCell value = filled.cell(PROFILE, RESSURSBRUK, "2024");
+        XSSFCell mean = filled.cell(PROFILE, RESSURSBRUK, "ASSS-snitt");
+
+        assertThat(index.getCellType()).isEqualTo(CellType.FORMULA);
+        assertThat(index.getCellFormula()).contains(value.getAddress() + "/" + mean.getAddress() + "*100");
+        assertThat(index.getNumericCellValue()).isEqualTo(97.2); // 0.972 / 1.000 × 100
+    }
+
+    @Test
+    void everyDerivedCellCachesTheServicesOwnFigure() {
+        for (ProfileRow row : profile.rows()) {
+            assertCached(row.indicator(), "Indeks (ASSS = 100)", row.index());
+            assertCached(row.indicator(), "Avvik fra ASSS-snitt (%)", row.deviationPercent());
+            assertCached(row.indicator(), "Endring fra året før", row.change() == null ? null : row.change().value());
+            assertCached(row.indicator(), "Høyest ASSS (ASSS = 100)", row.chart().high());
+            assertCached(row.indicator(), "Lavest ASSS (ASSS = 100)", row.chart().low());
+        }
+    }
+
+    @Test
+    void aMissingFigureShowsItsStatusSymbolAndSoDoesWhatDependsOnIt() {
+        ProfileRow withGap = profile.rows().stream().filter(r -> r.values().get(0).value() == null).findFirst().orElseThrow();
+        String symbol = withGap.values().get(0).status();
+
+        XSSFCell cell = filled.cell(PROFILE, withGap.indicator(), "2022");
+        assertThat(cell.getCellType()).isEqualTo(CellType.STRING);
+        assertThat(cell.getStringCellValue()).isEqualTo(symbol);
+        if (withGap.values().get(1).value() == null) {
+            assertThat(filled.cell(PROFILE, withGap.indicator(), "Endring fra året før").getStringCellValue()).isEqualTo("..");
+        }
+    }
+
+    @Test
+    void profileChartSeriesPointAtTheFilledRows() {
+        XSSFChart chart = chart("Graf_Profil_KHT");
+        XSSFCell first = filled.cell(PROFILE, profile.rows().get(0).indicator(), "Indeks (ASSS = 100)");
+        XSSFCell last = filled.cell(PROFILE, profile.rows().get(16).indicator(), "Indeks (ASSS = 100)");
+        XDDFChartData.Series municipality = chart.getChartSeries().get(0).getSeries(0);
+
+        assertThat(municipality.getValuesData().getDataRangeReference())
+                .isEqualTo("Profil!$" + col(first) + "$" + (first.getRowIndex() + 1) + ":$" + col(last) + "$" + (last.getRowIndex() + 1));
+        assertThat(municipality.getValuesData().getPointCount()).isEqualTo(17);
+        assertThat(municipality.getValuesData().getPointAt(0)).isEqualTo(97.2);
+        assertThat(municipality.getCategoryData().getPointAt(0)).isEqualTo(profile.rows().get(0).name());
+        assertThat(chart.getChartSeries().get(0).getSeries(1).getValuesData().getDataRangeReference())
+                .contains("$" + (first.getRowIndex() + 1) + ":").endsWith("$" + (last.getRowIndex() + 1));
+    }
+
+    @Test
+    void eachSeriesChartShowsItsIndicatorsRowsByRegionWithTheYearsAsSeries() {
+        List<String> ids = filled.column("Serier_KHT", "Id");
+        List<String> regions = filled.column("Serier_KHT", "Region");
+        String indicator = "KHT.serie_netto_per_innbygger";
+        int first = ids.indexOf(indicator);
+        int last = ids.lastIndexOf(indicator);
+        XDDFChartData.Series year2024 = chart("Graf_" + indicator).getChartSeries().get(0).getSeries(3);
+
+        assertThat(regions.subList(first, last + 1)).containsExactly("Bærum", "Asker", "ASSS-snitt");
+        assertThat(year2024.getValuesData().getPointCount()).isEqualTo(3);
+        assertThat(year2024.getValuesData().getPointAt(0)).isEqualTo(4537.0); // seeds: Bærum 2024
+        assertThat(year2024.getValuesData().getPointAt(2)).isEqualTo(4713.0); // seeds: ASSS mean 2024
+        assertThat(year2024.getValuesData().getDataRangeReference()).startsWith("Seriedata!");
+    }
+
+    @Test
+    void efficiencyTableStaysEmptyAndSaysWhy() {
+        assertThat(filled.dataRows("Effektivitet_KHT")).isEqualTo(1);
+        assertThat(filled.column("Effektivitet_KHT", "År")).containsExactly("");
+        assertThat(FilledWorkbook.text(filled.cell("Effektivitet", "B2"))).contains("ikke beregnet ennå");
+    }
+
+    @Test
+    void provenanceMapsEveryDataCellToItsFigureAndIsSigned() {
+        ProvenanceSheet.Provenance provenance = ProvenanceSheet.read(filled.workbook()).orElseThrow();
+        ProvenanceSigner signer = new SigningKeys(services.database(), SeededServices.CLOCK).current();
+
+        assertThat(provenance.header()).isEqualTo(new ProvenanceHeader("kommunehelse", no.kostra.workbook.design.TemplateDesigner.VERSION,
+                provenance.header().templateSha256(), "3201", "Bærum", 2024, services.figures().dataRevision(),
+                SeededServices.CLOCK.instant(), "k1"));
+        assertThat(provenance.isIntact(signer)).isTrue();
+        assertThat(provenance.tamperedRows(signer)).isEmpty();
+        Map<CellProvenance.Kind, Long> kinds = provenance.cells().stream()
+                .filter(c -> c.table().equals(PROFILE))
+                .collect(Collectors.groupingBy(CellProvenance::kind, Collectors.counting()));
+        assertThat(kinds).containsEntry(CellProvenance.Kind.DATA, 17L * 6).containsEntry(CellProvenance.Kind.FORMULA, 17L * 5);
+        for (CellProvenance cell : provenance.cells()) {
+            XSSFCell written = filled.cell(cell.sheet(), cell.cell());
+            assertThat(FilledWorkbook.text(written).isEmpty()).as(cell.toString()).isFalse();
+            if (cell.kind() == CellProvenance.Kind.DATA && cell.value() != null) {
+                assertThat(CellProvenance.canonical(written.getNumericCellValue())).as(cell.toString()).isEqualTo(cell.value());
+            }
+        }
+        CellProvenance ressursbruk2024 = provenance.cells().stream()
+                .filter(c -> c.rowKey().equals(RESSURSBRUK) && c.column().equals("2024")).findFirst().orElseThrow();
+        assertThat(ressursbruk2024).extracting(CellProvenance::indicator, CellProvenance::region, CellProvenance::year,
+                CellProvenance::value).containsExactly(RESSURSBRUK, "3201", 2024, "0.972");
+        assertThat(filled.workbook().isSheetVeryHidden(filled.workbook().getSheetIndex(ProvenanceSheet.SHEET_NAME))).isTrue();
+    }
+
+    @Test
+    void anOfflineEditLeavesTheMapIntactButDiffersFromTheRecordedValue() throws Exception {
+        try (FilledWorkbook edited = new FilledWorkbook(report.xlsx())) {
+            edited.cell(PROFILE, RESSURSBRUK, "2024").setCellValue(1.05);
+            ProvenanceSheet.Provenance provenance = ProvenanceSheet.read(new FilledWorkbook(edited.bytes()).workbook()).orElseThrow();
+            ProvenanceSigner signer = new SigningKeys(services.database(), SeededServices.CLOCK).current();
+            CellProvenance recorded = provenance.cells().stream()
+                    .filter(c -> c.rowKey().equals(RESSURSBRUK) && c.column().equals("2024")).findFirst().orElseThrow();
+
+            assertThat(provenance.isIntact(signer)).isTrue();
+            assertThat(recorded.value()).isEqualTo("0.972");
+            assertThat(CellProvenance.canonical(edited.cell(recorded.sheet(), recorded.cell()).getNumericCellValue())).isEqualTo("1.05");
+        }
+    }
+
+    @Test
+    void aTamperedMapIsDetectedRowByRow() throws Exception {
+        try (FilledWorkbook tampered = new FilledWorkbook(report.xlsx())) {
+            var sheet = tampered.workbook().getSheet(ProvenanceSheet.SHEET_NAME);
+            var firstCellRow = sheet.getRow(sheet.getLastRowNum());
+            int valueColumn = ProvenanceSheet.CELL_COLUMNS.indexOf("value");
+            String before = firstCellRow.getCell(valueColumn) == null ? null : firstCellRow.getCell(valueColumn).getStringCellValue();
+            firstCellRow.createCell(valueColumn).setCellValue("999");
+            ProvenanceSheet.Provenance provenance = ProvenanceSheet.read(tampered.workbook()).orElseThrow();
+            ProvenanceSigner signer = new SigningKeys(services.database(), SeededServices.CLOCK).current();
+
+            assertThat(before).isNotEqualTo("999");
+            assertThat(provenance.isIntact(signer)).isFalse();
+            assertThat(provenance.tamperedRows(signer)).hasSize(1).first().extracting(CellProvenance::value).isEqualTo("999");
+        }
+    }
+
+    @Test
+    void theFileNameIsOneAPersonWouldKeep() {
+        assertThat(report.fileName()).isEqualTo("KOSTRA 2024 Kommunehelse - Bærum.xlsx");
+    }
+
+    private void assertCached(String indicator, String header, Double expected) {
+        XSSFCell cell = filled.cell(PROFILE, indicator, header);
+        assertThat(cell.getCellType()).as(indicator + " / " + header).isEqualTo(CellType.FORMULA);
+        if (expected == null) {
+            assertThat(cell.getCachedFormulaResultType()).as(indicator + " / " + header).isEqualTo(CellType.STRING);
+            assertThat(cell.getStringCellValue()).isEqualTo("..");
+        } else {
+            assertThat(cell.getNumericCellValue()).as(indicator + " / " + header).isCloseTo(expected, within(1e-9));
+        }
+    }
+
+    private XSSFChart chart(String name) {
+        try {
+            return TemplateWorkbook.open(ReportTemplates.require("kommunehelse"), report.xlsx()).requireChart(name);
+        } catch (TemplateException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String col(XSSFCell cell) {
+        return org.apache.poi.ss.util.CellReference.convertNumToColString(cell.getColumnIndex());
+    }
+}

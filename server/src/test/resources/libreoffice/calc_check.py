@@ -1,0 +1,175 @@
+"""Open a workbook in LibreOffice Calc (headless), optionally edit cells as a person would, recalculate, and report.
+
+Usage: calc_check.py --in FILE --json OUT [--set 'Sheet!A1=123.4' ...] [--pdf OUT]
+
+Writes JSON: {"loaded", "problems": [interaction requests LibreOffice raised while loading, e.g. a damaged file],
+"formulas": [{"sheet", "cell", "formula", "cached", "value", "text", "error"}]}, where "cached" is the value the file
+carried before recalculation and "value"/"text"/"error" are LibreOffice's own after calculateAll(). Run with a Python
+that has the uno module (Debian: /usr/bin/python3 with python3-uno).
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import uno
+import unohelper
+from com.sun.star.beans import PropertyValue
+from com.sun.star.connection import NoConnectException
+from com.sun.star.task import XInteractionHandler
+
+FORMULA = 16  # com.sun.star.sheet.CellFlags.FORMULA
+
+PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>nb-NO</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>nb-NO</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>1</value></prop></item>
+</oor:items>
+"""
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name = name
+    p.Value = value
+    return p
+
+
+class RecordingHandler(unohelper.Base, XInteractionHandler):
+    """Records every question LibreOffice asks while loading (a damaged file asks to repair) and aborts it."""
+
+    def __init__(self):
+        self.requests = []
+
+    def handle(self, request):
+        req = request.getRequest()
+        self.requests.append(getattr(req, "typeName", None) or type(req).__name__ + ": " + str(getattr(req, "Message", "")))
+        for continuation in request.getContinuations():
+            if "Abort" in continuation.getImplementationName() or hasattr(continuation, "abort"):
+                pass
+        for continuation in request.getContinuations():
+            name = str(continuation)
+            if "XInteractionAbort" in name or "Abort" in name:
+                continuation.select()
+                return
+        if request.getContinuations():
+            request.getContinuations()[0].select()
+
+
+def column_name(index):
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def address(cell):
+    a = cell.getCellAddress()
+    return column_name(a.Column) + str(a.Row + 1)
+
+
+def formula_cells(doc):
+    found = []
+    sheets = doc.getSheets()
+    for i in range(sheets.getCount()):
+        sheet = sheets.getByIndex(i)
+        ranges = sheet.queryContentCells(FORMULA)
+        cells = ranges.getCells().createEnumeration()
+        while cells.hasMoreElements():
+            cell = cells.nextElement()
+            found.append((sheet.getName(), cell))
+    return found
+
+
+def describe(cell):
+    # FormulaResultType2: 1 = VALUE, 2 = STRING, 4 = ERROR (com.sun.star.sheet.FormulaResult)
+    kind = cell.getPropertyValue("FormulaResultType2")
+    return {"value": cell.getValue() if kind == 1 else None, "text": cell.getString(), "error": cell.getError()}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--in", dest="source", required=True)
+    parser.add_argument("--json", required=True)
+    parser.add_argument("--pdf")
+    parser.add_argument("--set", action="append", default=[])
+    args = parser.parse_args()
+
+    home = tempfile.mkdtemp(prefix="kostra-lo-")
+    os.makedirs(os.path.join(home, "user"))
+    with open(os.path.join(home, "user", "registrymodifications.xcu"), "w", encoding="utf-8") as f:
+        f.write(PROFILE)
+    pipe = "kostra_calc_%d" % os.getpid()
+    office = subprocess.Popen(["soffice", "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
+                               "--nolockcheck", "-env:UserInstallation=" + uno.systemPathToFileUrl(home),
+                               "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    report = {"loaded": False, "problems": [], "formulas": []}
+    try:
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+        context = None
+        for _ in range(240):
+            try:
+                context = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+                break
+            except NoConnectException:
+                if office.poll() is not None:
+                    raise SystemExit("soffice exited with %s before accepting connections" % office.returncode)
+                time.sleep(0.25)
+        if context is None:
+            raise SystemExit("soffice did not accept connections within 60 s")
+        desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+        handler = RecordingHandler()
+        doc = None
+        try:
+            doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(args.source)), "_blank", 0,
+                                               (prop("Hidden", True), prop("InteractionHandler", handler)))
+        except Exception as e:  # a file LibreOffice cannot open at all
+            report["problems"].append("load failed: %s" % e)
+        report["problems"].extend(handler.requests)
+        if doc is not None and hasattr(doc, "getSheets"):
+            report["loaded"] = True
+            cached = {(s, address(c)): describe(c) for s, c in formula_cells(doc)}
+            for edit in args.set:
+                target, value = edit.split("=", 1)
+                sheet_name, cell_name = target.rsplit("!", 1)
+                cell = doc.getSheets().getByName(sheet_name.strip("'")).getCellRangeByName(cell_name)
+                try:
+                    cell.setValue(float(value))
+                except ValueError:
+                    cell.setString(value)
+            doc.calculateAll()
+            for sheet_name, cell in formula_cells(doc):
+                key = (sheet_name, address(cell))
+                entry = {"sheet": sheet_name, "cell": key[1], "formula": cell.getFormula(), "cached": cached.get(key)}
+                entry.update(describe(cell))
+                report["formulas"].append(entry)
+            if args.pdf:
+                doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(args.pdf)), (prop("FilterName", "calc_pdf_Export"),))
+            doc.close(True)
+        try:
+            desktop.terminate()
+        except Exception:
+            pass  # the bridge drops as the office exits
+    finally:
+        try:
+            office.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            office.kill()
+        shutil.rmtree(home, ignore_errors=True)
+    with open(args.json, "w", encoding="utf-8") as f:
+        json.dump(report, f, ensure_ascii=False, indent=1)
+    return 0 if report["loaded"] and not report["problems"] else 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
