@@ -2,6 +2,7 @@ package no.kostra.service;
 
 import java.time.Clock;
 import java.util.Optional;
+import no.kostra.ingest.Importer;
 import no.kostra.ingest.SeedFiles;
 import no.kostra.ingest.SeedImporter;
 import no.kostra.store.CatalogRepository;
@@ -63,6 +64,11 @@ public final class Services implements AutoCloseable {
 
     public ImportWriter importWriter() {
         return importWriter;
+    }
+
+    /** File imports (JSON-stat, CSV, xlsx, catalogue tables) against the current catalogue. */
+    public Importer importer() {
+        return new Importer(database, importWriter, catalogs::current, clock);
     }
 
     @Override
