@@ -22,6 +22,7 @@ public final class App {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             ErrorMapping.register(config.routes);
             api.register(config.routes);
+            new AnalysisRoutes(services, cache).register(config.routes);
         });
     }
 }

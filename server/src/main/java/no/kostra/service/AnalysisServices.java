@@ -1,0 +1,25 @@
+package no.kostra.service;
+
+import java.time.Clock;
+import no.kostra.store.AnalysisRepository;
+import no.kostra.store.Database;
+
+/** The analysis use cases (issue 4), built on one database: comparisons, series, efficiency, splits, accounts. */
+public final class AnalysisServices {
+    private final ComparisonService comparisons;
+    private final EfficiencyService efficiency;
+
+    AnalysisServices(Database database, CatalogService catalogs, Clock clock) {
+        AnalysisRepository repository = new AnalysisRepository(database);
+        this.comparisons = new ComparisonService(catalogs, repository);
+        this.efficiency = new EfficiencyService(catalogs, repository);
+    }
+
+    public ComparisonService comparisons() {
+        return comparisons;
+    }
+
+    public EfficiencyService efficiency() {
+        return efficiency;
+    }
+}
