@@ -46,7 +46,7 @@ public final class ProfileCalculator {
         Double deviation = index == null ? null : Rounding.clean(index - 100.0);
         ChartValues chart = new ChartValues(index, onMeanScale(high, mean), onMeanScale(low, mean));
         ProfileNarrative.RowFacts facts = new ProfileNarrative.RowFacts(indicator.name(), year, current.value(),
-                previous.value(), mean.value(), high.value(), low.value(), indicator.unit().isPercentage(), indicator.decimals());
+                previous.value(), mean.value(), high.value(), low.value(), indicator.unit(), indicator.decimals());
         return new ProfileRow(id, indicator.displayName(), indicator.category(), indicator.unit().code(),
                 indicator.decimals(), values, asss, index, deviation, change(indicator, previous, current, year), chart,
                 ProfileNarrative.sentences(municipality, facts, inputs.neighbourValues(id)));

@@ -20,7 +20,7 @@ public final class ComparisonNarrative {
             return out;
         }
         if (deviationPercent != null) {
-            out.add(municipality + " ligger " + relative(deviationPercent, "ASSS-snittet") + " på " + subject + " i " + year + ".");
+            out.add(municipality + " ligger " + relative(deviationPercent, "ASSS-snittet", false) + " på " + subject + " i " + year + ".");
         }
         if (rank != null && rank.highest()) {
             out.add(municipality + " er høyest i ASSS.");
@@ -39,8 +39,8 @@ public final class ComparisonNarrative {
     }
 
     /** "14 prosent over ASSS-snittet", "0,3 prosent under ASSS-snittet", "omtrent på ASSS-snittet". */
-    static String relative(double deviationPercent, String reference) {
-        String size = Wording.deviation(deviationPercent);
+    static String relative(double deviationPercent, String reference, boolean oneDecimal) {
+        String size = Wording.deviation(deviationPercent, oneDecimal);
         return Wording.roundsToZero(size) ? "omtrent på " + reference
                 : size + " prosent " + Wording.overUnder(deviationPercent) + " " + reference;
     }

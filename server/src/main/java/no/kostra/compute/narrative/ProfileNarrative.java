@@ -3,6 +3,7 @@ package no.kostra.compute.narrative;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import no.kostra.catalog.Unit;
 import no.kostra.compute.NorwegianFormat;
 
 /**
@@ -23,16 +24,12 @@ public final class ProfileNarrative {
         String subject = Wording.inSentence(row.name());
         if (row.value() != null && row.mean() != null && row.mean() != 0.0) {
             double deviation = (row.value() / row.mean() - 1.0) * 100.0;
-            String size = Wording.deviation(deviation);
-            StringBuilder s = new StringBuilder(municipality).append(" ligger ");
-            if (Wording.roundsToZero(size)) {
-                s.append("omtrent på ASSS-snittet");
-            } else {
-                s.append(size).append(" prosent ").append(Wording.overUnder(deviation)).append(" ASSS-snittet");
-                if (row.percentage()) {
-                    s.append(" (").append(Wording.magnitude(row.value() - row.mean(), row.decimals())).append(' ')
-                            .append(Wording.POINTS).append(')');
-                }
+            StringBuilder s = new StringBuilder(municipality).append(" ligger ")
+                    .append(ComparisonNarrative.relative(deviation, "ASSS-snittet", row.unit() == Unit.RATIO));
+            boolean differs = !Wording.roundsToZero(Wording.deviation(deviation, row.unit() == Unit.RATIO));
+            if (differs && row.unit().isPercentage()) {
+                s.append(" (").append(Wording.magnitude(row.value() - row.mean(), row.decimals())).append(' ')
+                        .append(Wording.POINTS).append(')');
             }
             s.append(" på ").append(subject).append(" i ").append(row.year());
             if (row.high() != null && row.value().equals(row.high())) {
@@ -45,7 +42,7 @@ public final class ProfileNarrative {
             out.add("Tallet for " + municipality + " for " + row.year() + " mangler, så " + subject + " kan ikke sammenlignes med ASSS-snittet.");
         }
         if (row.value() != null && row.previous() != null) {
-            if (row.percentage()) {
+            if (row.unit().isPercentage()) {
                 out.add("Det er " + Wording.change(row.value() - row.previous(), Wording.POINTS, row.decimals(), row.year() - 1) + ".");
             } else if (row.previous() != 0.0) {
                 out.add("Det er " + Wording.change((row.value() / row.previous() - 1.0) * 100.0, Wording.PERCENT, 1, row.year() - 1) + ".");
@@ -71,9 +68,9 @@ public final class ProfileNarrative {
     /**
      * The figures a row's sentences are made from.
      *
-     * @param percentage true when the unit is percent (changes and gaps are then percentage points)
+     * @param unit a percentage's changes and gaps are percentage points; a ratio's deviation is told with one decimal
      */
     public record RowFacts(String name, int year, Double value, Double previous, Double mean, Double high, Double low,
-                           boolean percentage, int decimals) {
+                           Unit unit, int decimals) {
     }
 }

@@ -16,9 +16,12 @@ public final class Wording {
     private Wording() {
     }
 
-    /** A deviation in percent, rounded as the reports do, without its sign. */
-    public static String deviation(double percent) {
-        return magnitude(percent, Math.abs(percent) < 1.0 ? 1 : 0);
+    /**
+     * A deviation in percent, rounded as the reports do, without its sign: whole percent, one decimal under 1 %. An
+     * index around 1 (the ressursbruksindikator, unit ratio) is told with one decimal ("7,6 prosent mer").
+     */
+    public static String deviation(double percent, boolean oneDecimal) {
+        return magnitude(percent, oneDecimal || Math.abs(percent) < 1.0 ? 1 : 0);
     }
 
     /** An efficiency level in percent, without its sign: one decimal, two under 1 %, trailing zeros dropped. */
