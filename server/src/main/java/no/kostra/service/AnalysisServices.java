@@ -8,15 +8,27 @@ import no.kostra.store.Database;
 public final class AnalysisServices {
     private final ComparisonService comparisons;
     private final EfficiencyService efficiency;
+    private final SeriesService series;
+    private final ReferenceDataService referenceData;
 
     AnalysisServices(Database database, CatalogService catalogs, Clock clock) {
         AnalysisRepository repository = new AnalysisRepository(database);
         this.comparisons = new ComparisonService(catalogs, repository);
         this.efficiency = new EfficiencyService(catalogs, repository);
+        this.series = new SeriesService(catalogs, repository);
+        this.referenceData = new ReferenceDataService(database, catalogs, clock);
     }
 
     public ComparisonService comparisons() {
         return comparisons;
+    }
+
+    public SeriesService series() {
+        return series;
+    }
+
+    public ReferenceDataService referenceData() {
+        return referenceData;
     }
 
     public EfficiencyService efficiency() {

@@ -75,6 +75,13 @@ public final class AnalysisRepository {
         return out;
     }
 
+    /** The distinct sources of the deflators for these years, joined with "; ", or null when there are none. */
+    public String deflatorSources(int from, int to) {
+        List<String> sources = query("select distinct source from deflator where ref_year between ? and ? order by source",
+                List.of(from, to)).stream().map(r -> r.text("source")).toList();
+        return sources.isEmpty() ? null : String.join("; ", sources);
+    }
+
     /** region → year → expense-need index for one service area. */
     public Map<String, Map<Integer, Double>> expenseNeed(String area) {
         Map<String, Map<Integer, Double>> out = new HashMap<>();

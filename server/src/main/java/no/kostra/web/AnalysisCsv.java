@@ -7,6 +7,7 @@ import no.kostra.compute.asss.Comparison;
 import no.kostra.compute.asss.Discrepancy;
 import no.kostra.compute.efficiency.EfficiencyReport;
 import no.kostra.compute.efficiency.EfficiencyYear;
+import no.kostra.compute.series.Series;
 
 /** The CSV form of each analysis answer: one row per figure, column names in bokmål as the workbooks use them. */
 final class AnalysisCsv {
@@ -35,6 +36,17 @@ final class AnalysisCsv {
         for (EfficiencyYear y : r.years()) {
             sheet.row(r.region().code(), r.area(), y.year(), y.costIndex(), y.productionIndex(), y.efficiency(), y.basis(),
                     y.costChangePp(), y.productionChangePp(), y.efficiencyChangePp());
+        }
+        return sheet.build();
+    }
+
+    static CsvSheet series(Series s) {
+        CsvSheet.Builder sheet = CsvSheet.of("indikator", "region", "navn", "år", "verdi", "status", "nominell", "faktor", "justering");
+        for (Series.Line line : s.lines()) {
+            for (Series.Value v : line.values()) {
+                sheet.row(s.indicator().id(), line.region().code(), line.region().name(), v.year(), v.value(), v.status(),
+                        v.nominal(), v.factor(), s.adjust());
+            }
         }
         return sheet.build();
     }

@@ -2,6 +2,10 @@ package no.kostra.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import no.kostra.compute.series.Adjustment;
 import no.kostra.service.AnalysisServices;
 import no.kostra.service.Services;
 
@@ -19,6 +23,25 @@ final class AnalysisRoutes {
         routes.get("/api/asss", this::comparison);
         routes.get("/api/asss/discrepancies", this::discrepancies);
         routes.get("/api/efficiency", this::efficiency);
+        routes.get("/api/series", this::series);
+        routes.post("/api/reference/{file}", this::importReference);
+    }
+
+    private void series(Context ctx) {
+        String indicator = Params.required(ctx, "indicator");
+        List<String> regions = Arrays.stream(Params.required(ctx, "regions").split(",")).map(String::trim)
+                .filter(r -> !r.isEmpty()).toList();
+        int from = Params.year(ctx, "from");
+        int to = Params.year(ctx, "to");
+        Adjustment adjust = Adjustment.fromCode(ctx.queryParam("adjust"));
+        out.respond(ctx, "series|" + indicator + "|" + regions + "|" + from + "|" + to + "|" + adjust.code(), "series",
+                revision -> analysis.series().series(indicator, regions, from, to, adjust), AnalysisCsv::series);
+    }
+
+    private void importReference(Context ctx) {
+        String file = ctx.pathParam("file");
+        int stored = analysis.referenceData().importFile(file, ctx.body());
+        ctx.json(Map.of("file", file, "rowsStored", stored));
     }
 
     private void comparison(Context ctx) {
