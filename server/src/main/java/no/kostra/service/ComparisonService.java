@@ -93,7 +93,7 @@ public final class ComparisonService {
                 }
             } else {
                 MemberFigures.GroupMean mean = members.means(catalog, indicator, other.code(), year, year).get(year);
-                if (mean != null) {
+                if (mean != null && mean.figure().hasValue()) {
                     Double value = mean.figure().value();
                     out.add(new Comparison.Other(other.code(), other.name(), value, mean.basis(), Comparison.deviation(own, value)));
                 }
