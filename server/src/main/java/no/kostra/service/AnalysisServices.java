@@ -10,6 +10,7 @@ public final class AnalysisServices {
     private final EfficiencyService efficiency;
     private final SeriesService series;
     private final ReferenceDataService referenceData;
+    private final SplitService splits;
 
     AnalysisServices(Database database, CatalogService catalogs, Clock clock) {
         AnalysisRepository repository = new AnalysisRepository(database);
@@ -17,6 +18,7 @@ public final class AnalysisServices {
         this.efficiency = new EfficiencyService(catalogs, repository);
         this.series = new SeriesService(catalogs, repository);
         this.referenceData = new ReferenceDataService(database, catalogs, clock);
+        this.splits = new SplitService(catalogs, repository);
     }
 
     public ComparisonService comparisons() {
@@ -25,6 +27,10 @@ public final class AnalysisServices {
 
     public SeriesService series() {
         return series;
+    }
+
+    public SplitService splits() {
+        return splits;
     }
 
     public ReferenceDataService referenceData() {

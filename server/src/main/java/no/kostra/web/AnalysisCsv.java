@@ -8,6 +8,8 @@ import no.kostra.compute.asss.Discrepancy;
 import no.kostra.compute.efficiency.EfficiencyReport;
 import no.kostra.compute.efficiency.EfficiencyYear;
 import no.kostra.compute.series.Series;
+import no.kostra.compute.splits.CostSplit;
+import no.kostra.compute.splits.HomeCareSplit;
 
 /** The CSV form of each analysis answer: one row per figure, column names in bokmål as the workbooks use them. */
 final class AnalysisCsv {
@@ -49,6 +51,26 @@ final class AnalysisCsv {
             }
         }
         return sheet.build();
+    }
+
+    static CsvSheet costSplit(CostSplit s) {
+        CsvSheet.Builder sheet = CsvSheet.of("tabell", "funksjon", "enhet", "år", "mill_kroner", "andel_prosent");
+        for (CostSplit.UnitRow unit : s.units()) {
+            for (CostSplit.YearShare v : unit.values()) {
+                sheet.row(s.table(), s.function(), unit.unit(), v.year(), v.value(), v.sharePercent());
+            }
+        }
+        for (CostSplit.Total t : s.totals()) {
+            sheet.row(s.table(), s.function(), CostSplit.TOTAL, t.year(), t.printed() != null ? t.printed() : t.sumOfUnits(), 100.0);
+        }
+        return sheet.build();
+    }
+
+    static CsvSheet homeCare(HomeCareSplit h) {
+        return CsvSheet.of("år", "profil", "timer_per_uke", "andel_prosent", "mill_kroner")
+                .row(h.year(), "PLO_0_66", h.hours0to66(), h.share0to66Percent(), h.cost0to66())
+                .row(h.year(), "PLO_67", h.hours67(), h.share67Percent(), h.cost67())
+                .build();
     }
 
     static CsvSheet profile(ProfileTable p) {

@@ -25,6 +25,23 @@ final class AnalysisRoutes {
         routes.get("/api/efficiency", this::efficiency);
         routes.get("/api/series", this::series);
         routes.post("/api/reference/{file}", this::importReference);
+        routes.get("/api/splits", this::costSplit);
+        routes.get("/api/splits/home-care", this::homeCare);
+    }
+
+    private void costSplit(Context ctx) {
+        String table = Params.required(ctx, "table");
+        String function = ctx.queryParam("function");
+        out.respond(ctx, "splits|" + table + "|" + function, "split",
+                revision -> analysis.splits().costSplit(table, function == null || function.isBlank() ? null : function.trim()),
+                AnalysisCsv::costSplit);
+    }
+
+    private void homeCare(Context ctx) {
+        String region = Params.required(ctx, "region");
+        int year = Params.year(ctx, "year");
+        out.respond(ctx, "home-care|" + region + "|" + year, "homeCare",
+                revision -> analysis.splits().homeCare(region, year), AnalysisCsv::homeCare);
     }
 
     private void series(Context ctx) {
