@@ -26,6 +26,8 @@ import no.kostra.store.ImportBatch;
 import no.kostra.store.ImportResult;
 import no.kostra.store.ImportWriter;
 import no.kostra.store.ObservationRow;
+import no.kostra.store.ReferenceRows;
+import no.kostra.store.ReferenceTables;
 
 /**
  * Loads the seed files: the catalogue and the figures published in the source reports. Everything is parsed and
@@ -37,10 +39,16 @@ public final class SeedImporter {
 
     private final Database database;
     private final ImportWriter writer;
+    private final java.time.Clock clock;
 
     public SeedImporter(Database database, ImportWriter writer) {
+        this(database, writer, java.time.Clock.systemUTC());
+    }
+
+    public SeedImporter(Database database, ImportWriter writer, java.time.Clock clock) {
         this.database = database;
         this.writer = writer;
+        this.clock = clock;
     }
 
     /** @return the import's result, or empty when these seeds were loaded before */
@@ -51,9 +59,12 @@ public final class SeedImporter {
         }
         Catalog catalog = parseCatalog(seeds);
         ImportBatch batch = parseFigures(seeds, catalog, checksum);
+        List<ReferenceRows> analysis = AnalysisSeeds.parse(seeds, catalog);
         return Optional.of(database.inTransaction(c -> {
             CatalogRepository.save(c, catalog);
-            return writer.write(c, batch);
+            ImportResult result = writer.write(c, batch);
+            ReferenceTables.replaceSeedRows(c, analysis, checksum, java.time.Instant.now(clock));
+            return result;
         }));
     }
 

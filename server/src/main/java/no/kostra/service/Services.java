@@ -23,6 +23,7 @@ public final class Services implements AutoCloseable {
     private final CatalogService catalogs;
     private final ProfileService profiles;
     private final ImportWriter importWriter;
+    private final AnalysisServices analysis;
 
     private Services(Database database, Clock clock) {
         this.database = database;
@@ -31,6 +32,7 @@ public final class Services implements AutoCloseable {
         this.catalogs = new CatalogService(new CatalogRepository(database), figures);
         this.profiles = new ProfileService(catalogs, figures);
         this.importWriter = new ImportWriter(database, clock);
+        this.analysis = new AnalysisServices(database, catalogs, clock);
     }
 
     public static Services open(DatabaseSettings settings, Clock clock) {
@@ -39,7 +41,7 @@ public final class Services implements AutoCloseable {
 
     /** Loads the packaged seeds unless these exact seeds were loaded before. */
     public Optional<ImportResult> loadSeeds(SeedFiles seeds) {
-        return new SeedImporter(database, importWriter).loadIfNew(seeds);
+        return new SeedImporter(database, importWriter, clock).loadIfNew(seeds);
     }
 
     public Database database() {
@@ -60,6 +62,10 @@ public final class Services implements AutoCloseable {
 
     public ProfileService profiles() {
         return profiles;
+    }
+
+    public AnalysisServices analysis() {
+        return analysis;
     }
 
     public ImportWriter importWriter() {

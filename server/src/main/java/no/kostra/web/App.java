@@ -23,6 +23,7 @@ public final class App {
             ErrorMapping.register(config.routes);
             api.register(config.routes);
             new ImportRoutes(services).register(config.routes);
+            new AnalysisRoutes(services, cache).register(config.routes);
         });
     }
 }
