@@ -14,6 +14,10 @@ public final class App {
     }
 
     public static Javalin create(Services services) {
+        return create(services, WebSettings.DEFAULT);
+    }
+
+    public static Javalin create(Services services, WebSettings settings) {
         ResponseCache cache = new ResponseCache(CACHED_RESPONSES);
         ApiRoutes api = new ApiRoutes(services, cache);
         return Javalin.create(config -> {
@@ -22,6 +26,8 @@ public final class App {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             ErrorMapping.register(config.routes);
             api.register(config.routes);
+            settings.https().ifPresent(https -> HttpsConnector.install(config.jetty, https));
+            AddinRoutes.register(config, services, cache, settings.publicUrl());
         });
     }
 }
