@@ -57,7 +57,8 @@ public final class CatalogRepository {
              ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 int to = r.getInt(4);
-                out.add(new GroupMembership(r.getString(1), r.getString(2), r.getInt(3), r.wasNull() ? null : to));
+                Integer toYear = r.wasNull() ? null : to;
+                out.add(new GroupMembership(r.getString(1), r.getString(2), r.getInt(3), toYear));
             }
         }
         return out;
