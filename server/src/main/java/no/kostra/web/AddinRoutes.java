@@ -102,8 +102,12 @@ final class AddinRoutes {
     private static Map<String, Object> render(WorksheetValues.Answer answer, Map<String, Object> extra) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("region", Map.of("code", answer.region().code(), "name", answer.region().name()));
-        out.put("indicator", Map.of("id", answer.indicator().id(), "name", answer.indicator().displayName(),
-                "unit", answer.indicator().unit().code(), "decimals", answer.indicator().decimals()));
+        Map<String, Object> indicator = new LinkedHashMap<>();
+        indicator.put("id", answer.indicator().id());
+        indicator.put("name", answer.indicator().displayName());
+        indicator.put("unit", answer.indicator().unit().code());
+        indicator.put("decimals", answer.indicator().decimals());
+        out.put("indicator", indicator);
         out.put("year", answer.year());
         out.putAll(extra);
         out.put("value", answer.figure().value());
