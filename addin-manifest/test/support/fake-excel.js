@@ -78,13 +78,10 @@ export class FakeWorkbook {
     return Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => this.get(sheet, row + r, col + c)));
   }
 
-  /** Runs a batch as Excel.run does: a request context whose sync() marks loaded properties readable. */
+  /** Runs a batch as Excel.run does: a request context whose sync() makes loaded properties readable. */
   async run(batch) {
     this.runs += 1;
-    const context = new FakeContext(this);
-    const result = await batch(context);
-    await context.sync();
-    return result;
+    return batch(new FakeContext(this));
   }
 }
 
@@ -147,7 +144,7 @@ function proxy(context, readers, methods = {}, writers = {}) {
 /** What *OrNullObject gives for a missing item: isNullObject after sync, and every navigation leads to another. */
 function nullProxy(context) {
   let synced = false;
-  const target = new Proxy({}, {
+  const target = new Proxy(function () {}, {
     get(_, name) {
       if (name === "isNullObject") {
         if (!synced) throw new PropertyNotLoaded("isNullObject");
@@ -156,7 +153,10 @@ function nullProxy(context) {
       if (name === "load") return () => { context.track(target); return target; };
       if (name === "_snapshot") return () => { synced = true; };
       if (name === "then") return undefined;
-      return (...args) => nullProxy(context);
+      return nullProxy(context);
+    },
+    apply() {
+      return nullProxy(context);
     },
   });
   return target;
