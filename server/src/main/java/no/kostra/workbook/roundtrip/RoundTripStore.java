@@ -1,0 +1,265 @@
+package no.kostra.workbook.roundtrip;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import no.kostra.observation.Figure;
+import no.kostra.observation.Status;
+import no.kostra.observation.Vintage;
+import no.kostra.store.Database;
+import no.kostra.store.ImportBatch;
+import no.kostra.store.ImportWriter;
+import no.kostra.store.ObservationRow;
+
+/** Keeps returned workbooks, their edits and the comments they carried; applies corrections through the import writer. */
+public final class RoundTripStore {
+    static final String CORRECTION = "correction";
+    static final String UNDO = "undo";
+
+    private final Database database;
+    private final ImportWriter writer;
+    private final Clock clock;
+
+    public RoundTripStore(Database database, ImportWriter writer, Clock clock) {
+        this.database = database;
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    public Optional<Long> uploadWithChecksum(String checksum) {
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("select id from workbook_upload where checksum = ?")) {
+                s.setString(1, checksum);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** The current figures and comments for the edited keys, and each indicator's sane range. */
+    public StoredNow storedNow(List<Edit> edits) {
+        return database.read(c -> {
+            Map<String, String> figures = new HashMap<>();
+            Map<String, String> comments = new HashMap<>();
+            Map<String, SaneRange> ranges = new HashMap<>();
+            for (Edit e : edits) {
+                if (e.indicator() == null) {
+                    continue;
+                }
+                currentFigure(c, e).ifPresent(f -> figures.put(e.key(), f));
+                currentComment(c, e).ifPresent(t -> comments.put(e.key(), t));
+                if (!ranges.containsKey(e.indicator())) {
+                    ranges.put(e.indicator(), range(c, e.indicator()));
+                }
+            }
+            return new StoredNow(figures, comments, ranges);
+        });
+    }
+
+    private static Optional<String> currentFigure(Connection c, Edit e) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select num_value, status from observation where indicator_id = ?"
+                + " and region_code = ? and ref_year = ? order by revision desc")) {
+            s.setString(1, e.indicator());
+            s.setString(2, e.region());
+            s.setInt(3, e.year());
+            s.setMaxRows(1);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                BigDecimal value = r.getBigDecimal(1);
+                return Optional.of(value != null ? Numbers.plain(value.doubleValue()) : r.getString(2));
+            }
+        }
+    }
+
+    private static Optional<String> currentComment(Connection c, Edit e) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select comment_text from figure_comment where indicator_id = ?"
+                + " and region_code = ? and ref_year = ? order by revision desc")) {
+            s.setString(1, e.indicator());
+            s.setString(2, e.region());
+            s.setInt(3, e.year());
+            s.setMaxRows(1);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Ten times the largest figure published for the indicator, municipalities and groups alike. */
+    private static SaneRange range(Connection c, String indicator) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select max(abs(num_value)), min(num_value) from ("
+                + " select num_value from observation where indicator_id = ? and num_value is not null"
+                + " union all select num_value from group_statistic where indicator_id = ? and num_value is not null) v")) {
+            s.setString(1, indicator);
+            s.setString(2, indicator);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                BigDecimal largest = r.getBigDecimal(1);
+                BigDecimal smallest = r.getBigDecimal(2);
+                return SaneRange.around(largest == null ? 0.0 : largest.doubleValue(),
+                        smallest != null && smallest.signum() < 0);
+            }
+        }
+    }
+
+    /** Stores the file, its edits, the applied corrections and comments, in one transaction. */
+    public long save(UploadHeader header, byte[] content, List<Decision> decisions) {
+        return database.inTransaction(c -> {
+            Long importId = applyCorrections(c, header, decisions);
+            long uploadId = insertUpload(c, header, content, importId);
+            int seq = 0;
+            for (Decision d : decisions) {
+                insertEdit(c, uploadId, ++seq, d);
+                if (d.outcome() == Decision.Outcome.APPLIED && d.edit().kind() == Edit.Kind.COMMENT) {
+                    insertComment(c, d.edit(), uploadId);
+                }
+            }
+            return uploadId;
+        });
+    }
+
+    private Long applyCorrections(Connection c, UploadHeader header, List<Decision> decisions) throws SQLException {
+        List<ObservationRow> rows = new ArrayList<>();
+        for (Decision d : decisions) {
+            Edit e = d.edit();
+            if (d.outcome() == Decision.Outcome.APPLIED && e.kind() == Edit.Kind.VALUE) {
+                rows.add(new ObservationRow(e.indicator(), e.region(), e.region(), e.year(), figure(e), source(header),
+                        "Rettet i " + e.sheet() + "!" + e.cell() + " (forrige verdi " + e.oldText() + ")"));
+            }
+        }
+        if (rows.isEmpty()) {
+            return null;
+        }
+        return writer.write(c, new ImportBatch(CORRECTION, source(header), header.checksum(), Vintage.FINAL, rows, List.of(), 0))
+                .importId();
+    }
+
+    private static Figure figure(Edit e) {
+        return e.newNumber() != null ? Figure.of(e.newNumber())
+                : Figure.missing(Status.fromSymbol(e.newText()).orElseThrow(() -> new IllegalStateException(
+                        "Applied edit without number or status: " + e)));
+    }
+
+    private static String source(UploadHeader header) {
+        return header.fileName() + " fra " + header.sender();
+    }
+
+    private long insertUpload(Connection c, UploadHeader h, byte[] content, Long importId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into workbook_upload (checksum, file_name, sender, received_at,"
+                + " template_id, template_version, region_code, report_year, made_at, filled_revision, import_id, content)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            s.setString(1, h.checksum());
+            s.setString(2, h.fileName());
+            s.setString(3, h.sender());
+            s.setTimestamp(4, Timestamp.from(h.receivedAt()));
+            s.setString(5, h.templateId());
+            s.setString(6, h.templateVersion());
+            s.setString(7, h.region());
+            s.setInt(8, h.year());
+            s.setTimestamp(9, Timestamp.from(h.madeAt()));
+            s.setLong(10, h.filledRevision());
+            if (importId == null) {
+                s.setNull(11, Types.BIGINT);
+            } else {
+                s.setLong(11, importId);
+            }
+            s.setBytes(12, content);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static void insertEdit(Connection c, long uploadId, int seq, Decision d) throws SQLException {
+        Edit e = d.edit();
+        try (PreparedStatement s = c.prepareStatement("insert into workbook_edit (upload_id, seq, kind, sheet, cell,"
+                + " indicator_id, region_code, ref_year, old_text, new_text, outcome, stored_now, reason)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setLong(1, uploadId);
+            s.setInt(2, seq);
+            s.setString(3, e.kind().name());
+            s.setString(4, e.sheet());
+            s.setString(5, e.cell());
+            s.setString(6, e.indicator());
+            s.setString(7, e.region());
+            if (e.indicator() == null) {
+                s.setNull(8, Types.INTEGER);
+            } else {
+                s.setInt(8, e.year());
+            }
+            s.setString(9, e.oldText());
+            s.setString(10, e.newText());
+            s.setString(11, d.outcome().name());
+            s.setString(12, d.storedNow());
+            s.setString(13, d.reason());
+            s.executeUpdate();
+        }
+    }
+
+    private void insertComment(Connection c, Edit e, long uploadId) throws SQLException {
+        int revision;
+        try (PreparedStatement s = c.prepareStatement("select coalesce(max(revision), 0) from figure_comment"
+                + " where indicator_id = ? and region_code = ? and ref_year = ?")) {
+            s.setString(1, e.indicator());
+            s.setString(2, e.region());
+            s.setInt(3, e.year());
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                revision = r.getInt(1) + 1;
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("insert into figure_comment (indicator_id, region_code, ref_year,"
+                + " revision, comment_text, upload_id, written_at) values (?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, e.indicator());
+            s.setString(2, e.region());
+            s.setInt(3, e.year());
+            s.setInt(4, revision);
+            s.setString(5, e.newText());
+            s.setLong(6, uploadId);
+            s.setTimestamp(7, Timestamp.from(clock.instant()));
+            s.executeUpdate();
+        }
+    }
+
+    /** The current comments of a region for some indicators and years: {@code indicator|year} → text. */
+    public Map<String, String> comments(String region, Set<String> indicators, int fromYear, int toYear) {
+        return database.read(c -> {
+            Map<String, String> out = new LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement("select f.indicator_id, f.ref_year, f.comment_text from figure_comment f"
+                    + " where f.region_code = ? and f.ref_year between ? and ? and f.revision = (select max(i.revision)"
+                    + " from figure_comment i where i.indicator_id = f.indicator_id and i.region_code = f.region_code"
+                    + " and i.ref_year = f.ref_year) order by f.indicator_id, f.ref_year")) {
+                s.setString(1, region);
+                s.setInt(2, fromYear);
+                s.setInt(3, toYear);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        if (indicators.isEmpty() || indicators.contains(r.getString(1))) {
+                            if (!r.getString(3).isEmpty()) {
+                                out.put(r.getString(1) + "|" + r.getInt(2), r.getString(3));
+                            }
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+}
