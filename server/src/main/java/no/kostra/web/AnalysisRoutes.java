@@ -20,8 +20,8 @@ final class AnalysisRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/api/asss", this::comparison);
-        routes.get("/api/asss/discrepancies", this::discrepancies);
+        routes.get("/api/comparison", this::comparison);
+        routes.get("/api/comparison/discrepancies", this::discrepancies);
         routes.get("/api/efficiency", this::efficiency);
         routes.get("/api/series", this::series);
         routes.post("/api/reference/{file}", this::importReference);

@@ -33,7 +33,7 @@ final class ImportRoutes {
 
     void register(RoutesConfig routes) {
         routes.post("/api/imports", this::importFile);
-        routes.get("/api/series", this::series);
+        routes.get("/api/revisions", this::revisions);
     }
 
     private void importFile(Context ctx) {
@@ -49,7 +49,7 @@ final class ImportRoutes {
         ctx.status(report.added() + report.changed() > 0 ? 201 : 200).json(report);
     }
 
-    private void series(Context ctx) {
+    private void revisions(Context ctx) {
         Catalog catalog = services.catalogs().current();
         Region region = catalog.requireRegion(Params.required(ctx, "region"));
         Indicator indicator = catalog.requireIndicator(Params.required(ctx, "indicator"));

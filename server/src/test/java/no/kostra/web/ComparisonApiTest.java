@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * GET /api/asss and /api/asss/discrepancies on a small member-level fixture imported through the ImportWriter on top
+ * GET /api/comparison and /api/comparison/discrepancies on a small member-level fixture imported through the ImportWriter on top
  * of the seeds: three members' net KHT expenses per inhabitant for 2024 (Bærum's value and the published highest and
  * lowest of 000), weighted by a fixture population indicator chosen so the weighted mean is the published 4 230.
  */
@@ -58,7 +58,7 @@ class ComparisonApiTest {
     @Test
     void theWeightedMeanIsSumOfNumeratorsOverSumOfDenominatorsAndAgreesWithThePublishedOne() {
         JavalinTest.test(App.create(services), (server, client) -> {
-            Response response = client.get("/api/asss?region=3201&indicator=" + NET + "&year=2024");
+            Response response = client.get("/api/comparison?region=3201&indicator=" + NET + "&year=2024");
 
             assertThat(response.code()).isEqualTo(200);
             JsonNode c = json(response).path("comparison");
@@ -78,7 +78,7 @@ class ComparisonApiTest {
     @Test
     void theFlatMeanIsTheArithmeticMeanOfTheMembers() {
         JavalinTest.test(App.create(services), (server, client) -> {
-            JsonNode c = json(client.get("/api/asss?region=3201&indicator=KHT.ressursbruksindikator&year=2024")).path("comparison");
+            JsonNode c = json(client.get("/api/comparison?region=3201&indicator=KHT.ressursbruksindikator&year=2024")).path("comparison");
 
             // Bærum's 0,972 comes from the seeds; Oslo 1,083 and Stavanger 0,926 from the fixture
             assertThat(c.path("computed").path("mean").asDouble()).isCloseTo((0.972 + 1.083 + 0.926) / 3, within(1e-12));
@@ -92,7 +92,7 @@ class ComparisonApiTest {
                 "test: altered published mean", null)));
 
         JavalinTest.test(App.create(services), (server, client) -> {
-            Response response = client.get("/api/asss/discrepancies?indicator=" + NET + "&from=2024&to=2024");
+            Response response = client.get("/api/comparison/discrepancies?indicator=" + NET + "&from=2024&to=2024");
 
             JsonNode list = json(response).path("discrepancies");
             assertThat(list.size()).isEqualTo(1);
@@ -101,7 +101,7 @@ class ComparisonApiTest {
             assertThat(list.get(0).path("computed").asDouble()).isEqualTo(4230.0);
             assertThat(list.get(0).path("difference").asDouble()).isEqualTo(-70.0);
 
-            String csv = client.get("/api/asss/discrepancies?indicator=" + NET + "&from=2024&to=2024&format=csv").body().string();
+            String csv = client.get("/api/comparison/discrepancies?indicator=" + NET + "&from=2024&to=2024&format=csv").body().string();
             assertThat(csv).contains(NET + ";ASSS;2024;mean;4300;4230;-70");
         });
     }
@@ -109,7 +109,7 @@ class ComparisonApiTest {
     @Test
     void theComparisonListsAskerAndTheKostraGroupsWhereStored() {
         JavalinTest.test(App.create(services), (server, client) -> {
-            JsonNode c = json(client.get("/api/asss?region=3201&indicator=KHT.serie_netto_per_innbygger&year=2024"))
+            JsonNode c = json(client.get("/api/comparison?region=3201&indicator=KHT.serie_netto_per_innbygger&year=2024"))
                     .path("comparison");
 
             List<String> others = new ArrayList<>();

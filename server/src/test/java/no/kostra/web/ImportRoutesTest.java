@@ -103,7 +103,7 @@ class ImportRoutesTest {
     void theBaerumSeriesJoinsBothMunicipalityNumbersFrom2021To2024() {
         services.loadSeeds(SeedFiles.fromClasspath());
         JavalinTest.test(App.create(services), (server, client) -> {
-            JsonNode series = json(client.get("/api/series?region=3024&indicator=KHT.serie_lege_arsverk").body().string());
+            JsonNode series = json(client.get("/api/revisions?region=3024&indicator=KHT.serie_lege_arsverk").body().string());
 
             assertThat(series.at("/region/code").asText()).isEqualTo("3201");
             assertThat(series.get("revisions").findValuesAsText("year")).containsExactly("2021", "2022", "2023", "2024");
