@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import no.kostra.ingest.SeedFiles;
 import no.kostra.service.Services;
 import no.kostra.web.App;
+import no.kostra.web.WebSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,6 +21,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "7070", description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Mixin
+    HttpsOptions https;
+
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
@@ -30,9 +34,11 @@ final class ServeCommand implements Callable<Integer> {
                 r -> System.out.printf("Loaded seeds: %d figures (%d added, %d changed, %d unchanged)%n",
                         r.read(), r.added(), r.changed(), r.unchanged()),
                 () -> System.out.println("Seeds already loaded"));
-        Javalin app = App.create(services).start(host, port);
-        System.out.printf("Kostra workbench listening on http://%s:%d (data revision %d)%n", host, app.port(),
-                services.figures().dataRevision());
+        WebSettings web = https.settings(host, port);
+        Javalin app = App.create(services, web).start(host, port);
+        System.out.printf("Kostra workbench listening on %s://%s:%d (data revision %d); add-in manifest: %s/addin/manifest.xml%n",
+                web.https().isPresent() ? "https" : "http", host, app.port(), services.figures().dataRevision(),
+                web.publicUrl().map(u -> u.toString().replaceAll("/$", "")).orElse(""));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();

@@ -6,6 +6,7 @@ import java.util.stream.IntStream;
 import no.kostra.catalog.Indicator;
 import no.kostra.catalog.ProfileDefinition;
 import no.kostra.catalog.Region;
+import no.kostra.compute.narrative.ProfileNarrative;
 import no.kostra.observation.Figure;
 import no.kostra.observation.Statistic;
 
@@ -22,7 +23,7 @@ public final class ProfileCalculator {
         List<Integer> years = IntStream.rangeClosed(year - YEARS_SHOWN + 1, year).boxed().toList();
         List<ProfileRow> computed = new ArrayList<>();
         for (Indicator indicator : rows) {
-            computed.add(row(indicator, years, year, inputs));
+            computed.add(row(region.name(), indicator, years, year, inputs));
         }
         return new ProfileTable(
                 new ProfileTable.RegionRef(region.code(), region.name(), requestedCode),
@@ -30,7 +31,7 @@ public final class ProfileCalculator {
                 year, years, computed);
     }
 
-    static ProfileRow row(Indicator indicator, List<Integer> years, int year, ProfileInputs inputs) {
+    static ProfileRow row(String municipality, Indicator indicator, List<Integer> years, int year, ProfileInputs inputs) {
         String id = indicator.id();
         List<YearFigure> values = years.stream().map(y -> YearFigure.of(y, inputs.municipality(id, y))).toList();
         Figure current = inputs.municipality(id, year);
@@ -44,8 +45,11 @@ public final class ProfileCalculator {
         Double index = onMeanScale(current, mean);
         Double deviation = index == null ? null : Rounding.clean(index - 100.0);
         ChartValues chart = new ChartValues(index, onMeanScale(high, mean), onMeanScale(low, mean));
+        ProfileNarrative.RowFacts facts = new ProfileNarrative.RowFacts(indicator.name(), year, current.value(),
+                previous.value(), mean.value(), high.value(), low.value(), indicator.unit(), indicator.decimals());
         return new ProfileRow(id, indicator.displayName(), indicator.category(), indicator.unit().code(),
-                indicator.decimals(), values, asss, index, deviation, change(indicator, previous, current, year), chart);
+                indicator.decimals(), values, asss, index, deviation, change(indicator, previous, current, year), chart,
+                ProfileNarrative.sentences(municipality, facts, inputs.neighbourValues(id)));
     }
 
     /** value / mean × 100, the scale on which the ASSS mean is 100. */

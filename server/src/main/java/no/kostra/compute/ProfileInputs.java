@@ -11,13 +11,27 @@ import no.kostra.observation.Status;
  *
  * @param municipality indicator id → year → figure
  * @param asss         indicator id → statistic → figure, for the report year
+ * @param neighbours   neighbour's name (e.g. "Asker") → indicator id → figure for the report year, for the narrative
  */
-public record ProfileInputs(Map<String, Map<Integer, Figure>> municipality, Map<String, Map<Statistic, Figure>> asss) {
+public record ProfileInputs(Map<String, Map<Integer, Figure>> municipality, Map<String, Map<Statistic, Figure>> asss,
+                            Map<String, Map<String, Figure>> neighbours) {
     private static final Figure NOT_STORED = Figure.missing(Status.NOT_AVAILABLE);
 
     public ProfileInputs {
         municipality = Map.copyOf(municipality);
         asss = Map.copyOf(asss);
+        neighbours = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(neighbours));
+    }
+
+    public ProfileInputs(Map<String, Map<Integer, Figure>> municipality, Map<String, Map<Statistic, Figure>> asss) {
+        this(municipality, asss, Map.of());
+    }
+
+    /** neighbour's name → its value for the indicator (null when it has none), in the order given. */
+    Map<String, Double> neighbourValues(String indicator) {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        neighbours.forEach((name, figures) -> out.put(name, Optional.ofNullable(figures.get(indicator)).map(Figure::value).orElse(null)));
+        return out;
     }
 
     Figure municipality(String indicator, int year) {

@@ -8,11 +8,13 @@ import java.util.List;
  * @param index            the municipality's report-year value / ASSS mean × 100; null when either is missing
  * @param deviationPercent (value / mean − 1) × 100: percent over (+) or under (−) the ASSS mean
  * @param change           change from the year before, or null when either year is missing
+ * @param narrative        bokmål sentences about the row (see {@link no.kostra.compute.narrative.ProfileNarrative})
  */
 public record ProfileRow(String indicator, String name, String category, String unit, int decimals,
                          List<YearFigure> values, AsssFigures asss, Double index, Double deviationPercent,
-                         Change change, ChartValues chart) {
+                         Change change, ChartValues chart, List<String> narrative) {
     public ProfileRow {
         values = List.copyOf(values);
+        narrative = List.copyOf(narrative);
     }
 }

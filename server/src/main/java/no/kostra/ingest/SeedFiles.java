@@ -21,6 +21,8 @@ public final class SeedFiles {
     /** The files the store is loaded from, in load order. */
     static final List<String> LOADED = List.of("regions.csv", "region_code_changes.csv", "group_members.csv",
             "service_profiles.csv", "indicators.csv", "observations.csv", "group_statistics.csv");
+    /** Files loaded when present: the analysis tables (see {@link AnalysisSeeds}). */
+    static final List<String> OPTIONAL = AnalysisSeeds.FILES;
 
     private final Map<String, String> texts;
 
@@ -40,6 +42,15 @@ public final class SeedFiles {
                 throw new UncheckedIOException("Cannot read seed file " + name, e);
             }
         }
+        for (String name : OPTIONAL) {
+            try (InputStream in = SeedFiles.class.getResourceAsStream("/seeds/" + name)) {
+                if (in != null) {
+                    texts.put(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read seed file " + name, e);
+            }
+        }
         return new SeedFiles(texts);
     }
 
@@ -52,7 +63,21 @@ public final class SeedFiles {
                 throw new UncheckedIOException("Cannot read seed file " + dir.resolve(name), e);
             }
         }
+        for (String name : OPTIONAL) {
+            try {
+                if (Files.exists(dir.resolve(name))) {
+                    texts.put(name, Files.readString(dir.resolve(name), StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read seed file " + dir.resolve(name), e);
+            }
+        }
         return new SeedFiles(texts);
+    }
+
+    /** The text of an optional seed file, or null when it is not there. */
+    String optionalText(String name) {
+        return texts.containsKey(name) ? text(name) : null;
     }
 
     String text(String name) {
@@ -67,7 +92,8 @@ public final class SeedFiles {
     public String checksum() {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String name : LOADED) {
+            for (String name : java.util.stream.Stream.concat(LOADED.stream(), OPTIONAL.stream())
+                    .filter(texts::containsKey).toList()) {
                 digest.update(name.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
                 digest.update(texts.get(name).getBytes(StandardCharsets.UTF_8));

@@ -26,6 +26,8 @@ import no.kostra.store.ImportBatch;
 import no.kostra.store.ImportResult;
 import no.kostra.store.ImportWriter;
 import no.kostra.store.ObservationRow;
+import no.kostra.store.ReferenceRows;
+import no.kostra.store.ReferenceTables;
 
 /**
  * Loads the seed files: the catalogue and the figures published in the source reports. Everything is parsed and
@@ -37,10 +39,16 @@ public final class SeedImporter {
 
     private final Database database;
     private final ImportWriter writer;
+    private final java.time.Clock clock;
 
     public SeedImporter(Database database, ImportWriter writer) {
+        this(database, writer, java.time.Clock.systemUTC());
+    }
+
+    public SeedImporter(Database database, ImportWriter writer, java.time.Clock clock) {
         this.database = database;
         this.writer = writer;
+        this.clock = clock;
     }
 
     /** @return the import's result, or empty when these seeds were loaded before */
@@ -51,9 +59,12 @@ public final class SeedImporter {
         }
         Catalog catalog = parseCatalog(seeds);
         ImportBatch batch = parseFigures(seeds, catalog, checksum);
+        List<ReferenceRows> analysis = AnalysisSeeds.parse(seeds, catalog);
         return Optional.of(database.inTransaction(c -> {
             CatalogRepository.save(c, catalog);
-            return writer.write(c, batch);
+            ImportResult result = writer.write(c, batch);
+            ReferenceTables.replaceSeedRows(c, analysis, checksum, java.time.Instant.now(clock));
+            return result;
         }));
     }
 
@@ -71,50 +82,18 @@ public final class SeedImporter {
     }
 
     static Catalog parseCatalog(SeedFiles seeds) {
-        List<Region> regions = new ArrayList<>();
-        for (CsvTable.Row row : table(seeds, "regions.csv", "code", "name", "kind").rows()) {
-            regions.add(new Region(row.required("code"), row.required("name"), RegionKind.fromCode(row.required("kind"))));
-        }
-        List<CodeChange> changes = new ArrayList<>();
-        for (CsvTable.Row row : table(seeds, "region_code_changes.csv", "old_code", "new_code", "first_year_of_new_code").rows()) {
-            changes.add(new CodeChange(row.required("old_code"), row.required("new_code"), row.integer("first_year_of_new_code")));
-        }
-        List<GroupMembership> members = new ArrayList<>();
-        for (CsvTable.Row row : table(seeds, "group_members.csv", "group", "member", "from_year", "to_year").rows()) {
-            members.add(new GroupMembership(row.required("group"), row.required("member"), row.integer("from_year"),
-                    row.optionalInteger("to_year")));
-        }
-        List<ProfileDefinition> profiles = new ArrayList<>();
-        for (CsvTable.Row row : table(seeds, "service_profiles.csv", "code", "area", "area_title", "title", "sort").rows()) {
-            profiles.add(new ProfileDefinition(row.required("code"), row.required("area"), row.required("area_title"),
-                    row.required("title"), row.integer("sort")));
-        }
-        List<Indicator> indicators = new ArrayList<>();
-        for (CsvTable.Row row : table(seeds, "indicators.csv", "id", "area", "profile", "category", "sort", "name", "unit",
-                "decimals", "mean_kind", "higher_is_more", "source").rows()) {
-            try {
-                indicators.add(new Indicator(row.required("id"), row.required("area"), row.optional("profile"),
-                        row.optional("category"), row.integer("sort"), row.required("name"), Unit.fromCode(row.required("unit")),
-                        row.integer("decimals"), MeanKind.fromCode(row.required("mean_kind")), row.bool("higher_is_more"),
-                        row.required("source"), row.optional("weight_indicator")));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("indicators.csv line " + row.line() + ": " + e.getMessage(), e);
-            }
-        }
-        Catalog catalog = new Catalog(regions, changes, members, profiles, indicators);
-        for (GroupMembership m : members) {
-            catalog.requireRegion(m.group());
-            catalog.requireRegion(m.member());
-        }
-        for (Indicator i : indicators) {
-            if (i.weightIndicator() != null && catalog.findIndicator(i.weightIndicator()).isEmpty()) {
-                throw new IllegalStateException("indicators.csv: " + i.id() + " is weighted by unknown indicator " + i.weightIndicator());
-            }
-            if (i.profile() != null && catalog.findProfile(i.profile()).isEmpty()) {
-                throw new IllegalStateException("indicators.csv: " + i.id() + " names unknown profile " + i.profile());
-            }
-        }
+        Catalog catalog = new Catalog(
+                CatalogTables.regions(table(seeds, CatalogTables.Kind.REGIONS)),
+                CatalogTables.codeChanges(table(seeds, CatalogTables.Kind.CODE_CHANGES)),
+                CatalogTables.memberships(table(seeds, CatalogTables.Kind.GROUP_MEMBERS)),
+                CatalogTables.profiles(table(seeds, CatalogTables.Kind.PROFILES)),
+                CatalogTables.indicators(table(seeds, CatalogTables.Kind.INDICATORS)));
+        CatalogTables.checkReferences(catalog);
         return catalog;
+    }
+
+    private static CsvTable table(SeedFiles seeds, CatalogTables.Kind kind) {
+        return CsvTable.parse(kind.fileName, seeds.text(kind.fileName), Set.copyOf(kind.columns));
     }
 
     static ImportBatch parseFigures(SeedFiles seeds, Catalog catalog, String checksum) {

@@ -18,6 +18,8 @@ import no.kostra.store.FigureRepository;
 /** Reads what a service profile needs and hands it to {@link ProfileCalculator}. */
 public final class ProfileService {
     static final String ASSS = "ASSS";
+    /** Asker, the neighbour every report compares Bærum with. */
+    static final String NEIGHBOUR = "3203";
 
     private final CatalogService catalogs;
     private final FigureRepository figures;
@@ -25,6 +27,22 @@ public final class ProfileService {
     public ProfileService(CatalogService catalogs, FigureRepository figures) {
         this.catalogs = catalogs;
         this.figures = figures;
+    }
+
+    /** The neighbour the reports compare with (Asker), unless the profile is Asker's own. */
+    private Map<String, Map<String, no.kostra.observation.Figure>> neighbours(Catalog catalog, Region region,
+                                                                               List<String> ids, int year) {
+        Map<String, Map<String, no.kostra.observation.Figure>> out = new java.util.LinkedHashMap<>();
+        catalog.findRegion(NEIGHBOUR).filter(n -> !n.code().equals(region.code())).ifPresent(n -> {
+            Map<String, no.kostra.observation.Figure> values = new java.util.HashMap<>();
+            figures.municipalityFigures(ids, n.code(), year, year).forEach((id, byYear) -> {
+                if (byYear.containsKey(year)) {
+                    values.put(id, byYear.get(year));
+                }
+            });
+            out.put(n.name(), values);
+        });
+        return out;
     }
 
     public ProfileTable profile(String regionCode, String profileCode, int year) {
@@ -45,7 +63,7 @@ public final class ProfileService {
         }
         ProfileInputs inputs = new ProfileInputs(
                 figures.municipalityFigures(ids, region.code(), year - ProfileCalculator.YEARS_SHOWN + 1, year),
-                figures.groupFigures(ids, ASSS, year));
+                figures.groupFigures(ids, ASSS, year), neighbours(catalog, region, ids, year));
         return ProfileCalculator.compute(region, regionCode.trim(), profile, rows, year, inputs);
     }
 }

@@ -2,6 +2,7 @@ package no.kostra.service;
 
 import java.time.Clock;
 import java.util.Optional;
+import no.kostra.ingest.Importer;
 import no.kostra.ingest.SeedFiles;
 import no.kostra.ingest.SeedImporter;
 import no.kostra.store.CatalogRepository;
@@ -25,6 +26,7 @@ public final class Services implements AutoCloseable {
     private final ProfileService profiles;
     private final ImportWriter importWriter;
     private final ReportService reports;
+    private final AnalysisServices analysis;
 
     private Services(Database database, Clock clock) {
         this.database = database;
@@ -34,6 +36,7 @@ public final class Services implements AutoCloseable {
         this.profiles = new ProfileService(catalogs, figures);
         this.importWriter = new ImportWriter(database, clock);
         this.reports = new ReportService(catalogs, profiles, figures, new SigningKeys(database, clock), clock);
+        this.analysis = new AnalysisServices(database, catalogs, clock);
     }
 
     public static Services open(DatabaseSettings settings, Clock clock) {
@@ -42,7 +45,7 @@ public final class Services implements AutoCloseable {
 
     /** Loads the packaged seeds unless these exact seeds were loaded before. */
     public Optional<ImportResult> loadSeeds(SeedFiles seeds) {
-        return new SeedImporter(database, importWriter).loadIfNew(seeds);
+        return new SeedImporter(database, importWriter, clock).loadIfNew(seeds);
     }
 
     public Database database() {
@@ -65,12 +68,21 @@ public final class Services implements AutoCloseable {
         return profiles;
     }
 
+    public AnalysisServices analysis() {
+        return analysis;
+    }
+
     public ImportWriter importWriter() {
         return importWriter;
     }
 
     public ReportService reports() {
         return reports;
+    }
+
+    /** File imports (JSON-stat, CSV, xlsx, catalogue tables) against the current catalogue. */
+    public Importer importer() {
+        return new Importer(database, importWriter, catalogs::current, clock);
     }
 
     @Override

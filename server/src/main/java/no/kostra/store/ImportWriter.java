@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,11 +23,14 @@ import no.kostra.observation.Vintage;
 
 /**
  * Writes an {@link ImportBatch} atomically. A figure equal to the current one (value, status and vintage) is left
- * alone; a different one becomes a new revision, so earlier revisions stay queryable.
+ * alone; a different one becomes a new revision, so earlier revisions stay queryable. Memory follows the size of
+ * the import (municipality figures in {@link ObservationColumns}), never the size of what is stored.
  */
 public final class ImportWriter {
     private static final int STORED_SCALE = 10;
     private static final int CHUNK = 500;
+    private static final int INSERT_BATCH = 5_000;
+    private static final int FETCH_SIZE = 10_000;
 
     private final Database database;
     private final Clock clock;
@@ -42,49 +46,69 @@ public final class ImportWriter {
 
     /** Writes in the caller's transaction (so a catalogue update and its figures can land together). */
     public ImportResult write(Connection c, ImportBatch batch) throws SQLException {
+        return write(c, batch, ObservationColumns.of(batch.observations()));
+    }
+
+    /**
+     * Writes a large import in the caller's transaction: the municipality figures come as columns (the batch's own
+     * observation list is then ignored), group statistics from the batch. Figures the columns hold twice with the
+     * same content are written once; two different figures for one key are refused (the importer checks first).
+     */
+    public ImportResult write(Connection c, ImportBatch batch, ObservationColumns observations) throws SQLException {
         long importId = startLog(c, batch);
         Counts counts = new Counts();
-        writeObservations(c, batch, importId, counts);
+        writeObservations(c, batch, observations, importId, counts);
         writeGroupStatistics(c, batch, importId, counts);
-        finishLog(c, importId, batch, counts);
-        return new ImportResult(importId, batch.size(), counts.added, counts.changed, counts.unchanged,
+        int read = observations.size() + batch.groupStatistics().size();
+        finishLog(c, importId, read, batch.rejected(), counts);
+        return new ImportResult(importId, read, counts.added, counts.changed, counts.unchanged,
                 batch.rejected(), FigureRepository.DataRevision.current(c));
     }
 
-    private void writeObservations(Connection c, ImportBatch batch, long importId, Counts counts) throws SQLException {
-        Set<String> indicators = new LinkedHashSet<>();
-        batch.observations().forEach(o -> indicators.add(o.indicatorId()));
-        Map<String, Stored> current = new HashMap<>();
-        for (List<String> chunk : chunks(indicators)) {
-            String sql = "select o.indicator_id, o.region_code, o.ref_year, o.revision, o.num_value, o.status, o.vintage"
-                    + " from observation o where o.indicator_id in (" + FigureRepository.marks(chunk.size()) + ")"
-                    + " and o.revision = (select max(i.revision) from observation i where i.indicator_id = o.indicator_id"
-                    + " and i.region_code = o.region_code and i.ref_year = o.ref_year)";
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    s.setString(i + 1, chunk.get(i));
-                }
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        current.put(key(r.getString(1), r.getString(2), r.getInt(3)),
-                                new Stored(r.getInt(4), r.getBigDecimal(5), r.getString(6), r.getString(7)));
-                    }
-                }
-            }
+    /** Logs an import that changed only the catalogue, so the data revision moves when something changed. */
+    public ImportResult logCatalogImport(Connection c, ImportBatch header, int read, int added, int changed, int unchanged)
+            throws SQLException {
+        long importId = startLog(c, header);
+        Counts counts = new Counts();
+        counts.added = added;
+        counts.changed = changed;
+        counts.unchanged = unchanged;
+        finishLog(c, importId, read, header.rejected(), counts);
+        return new ImportResult(importId, read, added, changed, unchanged, header.rejected(),
+                FigureRepository.DataRevision.current(c));
+    }
+
+    private void writeObservations(Connection c, ImportBatch batch, ObservationColumns columns, long importId,
+                                   Counts counts) throws SQLException {
+        ObservationColumns.Deduplicated unique = columns.deduplicate();
+        if (!unique.conflicts().isEmpty()) {
+            throw new IllegalArgumentException("Two rows disagree about one figure: " + unique.conflicts().get(0));
         }
+        int[] rows = unique.keptInKeyOrder();
+        long[] keys = new long[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            keys[k] = columns.key(rows[k]);
+        }
+        int[] currentRevision = new int[rows.length];
+        boolean[] unchanged = new boolean[rows.length];
+        readCurrentRevisions(c, columns, rows, keys, batch.vintage(), currentRevision, unchanged);
         try (PreparedStatement insert = c.prepareStatement("insert into observation (indicator_id, region_code, ref_year,"
                 + " revision, reported_code, num_value, status, vintage, source, note, import_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (ObservationRow o : batch.observations()) {
-                String key = key(o.indicatorId(), o.region(), o.year());
-                Integer revision = counts.decide(current.get(key), o.figure(), batch.vintage());
-                if (revision == null) {
+            int pending = 0;
+            for (int k = 0; k < rows.length; k++) {
+                if (currentRevision[k] == 0) {
+                    counts.added++;
+                } else if (unchanged[k]) {
+                    counts.unchanged++;
                     continue;
+                } else {
+                    counts.changed++;
                 }
-                current.put(key, Stored.of(revision, o.figure(), batch.vintage()));
+                ObservationRow o = columns.row(rows[k]);
                 insert.setString(1, o.indicatorId());
                 insert.setString(2, o.region());
                 insert.setInt(3, o.year());
-                insert.setInt(4, revision);
+                insert.setInt(4, currentRevision[k] + 1);
                 insert.setString(5, o.reportedCode());
                 bindFigure(insert, 6, o.figure());
                 insert.setString(8, batch.vintage().code());
@@ -92,8 +116,49 @@ public final class ImportWriter {
                 insert.setString(10, o.note());
                 insert.setLong(11, importId);
                 insert.addBatch();
+                if (++pending == INSERT_BATCH) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
             }
-            insert.executeBatch();
+            if (pending > 0) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    /**
+     * Streams every stored revision of the touched indicators once and finds, for each figure of the import, its
+     * newest stored revision and whether that one already says the same. Memory stays with the import's size, not
+     * with the stored history; no ordering is asked of the database, so collations cannot disagree with Java's.
+     */
+    private static void readCurrentRevisions(Connection c, ObservationColumns columns, int[] rows, long[] keys,
+                                             Vintage vintage, int[] currentRevision, boolean[] unchanged) throws SQLException {
+        for (List<String> chunk : chunks(new LinkedHashSet<>(columns.indicatorIds()))) {
+            String sql = "select indicator_id, region_code, ref_year, revision, num_value, status, vintage from observation"
+                    + " where indicator_id in (" + FigureRepository.marks(chunk.size()) + ")";
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setFetchSize(FETCH_SIZE);
+                for (int i = 0; i < chunk.size(); i++) {
+                    s.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        int region = columns.regionIndex(r.getString(2));
+                        int year = r.getInt(3);
+                        if (region < 0 || year < ObservationColumns.FIRST_YEAR || year > ObservationColumns.LAST_YEAR) {
+                            continue;
+                        }
+                        int k = Arrays.binarySearch(keys, ObservationColumns.key(columns.indicatorIndex(r.getString(1)), region, year));
+                        int revision = r.getInt(4);
+                        if (k >= 0 && revision > currentRevision[k]) {
+                            currentRevision[k] = revision;
+                            unchanged[k] = new Stored(revision, r.getBigDecimal(5), r.getString(6), r.getString(7))
+                                    .sameAs(columns.figure(rows[k]), vintage);
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -160,14 +225,14 @@ public final class ImportWriter {
         }
     }
 
-    private static void finishLog(Connection c, long importId, ImportBatch batch, Counts counts) throws SQLException {
+    private static void finishLog(Connection c, long importId, int read, int rejected, Counts counts) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("update import_log set rows_read = ?, rows_added = ?, rows_changed = ?,"
                 + " rows_unchanged = ?, rows_rejected = ? where id = ?")) {
-            s.setInt(1, batch.size());
+            s.setInt(1, read);
             s.setInt(2, counts.added);
             s.setInt(3, counts.changed);
             s.setInt(4, counts.unchanged);
-            s.setInt(5, batch.rejected());
+            s.setInt(5, rejected);
             s.setLong(6, importId);
             s.executeUpdate();
         }

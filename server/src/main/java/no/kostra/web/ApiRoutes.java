@@ -56,8 +56,8 @@ final class ApiRoutes {
         String region = Params.required(ctx, "region");
         String area = Params.required(ctx, "area");
         int year = Params.year(ctx, "year");
-        cached(ctx, "profile|" + region + "|" + area + "|" + year,
-                revision -> Map.of("dataRevision", revision, "profile", services.profiles().profile(region, area, year)));
+        new Representations(services, cache).respond(ctx, "profile|" + region + "|" + area + "|" + year, "profile",
+                revision -> services.profiles().profile(region, area, year), AnalysisCsv::profile);
     }
 
     private void cached(Context ctx, String key, java.util.function.LongFunction<Object> render) {

@@ -14,6 +14,10 @@ public final class App {
     }
 
     public static Javalin create(Services services) {
+        return create(services, WebSettings.DEFAULT);
+    }
+
+    public static Javalin create(Services services, WebSettings settings) {
         ResponseCache cache = new ResponseCache(CACHED_RESPONSES);
         ApiRoutes api = new ApiRoutes(services, cache);
         return Javalin.create(config -> {
@@ -23,6 +27,10 @@ public final class App {
             ErrorMapping.register(config.routes);
             api.register(config.routes);
             new ReportRoutes(services).register(config.routes);
+            new ImportRoutes(services).register(config.routes);
+            new AnalysisRoutes(services, cache).register(config.routes);
+            settings.https().ifPresent(https -> HttpsConnector.install(config.jetty, https));
+            AddinRoutes.register(config, services, cache, settings.publicUrl());
         });
     }
 }

@@ -18,4 +18,9 @@ public final class ResponseCache {
     public byte[] get(long dataRevision, String requestKey, Supplier<Object> compute) {
         return cache.get(dataRevision + "|" + requestKey, k -> Json.bytes(compute.get()));
     }
+
+    /** As {@link #get}, for a body already rendered (CSV). */
+    public byte[] getBytes(long dataRevision, String requestKey, Supplier<byte[]> render) {
+        return cache.get(dataRevision + "|" + requestKey, k -> render.get());
+    }
 }

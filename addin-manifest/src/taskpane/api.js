@@ -1,0 +1,73 @@
+// Calls to the Kostra service. Every failure becomes an ApiError whose message a finance analyst understands
+// (bokmål, names what was asked); the pane shows it as it is.
+
+export class ApiError extends Error {
+  constructor(message, status) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+  }
+}
+
+export class KostraApi {
+  /**
+   * @param {string} baseUrl the service's address ("" for the page's own origin)
+   * @param {typeof fetch} fetchImpl injected in tests
+   */
+  constructor(baseUrl = "", fetchImpl = globalThis.fetch.bind(globalThis)) {
+    this.baseUrl = baseUrl.replace(/\/$/, "");
+    this.fetch = fetchImpl;
+  }
+
+  regions() {
+    return this.get("/api/regions", {}, "listen over kommuner");
+  }
+
+  areas() {
+    return this.get("/api/areas", {}, "listen over tjenesteområder");
+  }
+
+  health() {
+    return this.get("/api/health", {}, "tjenestens status");
+  }
+
+  profile(region, area, year) {
+    return this.get("/api/profile", { region, area, year }, `tjenesteprofilen ${area} for ${region} ${year}`);
+  }
+
+  series(indicator, regions, from, to, adjust = "none") {
+    return this.get("/api/series", { indicator, regions: regions.join(","), from, to, adjust },
+      `tidsserien for ${indicator}`);
+  }
+
+  efficiency(region, area, from, to) {
+    return this.get("/api/efficiency", { region, area, from, to }, `effektivitetsanalysen ${area} for ${region}`);
+  }
+
+  async get(path, params, what) {
+    const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+    const url = `${this.baseUrl}${path}${query ? "?" + query : ""}`;
+    let response;
+    try {
+      response = await this.fetch(url, { headers: { Accept: "application/json" } });
+    } catch (e) {
+      throw new ApiError(`Fikk ikke kontakt med KOSTRA-tjenesten for å hente ${what}. `
+        + "Sjekk nettverket, eller om tjenesten kjører.", 0);
+    }
+    let body = null;
+    try {
+      body = await response.json();
+    } catch (e) {
+      body = null;
+    }
+    if (!response.ok) {
+      const reason = body && typeof body.error === "string" ? body.error : `HTTP-status ${response.status}`;
+      const whose = response.status >= 500 ? "Feil i KOSTRA-tjenesten" : "Tjenesten avviste forespørselen";
+      throw new ApiError(`${whose} da vi hentet ${what}: ${reason}`, response.status);
+    }
+    if (body === null) {
+      throw new ApiError(`KOSTRA-tjenesten svarte med noe annet enn JSON da vi hentet ${what}.`, response.status);
+    }
+    return body;
+  }
+}

@@ -1,0 +1,214 @@
+// The task pane's Excel actions. Each is one Excel.run: queue every load, sync once, check, then write and sync.
+// Nothing is written before every check has passed, so a failure leaves the workbook as it was.
+//
+// The tables the add-in puts into a workbook are remembered in the workbook itself (workbook settings, key
+// BINDINGS_SETTING): a list of bindings {table, kind, request, title}. "Oppdater alle" reads them back, so a workbook
+// mailed to a colleague refreshes on their machine too. A refresh writes only the cells of the add-in's own columns,
+// found by header name, and matches rows by the key column: the user's formatting, sorting and extra columns stay.
+
+export const BINDINGS_SETTING = "kostra.bindings";
+
+/** A failure the pane shows as it is: plain Norwegian, naming the table, and nothing was changed. */
+export class WorkbookError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "WorkbookError";
+  }
+}
+
+const UNCHANGED = "Ingenting i arbeidsboken er endret.";
+
+/** The bindings stored in the workbook (an empty list when the add-in has written nothing yet). */
+export async function readBindings(Excel) {
+  return Excel.run(async (context) => {
+    const setting = context.workbook.settings.getItemOrNullObject(BINDINGS_SETTING);
+    setting.load("value");
+    await context.sync();
+    return parseBindings(setting);
+  });
+}
+
+/**
+ * Inserts a table (and its chart) at the selected cell, or refreshes it in place when the workbook already has the
+ * table this layout names.
+ * @returns {{action: "inserted"|"refreshed", table: string, address?: string}}
+ */
+export async function insertOrRefresh(Excel, layout, binding) {
+  return Excel.run(async (context) => {
+    const wb = context.workbook;
+    const setting = wb.settings.getItemOrNullObject(BINDINGS_SETTING);
+    setting.load("value");
+    const existing = loadTable(wb, layout.name);
+    const anchor = wb.getSelectedRange().getCell(0, 0);
+    const target = anchor.getResizedRange(layout.rows.length, layout.header.length - 1);
+    target.load("address, values");
+    const targetSheet = target.worksheet;
+    targetSheet.load("name");
+    targetSheet.protection.load("protected");
+    await context.sync();
+
+    const bindings = parseBindings(setting);
+    let result;
+    if (!existing.table.isNullObject) {
+      const write = withUnchanged(() => planRefresh(existing, layout));
+      write();
+      result = { action: "refreshed", table: layout.name };
+    } else {
+      checkInsert(target, targetSheet, layout);
+      insertTable(targetSheet, target, anchor, layout);
+      result = { action: "inserted", table: layout.name, address: target.address };
+    }
+    const others = bindings.filter((b) => b.table !== layout.name);
+    wb.settings.add(BINDINGS_SETTING, JSON.stringify([...others, { ...binding, table: layout.name, title: layout.title }]));
+    await context.sync();
+    return result;
+  });
+}
+
+/**
+ * Refreshes every bound table. layouts: [{binding, layout}] for every binding, fetched beforehand. All tables are
+ * checked before any is written: one that is missing, renamed, changed or protected stops the whole refresh.
+ */
+export async function refreshTables(Excel, layouts) {
+  return Excel.run(async (context) => {
+    const loaded = layouts.map(({ binding, layout }) => ({ binding, layout, existing: loadTable(context.workbook, binding.table) }));
+    await context.sync();
+    const problems = [];
+    const writes = [];
+    for (const { binding, layout, existing } of loaded) {
+      try {
+        if (existing.table.isNullObject) throw new WorkbookError(missingTable(binding.table));
+        writes.push(planRefresh(existing, layout));
+      } catch (e) {
+        if (!(e instanceof WorkbookError)) throw e;
+        problems.push(e.message);
+      }
+    }
+    if (problems.length > 0) {
+      throw new WorkbookError(`${problems.join(" ")} ${UNCHANGED}`);
+    }
+    writes.forEach((write) => write());
+    await context.sync();
+    return { refreshed: loaded.map((l) => l.binding.table) };
+  });
+}
+
+function withUnchanged(check) {
+  try {
+    return check();
+  } catch (e) {
+    if (e instanceof WorkbookError) throw new WorkbookError(`${e.message} ${UNCHANGED}`);
+    throw e;
+  }
+}
+
+function parseBindings(setting) {
+  if (setting.isNullObject || !setting.value) return [];
+  try {
+    const list = JSON.parse(setting.value);
+    return Array.isArray(list) ? list : [];
+  } catch (e) {
+    throw new WorkbookError("Listen over KOSTRA-tabeller i arbeidsboken er skadet og kan ikke leses. "
+      + "Sett inn tabellene på nytt.");
+  }
+}
+
+/** Queues what a refresh needs to know about a table; null objects when the workbook has no such table. */
+function loadTable(workbook, name) {
+  const table = workbook.tables.getItemOrNullObject(name);
+  table.load("name");
+  const sheet = table.worksheet;
+  sheet.load("name");
+  sheet.protection.load("protected");
+  const header = table.getHeaderRowRange();
+  header.load("values");
+  const body = table.getDataBodyRange();
+  body.load("values");
+  return { table, sheet, header, body };
+}
+
+function missingTable(name) {
+  return `Fant ikke tabellen «${name}»: den er slettet eller har fått nytt navn. `
+    + "Sett den inn på nytt, eller gi tabellen det gamle navnet igjen.";
+}
+
+function protectedSheet(sheetName, name) {
+  return `Arket «${sheetName}» er beskyttet, så tabellen «${name}» kan ikke skrives. `
+    + "Opphev arkbeskyttelsen (Se gjennom > Opphev arkbeskyttelse) og prøv igjen.";
+}
+
+/** Checks a bound table against the new layout and returns the write, to be run only when every check passed. */
+function planRefresh({ table, sheet, header, body }, layout) {
+  if (sheet.protection.protected) throw new WorkbookError(protectedSheet(sheet.name, layout.name));
+  const names = header.values[0].map(String);
+  const missing = layout.header.filter((h) => !names.includes(h));
+  if (missing.length > 0) {
+    throw new WorkbookError(`Tabellen «${layout.name}» mangler kolonnen ${missing.map((m) => `«${m}»`).join(", ")}`
+      + " (slettet eller omdøpt). Gi kolonnen navnet igjen, eller sett inn tabellen på nytt.");
+  }
+  const keyIndex = names.indexOf(layout.key);
+  const existingRows = body.values;
+  const rowOfKey = new Map();
+  existingRows.forEach((row, i) => {
+    const key = String(row[keyIndex]);
+    if (key !== "" && !rowOfKey.has(key)) rowOfKey.set(key, i);
+  });
+  const layoutKey = layout.header.indexOf(layout.key);
+  const added = layout.rows.filter((row) => !rowOfKey.has(String(row[layoutKey])));
+  const total = existingRows.length + added.length;
+
+  // Column by column: every add-in column gets its new values; rows whose key has gone are blanked, not deleted,
+  // so nothing the user put beside them moves.
+  const columns = layout.header.map((name, c) => {
+    const values = Array.from({ length: total }, () => [""]);
+    layout.rows.forEach((row) => {
+      const key = String(row[layoutKey]);
+      const at = rowOfKey.has(key) ? rowOfKey.get(key) : existingRows.length + added.indexOf(row);
+      values[at] = [row[c]];
+    });
+    return { name, values };
+  });
+  const addedFormats = added.map((row) => layout.formats[layout.rows.indexOf(row)]);
+  return () => {
+    if (added.length > 0) {
+      table.rows.add(null, added.map(() => names.map(() => "")));
+    }
+    for (const column of columns) {
+      table.columns.getItem(column.name).getDataBodyRange().values = column.values;
+    }
+    if (added.length > 0) {
+      addedFormats.forEach((formats, i) => {
+        layout.header.forEach((name, c) => {
+          table.columns.getItem(name).getDataBodyRange().getCell(existingRows.length + i, 0).numberFormat = [[formats[c]]];
+        });
+      });
+    }
+  };
+}
+
+function checkInsert(target, sheet, layout) {
+  if (sheet.protection.protected) throw new WorkbookError(`${protectedSheet(sheet.name, layout.name)} ${UNCHANGED}`);
+  const used = target.values.some((row) => row.some((v) => v !== "" && v !== null));
+  if (used) {
+    throw new WorkbookError(`Området ${target.address} er ikke tomt, og tabellen «${layout.name}» trenger `
+      + `${layout.rows.length + 1} rader og ${layout.header.length} kolonner. Velg en tom celle og prøv igjen. ${UNCHANGED}`);
+  }
+}
+
+function insertTable(sheet, target, anchor, layout) {
+  target.values = [layout.header, ...layout.rows];
+  const table = sheet.tables.add(target, true);
+  table.name = layout.name;
+  if (layout.rows.length > 0) {
+    table.getDataBodyRange().numberFormat = layout.formats;
+  }
+  table.getRange().format.autofitColumns();
+  if (layout.chart) {
+    const chart = sheet.charts.add(layout.chart.type, table.getRange(), layout.chart.seriesBy || "Auto");
+    chart.name = `${layout.name}_diagram`;
+    chart.title.text = layout.chart.title;
+    // Below the table, with a row of air: the chart never covers the figures it shows.
+    chart.setPosition(anchor.getOffsetRange(layout.rows.length + 2, 0),
+      anchor.getOffsetRange(layout.rows.length + 20, Math.max(layout.header.length - 1, 7)));
+  }
+}

@@ -1,0 +1,214 @@
+// Wires the pane: fills the choices from the service, runs an action per button, and reports in plain Norwegian.
+import { KostraApi } from "./api.js";
+import { COMPARISONS, DEFAULT_COMPARISONS, efficiencyTable, profileChartTable, profileTable, seriesTable } from "./layouts.js";
+import { insertOrRefresh, readBindings, refreshTables } from "./excel.js";
+
+const nb = new Intl.NumberFormat("nb-NO");
+
+/** How a binding's table is fetched and laid out again; the same function inserts it the first time. */
+export async function layoutFor(api, binding) {
+  const r = binding.request;
+  switch (binding.kind) {
+    case "profile":
+      return profileTable(await api.profile(r.region, r.area, r.year), r.comparisons);
+    case "profileChart":
+      return profileChartTable(await api.profile(r.region, r.area, r.year));
+    case "series":
+      return seriesTable(await api.series(r.indicator, r.regions, r.from, r.to, r.adjust));
+    case "efficiency":
+      return efficiencyTable(await api.efficiency(r.region, r.area, r.from, r.to));
+    default:
+      throw new Error(`Ukjent tabelltype «${binding.kind}» i arbeidsboken`);
+  }
+}
+
+/** Fetches every bound table (showing progress), then writes them all in one Excel.run. */
+export async function refreshAll(Excel, api, onProgress = () => {}) {
+  const bindings = await readBindings(Excel);
+  if (bindings.length === 0) return { refreshed: [] };
+  const layouts = [];
+  for (const [i, binding] of bindings.entries()) {
+    onProgress({ done: i, total: bindings.length, table: binding.table });
+    try {
+      layouts.push({ binding, layout: await layoutFor(api, binding) });
+    } catch (e) {
+      throw new Error(`Kunne ikke oppdatere tabellen «${binding.table}» (${binding.title || binding.kind}): ${e.message} `
+        + "Ingenting i arbeidsboken er endret.");
+    }
+  }
+  onProgress({ done: bindings.length, total: bindings.length, table: null });
+  return refreshTables(Excel, layouts);
+}
+
+export function regionLabel(region) {
+  const former = region.formerCodes && region.formerCodes.length ? `; tidligere ${region.formerCodes.join(", ")}` : "";
+  return `${region.name} (${region.code}${former})`;
+}
+
+export function matchesRegion(region, query) {
+  const q = query.trim().toLowerCase();
+  if (!q) return true;
+  return region.name.toLowerCase().includes(q) || region.code.startsWith(q)
+    || (region.formerCodes || []).some((c) => c.startsWith(q));
+}
+
+/** The report year the pane proposes: SSB publishes revised figures for year Y in June of Y + 1. */
+export function defaultYear(today = new Date()) {
+  return today.getMonth() >= 5 ? today.getFullYear() - 1 : today.getFullYear() - 2;
+}
+
+export async function startPane({ Excel, api, doc = document, today = new Date() }) {
+  const $ = (id) => doc.getElementById(id);
+  const status = $("status");
+  const say = (text, kind = "") => {
+    status.textContent = text;
+    status.className = `status ${kind}`.trim();
+  };
+  const buttons = [...doc.querySelectorAll("button")];
+  const busy = (on) => buttons.forEach((b) => { b.disabled = on; });
+
+  let regions = [];
+  let areas = [];
+  try {
+    [regions, areas] = await Promise.all([api.regions().then((r) => r.regions), api.areas().then((a) => a.areas)]);
+  } catch (e) {
+    say(e.message, "error");
+    busy(true);
+    return;
+  }
+  const municipalities = regions.filter((r) => r.kind === "municipality");
+
+  const regionSelect = $("region");
+  const fillRegions = (query) => {
+    const current = regionSelect.value;
+    regionSelect.replaceChildren(...municipalities.filter((r) => matchesRegion(r, query)).map((r) => option(doc, r.code, regionLabel(r))));
+    if ([...regionSelect.options].some((o) => o.value === current)) regionSelect.value = current;
+    else if (regionSelect.options.length > 0) regionSelect.selectedIndex = 0;
+  };
+  fillRegions("");
+  if (municipalities.some((r) => r.code === "3201")) regionSelect.value = "3201";
+  $("region-search").addEventListener("input", (e) => fillRegions(e.target.value));
+
+  const areaSelect = $("area");
+  for (const area of areas) {
+    const group = doc.createElement("optgroup");
+    group.label = area.title;
+    for (const p of area.profiles) group.append(option(doc, p.code, p.title));
+    areaSelect.append(group);
+  }
+
+  const last = defaultYear(today);
+  const years = Array.from({ length: 12 }, (_, i) => last - i);
+  $("year").replaceChildren(...years.map((y) => option(doc, y, y)));
+  $("series-from").replaceChildren(...years.map((y) => option(doc, y, y)));
+  $("series-from").value = String(last - 3);
+
+  $("comparisons").replaceChildren(...COMPARISONS.map((c) => {
+    const label = doc.createElement("label");
+    const box = doc.createElement("input");
+    box.type = "checkbox";
+    box.value = c.id;
+    box.checked = DEFAULT_COMPARISONS.includes(c.id);
+    label.append(box, doc.createTextNode(c.label));
+    return label;
+  }));
+
+  const compare = $("series-compare");
+  compare.append(...municipalities.map((r) => option(doc, r.code, `${r.name} (${r.code})`)));
+
+  const indicatorSelect = $("indicator");
+  const fillIndicators = async () => {
+    try {
+      const { indicators } = await api.get("/api/indicators", { area: areaSelect.value }, "indikatorene");
+      indicatorSelect.replaceChildren(...indicators.map((i) => option(doc, i.id, i.name)));
+    } catch (e) {
+      say(e.message, "error");
+    }
+  };
+  areaSelect.addEventListener("change", fillIndicators);
+  await fillIndicators();
+
+  const choice = () => {
+    if (!regionSelect.value) throw new Error("Velg en kommune i listen først.");
+    return {
+      region: regionSelect.value,
+      area: areaSelect.value,
+      year: Number($("year").value),
+      comparisons: [...doc.querySelectorAll("#comparisons input:checked")].map((b) => b.value),
+    };
+  };
+
+  const act = (button, makeBinding) => $(button).addEventListener("click", async () => {
+    busy(true);
+    say("Henter tall …");
+    try {
+      const binding = makeBinding(choice());
+      const layout = await layoutFor(api, binding);
+      const result = await insertOrRefresh(Excel, layout, binding);
+      say(result.action === "inserted"
+        ? `Satt inn «${layout.title}» (${nb.format(layout.rows.length)} rader) i ${result.address}.`
+        : `Oppdaterte «${layout.title}» på stedet.`, "ok");
+    } catch (e) {
+      say(e.message, "error");
+    } finally {
+      busy(false);
+    }
+  });
+
+  act("insert-profile", (c) => ({ kind: "profile", request: c }));
+  act("insert-chart", (c) => ({ kind: "profileChart", request: { region: c.region, area: c.area, year: c.year } }));
+  act("insert-series", (c) => ({
+    kind: "series",
+    request: {
+      indicator: indicatorSelect.value,
+      regions: [c.region, "ASSS", compare.value].filter(Boolean),
+      from: Number($("series-from").value),
+      to: c.year,
+      adjust: $("series-adjust").value,
+    },
+  }));
+  act("insert-efficiency", (c) => ({
+    kind: "efficiency",
+    request: { region: c.region, area: areaOf(areas, c.area), from: Number($("series-from").value), to: c.year },
+  }));
+
+  const progress = $("progress");
+  $("refresh-all").addEventListener("click", async () => {
+    busy(true);
+    progress.hidden = false;
+    try {
+      const result = await refreshAll(Excel, api, ({ done, total, table }) => {
+        progress.max = total;
+        progress.value = done;
+        say(table ? `Henter tall til tabell ${done + 1} av ${total}: ${table} …` : `Skriver ${total} tabeller …`);
+      });
+      say(result.refreshed.length === 0
+        ? "Arbeidsboken har ingen KOSTRA-tabeller å oppdatere ennå."
+        : `Oppdaterte ${nb.format(result.refreshed.length)} ${result.refreshed.length === 1 ? "tabell" : "tabeller"}: `
+          + result.refreshed.join(", ") + ".", "ok");
+    } catch (e) {
+      say(e.message, "error");
+    } finally {
+      progress.hidden = true;
+      busy(false);
+    }
+  });
+  say("Velg kommune, tjenesteområde og år, og sett inn en tabell. Tabellen settes inn ved den markerte cellen.");
+}
+
+/** The service area a profile belongs to (PLO_67 → PLO); the efficiency split is per area. */
+function areaOf(areas, profileCode) {
+  const area = areas.find((a) => a.profiles.some((p) => p.code === profileCode));
+  return area ? area.code : profileCode;
+}
+
+function option(doc, value, text) {
+  const o = doc.createElement("option");
+  o.value = String(value);
+  o.textContent = String(text);
+  return o;
+}
+
+if (typeof Office !== "undefined" && typeof document !== "undefined") {
+  Office.onReady(() => startPane({ Excel: globalThis.Excel, api: new KostraApi("") }));
+}

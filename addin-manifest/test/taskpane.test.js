@@ -1,0 +1,105 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { OfficeMockObject } from "office-addin-mock";
+import { ApiError, KostraApi } from "../src/taskpane/api.js";
+import { insertOrRefresh } from "../src/taskpane/excel.js";
+import { profileTable } from "../src/taskpane/layouts.js";
+import { defaultYear, layoutFor, matchesRegion, refreshAll, regionLabel } from "../src/taskpane/taskpane.js";
+import { FakeWorkbook } from "./support/fake-excel.js";
+import { fakeFetch, fixture } from "./support/fixtures.js";
+
+const profile = fixture("profile-KHT-3201-2024.json");
+const request = { region: "3201", area: "KHT", year: 2024, comparisons: ["snitt"] };
+const PROFILE_URL = "/api/profile?region=3201&area=KHT&year=2024";
+
+function excelFor(book) {
+  return new OfficeMockObject({ run: async (batch) => book.run(batch) });
+}
+
+async function workbookWithProfile() {
+  const book = new FakeWorkbook();
+  await insertOrRefresh(excelFor(book), profileTable(profile, request.comparisons), { kind: "profile", request });
+  return book;
+}
+
+test("an unreachable service says so in Norwegian and names what was asked", async () => {
+  const api = new KostraApi("", fakeFetch({}));
+
+  await assert.rejects(api.profile("3201", "KHT", 2024), (e) => e instanceof ApiError && e.status === 0
+    && e.message === "Fikk ikke kontakt med KOSTRA-tjenesten for å hente tjenesteprofilen KHT for 3201 2024. "
+      + "Sjekk nettverket, eller om tjenesten kjører.");
+});
+
+test("a 4xx passes on the service's own message; a 5xx says the fault is the service's", async () => {
+  const api = new KostraApi("", fakeFetch({
+    "/api/profile?region=9999&area=KHT&year=2024": [404, { error: "Fant ikke region 9999", detail: {} }],
+    [PROFILE_URL]: [500, { error: "Intern feil i tjenesten." }],
+  }));
+
+  await assert.rejects(api.profile("9999", "KHT", 2024),
+    { message: "Tjenesten avviste forespørselen da vi hentet tjenesteprofilen KHT for 9999 2024: Fant ikke region 9999" });
+  await assert.rejects(api.profile("3201", "KHT", 2024),
+    { message: "Feil i KOSTRA-tjenesten da vi hentet tjenesteprofilen KHT for 3201 2024: Intern feil i tjenesten." });
+});
+
+test("each kind of binding is fetched again from its own route", async () => {
+  const fetch = fakeFetch({
+    [PROFILE_URL]: [200, profile],
+    "/api/series": [200, fixture("series-KHT-netto-per-innbygger.json")],
+    "/api/efficiency": [200, fixture("efficiency-KHT-3201.json")],
+  });
+  const api = new KostraApi("https://kostra.test", fetch);
+
+  await layoutFor(api, { kind: "profileChart", request });
+  await layoutFor(api, { kind: "series", request: { indicator: "KHT.x", regions: ["3201", "ASSS"], from: 2023, to: 2024, adjust: "deflator" } });
+  await layoutFor(api, { kind: "efficiency", request: { region: "3201", area: "KHT", from: 2023, to: 2024 } });
+
+  assert.deepEqual(fetch.asked, [
+    "https://kostra.test/api/profile?region=3201&area=KHT&year=2024",
+    "https://kostra.test/api/series?indicator=KHT.x&regions=3201%2CASSS&from=2023&to=2024&adjust=deflator",
+    "https://kostra.test/api/efficiency?region=3201&area=KHT&from=2023&to=2024",
+  ]);
+});
+
+test("Oppdater alle fetches every bound table with progress, then writes them in one run", async () => {
+  const book = await workbookWithProfile();
+  const moved = structuredClone(profile);
+  moved.profile.rows[0].values[2].value = 0.95;
+  const api = new KostraApi("", fakeFetch({ [PROFILE_URL]: [200, moved] }));
+  const progress = [];
+  const runsBefore = book.runs;
+
+  const result = await refreshAll(excelFor(book), api, (p) => progress.push(p));
+
+  assert.deepEqual(result, { refreshed: ["Kostra_profil_KHT_3201_2024"] });
+  assert.equal(book.get("Ark1", 1, 5), 0.95);
+  assert.deepEqual(progress, [{ done: 0, total: 1, table: "Kostra_profil_KHT_3201_2024" }, { done: 1, total: 1, table: null }]);
+  assert.equal(book.runs - runsBefore, 2, "one run reads the bindings, one loads, checks and writes");
+});
+
+test("Oppdater alle stops on a failing fetch, names the table and the reason, and leaves the workbook as it was", async () => {
+  const book = await workbookWithProfile();
+  const before = JSON.stringify([...book.sheet("Ark1").cells]);
+  const api = new KostraApi("", fakeFetch({ [PROFILE_URL]: [503, { error: "Databasen svarer ikke" }] }));
+
+  await assert.rejects(refreshAll(excelFor(book), api),
+    { message: "Kunne ikke oppdatere tabellen «Kostra_profil_KHT_3201_2024» (Kommunehelse, Bærum 2024): Feil i "
+      + "KOSTRA-tjenesten da vi hentet tjenesteprofilen KHT for 3201 2024: Databasen svarer ikke Ingenting i "
+      + "arbeidsboken er endret." });
+  assert.equal(JSON.stringify([...book.sheet("Ark1").cells]), before);
+});
+
+test("municipalities are found by name, by today's number and by a former number", () => {
+  const baerum = fixture("regions.json").regions.find((r) => r.code === "3201");
+
+  assert.equal(regionLabel(baerum), "Bærum (3201; tidligere 0219, 3024)");
+  assert.ok(matchesRegion(baerum, "bæ"));
+  assert.ok(matchesRegion(baerum, "3201"));
+  assert.ok(matchesRegion(baerum, "0219"));
+  assert.ok(!matchesRegion(baerum, "Asker"));
+});
+
+test("the pane proposes last year once SSB's revised figures are out in June, else the year before", () => {
+  assert.equal(defaultYear(new Date(2025, 6, 1)), 2024);
+  assert.equal(defaultYear(new Date(2025, 2, 20)), 2023);
+});

@@ -1,0 +1,94 @@
+package no.kostra.addin;
+
+import java.util.List;
+import java.util.Map;
+import no.kostra.catalog.Catalog;
+import no.kostra.catalog.Indicator;
+import no.kostra.catalog.Region;
+import no.kostra.catalog.RegionKind;
+import no.kostra.errors.InvalidInputException;
+import no.kostra.observation.Figure;
+import no.kostra.observation.Statistic;
+import no.kostra.observation.Status;
+import no.kostra.service.CatalogService;
+import no.kostra.store.FigureRepository;
+
+/**
+ * The single figures behind KOSTRA.VERDI, KOSTRA.ASSS and KOSTRA.INDEKS. A figure that is not stored is "not
+ * available" (SSB's {@code ..}), never zero. Unknown regions and indicators throw with the catalogue's messages.
+ */
+public final class WorksheetValues {
+    static final String ASSS = "ASSS";
+    private static final Figure NOT_STORED = Figure.missing(Status.NOT_AVAILABLE);
+
+    private final CatalogService catalogs;
+    private final FigureRepository figures;
+
+    public WorksheetValues(CatalogService catalogs, FigureRepository figures) {
+        this.catalogs = catalogs;
+        this.figures = figures;
+    }
+
+    /** A municipality's figure for one indicator and year; the region may be named by any code it has had. */
+    public Answer value(String regionCode, String indicatorId, int year) {
+        Catalog catalog = catalogs.current();
+        Region region = municipality(catalog, regionCode);
+        Indicator indicator = catalog.requireIndicator(indicatorId);
+        return new Answer(region, indicator, year, WorksheetFigure.of(municipalityFigure(indicator, region, year)));
+    }
+
+    /** The published ASSS mean, highest or lowest member value. */
+    public Answer asss(String indicatorId, int year, Statistic statistic) {
+        Catalog catalog = catalogs.current();
+        Indicator indicator = catalog.requireIndicator(indicatorId);
+        Region group = catalog.requireRegion(ASSS);
+        return new Answer(group, indicator, year, WorksheetFigure.of(asssFigure(indicator, year, statistic)));
+    }
+
+    /** value / ASSS mean × 100 (DESIGN §3, the profile's index): 100 is the ASSS mean. */
+    public Answer index(String regionCode, String indicatorId, int year) {
+        Catalog catalog = catalogs.current();
+        Region region = municipality(catalog, regionCode);
+        Indicator indicator = catalog.requireIndicator(indicatorId);
+        Figure value = municipalityFigure(indicator, region, year);
+        Figure mean = asssFigure(indicator, year, Statistic.MEAN);
+        return new Answer(region, indicator, year, WorksheetFigure.of(onMeanScale(value, mean)));
+    }
+
+    static Figure onMeanScale(Figure value, Figure mean) {
+        if (!value.hasValue()) {
+            return value;
+        }
+        if (!mean.hasValue()) {
+            return mean;
+        }
+        if (mean.value() == 0.0) {
+            return Figure.missing(Status.NOT_APPLICABLE);
+        }
+        // Rounded to a millionth to drop binary noise (97.19999999999999 → 97.2), as the profile does.
+        return Figure.of(Math.round(value.value() / mean.value() * 100.0 * 1e6) / 1e6);
+    }
+
+    private Figure municipalityFigure(Indicator indicator, Region region, int year) {
+        return figures.municipalityFigures(List.of(indicator.id()), region.code(), year, year)
+                .getOrDefault(indicator.id(), Map.of()).getOrDefault(year, NOT_STORED);
+    }
+
+    private Figure asssFigure(Indicator indicator, int year, Statistic statistic) {
+        return figures.groupFigures(List.of(indicator.id()), ASSS, year)
+                .getOrDefault(indicator.id(), Map.of()).getOrDefault(statistic, NOT_STORED);
+    }
+
+    private static Region municipality(Catalog catalog, String code) {
+        Region region = catalog.requireRegion(code);
+        if (region.kind() != RegionKind.MUNICIPALITY) {
+            throw new InvalidInputException(region.name() + " (" + region.code() + ") er en gruppe, ikke en kommune."
+                    + " Bruk KOSTRA.ASSS for gruppens snitt, høyeste og laveste verdi", Map.of("region", code));
+        }
+        return region;
+    }
+
+    /** What was asked, resolved against the catalogue, and the figure. */
+    public record Answer(Region region, Indicator indicator, int year, WorksheetFigure figure) {
+    }
+}

@@ -1,0 +1,46 @@
+package no.kostra.compute.asss;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import no.kostra.compute.NorwegianFormat;
+import no.kostra.observation.Figure;
+import no.kostra.observation.Statistic;
+
+/**
+ * A published group figure that differs from the one computed from the members' values.
+ *
+ * @param computed   the computed figure rounded to the indicator's printed decimals
+ * @param difference computed − published, in the indicator's unit
+ */
+public record Discrepancy(String indicator, String group, int year, String statistic, double published,
+                          double computed, double difference) {
+
+    /**
+     * Compares each published statistic with the computed one, after rounding the computed figure to the decimals the
+     * published one is printed with (a published 1,000 is not contradicted by a computed 0,99996).
+     */
+    public static List<Discrepancy> between(String indicator, int decimals, String group, int year,
+                                            GroupFigures computed, Map<Statistic, Figure> published) {
+        List<Discrepancy> out = new ArrayList<>();
+        for (Statistic statistic : Statistic.values()) {
+            Figure printed = published.get(statistic);
+            Double value = switch (statistic) {
+                case MEAN -> computed.mean();
+                case HIGH -> computed.high() == null ? null : computed.high().value();
+                case LOW -> computed.low() == null ? null : computed.low().value();
+            };
+            if (printed == null || !printed.hasValue() || value == null) {
+                continue;
+            }
+            BigDecimal rounded = NorwegianFormat.round(value, decimals);
+            BigDecimal stated = BigDecimal.valueOf(printed.value()).setScale(decimals, java.math.RoundingMode.HALF_UP);
+            if (rounded.compareTo(stated) != 0) {
+                out.add(new Discrepancy(indicator, group, year, statistic.code(), printed.value(), rounded.doubleValue(),
+                        rounded.subtract(BigDecimal.valueOf(printed.value())).doubleValue()));
+            }
+        }
+        return out;
+    }
+}

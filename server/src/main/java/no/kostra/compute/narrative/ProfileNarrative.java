@@ -1,0 +1,76 @@
+package no.kostra.compute.narrative;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import no.kostra.catalog.Unit;
+import no.kostra.compute.NorwegianFormat;
+
+/**
+ * Sentences for one profile row: the deviation from the ASSS mean (and the gap in percentage points for a
+ * percentage), the place among the members where the municipality is highest or lowest, the change from the year
+ * before, and the comparison with neighbours such as Asker. Pure.
+ */
+public final class ProfileNarrative {
+    private ProfileNarrative() {
+    }
+
+    /**
+     * @param row        the figures of the row for the report year
+     * @param neighbours name → the neighbour's value for the report year (e.g. "Asker" → 23,1); missing ones left out
+     */
+    public static List<String> sentences(String municipality, RowFacts row, Map<String, Double> neighbours) {
+        List<String> out = new ArrayList<>();
+        String subject = Wording.inSentence(row.name());
+        if (row.value() != null && row.mean() != null && row.mean() != 0.0) {
+            double deviation = (row.value() / row.mean() - 1.0) * 100.0;
+            StringBuilder s = new StringBuilder(municipality).append(" ligger ")
+                    .append(ComparisonNarrative.relative(deviation, "ASSS-snittet", row.unit() == Unit.RATIO));
+            boolean differs = !Wording.roundsToZero(Wording.deviation(deviation, row.unit() == Unit.RATIO));
+            if (differs && row.unit().isPercentage()) {
+                s.append(" (").append(Wording.magnitude(row.value() - row.mean(), row.decimals())).append(' ')
+                        .append(Wording.POINTS).append(')');
+            }
+            s.append(" på ").append(subject).append(" i ").append(row.year());
+            if (row.high() != null && row.value().equals(row.high())) {
+                s.append(", og er høyest i ASSS");
+            } else if (row.low() != null && row.value().equals(row.low())) {
+                s.append(", og er lavest i ASSS");
+            }
+            out.add(s.append('.').toString());
+        } else if (row.value() == null) {
+            out.add("Tallet for " + municipality + " for " + row.year() + " mangler, så " + subject + " kan ikke sammenlignes med ASSS-snittet.");
+        }
+        if (row.value() != null && row.previous() != null) {
+            if (row.unit().isPercentage()) {
+                out.add("Det er " + Wording.change(row.value() - row.previous(), Wording.POINTS, row.decimals(), row.year() - 1) + ".");
+            } else if (row.previous() != 0.0) {
+                out.add("Det er " + Wording.change((row.value() / row.previous() - 1.0) * 100.0, Wording.PERCENT, 1, row.year() - 1) + ".");
+            }
+        }
+        if (row.value() != null) {
+            neighbours.forEach((name, value) -> {
+                if (value != null) {
+                    out.add(municipality + " ligger " + comparedWith(row.value(), value, row.decimals()) + " " + name
+                            + " (" + NorwegianFormat.number(value, row.decimals()) + ").");
+                }
+            });
+        }
+        return List.copyOf(out);
+    }
+
+    /** "høyere enn", "lavere enn" or "på samme nivå som", at the row's printed precision. */
+    static String comparedWith(double value, double other, int decimals) {
+        int order = NorwegianFormat.round(value, decimals).compareTo(NorwegianFormat.round(other, decimals));
+        return order > 0 ? "høyere enn" : order < 0 ? "lavere enn" : "på samme nivå som";
+    }
+
+    /**
+     * The figures a row's sentences are made from.
+     *
+     * @param unit a percentage's changes and gaps are percentage points; a ratio's deviation is told with one decimal
+     */
+    public record RowFacts(String name, int year, Double value, Double previous, Double mean, Double high, Double low,
+                           Unit unit, int decimals) {
+    }
+}

@@ -1,0 +1,199 @@
+package no.kostra.ingest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import no.kostra.catalog.Catalog;
+import no.kostra.catalog.Region;
+import no.kostra.store.ReferenceRows;
+
+/**
+ * The analysis tables among the seed files (efficiency statements, cost distributions, stated figures, own accounts,
+ * KPIs) and the reference data that can also be imported on its own (deflators, expense-need indices, efficiency
+ * weights, home-care hours). Each file is optional; every row is checked before anything is written, and an error
+ * names the file, line and column.
+ */
+public final class AnalysisSeeds {
+    public static final String DEFLATORS = "deflators.csv";
+    public static final String EXPENSE_NEED = "expense_need.csv";
+    public static final String EFFICIENCY_COMPONENTS = "efficiency_components.csv";
+    public static final String HOME_CARE_HOURS = "home_care_hours.csv";
+
+    static final List<String> FILES = List.of("efficiency.csv", "cost_distribution.csv", "cost_shares.csv",
+            "stated_figures.csv", "accounts_lines.csv", "accounts_fte.csv", "accounts_printed_checks.csv", "kpi.csv",
+            DEFLATORS, EXPENSE_NEED, EFFICIENCY_COMPONENTS, HOME_CARE_HOURS);
+
+    private AnalysisSeeds() {
+    }
+
+    /** Every optional analysis file present among the seeds, parsed. */
+    static List<ReferenceRows> parse(SeedFiles seeds, Catalog catalog) {
+        List<ReferenceRows> out = new ArrayList<>();
+        for (String name : FILES) {
+            String text = seeds.optionalText(name);
+            if (text != null) {
+                out.add(parse(name, text, catalog));
+            }
+        }
+        return out;
+    }
+
+    /** Parses one analysis file by its name (deflators.csv, expense_need.csv, …). */
+    public static ReferenceRows parse(String name, String text, Catalog catalog) {
+        Spec spec = SPECS.get(name);
+        if (spec == null) {
+            throw new IllegalArgumentException("Not an analysis file: " + name + " (expected one of " + FILES + ")");
+        }
+        CsvTable table = CsvTable.parse(name, text, Set.copyOf(spec.csvColumns));
+        List<List<Object>> rows = new ArrayList<>();
+        for (CsvTable.Row row : table.rows()) {
+            rows.add(spec.row.apply(new Cells(row, catalog)));
+        }
+        return new ReferenceRows(spec.table, spec.columns, spec.key, rows);
+    }
+
+    private record Spec(String table, List<String> csvColumns, List<String> columns, List<String> key,
+                        Function<Cells, List<Object>> row) {
+    }
+
+    private static Spec spec(String table, String csvColumns, String columns, String key, Function<Cells, List<Object>> row) {
+        return new Spec(table, List.of(csvColumns.split(",")), List.of(columns.split(",")), List.of(key.split(",")), row);
+    }
+
+    private static final Map<String, Spec> SPECS = Map.ofEntries(
+            Map.entry(DEFLATORS, spec("deflator", "year,deflator_percent,source", "ref_year,rate,source", "ref_year",
+                    c -> List.of(c.year("year"), c.number("deflator_percent") / 100.0, c.text("source")))),
+            Map.entry(EXPENSE_NEED, spec("expense_need", "region,area,year,need_index,source",
+                    "region_code,area,ref_year,need_index,source", "region_code,area,ref_year",
+                    c -> List.of(c.region("region"), c.text("area"), c.year("year"), c.positive("need_index"), c.text("source")))),
+            Map.entry(EFFICIENCY_COMPONENTS, spec("efficiency_component", "area,role,indicator,weight,source",
+                    "area,role,indicator_id,weight,source", "area,indicator_id",
+                    c -> Arrays.asList(c.text("area"), c.oneOf("role", "cost", "production"), c.indicator("indicator"),
+                            c.optionalNumber("weight"), c.text("source")))),
+            Map.entry(HOME_CARE_HOURS, spec("home_care_hours", "region,year,profile,hours,source",
+                    "region_code,ref_year,profile,hours,source", "region_code,ref_year,profile",
+                    c -> List.of(c.region("region"), c.year("year"), c.oneOf("profile", "PLO_0_66", "PLO_67"),
+                            c.nonNegative("hours"), c.text("source")))),
+            Map.entry("efficiency.csv", spec("efficiency_statement", "area,region,year,measure,kind,value,source,quote",
+                    "area,region_code,ref_year,measure,kind,num_value,source,quote", "area,region_code,ref_year,measure,kind",
+                    c -> Arrays.asList(c.text("area"), c.region("region"), c.year("year"),
+                            c.oneOf("measure", "cost", "production", "efficiency", "efficiency_as_printed"),
+                            c.oneOf("kind", "level_percent", "change_pp"), c.number("value"), c.text("source"), c.optional("quote")))),
+            Map.entry("cost_distribution.csv", spec("cost_distribution", "table,function,unit,year,value,source,note",
+                    "table_name,function_code,unit_name,ref_year,num_value,source,note", "table_name,function_code,unit_name,ref_year",
+                    c -> Arrays.asList(c.text("table"), c.text("function"), c.text("unit"), c.year("year"), c.number("value"),
+                            c.text("source"), c.optional("note")))),
+            Map.entry("cost_shares.csv", spec("cost_share", "chart,function,year,unit,share_percent,source,note",
+                    "chart,function_code,ref_year,unit_name,share_percent,source,note", "chart,function_code,ref_year,unit_name",
+                    c -> Arrays.asList(c.text("chart"), c.text("function"), c.year("year"), c.text("unit"),
+                            c.optionalNumber("share_percent"), c.text("source"), c.optional("note")))),
+            Map.entry("stated_figures.csv", spec("stated_figure", "source,area,indicator,region,year,kind,value,quote",
+                    "source,area,indicator_id,region_code,ref_year,kind,num_value,quote", "source,area,region_code,ref_year,kind",
+                    c -> Arrays.asList(c.text("source"), c.text("area"), c.optional("indicator"), c.regionOrAsPrinted("region"),
+                            c.year("year"), c.oneOf("kind", "deviation_percent", "deviation_pp", "change_pp", "change_percent", "rank"),
+                            c.number("value"), c.optional("quote")))),
+            Map.entry("accounts_lines.csv", spec("accounts_line", "area,table,line,parent,year,value,unit,source",
+                    "area,table_name,line,parent,ref_year,num_value,unit,source", "area,table_name,line,ref_year",
+                    c -> Arrays.asList(c.text("area"), c.text("table"), c.text("line"), c.optional("parent"), c.year("year"),
+                            c.number("value"), c.text("unit"), c.text("source")))),
+            Map.entry("accounts_fte.csv", spec("accounts_fte", "area,service,year,value,source",
+                    "area,service,ref_year,num_value,source", "area,service,ref_year",
+                    c -> List.of(c.text("area"), c.text("service"), c.year("year"), c.number("value"), c.text("source")))),
+            Map.entry("accounts_printed_checks.csv", spec("accounts_printed_check", "area,table,line,year,kind,value,source",
+                    "area,table_name,line,ref_year,kind,num_value,source", "area,table_name,line,ref_year,kind",
+                    c -> List.of(c.text("area"), c.text("table"), c.text("line"), c.year("year"), c.text("kind"),
+                            c.number("value"), c.text("source")))),
+            Map.entry("kpi.csv", spec("kpi", "area,kpi,direction,year,value,unit,source,note",
+                    "area,kpi,direction,ref_year,num_value,unit,source,note", "area,kpi,ref_year",
+                    c -> Arrays.asList(c.text("area"), c.text("kpi"), c.direction("direction"), c.year("year"),
+                            c.number("value"), c.text("unit"), c.text("source"), c.optional("note")))));
+
+    /** One row's cells, read with checks whose errors name the file, line and column. */
+    private record Cells(CsvTable.Row row, Catalog catalog) {
+        String text(String column) {
+            return row.required(column);
+        }
+
+        String optional(String column) {
+            return row.optional(column);
+        }
+
+        Integer year(String column) {
+            int year = row.integer(column);
+            if (year < 1990 || year > 2100) {
+                throw new IllegalStateException(row.where(column) + ": expected a year between 1990 and 2100, found " + year);
+            }
+            return year;
+        }
+
+        Double number(String column) {
+            Double value = row.optionalNumber(column);
+            if (value == null) {
+                throw new IllegalStateException(row.where(column) + ": value required");
+            }
+            return value;
+        }
+
+        Double optionalNumber(String column) {
+            return row.optionalNumber(column);
+        }
+
+        Double positive(String column) {
+            double value = number(column);
+            if (value <= 0) {
+                throw new IllegalStateException(row.where(column) + ": expected a number above 0, found " + value);
+            }
+            return value;
+        }
+
+        Double nonNegative(String column) {
+            double value = number(column);
+            if (value < 0) {
+                throw new IllegalStateException(row.where(column) + ": expected a number of 0 or more, found " + value);
+            }
+            return value;
+        }
+
+        Integer direction(String column) {
+            String value = text(column);
+            return switch (value) {
+                case "1", "+1" -> 1;
+                case "-1" -> -1;
+                default -> throw new IllegalStateException(row.where(column) + ": expected +1 or -1, found '" + value + "'");
+            };
+        }
+
+        String oneOf(String column, String... allowed) {
+            String value = text(column);
+            if (!Arrays.asList(allowed).contains(value)) {
+                throw new IllegalStateException(row.where(column) + ": expected one of " + String.join(", ", allowed)
+                        + ", found '" + value + "'");
+            }
+            return value;
+        }
+
+        /** The region's current code: 3024 in a 2023 row is stored as Bærum's 3201. */
+        String region(String column) {
+            String code = text(column);
+            return catalog.findRegion(code).map(Region::code)
+                    .orElseThrow(() -> new IllegalStateException(row.where(column) + ": unknown region " + code));
+        }
+
+        /** A stated figure may name a region the catalogue lacks; it is then kept as printed. */
+        String regionOrAsPrinted(String column) {
+            String code = text(column);
+            return catalog.findRegion(code).map(Region::code).orElse(code);
+        }
+
+        String indicator(String column) {
+            String id = text(column);
+            if (catalog.findIndicator(id).isEmpty()) {
+                throw new IllegalStateException(row.where(column) + ": unknown indicator " + id);
+            }
+            return id;
+        }
+    }
+}

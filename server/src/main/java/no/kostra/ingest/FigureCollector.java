@@ -1,0 +1,211 @@
+package no.kostra.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import no.kostra.catalog.Catalog;
+import no.kostra.catalog.Region;
+import no.kostra.catalog.RegionKind;
+import no.kostra.errors.InvalidInputException;
+import no.kostra.observation.Figure;
+import no.kostra.observation.Statistic;
+import no.kostra.observation.Status;
+import no.kostra.store.GroupStatisticRow;
+import no.kostra.store.ObservationColumns;
+import no.kostra.store.ObservationRow;
+
+/**
+ * Checks every figure a reader finds against the catalogue and collects it; nothing is written here. The first
+ * problem stops the import with a message naming the file, the place and the field. Rows that are well-formed but
+ * must not be stored (SSB's empty back-filled rows, regions the mapping ignores) are collected as rejections.
+ * Not thread-safe.
+ */
+final class FigureCollector {
+    static final int FIRST_YEAR = 1990;
+
+    private final Catalog catalog;
+    private final String file;
+    private final ImportMapping mapping;
+    private final int lastYear;
+    private final String source;
+    private final ObservationColumns observations = new ObservationColumns();
+    private final Map<String, GroupStatisticRow> statistics = new LinkedHashMap<>();
+    private final List<ImportReport.Rejection> rejections = new ArrayList<>();
+    private final Map<String, String> indicatorIds = new HashMap<>();
+    private final Map<String, Integer> years = new HashMap<>();
+    private final Map<String, Boolean> validCodeInYear = new HashMap<>();
+    private int rejected;
+    private int read;
+
+    /** Says where a figure is, for messages; built only when a message needs it. */
+    @FunctionalInterface
+    interface Where {
+        String describe(String field);
+    }
+
+    FigureCollector(Catalog catalog, String file, ImportMapping mapping, int lastYear) {
+        this.catalog = catalog;
+        this.file = file;
+        this.mapping = mapping;
+        this.lastYear = lastYear;
+        this.source = mapping.sourceOr(file);
+    }
+
+    String file() {
+        return file;
+    }
+
+    void observation(Where where, String regionCode, String indicatorCode, String yearText, Figure figure) {
+        read++;
+        String code = regionCode == null ? "" : regionCode.trim();
+        if (mapping.ignoredRegions().contains(code)) {
+            reject(where.describe("region"), "region " + code + " er utelatt av mappingen (ignore.regions)");
+            return;
+        }
+        String indicator = indicator(where, indicatorCode);
+        int year = year(where, yearText);
+        Region region = region(where, code, "region");
+        if (region.kind() != RegionKind.MUNICIPALITY) {
+            throw fail(where, "region", region.code() + " (" + region.name() + ") er en gruppe, ikke en kommune;"
+                    + " gruppetall importeres med kolonnene group og statistic");
+        }
+        boolean valid = validCodeInYear.computeIfAbsent(code + "|" + year, k -> catalog.codeInYear(region.code(), year).equals(code));
+        if (!valid && (!figure.hasValue() || figure.value() == 0)) {
+            reject(where.describe("region"), "kommunenummer " + code + " var ikke i bruk i " + year + " (" + region.name()
+                    + " hadde " + catalog.codeInYear(region.code(), year) + "); en tom eller null-rad fra SSBs tilbakeføring"
+                    + " overskriver ikke tall");
+            return;
+        }
+        observations.add(new ObservationRow(indicator, region.code(), code, year, figure, source, null), !valid);
+    }
+
+    void groupStatistic(Where where, String groupCode, String indicatorCode, String yearText, String statisticText, Figure figure) {
+        read++;
+        String indicator = indicator(where, indicatorCode);
+        int year = year(where, yearText);
+        Region group = region(where, groupCode == null ? "" : groupCode.trim(), "group");
+        if (group.kind() != RegionKind.GROUP) {
+            throw fail(where, "group", group.code() + " (" + group.name() + ") er ikke en gruppe");
+        }
+        Statistic statistic;
+        try {
+            statistic = Statistic.fromCode(statisticText == null ? "" : statisticText.trim().toLowerCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw fail(where, "statistic", "forventet mean, high eller low, fant '" + statisticText + "'");
+        }
+        GroupStatisticRow row = new GroupStatisticRow(indicator, group.code(), year, statistic, figure, source, null);
+        String key = indicator + "|" + group.code() + "|" + year + "|" + statistic.code();
+        GroupStatisticRow before = statistics.putIfAbsent(key, row);
+        if (before != null && !before.figure().equals(figure)) {
+            throw fail(where, "value", "samme tall står to ganger med ulike verdier (" + describe(before.figure()) + " og "
+                    + describe(figure) + ") for " + indicator + ", " + group.code() + ", " + year + ", " + statistic.code());
+        }
+    }
+
+    /** A value cell and a status cell as text: a number (Norwegian or plain), or a status symbol, never both. */
+    Figure figure(Where where, String valueText, String statusText) {
+        String value = valueText == null ? "" : valueText.trim();
+        String status = statusText == null ? "" : statusText.trim();
+        if (!status.isEmpty()) {
+            Status s = Status.fromSymbol(status).orElseThrow(() -> fail(where, "status",
+                    "ukjent statussymbol '" + status + "', forventet . .. : eller -"));
+            if (!value.isEmpty() && !value.equals(status)) {
+                throw fail(where, "status", "en rad har et tall eller et statussymbol, ikke begge (fant '" + value + "' og '" + status + "')");
+            }
+            return Figure.missing(s);
+        }
+        var symbol = Status.fromSymbol(value);
+        if (symbol.isPresent()) {
+            return Figure.missing(symbol.get());
+        }
+        if (value.isEmpty()) {
+            throw fail(where, "value", "verdi mangler: skriv et tall eller et statussymbol (. .. : -)");
+        }
+        return Figure.of(NorwegianNumber.parse(value).orElseThrow(() -> fail(where, "value",
+                "forventet et tall (som 1 551 770, 0,972 eller 101,2 %) eller et statussymbol (. .. : -), fant '" + value + "'")));
+    }
+
+    private String indicator(Where where, String code) {
+        String c = code == null ? "" : code.trim();
+        return indicatorIds.computeIfAbsent(c, k -> {
+            String id = mapping.indicatorId(k);
+            if (catalog.findIndicator(id).isEmpty()) {
+                throw fail(where, "indicator", "ukjent indikator '" + k + "'" + (id.equals(k) ? "" : " (mappet til " + id + ")")
+                        + "; importer katalogen (--format catalog) eller legg koden i mappingen (indicator." + k + "=…)");
+            }
+            return id;
+        });
+    }
+
+    private int year(Where where, String text) {
+        String t = text == null ? "" : text.trim();
+        Integer cached = years.get(t);
+        if (cached != null) {
+            return cached;
+        }
+        int year;
+        try {
+            year = (int) Math.round(Double.parseDouble(t));
+            if (year != Double.parseDouble(t)) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            throw fail(where, "year", "forventet et årstall, fant '" + t + "'");
+        }
+        if (year < FIRST_YEAR || year > lastYear) {
+            throw fail(where, "year", "ukjent år " + year + ": forventet et år mellom " + FIRST_YEAR + " og " + lastYear);
+        }
+        years.put(t, year);
+        return year;
+    }
+
+    private Region region(Where where, String code, String field) {
+        return catalog.findRegion(code).orElseThrow(() -> fail(where, field, "ukjent regionkode '" + code
+                + "'; kjente koder står i /api/regions, eller utelat koden med ignore.regions i mappingen"));
+    }
+
+    private void reject(String where, String reason) {
+        rejected++;
+        if (rejections.size() < ImportReport.MAX_REASONS) {
+            rejections.add(new ImportReport.Rejection(file + " " + where, reason));
+        }
+    }
+
+    InvalidInputException fail(Where where, String field, String problem) {
+        return failAt(where.describe(field), field, problem);
+    }
+
+    InvalidInputException failAt(String place, String field, String problem) {
+        return new InvalidInputException(file + " " + place + ": " + problem, Map.of("file", file, "where", place, "field", field));
+    }
+
+    static String describe(Figure figure) {
+        return figure.hasValue()
+                ? java.math.BigDecimal.valueOf(figure.value()).stripTrailingZeros().toPlainString().replace('.', ',')
+                : figure.status().symbol();
+    }
+
+    /** Checks the collected figures as a whole (one figure given twice with different values is an error). */
+    Collected finish() {
+        ObservationColumns.Deduplicated unique = observations.deduplicate();
+        if (!unique.conflicts().isEmpty()) {
+            ObservationColumns.Conflict c = unique.conflicts().get(0);
+            throw new InvalidInputException(file + ": samme tall står to ganger med ulike verdier: " + c.first().indicatorId()
+                    + ", region " + c.first().reportedCode() + ", " + c.first().year() + " er både " + describe(c.first().figure())
+                    + " og " + describe(c.second().figure()) + (unique.conflicts().size() > 1
+                    ? " (" + unique.conflicts().size() + " slike konflikter i filen)" : ""),
+                    Map.of("file", file, "conflicts", unique.conflicts().size()));
+        }
+        for (ObservationRow o : unique.overruled()) {
+            reject("region " + o.reportedCode() + ", " + o.indicatorId() + ", " + o.year(), "kommunenummer " + o.reportedCode()
+                    + " var ikke i bruk i " + o.year() + "; tallet under nummeret som gjaldt det året beholdes");
+        }
+        return new Collected(observations, List.copyOf(statistics.values()), read, rejected, List.copyOf(rejections));
+    }
+
+    record Collected(ObservationColumns observations, List<GroupStatisticRow> statistics, int read, int rejected,
+                     List<ImportReport.Rejection> rejections) {
+    }
+}

@@ -1,0 +1,23 @@
+package no.kostra.ingest;
+
+import java.util.List;
+
+/**
+ * What an import did, for the person who ran it. {@code read} counts the figures found in the file; each is
+ * added, changed (a new revision), unchanged or rejected, except that a figure given twice identically counts once.
+ *
+ * @param rejections the first {@link #MAX_REASONS} rejected rows with their reasons
+ * @param dataRevision the data revision after the import (moves only when something was added or changed)
+ */
+public record ImportReport(String file, String format, String vintage, long importId, int read, int added, int changed,
+                           int unchanged, int rejected, List<Rejection> rejections, long dataRevision) {
+    public static final int MAX_REASONS = 100;
+
+    public ImportReport {
+        rejections = List.copyOf(rejections);
+    }
+
+    /** A row left out, where it was and why. */
+    public record Rejection(String where, String reason) {
+    }
+}

@@ -1,0 +1,77 @@
+package no.kostra.ingest;
+
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import no.kostra.catalog.Catalog;
+import no.kostra.ingest.jsonstat.JsonStatParser;
+import no.kostra.store.CatalogRepository;
+import no.kostra.store.Database;
+import no.kostra.store.ImportBatch;
+import no.kostra.store.ImportResult;
+import no.kostra.store.ImportWriter;
+
+/**
+ * Imports one file (JSON-stat, CSV, xlsx or a catalogue table): reads and checks all of it, then writes it in one
+ * transaction. A bad file throws {@link no.kostra.errors.InvalidInputException} naming file, place and field, and
+ * changes nothing; the same file again changes nothing; a different figure becomes a new revision. Thread-safe.
+ */
+public final class Importer {
+    private final Database database;
+    private final ImportWriter writer;
+    private final Supplier<Catalog> catalog;
+    private final Clock clock;
+
+    public Importer(Database database, ImportWriter writer, Supplier<Catalog> catalog, Clock clock) {
+        this.database = database;
+        this.writer = writer;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    public ImportReport importFile(String fileName, byte[] bytes, ImportOptions options) {
+        ImportFormat format = options.format() != null ? options.format()
+                : ImportFormat.detect(null, options.contentType(), Arrays.copyOf(bytes, Math.min(bytes.length, 16)));
+        ImportBatch header = new ImportBatch(format.code(), fileName, sha256(bytes), options.vintage(), List.of(), List.of(), 0);
+        if (format == ImportFormat.CATALOG) {
+            CatalogImport.Merge merge = CatalogImport.merge(catalog.get(), fileName, bytes);
+            ImportResult result = database.inTransaction(c -> {
+                CatalogRepository.save(c, merge.catalog());
+                return writer.logCatalogImport(c, header, merge.read(), merge.added(), merge.changed(), merge.unchanged());
+            });
+            return report(fileName, format, options, result, merge.read(), 0, List.of());
+        }
+        FigureCollector collector = new FigureCollector(catalog.get(), fileName, options.mapping(), LocalDate.now(clock).getYear());
+        switch (format) {
+            case JSON_STAT -> JsonStatFigures.collect(JsonStatParser.parse(fileName, new ByteArrayInputStream(bytes)),
+                    options.mapping(), collector);
+            case CSV -> CsvFigureReader.read(fileName, bytes, new TabularFigures(collector, options.mapping()));
+            case XLSX -> Xlsx.read(fileName, bytes, new TabularFigures(collector, options.mapping()));
+            default -> throw new IllegalStateException("Unhandled format " + format);
+        }
+        FigureCollector.Collected figures = collector.finish();
+        ImportBatch batch = new ImportBatch(format.code(), fileName, header.checksum(), options.vintage(), List.of(),
+                figures.statistics(), figures.rejected());
+        ImportResult result = database.inTransaction(c -> writer.write(c, batch, figures.observations()));
+        return report(fileName, format, options, result, figures.read(), figures.rejected(), figures.rejections());
+    }
+
+    private static ImportReport report(String file, ImportFormat format, ImportOptions options, ImportResult result, int read,
+                                       int rejected, List<ImportReport.Rejection> reasons) {
+        return new ImportReport(file, format.code(), options.vintage().code(), result.importId(), read, result.added(),
+                result.changed(), result.unchanged(), rejected, reasons, result.dataRevision());
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package no.kostra.ingest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.kostra.errors.InvalidInputException;
+import no.kostra.ingest.jsonstat.JsonStatCube;
+import no.kostra.observation.Figure;
+import no.kostra.observation.Status;
+
+/**
+ * Takes the figures out of a checked JSON-stat cube. The region, year and indicator dimensions come from the mapping,
+ * else from the dataset's {@code role} (geo, time, metric), else from SSB's names (KOKkommuneregion0000/Region, Tid,
+ * ContentsCode). Every other dimension must have one category or be fixed by a {@code filter.} in the mapping.
+ * A null value is a status: the cell's status symbol, or {@code ..} (not available) when it has none. A status
+ * symbol wins over a value (SSB writes 0 with {@code -}), and is kept as a status, never as a zero.
+ */
+final class JsonStatFigures {
+    private static final List<String> REGION_NAMES = List.of("KOKkommuneregion0000", "Region", "region", "Kommune");
+    private static final List<String> YEAR_NAMES = List.of("Tid", "Year", "year", "år");
+    private static final List<String> INDICATOR_NAMES = List.of("ContentsCode", "Indicator", "indicator");
+
+    private JsonStatFigures() {
+    }
+
+    static void collect(JsonStatCube cube, ImportMapping mapping, FigureCollector collector) {
+        int region = dimension(cube, mapping, collector, "region", "geo", REGION_NAMES);
+        int year = dimension(cube, mapping, collector, "year", "time", YEAR_NAMES);
+        int indicator = dimension(cube, mapping, collector, "indicator", "metric", INDICATOR_NAMES);
+        int dims = cube.ids().size();
+        int[] fixed = new int[dims];
+        for (int d = 0; d < dims; d++) {
+            fixed[d] = -1;
+            if (d == region || d == year || d == indicator) {
+                continue;
+            }
+            String id = cube.ids().get(d);
+            String chosen = mapping.filters().get(id);
+            if (chosen != null) {
+                fixed[d] = cube.categories().get(d).indexOf(chosen);
+                if (fixed[d] < 0) {
+                    throw collector.failAt("dimension." + id, "filter", "filteret " + id + "=" + chosen + " finnes ikke; kategoriene er "
+                            + cube.categories().get(d));
+                }
+            } else if (cube.sizes()[d] != 1) {
+                throw collector.failAt("dimension." + id, "dimension", "dimensjonen " + id + " har " + cube.sizes()[d]
+                        + " kategorier; velg én med filter." + id + "=<kode> i mappingen");
+            }
+        }
+        int[] coordinates = new int[dims];
+        for (int cell = 0; cell < cube.cellCount(); cell++) {
+            if (cell > 0) {
+                advance(coordinates, cube.sizes());
+            }
+            if (!selected(coordinates, fixed)) {
+                continue;
+            }
+            int at = cell;
+            FigureCollector.Where where = field -> "value[" + at + "] (" + describe(cube, coordinates.clone()) + ")";
+            collector.observation(where, cube.categories().get(region).get(coordinates[region]),
+                    cube.categories().get(indicator).get(coordinates[indicator]),
+                    cube.categories().get(year).get(coordinates[year]), figure(cube, cell, collector, where));
+        }
+    }
+
+    private static Figure figure(JsonStatCube cube, int cell, FigureCollector collector, FigureCollector.Where where) {
+        String symbol = cube.statuses().get(cell);
+        double value = cube.values()[cell];
+        if (symbol != null) {
+            Optional<Status> status = Status.fromSymbol(symbol.trim());
+            if (status.isPresent()) {
+                return Figure.missing(status.get());
+            }
+            if (Double.isNaN(value)) {
+                throw collector.fail(where, "status", "ukjent statussymbol '" + symbol + "' uten verdi; forventet . .. : eller -");
+            }
+        }
+        return Double.isNaN(value) ? Figure.missing(Status.NOT_AVAILABLE) : Figure.of(value);
+    }
+
+    /** Row-major order: the last dimension turns fastest. */
+    private static void advance(int[] coordinates, int[] sizes) {
+        for (int d = coordinates.length - 1; d >= 0; d--) {
+            if (++coordinates[d] < sizes[d]) {
+                return;
+            }
+            coordinates[d] = 0;
+        }
+    }
+
+    private static boolean selected(int[] coordinates, int[] fixed) {
+        for (int d = 0; d < fixed.length; d++) {
+            if (fixed[d] >= 0 && coordinates[d] != fixed[d]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String describe(JsonStatCube cube, int[] coordinates) {
+        StringBuilder s = new StringBuilder();
+        for (int d = 0; d < coordinates.length; d++) {
+            s.append(d == 0 ? "" : ", ").append(cube.ids().get(d)).append('=').append(cube.categories().get(d).get(coordinates[d]));
+        }
+        return s.toString();
+    }
+
+    private static int dimension(JsonStatCube cube, ImportMapping mapping, FigureCollector collector, String field,
+                                 String role, List<String> names) {
+        String mapped = mapping.dimensions().get(field);
+        if (mapped != null) {
+            int d = cube.dimension(mapped);
+            if (d < 0) {
+                throw collector.failAt("dimension", field, "mappingen sier dimension." + field + "=" + mapped
+                        + ", men datasettet har bare " + cube.ids());
+            }
+            return d;
+        }
+        List<String> byRole = cube.roles().getOrDefault(role, List.of());
+        if (byRole.size() == 1 && cube.dimension(byRole.get(0)) >= 0) {
+            return cube.dimension(byRole.get(0));
+        }
+        for (String name : names) {
+            if (cube.dimension(name) >= 0) {
+                return cube.dimension(name);
+            }
+        }
+        throw new InvalidInputException(collector.file() + " dimension: finner ikke dimensjonen for " + field + " blant "
+                + cube.ids() + "; oppgi den med dimension." + field + "=<id> i mappingen",
+                Map.of("file", collector.file(), "where", "dimension", "field", field));
+    }
+}

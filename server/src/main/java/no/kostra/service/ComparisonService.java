@@ -1,0 +1,113 @@
+package no.kostra.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import no.kostra.catalog.Catalog;
+import no.kostra.catalog.Indicator;
+import no.kostra.catalog.Region;
+import no.kostra.catalog.RegionKind;
+import no.kostra.compute.asss.Comparison;
+import no.kostra.compute.asss.Discrepancy;
+import no.kostra.compute.asss.GroupFigures;
+import no.kostra.compute.asss.GroupMeans;
+import no.kostra.compute.asss.MemberValue;
+import no.kostra.compute.narrative.ComparisonNarrative;
+import no.kostra.errors.InvalidInputException;
+import no.kostra.observation.Figure;
+import no.kostra.observation.Statistic;
+import no.kostra.store.AnalysisRepository;
+
+/** ASSS comparisons: a municipality against the ASSS mean, its rank, Asker and the KOSTRA groups; discrepancy lists. */
+public final class ComparisonService {
+    static final String ASSS = "ASSS";
+    /** What the reports compare with besides ASSS, in the order they print it. */
+    static final List<String> OTHERS = List.of("3203", "ASSS_UO", "KG12", "KG13", "EAKUO");
+
+    private final CatalogService catalogs;
+    private final AnalysisRepository repository;
+    private final MemberFigures members;
+
+    ComparisonService(CatalogService catalogs, AnalysisRepository repository) {
+        this.catalogs = catalogs;
+        this.repository = repository;
+        this.members = new MemberFigures(repository);
+    }
+
+    public Comparison compare(String regionCode, String indicatorId, int year) {
+        Catalog catalog = catalogs.current();
+        Region region = municipality(catalog, regionCode);
+        Indicator indicator = catalog.requireIndicator(indicatorId);
+        Figure own = repository.regionFigures(List.of(indicator.id()), List.of(region.code()), year, year)
+                .getOrDefault(indicator.id(), Map.of()).getOrDefault(region.code(), Map.of())
+                .getOrDefault(year, Figure.missing(no.kostra.observation.Status.NOT_AVAILABLE));
+        List<MemberValue> memberValues = members.members(catalog, indicator, ASSS, year, year).getOrDefault(year, List.of());
+        GroupFigures computed = memberValues.isEmpty() ? null : GroupMeans.compute(indicator.meanKind(), memberValues);
+        Map<Statistic, Figure> published = repository.groupStatistics(indicator.id(), List.of(ASSS), year, year)
+                .getOrDefault(ASSS, Map.of()).getOrDefault(year, Map.of());
+        Figure publishedMean = published.get(Statistic.MEAN);
+        boolean usePublished = publishedMean != null && publishedMean.hasValue();
+        Double mean = usePublished ? publishedMean.value() : computed == null ? null : computed.mean();
+        GroupMeans.Rank rank = GroupMeans.rank(region.code(), memberValues).orElse(null);
+        List<Discrepancy> discrepancies = computed == null ? List.of()
+                : Discrepancy.between(indicator.id(), indicator.decimals(), ASSS, year, computed, published);
+        List<Comparison.Other> others = others(catalog, indicator, region, year, own.value());
+        Double deviation = Comparison.deviation(own.value(), mean);
+        List<String> narrative = ComparisonNarrative.sentences(region.name(), indicator.name(), year, own.value(), deviation,
+                rank, others, indicator.decimals());
+        return new Comparison(indicator.id(), indicator.displayName(), indicator.unit().code(), indicator.decimals(),
+                indicator.meanKind().code(), year, region.code(), region.name(), own.value(),
+                own.status() == null ? null : own.status().symbol(), mean, mean == null ? null : usePublished ? "published" : "computed",
+                deviation, computed, rank, others, discrepancies, narrative);
+    }
+
+    /** Every published ASSS figure that differs from the one computed from member values, for one or all indicators. */
+    public List<Discrepancy> discrepancies(String indicatorId, int from, int to) {
+        Catalog catalog = catalogs.current();
+        List<Indicator> indicators = indicatorId == null ? catalog.indicators() : List.of(catalog.requireIndicator(indicatorId));
+        List<Discrepancy> out = new ArrayList<>();
+        for (Indicator indicator : indicators) {
+            var byYear = members.members(catalog, indicator, ASSS, from, to);
+            if (byYear.isEmpty()) {
+                continue;
+            }
+            var published = repository.groupStatistics(indicator.id(), List.of(ASSS), from, to).getOrDefault(ASSS, Map.of());
+            byYear.forEach((year, values) -> out.addAll(Discrepancy.between(indicator.id(), indicator.decimals(), ASSS, year,
+                    GroupMeans.compute(indicator.meanKind(), values), published.getOrDefault(year, Map.of()))));
+        }
+        return out;
+    }
+
+    private List<Comparison.Other> others(Catalog catalog, Indicator indicator, Region region, int year, Double own) {
+        List<Comparison.Other> out = new ArrayList<>();
+        for (String code : OTHERS) {
+            Region other = catalog.findRegion(code).orElse(null);
+            if (other == null || other.code().equals(region.code())) {
+                continue;
+            }
+            if (other.kind() == RegionKind.MUNICIPALITY) {
+                Figure f = repository.regionFigures(List.of(indicator.id()), List.of(other.code()), year, year)
+                        .getOrDefault(indicator.id(), Map.of()).getOrDefault(other.code(), Map.of()).get(year);
+                if (f != null) {
+                    out.add(new Comparison.Other(other.code(), other.name(), f.value(), "observation", Comparison.deviation(own, f.value())));
+                }
+            } else {
+                MemberFigures.GroupMean mean = members.means(catalog, indicator, other.code(), year, year).get(year);
+                if (mean != null && mean.figure().hasValue()) {
+                    Double value = mean.figure().value();
+                    out.add(new Comparison.Other(other.code(), other.name(), value, mean.basis(), Comparison.deviation(own, value)));
+                }
+            }
+        }
+        return out;
+    }
+
+    static Region municipality(Catalog catalog, String regionCode) {
+        Region region = catalog.requireRegion(regionCode);
+        if (region.kind() != RegionKind.MUNICIPALITY) {
+            throw new InvalidInputException(region.name() + " (" + region.code() + ") er en gruppe, ikke en kommune",
+                    Map.of("region", regionCode));
+        }
+        return region;
+    }
+}

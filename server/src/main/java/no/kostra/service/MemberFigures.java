@@ -1,0 +1,84 @@
+package no.kostra.service;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import no.kostra.catalog.Catalog;
+import no.kostra.catalog.Indicator;
+import no.kostra.compute.asss.GroupFigures;
+import no.kostra.compute.asss.GroupMeans;
+import no.kostra.compute.asss.MemberValue;
+import no.kostra.observation.Figure;
+import no.kostra.observation.Statistic;
+import no.kostra.observation.Status;
+import no.kostra.store.AnalysisRepository;
+
+/**
+ * A group's members' stored figures by year (membership as it was that year), and the group mean: the published one
+ * where stored, else the one computed from the members.
+ */
+final class MemberFigures {
+    private static final Figure NOT_STORED = Figure.missing(Status.NOT_AVAILABLE);
+
+    private final AnalysisRepository repository;
+
+    MemberFigures(AnalysisRepository repository) {
+        this.repository = repository;
+    }
+
+    /** year → one entry per member that year; empty for a year where no member has a stored figure. */
+    Map<Integer, List<MemberValue>> members(Catalog catalog, Indicator indicator, String group, int from, int to) {
+        Set<String> everyMember = new HashSet<>();
+        for (int year = from; year <= to; year++) {
+            everyMember.addAll(catalog.membersOf(group, year));
+        }
+        List<String> ids = indicator.weightIndicator() == null ? List.of(indicator.id())
+                : List.of(indicator.id(), indicator.weightIndicator());
+        var figures = repository.regionFigures(ids, everyMember, from, to);
+        var values = figures.getOrDefault(indicator.id(), Map.of());
+        var weights = indicator.weightIndicator() == null ? Map.<String, Map<Integer, Figure>>of()
+                : figures.getOrDefault(indicator.weightIndicator(), Map.of());
+        Map<Integer, List<MemberValue>> out = new LinkedHashMap<>();
+        for (int year = from; year <= to; year++) {
+            List<MemberValue> members = new ArrayList<>();
+            boolean any = false;
+            for (String member : catalog.membersOf(group, year)) {
+                Figure value = values.getOrDefault(member, Map.of()).getOrDefault(year, NOT_STORED);
+                Figure weight = weights.getOrDefault(member, Map.of()).get(year);
+                any |= values.getOrDefault(member, Map.of()).containsKey(year);
+                members.add(new MemberValue(member, value, weight == null || !weight.hasValue() ? null : weight.value()));
+            }
+            if (any) {
+                out.put(year, members);
+            }
+        }
+        return out;
+    }
+
+    /** The group's mean for each year: published where stored, else computed from members. */
+    Map<Integer, GroupMean> means(Catalog catalog, Indicator indicator, String group, int from, int to) {
+        var published = repository.groupStatistics(indicator.id(), List.of(group), from, to).getOrDefault(group, Map.of());
+        var members = members(catalog, indicator, group, from, to);
+        Map<Integer, GroupMean> out = new LinkedHashMap<>();
+        for (int year = from; year <= to; year++) {
+            Figure mean = Optional.ofNullable(published.get(year)).map(m -> m.get(Statistic.MEAN)).orElse(null);
+            if (mean != null) {
+                out.put(year, new GroupMean(mean, GroupMean.PUBLISHED));
+            } else if (members.containsKey(year)) {
+                GroupFigures computed = GroupMeans.compute(indicator.meanKind(), members.get(year));
+                out.put(year, new GroupMean(computed.mean() == null ? NOT_STORED : Figure.of(computed.mean()), GroupMean.COMPUTED));
+            }
+        }
+        return out;
+    }
+
+    /** @param basis "published" or "computed" */
+    record GroupMean(Figure figure, String basis) {
+        static final String PUBLISHED = "published";
+        static final String COMPUTED = "computed";
+    }
+}

@@ -1,0 +1,89 @@
+package no.kostra.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import no.kostra.compute.series.Adjustment;
+import no.kostra.service.AnalysisServices;
+import no.kostra.service.Services;
+
+/** The analysis routes: ASSS comparisons, series, efficiency, splits and own accounts. Parse, one call, render. */
+final class AnalysisRoutes {
+    private final AnalysisServices analysis;
+    private final Representations out;
+
+    AnalysisRoutes(Services services, ResponseCache cache) {
+        this.analysis = services.analysis();
+        this.out = new Representations(services, cache);
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/comparison", this::comparison);
+        routes.get("/api/comparison/discrepancies", this::discrepancies);
+        routes.get("/api/efficiency", this::efficiency);
+        routes.get("/api/series", this::series);
+        routes.post("/api/reference/{file}", this::importReference);
+        routes.get("/api/splits", this::costSplit);
+        routes.get("/api/splits/home-care", this::homeCare);
+    }
+
+    private void costSplit(Context ctx) {
+        String table = Params.required(ctx, "table");
+        String function = ctx.queryParam("function");
+        out.respond(ctx, "splits|" + table + "|" + function, "split",
+                revision -> analysis.splits().costSplit(table, function == null || function.isBlank() ? null : function.trim()),
+                AnalysisCsv::costSplit);
+    }
+
+    private void homeCare(Context ctx) {
+        String region = Params.required(ctx, "region");
+        int year = Params.year(ctx, "year");
+        out.respond(ctx, "home-care|" + region + "|" + year, "homeCare",
+                revision -> analysis.splits().homeCare(region, year), AnalysisCsv::homeCare);
+    }
+
+    private void series(Context ctx) {
+        String indicator = Params.required(ctx, "indicator");
+        List<String> regions = Arrays.stream(Params.required(ctx, "regions").split(",")).map(String::trim)
+                .filter(r -> !r.isEmpty()).toList();
+        int from = Params.year(ctx, "from");
+        int to = Params.year(ctx, "to");
+        Adjustment adjust = Adjustment.fromCode(ctx.queryParam("adjust"));
+        out.respond(ctx, "series|" + indicator + "|" + regions + "|" + from + "|" + to + "|" + adjust.code(), "series",
+                revision -> analysis.series().series(indicator, regions, from, to, adjust), AnalysisCsv::series);
+    }
+
+    private void importReference(Context ctx) {
+        String file = ctx.pathParam("file");
+        int stored = analysis.referenceData().importFile(file, ctx.body());
+        ctx.json(Map.of("file", file, "rowsStored", stored));
+    }
+
+    private void comparison(Context ctx) {
+        String region = Params.required(ctx, "region");
+        String indicator = Params.required(ctx, "indicator");
+        int year = Params.year(ctx, "year");
+        out.respond(ctx, "asss|" + region + "|" + indicator + "|" + year, "comparison",
+                revision -> analysis.comparisons().compare(region, indicator, year), AnalysisCsv::comparison);
+    }
+
+    private void discrepancies(Context ctx) {
+        String indicator = ctx.queryParam("indicator");
+        int from = Params.year(ctx, "from");
+        int to = Params.year(ctx, "to");
+        out.respond(ctx, "discrepancies|" + indicator + "|" + from + "|" + to, "discrepancies",
+                revision -> analysis.comparisons().discrepancies(indicator == null || indicator.isBlank() ? null : indicator.trim(), from, to),
+                AnalysisCsv::discrepancies);
+    }
+
+    private void efficiency(Context ctx) {
+        String region = Params.required(ctx, "region");
+        String area = Params.required(ctx, "area");
+        int from = Params.year(ctx, "from");
+        int to = Params.year(ctx, "to");
+        out.respond(ctx, "efficiency|" + region + "|" + area + "|" + from + "|" + to, "efficiency",
+                revision -> analysis.efficiency().efficiency(region, area, from, to), AnalysisCsv::efficiency);
+    }
+}

@@ -1,0 +1,20 @@
+package no.kostra.web;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * How the service is reached.
+ *
+ * @param publicUrl the address users and Office reach the service at (the add-in manifest points there); empty to
+ *                  take it from each request's scheme and Host header
+ * @param https     serve HTTPS with this certificate instead of plain HTTP; empty for plain HTTP
+ */
+public record WebSettings(Optional<URI> publicUrl, Optional<HttpsSettings> https) {
+    public static final WebSettings DEFAULT = new WebSettings(Optional.empty(), Optional.empty());
+
+    public WebSettings {
+        java.util.Objects.requireNonNull(publicUrl, "publicUrl");
+        java.util.Objects.requireNonNull(https, "https");
+    }
+}

@@ -1,0 +1,170 @@
+package no.kostra.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import no.kostra.errors.InvalidInputException;
+import no.kostra.observation.Figure;
+import no.kostra.observation.Statistic;
+import no.kostra.observation.Status;
+import no.kostra.observation.Vintage;
+import no.kostra.store.RevisionRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ImporterTest {
+    private static final String BAERUM = "3201";
+    private final IngestFixture fixture = new IngestFixture();
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    private Figure current(String indicator, String region, int year) {
+        return fixture.services.figures().municipalityFigures(List.of(indicator), region, year, year).get(indicator).get(year);
+    }
+
+    @Test
+    void aHandWrittenCsvWithNorwegianNumbersBecomesNewRevisionsAndImportingItAgainChangesNothing() {
+        long before = fixture.services.figures().dataRevision();
+
+        ImportReport first = fixture.importFile("good/kht-2024.csv");
+
+        assertThat(first.format()).isEqualTo("csv");
+        assertThat(first.read()).isEqualTo(5);
+        assertThat(first.changed()).isEqualTo(3);
+        assertThat(first.added()).isEqualTo(2);
+        assertThat(first.dataRevision()).isGreaterThan(before);
+        assertThat(current("KHT.ressursbruksindikator", BAERUM, 2024)).isEqualTo(Figure.of(0.975));
+        assertThat(current("KHT.netto_driftsutgifter_per_innbygger", BAERUM, 2024)).isEqualTo(Figure.of(4275));
+        assertThat(current("KHT.netto_driftsutgifter_andel_av_samlede", BAERUM, 2024)).isEqualTo(Figure.of(5.4));
+        assertThat(current("KHT.netto_driftsutgifter_per_innbygger", "0301", 2024)).isEqualTo(Figure.of(1_551_770));
+        assertThat(current("KHT.ressursbruksindikator", "0301", 2024)).isEqualTo(Figure.missing(Status.NOT_AVAILABLE));
+
+        ImportReport again = fixture.importFile("good/kht-2024.csv");
+
+        assertThat(List.of(again.added(), again.changed(), again.unchanged())).containsExactly(0, 0, 5);
+        assertThat(again.dataRevision()).isEqualTo(first.dataRevision());
+    }
+
+    @Test
+    void aJsonStatFileKeepsStatusSymbolsAsStatusesNeverZeros() {
+        ImportReport report = fixture.importFile("good/kht-2024.json");
+
+        assertThat(report.format()).isEqualTo("json-stat");
+        assertThat(List.of(report.read(), report.added() + report.changed(), report.rejected())).containsExactly(4, 4, 0);
+        assertThat(current("KHT.ressursbruksindikator", "0301", 2024)).isEqualTo(Figure.missing(Status.NOT_AVAILABLE));
+        assertThat(current("KHT.netto_driftsutgifter_per_innbygger", "0301", 2024)).isEqualTo(Figure.of(16123));
+        assertThat(fixture.importFile("good/kht-2024.json").changed()).isZero();
+    }
+
+    @Test
+    void aWindows1252CsvWithCommasAndNorwegianHeadersReads() {
+        ImportReport report = fixture.importFile("good/kommuner-cp1252.csv");
+
+        assertThat(report.read()).isEqualTo(1);
+        assertThat(current("KHT.netto_driftsutgifter_per_innbygger", "3203", 2024)).isEqualTo(Figure.of(4012.5));
+    }
+
+    @Test
+    void marchThenJuneKeepsBothRevisionsAndTheCurrentFigureIsTheFinalOne() {
+        fixture.importFile("good/march-2024.json", IngestFixture.vintage(Vintage.PRELIMINARY));
+        ImportReport june = fixture.importFile("good/june-2024.json", IngestFixture.vintage(Vintage.FINAL));
+
+        assertThat(june.changed()).isEqualTo(1);
+        assertThat(current("KHT.netto_driftsutgifter_per_innbygger", BAERUM, 2024)).isEqualTo(Figure.of(4288));
+        List<RevisionRepository.StoredRevision> history = new RevisionRepository(fixture.services.database())
+                .history("KHT.netto_driftsutgifter_per_innbygger", BAERUM).stream().filter(r -> r.year() == 2024).toList();
+        assertThat(history).extracting(r -> r.figure().value(), RevisionRepository.StoredRevision::vintage,
+                        RevisionRepository.StoredRevision::revision)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(4260.0, Vintage.FINAL, 1),
+                        org.assertj.core.groups.Tuple.tuple(4301.0, Vintage.PRELIMINARY, 2),
+                        org.assertj.core.groups.Tuple.tuple(4288.0, Vintage.FINAL, 3));
+    }
+
+    @Test
+    void theSameFigureInAnotherVintageIsANewRevision() {
+        fixture.importFile("good/june-2024.json", IngestFixture.vintage(Vintage.PRELIMINARY));
+
+        assertThat(fixture.importFile("good/june-2024.json", IngestFixture.vintage(Vintage.FINAL)).changed()).isEqualTo(1);
+    }
+
+    @Test
+    void ssbBackFilledEmptyRowsUnderTheNewNumberDoNotOverwriteBaerumsRealFigures() {
+        ImportReport report = fixture.importFile("good/baerum-both-codes.json");
+
+        assertThat(report.rejected()).isEqualTo(4);
+        assertThat(report.rejections()).extracting(ImportReport.Rejection::where).containsExactly(
+                "baerum-both-codes.json value[3] (KOKkommuneregion0000=3024, ContentsCode=KHT.serie_lege_arsverk, Tid=2024)",
+                "baerum-both-codes.json value[4] (KOKkommuneregion0000=3201, ContentsCode=KHT.serie_lege_arsverk, Tid=2021)",
+                "baerum-both-codes.json value[5] (KOKkommuneregion0000=3201, ContentsCode=KHT.serie_lege_arsverk, Tid=2022)",
+                "baerum-both-codes.json value[6] (KOKkommuneregion0000=3201, ContentsCode=KHT.serie_lege_arsverk, Tid=2023)");
+        assertThat(report.rejections().get(1).reason()).isEqualTo("kommunenummer 3201 var ikke i bruk i 2021 (Bærum hadde 3024);"
+                + " en tom eller null-rad fra SSBs tilbakeføring overskriver ikke tall");
+        List<RevisionRepository.StoredRevision> series = new RevisionRepository(fixture.services.database())
+                .history("KHT.serie_lege_arsverk", BAERUM);
+        assertThat(series).extracting(RevisionRepository.StoredRevision::year, r -> r.figure().value(),
+                        RevisionRepository.StoredRevision::reportedCode)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2021, 9.5, "3024"),
+                        org.assertj.core.groups.Tuple.tuple(2022, 9.6, "3024"),
+                        org.assertj.core.groups.Tuple.tuple(2023, 9.9, "3024"),
+                        org.assertj.core.groups.Tuple.tuple(2024, 10.1, "3201"));
+        assertThat(report.unchanged()).isEqualTo(4);
+    }
+
+    @Test
+    void publishedAsssStatisticsImportFromALongCsv() {
+        ImportReport report = fixture.importFile("good/asss-statistics.csv");
+
+        assertThat(List.of(report.read(), report.changed(), report.unchanged())).containsExactly(3, 1, 2);
+        assertThat(fixture.services.figures().groupFigures(List.of("KHT.ressursbruksindikator"), "ASSS", 2024)
+                .get("KHT.ressursbruksindikator")).containsEntry(Statistic.MEAN, Figure.of(1.001));
+    }
+
+    @Test
+    void aMappingRenamesContentsCodesFixesAFurtherDimensionAndSkipsAggregates() {
+        ImportMapping mapping = ImportMapping.parse("mapping.properties",
+                new String(IngestFixture.file("good/mapping.properties"), StandardCharsets.UTF_8));
+
+        ImportReport report = fixture.importFile("good/mapped-ssb.json", new ImportOptions(null, null, Vintage.FINAL, mapping));
+
+        assertThat(report.rejected()).isEqualTo(1);
+        assertThat(report.rejections().get(0).reason()).isEqualTo("region EAK er utelatt av mappingen (ignore.regions)");
+        assertThat(current("KHT.serie_lege_arsverk", BAERUM, 2024)).isEqualTo(Figure.of(10.3));
+    }
+
+    static Stream<Arguments> badFiles() throws IOException {
+        Properties expected = new Properties();
+        try (var reader = new InputStreamReader(ImporterTest.class.getResourceAsStream("/ingest/bad/expected-errors.properties"),
+                StandardCharsets.UTF_8)) {
+            expected.load(reader);
+        }
+        return expected.stringPropertyNames().stream().sorted().map(name -> Arguments.of(name, expected.getProperty(name)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badFiles")
+    void eachBadFileIsRefusedWithItsMessageAndChangesNothing(String file, String message) {
+        List<Long> before = fixture.state();
+
+        assertThatThrownBy(() -> fixture.importFile("bad/" + file, file.startsWith("xlsx")
+                ? new ImportOptions(ImportFormat.XLSX, null, Vintage.FINAL, null) : ImportOptions.defaults()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(message)
+                .extracting(e -> ((Map<?, ?>) ((InvalidInputException) e).detail()).get("file")).isEqualTo(file);
+        assertThat(fixture.state()).isEqualTo(before);
+    }
+}

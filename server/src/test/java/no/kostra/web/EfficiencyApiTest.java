@@ -1,0 +1,97 @@
+package no.kostra.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.Response;
+import no.kostra.service.Services;
+import no.kostra.support.SeededServices;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** GET /api/efficiency on the real app with the seeds' published statements (000 and 001, 2024). */
+class EfficiencyApiTest {
+    private static Services services;
+
+    @BeforeAll
+    static void open() {
+        services = SeededServices.open();
+    }
+
+    @AfterAll
+    static void close() {
+        services.close();
+    }
+
+    private static JsonNode json(Response response) throws Exception {
+        return Json.MAPPER.readTree(response.body().string());
+    }
+
+    @Test
+    void ploEfficiencyIsMinus82PercentFromCost95AndProduction05() {
+        JavalinTest.test(App.create(services), (server, client) -> {
+            Response response = client.get("/api/efficiency?region=3201&area=PLO&from=2023&to=2024");
+
+            assertThat(response.code()).isEqualTo(200);
+            JsonNode efficiency = json(response).path("efficiency");
+            assertThat(efficiency.path("region").path("code").asText()).isEqualTo("3201");
+            assertThat(efficiency.path("area").asText()).isEqualTo("PLO");
+            JsonNode y2024 = efficiency.path("years").get(0);
+            assertThat(y2024.path("year").asInt()).isEqualTo(2024);
+            assertThat(y2024.path("costIndex").asDouble()).isCloseTo(1.095, within(1e-9));
+            assertThat(y2024.path("productionIndex").asDouble()).isCloseTo(1.005, within(1e-9));
+            assertThat(y2024.path("efficiency").asDouble()).isCloseTo(1.005 / 1.095 - 1, within(1e-9));
+            assertThat(y2024.path("basis").asText()).isEqualTo("published");
+            assertThat(y2024.path("costChangePp").asDouble()).isEqualTo(2.0);
+            assertThat(y2024.path("productionChangePp").asDouble()).isEqualTo(0.7);
+
+            String narrative = efficiency.path("narrative").toString();
+            assertThat(narrative).contains("Brutto driftsutgifter i Bærum var i 2024 9,5 prosent høyere enn ASSS-snittet, en økning på 2 prosentpoeng fra 2023.");
+            assertThat(narrative).contains("Produksjonen var 0,5 prosent høyere enn ASSS-snittet, en økning på 0,7 prosentpoeng fra 2023.");
+            assertThat(narrative).contains("Effektiviteten var 8,2 prosent lavere enn ASSS-snittet.");
+            assertThat(narrative).doesNotContain("0,082");
+        });
+    }
+
+    @Test
+    void kommunehelseEfficiencyIs21PercentOverWithCost021Under() {
+        JavalinTest.test(App.create(services), (server, client) -> {
+            JsonNode y2024 = json(client.get("/api/efficiency?region=3024&area=KHT&from=2024&to=2024"))
+                    .path("efficiency").path("years").get(0);
+
+            assertThat(y2024.path("costIndex").asDouble()).isCloseTo(0.9979, within(1e-9));
+            assertThat(y2024.path("efficiency").asDouble()).isCloseTo(0.021, within(1e-9));
+            assertThat(y2024.path("productionIndex").asDouble()).isCloseTo(1.021 * 0.9979, within(1e-9));
+            assertThat(y2024.path("costChangePp").asDouble()).isEqualTo(-3.3);
+        });
+    }
+
+    @Test
+    void theSameSplitComesAsCsvForNorwegianExcel() {
+        JavalinTest.test(App.create(services), (server, client) -> {
+            Response response = client.get("/api/efficiency?region=3201&area=PLO&from=2024&to=2024&format=csv");
+
+            assertThat(response.code()).isEqualTo(200);
+            assertThat(response.headers().get("Content-Type").get(0)).startsWith("text/csv");
+            String[] lines = response.body().string().replace("\uFEFF", "").split("\r\n");
+            assertThat(lines[0]).isEqualTo("region;område;år;kostnadsindeks;produksjonsindeks;effektivitet;grunnlag;"
+                    + "endring_kostnad_pp;endring_produksjon_pp;endring_effektivitet_pp");
+            assertThat(lines[1]).startsWith("3201;PLO;2024;1,095;1,005;-0,08219");
+        });
+    }
+
+    @Test
+    void anUnknownAreaIsNotFoundAndNamesTheKnownOnes() {
+        JavalinTest.test(App.create(services), (server, client) -> {
+            Response response = client.get("/api/efficiency?region=3201&area=BHG&from=2024&to=2024");
+
+            assertThat(response.code()).isEqualTo(404);
+            JsonNode body = json(response);
+            assertThat(body.path("error").asText()).isEqualTo("Fant ikke tjenesteområde BHG");
+            assertThat(body.path("detail").path("known").toString()).contains("KHT", "PLO");
+        });
+    }
+}
