@@ -30,6 +30,7 @@ create table workbook_edit (
     outcome      varchar(16)  not null,
     stored_now   varchar(4000),
     reason       varchar(1000) not null,
+    undone_at    timestamp,
     undone_import_id bigint   references import_log (id),
     primary key (upload_id, seq)
 );

@@ -13,6 +13,8 @@ import no.kostra.store.ImportResult;
 import no.kostra.store.ImportWriter;
 import no.kostra.workbook.ReportService;
 import no.kostra.workbook.SigningKeys;
+import no.kostra.workbook.roundtrip.RoundTripService;
+import no.kostra.workbook.roundtrip.RoundTripStore;
 
 /**
  * The composition root: one database and everything built on it. The command line and the tests build the service
@@ -26,6 +28,7 @@ public final class Services implements AutoCloseable {
     private final ProfileService profiles;
     private final ImportWriter importWriter;
     private final ReportService reports;
+    private final RoundTripService roundTrip;
     private final AnalysisServices analysis;
 
     private Services(Database database, Clock clock) {
@@ -35,7 +38,10 @@ public final class Services implements AutoCloseable {
         this.catalogs = new CatalogService(new CatalogRepository(database), figures);
         this.profiles = new ProfileService(catalogs, figures);
         this.importWriter = new ImportWriter(database, clock);
-        this.reports = new ReportService(catalogs, profiles, figures, new SigningKeys(database, clock), clock);
+        SigningKeys signingKeys = new SigningKeys(database, clock);
+        this.reports = new ReportService(catalogs, profiles, figures, signingKeys, clock);
+        this.roundTrip = new RoundTripService(catalogs, figures, signingKeys, reports,
+                new RoundTripStore(database, importWriter, clock), clock);
         this.analysis = new AnalysisServices(database, catalogs, clock);
     }
 
@@ -78,6 +84,11 @@ public final class Services implements AutoCloseable {
 
     public ReportService reports() {
         return reports;
+    }
+
+    /** Returned workbooks: read back, decide and store the edits. */
+    public RoundTripService roundTrip() {
+        return roundTrip;
     }
 
     /** File imports (JSON-stat, CSV, xlsx, catalogue tables) against the current catalogue. */

@@ -262,4 +262,90 @@ public final class RoundTripStore {
             return out;
         });
     }
+
+    public Optional<StoredUpload> upload(long id) {
+        return database.read(c -> {
+            UploadHeader header;
+            long size;
+            Long importId;
+            try (PreparedStatement s = c.prepareStatement("select checksum, file_name, sender, received_at, template_id,"
+                    + " template_version, region_code, report_year, made_at, filled_revision, import_id, octet_length(content)"
+                    + " from workbook_upload where id = ?")) {
+                s.setLong(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.empty();
+                    }
+                    header = new UploadHeader(r.getString(1), r.getString(2), r.getString(3), r.getTimestamp(4).toInstant(),
+                            r.getString(5), r.getString(6), r.getString(7), r.getInt(8), r.getTimestamp(9).toInstant(), r.getLong(10));
+                    long imported = r.getLong(11);
+                    importId = r.wasNull() ? null : imported;
+                    size = r.getLong(12);
+                }
+            }
+            List<StoredUpload.StoredEdit> edits = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("select seq, kind, sheet, cell, indicator_id, region_code, ref_year,"
+                    + " old_text, new_text, outcome, stored_now, reason, undone_at from workbook_edit where upload_id = ?"
+                    + " order by seq")) {
+                s.setLong(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        int year = r.getInt(7);
+                        Integer refYear = r.wasNull() ? null : year;
+                        boolean undone = r.getTimestamp(13) != null;
+                        edits.add(new StoredUpload.StoredEdit(r.getInt(1), r.getString(2), r.getString(3), r.getString(4),
+                                r.getString(5), r.getString(6), refYear, r.getString(8), r.getString(9), r.getString(10),
+                                r.getString(11), r.getString(12), undone));
+                    }
+                }
+            }
+            return Optional.of(new StoredUpload(id, header, size, importId, edits));
+        });
+    }
+
+    public Optional<byte[]> content(long id) {
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("select content from workbook_upload where id = ?")) {
+                s.setLong(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(r.getBytes(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Takes back an applied correction or comment: the previous value becomes the current one again (as a new revision,
+     * so the correction stays in the history). Refused when the figure changed again since.
+     */
+    public void undo(StoredUpload upload, StoredUpload.StoredEdit edit) {
+        Edit asEdit = new Edit(Edit.Kind.valueOf(edit.kind()), edit.sheet(), edit.cell(), edit.indicator(), edit.region(),
+                edit.year() == null ? 0 : edit.year(), edit.newText(), edit.oldText(),
+                Status.fromSymbol(edit.oldText()).isPresent() || edit.oldText().isEmpty() ? null : Double.valueOf(edit.oldText()));
+        database.inTransaction(c -> {
+            Long importId = null;
+            if (asEdit.kind() == Edit.Kind.VALUE) {
+                ObservationRow row = new ObservationRow(asEdit.indicator(), asEdit.region(), asEdit.region(), asEdit.year(),
+                        figure(asEdit), "Angret rettelse fra " + upload.header().fileName(),
+                        "Angret " + edit.sheet() + "!" + edit.cell() + " (tilbake til " + edit.oldText() + ")");
+                importId = writer.write(c, new ImportBatch(UNDO, "angret rettelse " + upload.id() + "/" + edit.seq(),
+                        upload.header().checksum(), Vintage.FINAL, List.of(row), List.of(), 0)).importId();
+            } else {
+                insertComment(c, asEdit, upload.id());
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "update workbook_edit set undone_import_id = ?, undone_at = ? where upload_id = ? and seq = ?")) {
+                if (importId == null) {
+                    s.setNull(1, Types.BIGINT);
+                } else {
+                    s.setLong(1, importId);
+                }
+                s.setTimestamp(2, Timestamp.from(clock.instant()));
+                s.setLong(3, upload.id());
+                s.setInt(4, edit.seq());
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
 }

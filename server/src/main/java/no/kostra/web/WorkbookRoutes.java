@@ -1,0 +1,53 @@
+package no.kostra.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+import no.kostra.errors.InvalidInputException;
+import no.kostra.service.Services;
+import no.kostra.workbook.roundtrip.UploadReport;
+
+/** Returned workbooks: upload (or dry-run) a file, see what happened to it, take back an applied edit, read comments. */
+final class WorkbookRoutes {
+    private final Services services;
+
+    WorkbookRoutes(Services services) {
+        this.services = services;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/api/workbooks", this::receive);
+        routes.get("/api/workbooks/{id}", ctx -> ctx.json(services.roundTrip().upload(id(ctx))));
+        routes.get("/api/workbooks/{id}/file", ctx -> ctx.contentType(ReportRoutes.XLSX).result(services.roundTrip().content(id(ctx))));
+        routes.post("/api/workbooks/{id}/edits/{seq}/undo", ctx -> ctx.json(services.roundTrip().undo(id(ctx), seq(ctx))));
+        routes.get("/api/comments", ctx -> ctx.json(Map.of("comments",
+                services.roundTrip().comments(Params.required(ctx, "region"), Params.year(ctx, "year")))));
+    }
+
+    private void receive(Context ctx) {
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length == 0) {
+            throw new InvalidInputException("Forespørselen har ingen fil: send arbeidsboken som innhold (body) i POST /api/workbooks");
+        }
+        String name = ctx.queryParam("name") == null ? "opplastet arbeidsbok.xlsx" : ctx.queryParam("name");
+        boolean dryRun = "true".equalsIgnoreCase(ctx.queryParam("dryRun"));
+        UploadReport report = services.roundTrip().receive(name, body, ctx.queryParam("sender"), ctx.queryParam("region"), dryRun);
+        ctx.status(report.uploadId() != null ? 201 : 200).json(report);
+    }
+
+    private static long id(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("'" + ctx.pathParam("id") + "' er ikke et nummer på en innsendt arbeidsbok");
+        }
+    }
+
+    private static int seq(Context ctx) {
+        try {
+            return Integer.parseInt(ctx.pathParam("seq"));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("'" + ctx.pathParam("seq") + "' er ikke et endringsnummer");
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package no.kostra.workbook.roundtrip;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.kostra.catalog.Catalog;
+import no.kostra.catalog.Region;
+import no.kostra.errors.InvalidInputException;
+import no.kostra.errors.NotFoundException;
+import no.kostra.service.CatalogService;
+import no.kostra.store.FigureRepository;
+import no.kostra.workbook.ProvenanceHeader;
+import no.kostra.workbook.ProvenanceSheet;
+import no.kostra.workbook.ProvenanceSigner;
+import no.kostra.workbook.ReportTemplate;
+import no.kostra.workbook.ReportTemplates;
+import no.kostra.workbook.ReportService;
+import no.kostra.workbook.SigningKeys;
+import no.kostra.workbook.TemplateWorkbook;
+
+/**
+ * Receives a returned workbook: checks that the service made it and that nobody changed its provenance, finds every
+ * edit, decides each, and (unless it is a dry run, or the same file came before) stores the file, the decisions and
+ * the accepted edits in one transaction.
+ */
+public final class RoundTripService {
+    private final CatalogService catalogs;
+    private final FigureRepository figures;
+    private final SigningKeys signingKeys;
+    private final ReportService reports;
+    private final RoundTripStore store;
+    private final Clock clock;
+
+    public RoundTripService(CatalogService catalogs, FigureRepository figures, SigningKeys signingKeys,
+                            ReportService reports, RoundTripStore store, Clock clock) {
+        this.catalogs = catalogs;
+        this.figures = figures;
+        this.signingKeys = signingKeys;
+        this.reports = reports;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * @param expectedRegion the municipality the file is sent in for (null when not said): a workbook made for another
+     *                       one is refused
+     */
+    public UploadReport receive(String fileName, byte[] bytes, String sender, String expectedRegion, boolean dryRun) {
+        String checksum = sha256(bytes);
+        try (ReturnedWorkbook workbook = ReturnedWorkbook.open(fileName, bytes)) {
+            ProvenanceSheet.Provenance provenance = workbook.provenance().orElseThrow(() -> new InvalidInputException(
+                    fileName + " er ikke laget av Kostra workbench (arbeidsboken har ikke tjenestens proveniensark)",
+                    Map.of("file", fileName)));
+            ProvenanceHeader header = verified(fileName, provenance);
+            Catalog catalog = catalogs.current();
+            Region region = catalog.findRegion(header.region()).orElseThrow(() -> new InvalidInputException(
+                    fileName + " er laget for region " + header.region() + ", som tjenesten ikke kjenner", Map.of("file", fileName)));
+            if (expectedRegion != null && !expectedRegion.isBlank()) {
+                Region expected = catalog.requireRegion(expectedRegion);
+                if (!expected.code().equals(region.code())) {
+                    throw new InvalidInputException(fileName + " er laget for " + region.name() + " (" + region.code()
+                            + "), ikke for " + expected.name() + " (" + expected.code() + ")",
+                            Map.of("file", fileName, "madeFor", region.code(), "sentFor", expected.code()));
+                }
+            }
+            List<Edit> edits = workbook.readBack(provenance, Map.of()).edits();
+            List<Decision> decisions = EditDecider.decide(edits, store.storedNow(edits));
+            UploadHeader upload = new UploadHeader(checksum, fileName, sender == null || sender.isBlank() ? "ukjent avsender" : sender,
+                    clock.instant(), header.templateId(), header.templateVersion(), region.code(), header.year(),
+                    header.madeAt(), header.dataRevision());
+            Optional<Long> earlier = store.uploadWithChecksum(checksum);
+            if (dryRun || earlier.isPresent()) {
+                return new UploadReport(null, earlier.orElse(null), dryRun, upload, decisions,
+                        UploadReport.Counts.of(decisions), figures.dataRevision());
+            }
+            long id = store.save(upload, bytes, decisions);
+            return new UploadReport(id, null, false, upload, decisions, UploadReport.Counts.of(decisions), figures.dataRevision());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The provenance must be signed by this install's key, intact, and from a template version that still exists. */
+    private ProvenanceHeader verified(String fileName, ProvenanceSheet.Provenance provenance) {
+        ProvenanceHeader header = provenance.header();
+        ProvenanceSigner signer = signingKeys.find(header.keyId()).orElseThrow(() -> new InvalidInputException(
+                fileName + " er signert med en nøkkel denne tjenesten ikke har (" + header.keyId() + ")", Map.of("file", fileName)));
+        if (!provenance.isIntact(signer)) {
+            throw new InvalidInputException("Proveniensen i " + fileName + " er endret (kontrollsummen stemmer ikke);"
+                    + " arbeidsboken kan ikke brukes til å lagre endringer", Map.of("file", fileName));
+        }
+        ReportTemplate template = ReportTemplates.find(header.templateId()).orElseThrow(() -> new InvalidInputException(
+                fileName + " er laget fra malen '" + header.templateId() + "', som ikke finnes lenger", Map.of("file", fileName)));
+        String current;
+        try (TemplateWorkbook packaged = reports.open(template)) {
+            current = packaged.version();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!current.equals(header.templateVersion())) {
+            throw new InvalidInputException(fileName + " er laget fra versjon " + header.templateVersion() + " av malen '"
+                    + template.title() + "', som ikke finnes lenger (gjeldende versjon er " + current + ")",
+                    Map.of("file", fileName, "templateVersion", String.valueOf(header.templateVersion()), "current", current));
+        }
+        return header;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    public StoredUpload upload(long id) {
+        return store.upload(id).orElseThrow(() -> new NotFoundException("Fant ikke innsendt arbeidsbok " + id, Map.of("id", id)));
+    }
+
+    public byte[] content(long id) {
+        return store.content(id).orElseThrow(() -> new NotFoundException("Fant ikke innsendt arbeidsbok " + id, Map.of("id", id)));
+    }
+
+    /** Takes back an applied edit; refused when it was not applied, is undone already, or the figure changed again. */
+    public StoredUpload undo(long id, int seq) {
+        StoredUpload upload = upload(id);
+        StoredUpload.StoredEdit edit = upload.edits().stream().filter(e -> e.seq() == seq).findFirst()
+                .orElseThrow(() -> new NotFoundException("Fant ikke endring " + seq + " i innsendt arbeidsbok " + id,
+                        Map.of("id", id, "seq", seq)));
+        if (!edit.outcome().equals(Decision.Outcome.APPLIED.name())) {
+            throw new InvalidInputException("Endring " + seq + " ble ikke lagret (" + edit.outcome() + "), så den kan ikke angres",
+                    Map.of("id", id, "seq", seq));
+        }
+        if (edit.undone()) {
+            throw new InvalidInputException("Endring " + seq + " er allerede angret", Map.of("id", id, "seq", seq));
+        }
+        Edit probe = new Edit(Edit.Kind.valueOf(edit.kind()), edit.sheet(), edit.cell(), edit.indicator(), edit.region(),
+                edit.year(), edit.oldText(), edit.newText(), null);
+        StoredNow now = store.storedNow(List.of(probe));
+        String current = probe.kind() == Edit.Kind.VALUE ? now.figures().get(probe.key()) : now.comments().getOrDefault(probe.key(), "");
+        if (!edit.newText().equals(current) && !sameNumber(edit.newText(), current)) {
+            throw new InvalidInputException("Endring " + seq + " kan ikke angres: verdien er endret igjen siden (nå " + current + ")",
+                    Map.of("id", id, "seq", seq, "storedNow", String.valueOf(current)));
+        }
+        store.undo(upload, edit);
+        return upload(id);
+    }
+
+    private static boolean sameNumber(String typed, String stored) {
+        java.util.OptionalDouble a = no.kostra.ingest.NorwegianNumber.parse(typed);
+        java.util.OptionalDouble b = stored == null ? java.util.OptionalDouble.empty() : no.kostra.ingest.NorwegianNumber.parse(stored);
+        return a.isPresent() && b.isPresent() && Double.compare(a.getAsDouble(), b.getAsDouble()) == 0;
+    }
+
+    /** A region's comments for a year: indicator id → text. */
+    public Map<String, String> comments(String region, int year) {
+        Region found = catalogs.current().requireRegion(region);
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        store.comments(found.code(), java.util.Set.of(), year, year).forEach((key, text) -> out.put(key.substring(0, key.lastIndexOf('|')), text));
+        return out;
+    }
+}

@@ -1,0 +1,167 @@
+package no.kostra.workbook.roundtrip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import no.kostra.errors.InvalidInputException;
+import no.kostra.service.Services;
+import no.kostra.support.SeededServices;
+import no.kostra.workbook.ProvenanceSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Broken and hostile files: each refused with a message that says why, and nothing changes. */
+class HostileWorkbookTest {
+    Services services;
+    byte[] filled;
+    long revision;
+
+    @BeforeEach
+    void open() {
+        services = SeededServices.open();
+        filled = services.reports().fill("kommunehelse", "3201", 2024).xlsx();
+        revision = services.figures().dataRevision();
+    }
+
+    @AfterEach
+    void close() {
+        assertThat(services.figures().dataRevision()).as("data revision after a refused file").isEqualTo(revision);
+        services.close();
+    }
+
+    private void assertRefused(byte[] file, String message) {
+        assertThatThrownBy(() -> services.roundTrip().receive("retur.xlsx", file, "Ole", null, false))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(message);
+    }
+
+    @Test
+    void aRenamedCsvIsNotAWorkbook() {
+        assertRefused("region;indikator;år;verdi\n3201;KHT.sykefravaer;2024;7,1\n".getBytes(StandardCharsets.UTF_8),
+                "Kan ikke lese retur.xlsx: filen er ikke en xlsx-arbeidsbok (den er ikke en ZIP-pakke; er det en omdøpt CSV- eller tekstfil?)");
+    }
+
+    @Test
+    void aTruncatedWorkbookIsRefused() {
+        assertRefused(Arrays.copyOf(filled, filled.length / 2), "Kan ikke lese retur.xlsx: filen er avkortet eller skadet");
+    }
+
+    @Test
+    void anEncryptedOrOldXlsWorkbookIsRefused() {
+        byte[] ole2 = new byte[512];
+        byte[] magic = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+        System.arraycopy(magic, 0, ole2, 0, magic.length);
+
+        assertRefused(ole2, "Kan ikke lese retur.xlsx: filen er passordbeskyttet (kryptert) eller i det gamle .xls-formatet;"
+                + " lagre den som en vanlig .xlsx-arbeidsbok uten passord");
+    }
+
+    @Test
+    void aZipBombIsStoppedWhileInflating() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 120; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        assertThat(out.size()).isLessThan(1 << 20);
+
+        assertRefused(out.toByteArray(), "Kan ikke lese retur.xlsx: innholdet pakker seg ut til mer enn tillatt (mulig ZIP-bombe)");
+    }
+
+    @Test
+    void duplicateZipEntriesAreRefused() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (String name : new String[] {"xl/workbook.xml", "xl/workbook.xmX"}) {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        // ZipOutputStream refuses duplicate names, so the second is renamed in the bytes, as a hand-made package would be
+        byte[] bytes = out.toByteArray();
+        replaceAll(bytes, "xl/workbook.xmX", "xl/workbook.xml");
+
+        assertRefused(bytes, "Kan ikke lese retur.xlsx: pakken har to deler med samme navn (xl/workbook.xml)");
+    }
+
+    @Test
+    void anXmlEntityIsRefused() throws IOException {
+        byte[] withEntity = replaceEntry(filled, "xl/workbook.xml", xml -> xml.replaceFirst("<\\?xml[^>]*\\?>",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><!DOCTYPE lol [<!ENTITY lol \"lol\">]>"));
+
+        assertRefused(withEntity, "Kan ikke lese retur.xlsx: filen inneholder XML-entiteter (DOCTYPE), som ikke tillates");
+    }
+
+    @Test
+    void aWorkbookNotMadeByTheServiceIsRefused() throws IOException {
+        byte[] plain;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            workbook.createSheet("Ark1").createRow(0).createCell(0).setCellValue("Mine egne tall");
+            workbook.write(out);
+            plain = out.toByteArray();
+        }
+
+        assertRefused(plain, "retur.xlsx er ikke laget av Kostra workbench (arbeidsboken har ikke tjenestens proveniensark)");
+    }
+
+    @Test
+    void aWorkbookWhoseProvenanceWasEditedIsRefused() {
+        byte[] tampered;
+        try (PersonInExcel someone = new PersonInExcel(filled)) {
+            // the hidden sheet's first mapped cell claims another filled value, so an edit would look like no edit
+            var sheet = someone.workbook().getSheet(ProvenanceSheet.SHEET_NAME);
+            for (var row : sheet) {
+                var value = row.getCell(10);
+                if (value != null && value.getStringCellValue().equals("0.972")) {
+                    value.setCellValue("0.975");
+                }
+            }
+            tampered = someone.save();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
+        assertRefused(tampered, "Proveniensen i retur.xlsx er endret (kontrollsummen stemmer ikke); arbeidsboken kan ikke"
+                + " brukes til å lagre endringer");
+    }
+
+    private static void replaceAll(byte[] bytes, String from, String to) {
+        byte[] f = from.getBytes(StandardCharsets.US_ASCII);
+        byte[] t = to.getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i + f.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + f.length, f, 0, f.length)) {
+                System.arraycopy(t, 0, bytes, i, t.length);
+            }
+        }
+    }
+
+    private static byte[] replaceEntry(byte[] xlsx, String name, java.util.function.UnaryOperator<String> edit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx)); ZipOutputStream zip = new ZipOutputStream(out)) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                byte[] content = in.readAllBytes();
+                if (entry.getName().equals(name)) {
+                    content = edit.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                zip.write(content);
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+}
