@@ -1,0 +1,69 @@
+package no.kostra.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.testtools.JavalinTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import no.kostra.service.Services;
+import no.kostra.support.SeededServices;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class WorkbookRoutesTest {
+    private static Services services;
+
+    @BeforeAll
+    static void open() {
+        services = SeededServices.open();
+    }
+
+    @AfterAll
+    static void close() {
+        services.close();
+    }
+
+    private static HttpResponse<String> post(int port, String query, byte[] body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/workbooks" + query))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anUnchangedWorkbookUploadedAsADryRunHasNoEditsAndIsNotKept() {
+        byte[] filled = services.reports().fill("kommunehelse", "3201", 2024).xlsx();
+        JavalinTest.test(App.create(services), (server, client) -> {
+            HttpResponse<String> response = post(server.port(), "?dryRun=true&name=kht.xlsx&sender=Ole&region=3024", filled);
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode report = Json.MAPPER.readTree(response.body());
+            assertThat(report.path("dryRun").asBoolean()).isTrue();
+            assertThat(report.path("counts").path("edits").asInt()).isZero();
+            assertThat(report.path("header").path("templateId").asText()).isEqualTo("kommunehelse");
+            assertThat(report.path("uploadId").isNull()).isTrue();
+        });
+    }
+
+    @Test
+    void aRenamedCsvIsA400ThatSaysWhy() {
+        JavalinTest.test(App.create(services), (server, client) -> {
+            HttpResponse<String> response = post(server.port(), "?name=tall.xlsx", "a;b\n1;2\n".getBytes(StandardCharsets.UTF_8));
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(Json.MAPPER.readTree(response.body()).path("error").asText())
+                    .isEqualTo("Kan ikke lese tall.xlsx: filen er ikke en xlsx-arbeidsbok (den er ikke en ZIP-pakke; er det en omdøpt CSV- eller tekstfil?)");
+        });
+    }
+
+    @Test
+    void anUnknownUploadIsA404() {
+        JavalinTest.test(App.create(services), (server, client) -> {
+            assertThat(client.get("/api/workbooks/999").code()).isEqualTo(404);
+            assertThat(client.get("/api/workbooks/abc").code()).isEqualTo(400);
+        });
+    }
+}
