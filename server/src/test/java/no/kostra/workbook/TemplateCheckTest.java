@@ -26,6 +26,36 @@ class TemplateCheckTest {
     }
 
     @Test
+    void theCommittedTemplatesHaveWhatTheDesignerMakesTablesNamesAndCharts() throws Exception {
+        try (var services = SeededServices.open()) {
+            var designer = new no.kostra.workbook.design.TemplateDesigner(services.catalogs().current());
+            for (ReportTemplate template : ReportTemplates.all()) {
+                try (XSSFWorkbook designed = designer.design(template);
+                     XSSFWorkbook committed = new XSSFWorkbook(new java.io.ByteArrayInputStream(ReportTemplates.packagedBytes(template)))) {
+                    assertThat(structure(committed)).as(template.fileName() + " is stale: run kostra-server design-templates")
+                            .isEqualTo(structure(designed));
+                }
+            }
+        }
+    }
+
+    /** Sheets, tables with their column names, defined names with their targets, chart frame names. */
+    private static java.util.List<String> structure(XSSFWorkbook workbook) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (var each : workbook) {
+            var sheet = (org.apache.poi.xssf.usermodel.XSSFSheet) each;
+            parts.add("sheet " + sheet.getSheetName());
+            sheet.getTables().forEach(t -> parts.add("table " + t.getName() + " " + t.getArea().formatAsString() + " "
+                    + t.getColumns().stream().map(c -> c.getName()).toList()));
+            if (sheet.getDrawingPatriarch() != null) {
+                sheet.getDrawingPatriarch().getShapes().forEach(s -> parts.add("chart " + s.getShapeName()));
+            }
+        }
+        workbook.getAllNames().forEach(n -> parts.add("name " + n.getNameName() + " " + n.getRefersToFormula()));
+        return parts;
+    }
+
+    @Test
     void aFileThatIsNotAnXlsxIsRefusedAtLoad() {
         assertThatThrownBy(() -> TemplateWorkbook.open(KOMMUNEHELSE, "id;name\n1;Bærum\n".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(TemplateException.class)
