@@ -77,11 +77,11 @@ public final class ProvenanceSheet {
         fields.put("mapHmac", signer.sign(canonical(header, cells)));
         for (Map.Entry<String, String> field : fields.entrySet()) {
             XSSFRow row = sheet.createRow(r++);
-            row.createCell(0).setCellValue(field.getKey());
-            row.createCell(1).setCellValue(field.getValue());
+            InlineText.set(row.createCell(0), field.getKey());
+            InlineText.set(row.createCell(1), field.getValue() == null ? "" : field.getValue());
         }
         r++;
-        sheet.createRow(r++).createCell(0).setCellValue(CELLS_MARKER);
+        InlineText.set(sheet.createRow(r++).createCell(0), CELLS_MARKER);
         for (CellProvenance cell : cells) {
             Map<String, String> entry = new LinkedHashMap<>();
             List<String> values = cell.fields();
@@ -89,7 +89,7 @@ public final class ProvenanceSheet {
                 entry.put(CELL_COLUMNS.get(c), values.get(c));
             }
             entry.put(CHECKSUM, signer.cellChecksum(line(cell)));
-            sheet.createRow(r++).createCell(0).setCellValue(json(entry));
+            InlineText.set(sheet.createRow(r++).createCell(0), json(entry));
         }
         workbook.setSheetVisibility(workbook.getSheetIndex(sheet), SheetVisibility.VERY_HIDDEN);
     }
