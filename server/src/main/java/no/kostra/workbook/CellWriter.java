@@ -47,7 +47,7 @@ final class CellWriter {
             value = CellProvenance.canonical(figure.value());
         } else {
             status = figure.status() == null ? NOT_AVAILABLE : figure.status();
-            cell.setCellValue(status);
+            InlineText.set(cell, status);
         }
         provenance.add(new CellProvenance(place.table().sheet().getSheetName(), place.address(), place.table().tableName(),
                 place.table().header(place.column()), place.rowKey(), CellProvenance.Kind.DATA, indicator, region,
@@ -76,7 +76,7 @@ final class CellWriter {
         if (text == null || text.isEmpty()) {
             cell.setBlank();
         } else {
-            cell.setCellValue(text);
+            InlineText.set(cell, text);
         }
     }
 }

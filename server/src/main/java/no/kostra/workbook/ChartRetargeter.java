@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.IntFunction;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
@@ -34,18 +35,21 @@ final class ChartRetargeter {
                 int valueColumn = column(series.getValuesData().getDataRangeReference(), chartName, table);
                 int categoryColumn = column(series.getCategoryData().getDataRangeReference(), chartName, table);
                 int n = lastRow - firstRow + 1;
+                DataFormatter formatter = new DataFormatter();
                 String[] categories = new String[n];
                 Double[] values = new Double[n];
                 for (int r = 0; r < n; r++) {
-                    categories[r] = text(table, firstRow + r, categoryColumn);
+                    categories[r] = text(formatter, table, firstRow + r, categoryColumn);
                     values[r] = number(table, firstRow + r, valueColumn);
                 }
                 series.replaceData(
                         XDDFDataSourcesFactory.fromArray(categories, table.absoluteRange(categoryColumn, firstRow, lastRow)),
                         XDDFDataSourcesFactory.fromArray(values, table.absoluteRange(valueColumn, firstRow, lastRow)));
                 title.apply(valueColumn).ifPresent(series::setTitle);
+                // Series.plot, not XDDFChart.plot: the latter builds an embedded workbook for the chart's data, which a
+                // chart in a spreadsheet does not need (its data is in the sheet) and which costs more than the fill.
+                series.plot();
             }
-            chart.plot(data);
         }
     }
 
@@ -65,9 +69,9 @@ final class ChartRetargeter {
         return first.getCol();
     }
 
-    private static String text(TableLayout table, int row, int column) {
+    private static String text(DataFormatter formatter, TableLayout table, int row, int column) {
         XSSFCell cell = cellAt(table, row, column);
-        return cell == null ? "" : new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(cell);
+        return cell == null ? "" : formatter.formatCellValue(cell);
     }
 
     /** The number a cell shows (a formula's cached result), or null for a status symbol or blank. */

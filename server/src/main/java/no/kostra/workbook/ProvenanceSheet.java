@@ -1,11 +1,13 @@
 package no.kostra.workbook;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.SheetVisibility;
@@ -17,20 +19,26 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * The provenance of a filled workbook, kept in a very hidden sheet (Excel shows it only through VBA, so a casual
  * user cannot unhide it). Layout, all cells text:
  * <pre>
- * key            | value          (format, template, templateVersion, templateSha256, region, regionName, year,
+ * A: key         | B: value       (format, template, templateVersion, templateSha256, region, regionName, year,
  * …              | …               dataRevision, madeAt, keyId, cellCount, mapHmac)
  * (empty row)
- * sheet | cell | table | column | rowKey | kind | indicator | region | year | statistic | value | status | formula | checksum
- * …one row per mapped cell…
+ * A: "cells"
+ * A: one JSON object per mapped cell: {"sheet","cell","table","column","rowKey","kind","indicator","region","year",
+ *    "statistic","value","status","formula","checksum"} (absent fields are null)
  * </pre>
- * {@code checksum} is the first 16 hex digits of HMAC-SHA256 over the row's fields; {@code mapHmac} is HMAC-SHA256
- * over the header fields and every row's fields, so a changed, added or removed row is detected. An offline edit of a
- * data cell shows as a cell whose content differs from the row's {@code value}/{@code status}, with the map intact.
+ * One cell per mapped cell keeps the sheet small and the fill fast. {@code checksum} is the first 16 hex digits of
+ * HMAC-SHA256 over the cell's fields; {@code mapHmac} is HMAC-SHA256 over the header fields and every cell's fields,
+ * so a changed, added or removed entry is detected. An offline edit of a data cell shows as a cell whose content
+ * differs from its entry's {@code value}/{@code status}, with the map intact.
  */
 public final class ProvenanceSheet {
     public static final String SHEET_NAME = "_kostra_proveniens";
+    /** The fields of a cell entry, in the order the signature covers them. */
     static final List<String> CELL_COLUMNS = List.of("sheet", "cell", "table", "column", "rowKey", "kind", "indicator",
-            "region", "year", "statistic", "value", "status", "formula", "checksum");
+            "region", "year", "statistic", "value", "status", "formula");
+    static final String CHECKSUM = "checksum";
+    private static final String CELLS_MARKER = "cells";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final char FIELD = '\u001F';
     private static final char LINE = '\n';
 
@@ -69,23 +77,19 @@ public final class ProvenanceSheet {
         fields.put("mapHmac", signer.sign(canonical(header, cells)));
         for (Map.Entry<String, String> field : fields.entrySet()) {
             XSSFRow row = sheet.createRow(r++);
-            row.createCell(0).setCellValue(field.getKey());
-            row.createCell(1).setCellValue(field.getValue());
+            InlineText.set(row.createCell(0), field.getKey());
+            InlineText.set(row.createCell(1), field.getValue() == null ? "" : field.getValue());
         }
         r++;
-        XSSFRow columns = sheet.createRow(r++);
-        for (int c = 0; c < CELL_COLUMNS.size(); c++) {
-            columns.createCell(c).setCellValue(CELL_COLUMNS.get(c));
-        }
+        InlineText.set(sheet.createRow(r++).createCell(0), CELLS_MARKER);
         for (CellProvenance cell : cells) {
-            XSSFRow row = sheet.createRow(r++);
+            Map<String, String> entry = new LinkedHashMap<>();
             List<String> values = cell.fields();
             for (int c = 0; c < values.size(); c++) {
-                if (values.get(c) != null) {
-                    row.createCell(c).setCellValue(values.get(c));
-                }
+                entry.put(CELL_COLUMNS.get(c), values.get(c));
             }
-            row.createCell(values.size()).setCellValue(signer.cellChecksum(line(cell)));
+            entry.put(CHECKSUM, signer.cellChecksum(line(cell)));
+            InlineText.set(sheet.createRow(r++).createCell(0), json(entry));
         }
         workbook.setSheetVisibility(workbook.getSheetIndex(sheet), SheetVisibility.VERY_HIDDEN);
     }
@@ -106,26 +110,37 @@ public final class ProvenanceSheet {
             }
             fields.put(text.formatCellValue(row.getCell(0)), text.formatCellValue(row.getCell(1)));
         }
-        r += 2;
+        r += 2; // the empty row and the "cells" marker
         List<CellProvenance> cells = new ArrayList<>();
         List<String> checksums = new ArrayList<>();
         for (; r <= sheet.getLastRowNum(); r++) {
             Row row = sheet.getRow(r);
-            if (row == null) {
+            if (row == null || row.getCell(0) == null) {
                 continue;
             }
-            List<String> v = new ArrayList<>();
-            for (int c = 0; c < CELL_COLUMNS.size(); c++) {
-                Cell cell = row.getCell(c);
-                String s = cell == null ? null : text.formatCellValue(cell);
-                v.add(s == null || s.isEmpty() ? null : s);
-            }
-            cells.add(new CellProvenance(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4),
-                    CellProvenance.Kind.fromCode(v.get(5)), v.get(6), v.get(7), Integer.parseInt(v.get(8)), v.get(9),
-                    v.get(10), v.get(11), v.get(12)));
-            checksums.add(v.get(13));
+            Map<String, String> v = parse(text.formatCellValue(row.getCell(0)), r);
+            cells.add(new CellProvenance(v.get("sheet"), v.get("cell"), v.get("table"), v.get("column"), v.get("rowKey"),
+                    CellProvenance.Kind.fromCode(v.get("kind")), v.get("indicator"), v.get("region"),
+                    Integer.parseInt(v.get("year")), v.get("statistic"), v.get("value"), v.get("status"), v.get("formula")));
+            checksums.add(v.get(CHECKSUM));
         }
         return Optional.of(new Provenance(ProvenanceHeader.fromFields(fields), cells, checksums, fields.get("mapHmac")));
+    }
+
+    private static String json(Map<String, String> entry) {
+        try {
+            return JSON.writeValueAsString(entry);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Provenance entry cannot be written as JSON", e);
+        }
+    }
+
+    private static Map<String, String> parse(String entry, int row) {
+        try {
+            return JSON.readValue(entry, new TypeReference<LinkedHashMap<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Provenance row " + (row + 1) + " is not a JSON cell entry: " + e.getOriginalMessage(), e);
+        }
     }
 
     static String canonical(ProvenanceHeader header, List<CellProvenance> cells) {

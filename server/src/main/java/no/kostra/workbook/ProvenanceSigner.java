@@ -8,7 +8,7 @@ import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Signs provenance maps with HMAC-SHA256 under an install's secret key. Thread-safe (a Mac per call). */
+/** Signs provenance maps with HMAC-SHA256 under an install's secret key. Thread-safe (a Mac per thread). */
 public final class ProvenanceSigner {
     private static final String ALGORITHM = "HmacSHA256";
     /** Hex digits of a cell's checksum: 64 bits is plenty to tell an edited row, the map signature is full length. */
@@ -16,6 +16,8 @@ public final class ProvenanceSigner {
 
     private final String keyId;
     private final SecretKeySpec key;
+    /** Mac.getInstance looks up a provider each time; a fill signs hundreds of entries. */
+    private final ThreadLocal<Mac> macs;
 
     public ProvenanceSigner(String keyId, byte[] secret) {
         this.keyId = Objects.requireNonNull(keyId, "keyId");
@@ -23,6 +25,7 @@ public final class ProvenanceSigner {
             throw new IllegalArgumentException("A signing key needs at least 32 bytes, got " + secret.length);
         }
         this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
+        this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
     public String keyId() {
@@ -30,10 +33,14 @@ public final class ProvenanceSigner {
     }
 
     public String sign(String text) {
+        return HexFormat.of().formatHex(macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
         }

@@ -2,8 +2,6 @@ package no.kostra.workbook;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import javax.xml.namespace.QName;
 import org.apache.poi.ooxml.POIXMLException;
@@ -29,6 +27,7 @@ public final class TemplateWorkbook implements AutoCloseable {
     private final ReportTemplate template;
     private final XSSFWorkbook workbook;
     private final String sha256;
+    private java.util.Map<String, XSSFChart> chartsByName;
 
     private TemplateWorkbook(ReportTemplate template, XSSFWorkbook workbook, String sha256) {
         this.template = template;
@@ -120,41 +119,31 @@ public final class TemplateWorkbook implements AutoCloseable {
 
     /** The chart whose drawing frame has this name (Excel: Selection Pane; the name an analyst sees). */
     public Optional<XSSFChart> findChart(String name) {
+        if (chartsByName == null) {
+            chartsByName = indexCharts();
+        }
+        return Optional.ofNullable(chartsByName.get(name.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    private java.util.Map<String, XSSFChart> indexCharts() {
+        java.util.Map<String, XSSFChart> charts = new java.util.HashMap<>();
         for (org.apache.poi.ss.usermodel.Sheet each : workbook) {
-            XSSFSheet sheet = (XSSFSheet) each;
-            XSSFDrawing drawing = sheet.getDrawingPatriarch();
+            XSSFDrawing drawing = ((XSSFSheet) each).getDrawingPatriarch();
             if (drawing == null) {
                 continue;
             }
+            java.util.Map<String, XSSFChart> byRelation = new java.util.HashMap<>();
+            for (XSSFChart chart : drawing.getCharts()) {
+                byRelation.put(drawing.getRelationId(chart), chart);
+            }
             for (XSSFShape shape : drawing.getShapes()) {
-                if (shape instanceof XSSFGraphicFrame frame && name.equalsIgnoreCase(frame.getName())) {
-                    String relationId = chartRelationId(frame);
-                    for (XSSFChart chart : drawing.getCharts()) {
-                        if (drawing.getRelationId(chart).equals(relationId)) {
-                            return Optional.of(chart);
-                        }
-                    }
+                if (shape instanceof XSSFGraphicFrame frame && frame.getName() != null
+                        && byRelation.containsKey(chartRelationId(frame))) {
+                    charts.putIfAbsent(frame.getName().toLowerCase(java.util.Locale.ROOT), byRelation.get(chartRelationId(frame)));
                 }
             }
         }
-        return Optional.empty();
-    }
-
-    /** The names of all charts in the template, in sheet order. */
-    public List<String> chartNames() {
-        List<String> names = new ArrayList<>();
-        for (org.apache.poi.ss.usermodel.Sheet each : workbook) {
-            XSSFSheet sheet = (XSSFSheet) each;
-            XSSFDrawing drawing = sheet.getDrawingPatriarch();
-            if (drawing != null) {
-                for (XSSFShape shape : drawing.getShapes()) {
-                    if (shape instanceof XSSFGraphicFrame frame) {
-                        names.add(frame.getName());
-                    }
-                }
-            }
-        }
-        return names;
+        return charts;
     }
 
     private static String chartRelationId(XSSFGraphicFrame frame) {

@@ -166,7 +166,7 @@ public final class TemplateDesigner {
         int row = reportHeading(sheet, styles, template);
         text(sheet, row, "Alle tjenesteprofiler – rapportåret mot ASSS-snittet (= 100)", styles.title);
         int chartTop = row + 2;
-        int chartRows = 48;
+        int chartRows = 40;
         int headerRow = chartTop + chartRows + 1;
         List<ProfileColumn> columns = List.of(ProfileColumn.ID, ProfileColumn.AREA, ProfileColumn.NAME, ProfileColumn.UNIT,
                 ProfileColumn.REPORT_YEAR, ProfileColumn.MEAN, ProfileColumn.INDEX, ProfileColumn.DEVIATION,

@@ -1,0 +1,127 @@
+package no.kostra.workbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import no.kostra.service.Services;
+import no.kostra.support.LibreOfficeCalc;
+import no.kostra.support.SeededServices;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Every filled workbook opened in a real spreadsheet engine: LibreOffice loads it without complaint, recalculates,
+ * and every formula lands on the figure the service filled in. The PDF and the profile page as PNG are kept in
+ * {@code server/target/test-artifacts/} for a person to look at.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportWorkbookLibreOfficeIT {
+    private static final String RESSURSBRUK = "KHT.ressursbruksindikator";
+    /** The service rounds computed figures to 6 decimals (compute.Rounding); the engine keeps full precision. */
+    private static final double SERVICE_PRECISION = 1e-6;
+
+    private Services services;
+    private LibreOfficeCalc calc;
+
+    @BeforeAll
+    void open() throws Exception {
+        calc = LibreOfficeCalc.require();
+        services = SeededServices.open();
+        Files.createDirectories(LibreOfficeCalc.ARTIFACTS);
+    }
+
+    @AfterAll
+    void close() {
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    @Test
+    void everyTemplateRecalculatesToTheServicesFiguresAndRendersItsProfilePage() throws Exception {
+        for (ReportTemplate template : ReportTemplates.all()) {
+            FilledReport report = services.reports().fill(template.id(), "3201", 2024);
+            Path xlsx = write(report, template.id() + ".xlsx");
+            Path pdf = LibreOfficeCalc.ARTIFACTS.resolve(template.id() + ".pdf");
+
+            LibreOfficeCalc.Result result = calc.check(xlsx, pdf, List.of());
+
+            assertThat(result.loaded()).as(template.id() + " opens in LibreOffice").isTrue();
+            assertThat(result.problems()).as(template.id() + ": LibreOffice reported the file as damaged").isEmpty();
+            List<CellProvenance> formulas = formulaCells(report);
+            assertThat(result.formulas()).as(template.id()).hasSize(formulas.size());
+            for (CellProvenance expected : formulas) {
+                LibreOfficeCalc.Formula actual = result.formula(expected.sheet(), expected.cell());
+                assertThat(actual.error()).as(expected.toString()).isZero();
+                if (expected.value() != null) {
+                    assertThat(actual.value()).as(expected.toString()).isCloseTo(Double.parseDouble(expected.value()), within(SERVICE_PRECISION));
+                } else {
+                    assertThat(actual.text()).as(expected.toString()).isEqualTo(expected.status());
+                }
+            }
+            Path png = LibreOfficeCalc.renderPage(pdf, 1, LibreOfficeCalc.ARTIFACTS.resolve(template.id() + "-profil"));
+            assertThat(Files.size(png)).as(png + " has content").isGreaterThan(50_000);
+        }
+    }
+
+    @Test
+    void ressursbruksindikatorIndexIs97Comma2InLibreOffice() throws Exception {
+        FilledReport report = services.reports().fill("kommunehelse", "3201", 2024);
+        CellProvenance index = cell(report, RESSURSBRUK, "Indeks (ASSS = 100)");
+
+        LibreOfficeCalc.Formula recalculated = calc.check(write(report, "kommunehelse-index.xlsx"), null, List.of())
+                .formula(index.sheet(), index.cell());
+
+        assertThat(recalculated.value()).isCloseTo(97.2, within(1e-9));
+        assertThat(recalculated.text()).isEqualTo("97,2"); // shown with the Norwegian decimal comma
+        assertThat(recalculated.cachedValue()).isEqualTo(97.2); // what a viewer that does not recalculate shows
+    }
+
+    @Test
+    void changingOneMunicipalityValueMovesItsIndexDeviationAndChange() throws Exception {
+        FilledReport report = services.reports().fill("kommunehelse", "3201", 2024);
+        CellProvenance value2024 = cell(report, RESSURSBRUK, "2024");
+        CellProvenance index = cell(report, RESSURSBRUK, "Indeks (ASSS = 100)");
+        CellProvenance deviation = cell(report, RESSURSBRUK, "Avvik fra ASSS-snitt (%)");
+        CellProvenance change = cell(report, RESSURSBRUK, "Endring fra året før");
+        CellProvenance otherIndex = cell(report, "KHT.sykefravaer", "Indeks (ASSS = 100)");
+
+        LibreOfficeCalc.Result edited = calc.check(write(report, "kommunehelse-edited.xlsx"), null,
+                List.of(value2024.sheet() + "!" + value2024.cell() + "=1.05"));
+
+        // 1.05 / 1.000 (ASSS mean) × 100; deviation 105 − 100; change from 2023 (0.998) in percent
+        assertThat(edited.formula(index.sheet(), index.cell()).value()).isCloseTo(105.0, within(1e-9));
+        assertThat(edited.formula(deviation.sheet(), deviation.cell()).value()).isCloseTo(5.0, within(1e-9));
+        assertThat(edited.formula(change.sheet(), change.cell()).value()).isCloseTo((1.05 / 0.998 - 1) * 100, within(1e-9));
+        assertThat(edited.formula(otherIndex.sheet(), otherIndex.cell()).value())
+                .isCloseTo(Double.parseDouble(otherIndex.value()), within(SERVICE_PRECISION));
+    }
+
+    private static List<CellProvenance> formulaCells(FilledReport report) {
+        try (FilledWorkbook filled = new FilledWorkbook(report.xlsx())) {
+            return ProvenanceSheet.read(filled.workbook()).orElseThrow().cells().stream()
+                    .filter(c -> c.kind() == CellProvenance.Kind.FORMULA).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static CellProvenance cell(FilledReport report, String rowKey, String column) {
+        try (FilledWorkbook filled = new FilledWorkbook(report.xlsx())) {
+            return ProvenanceSheet.read(filled.workbook()).orElseThrow().cells().stream()
+                    .filter(c -> c.rowKey().equals(rowKey) && c.column().equals(column) && c.table().equals("Profil_KHT"))
+                    .findFirst().orElseThrow();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Path write(FilledReport report, String name) throws java.io.IOException {
+        return Files.write(LibreOfficeCalc.ARTIFACTS.resolve(name), report.xlsx());
+    }
+}
