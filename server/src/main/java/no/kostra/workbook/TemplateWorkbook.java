@@ -125,6 +125,13 @@ public final class TemplateWorkbook implements AutoCloseable {
         return Optional.ofNullable(chartsByName.get(name.toLowerCase(java.util.Locale.ROOT)));
     }
 
+    /** The names (lower case) of the charts whose name starts with this prefix. */
+    public java.util.List<String> chartNamesStartingWith(String prefix) {
+        findChart(prefix);
+        String wanted = prefix.toLowerCase(java.util.Locale.ROOT);
+        return chartsByName.keySet().stream().filter(n -> n.startsWith(wanted)).sorted().toList();
+    }
+
     private java.util.Map<String, XSSFChart> indexCharts() {
         java.util.Map<String, XSSFChart> charts = new java.util.HashMap<>();
         for (org.apache.poi.ss.usermodel.Sheet each : workbook) {
