@@ -50,16 +50,13 @@ class RecordingHandler(unohelper.Base, XInteractionHandler):
     def handle(self, request):
         req = request.getRequest()
         self.requests.append(getattr(req, "typeName", None) or type(req).__name__ + ": " + str(getattr(req, "Message", "")))
-        for continuation in request.getContinuations():
-            if "Abort" in continuation.getImplementationName() or hasattr(continuation, "abort"):
-                pass
-        for continuation in request.getContinuations():
-            name = str(continuation)
-            if "XInteractionAbort" in name or "Abort" in name:
+        continuations = request.getContinuations()
+        for continuation in continuations:
+            if "Abort" in str(continuation):
                 continuation.select()
                 return
-        if request.getContinuations():
-            request.getContinuations()[0].select()
+        if continuations:
+            continuations[0].select()
 
 
 def column_name(index):

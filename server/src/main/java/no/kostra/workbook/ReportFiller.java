@@ -13,6 +13,7 @@ import no.kostra.compute.ProfileTable;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
@@ -50,7 +51,7 @@ public final class ReportFiller {
                 summary.profileCodes().forEach(code -> tables.add(data.profiles().get(code)));
                 fillProfiles(template, table, cells, tables, summary.chart(), data);
             } else if (part instanceof TemplatePart.Series series) {
-                fillSeries(template, table, cells, data.series().get(series.area()), data.seriesYears());
+                fillSeries(template, table, cells, series, data.series().get(series.area()), data.seriesYears());
             } else if (part instanceof TemplatePart.Efficiency efficiency) {
                 // No efficiency split is computed yet (issue 4); the table and chart stay empty and say so.
                 setNamedText(template, efficiency.noteName(), "Effektivitetsanalysen for " + data.template().areaTitle()
@@ -72,14 +73,25 @@ public final class ReportFiller {
                 column -> index.isPresent() && index.get() == column ? Optional.of(data.region().name()) : Optional.empty());
     }
 
-    private static void fillSeries(TemplateWorkbook template, TableLayout table, CellWriter cells, List<SeriesRow> rows,
-                                   List<Integer> years) {
+    private static void fillSeries(TemplateWorkbook template, TableLayout table, CellWriter cells, TemplatePart.Series part,
+                                   List<SeriesRow> rows, List<Integer> years) {
         Map<String, SeriesTableWriter.Block> blocks = new SeriesTableWriter(table, cells).write(rows, years);
-        blocks.forEach((indicator, block) -> {
-            String chartName = TemplatePart.Series.chartOf(indicator);
-            template.findChart(chartName).ifPresent(chart -> ChartRetargeter.retarget(chart, chartName, table,
-                    block.firstRow(), block.lastRow(), column -> Optional.of(table.header(column))));
-        });
+        for (String chartName : template.chartNamesStartingWith(TemplatePart.Series.chartOf(part.area() + "."))) {
+            XSSFChart chart = template.requireChart(chartName);
+            SeriesTableWriter.Block block = blocks.entrySet().stream()
+                    .filter(e -> TemplatePart.Series.chartOf(e.getKey()).equalsIgnoreCase(chartName))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            if (block == null) {
+                // Nothing stored for this indicator: point the chart at the header row (no bars) and say so, rather
+                // than leave it on the template's first data row, which now holds another indicator.
+                ChartRetargeter.retarget(chart, chartName, table, table.firstDataRow() - 1, table.firstDataRow() - 1,
+                        column -> Optional.of(table.header(column)));
+                chart.setTitleText(chart.getTitleText() + " – ingen tall for " + years.get(0) + "–" + years.get(years.size() - 1));
+            } else {
+                ChartRetargeter.retarget(chart, chartName, table, block.firstRow(), block.lastRow(),
+                        column -> Optional.of(table.header(column)));
+            }
+        }
     }
 
     private static void setNamedText(TemplateWorkbook template, String name, String text) {

@@ -119,10 +119,21 @@ public final class TemplateWorkbook implements AutoCloseable {
 
     /** The chart whose drawing frame has this name (Excel: Selection Pane; the name an analyst sees). */
     public Optional<XSSFChart> findChart(String name) {
+        return Optional.ofNullable(charts().get(name.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** The names (lower case) of the charts whose name starts with this prefix. */
+    public java.util.List<String> chartNamesStartingWith(String prefix) {
+        String wanted = prefix.toLowerCase(java.util.Locale.ROOT);
+        return charts().keySet().stream().filter(n -> n.startsWith(wanted)).sorted().toList();
+    }
+
+    /** Charts by lower-case frame name, indexed on first use (the drawing is walked once per fill). */
+    private java.util.Map<String, XSSFChart> charts() {
         if (chartsByName == null) {
             chartsByName = indexCharts();
         }
-        return Optional.ofNullable(chartsByName.get(name.toLowerCase(java.util.Locale.ROOT)));
+        return chartsByName;
     }
 
     private java.util.Map<String, XSSFChart> indexCharts() {

@@ -131,6 +131,28 @@ class ReportFillingTest {
     }
 
     @Test
+    void aSeriesChartWithoutStoredFiguresSaysSoInsteadOfShowingAnotherIndicator() throws Exception {
+        ReportTemplate template = ReportTemplates.require("kommunehelse");
+        ReportData all = services.reports().gather(template, "3201", 2024);
+        String dropped = "KHT.serie_netto_per_innbygger";
+        ReportData without = new ReportData(template, all.region(), all.year(), all.dataRevision(), all.madeAt(),
+                all.profiles(), Map.of("KHT", all.series().get("KHT").stream().filter(r -> !r.indicator().equals(dropped)).toList()),
+                all.seriesYears());
+        byte[] xlsx;
+        try (TemplateWorkbook workbook = services.reports().open(template)) {
+            xlsx = new ReportFiller(new SigningKeys(services.database(), SeededServices.CLOCK).current()).fill(workbook, without);
+        }
+
+        try (TemplateWorkbook reopened = TemplateWorkbook.open(template, xlsx)) {
+            XSSFChart chart = reopened.requireChart("Graf_" + dropped);
+            assertThat(chart.getTitleText().getString()).endsWith("– ingen tall for 2021–2024");
+            int headerRow = reopened.requireTable("Serier_KHT").getStartRowIndex() + 1;
+            assertThat(chart.getChartSeries().get(0).getSeries(0).getValuesData().getDataRangeReference())
+                    .endsWith("$" + headerRow + ":$E$" + headerRow);
+        }
+    }
+
+    @Test
     void efficiencyTableStaysEmptyAndSaysWhy() {
         assertThat(filled.dataRows("Effektivitet_KHT")).isEqualTo(1);
         assertThat(filled.column("Effektivitet_KHT", "År")).containsExactly("");
