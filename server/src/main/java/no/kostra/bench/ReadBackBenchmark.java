@@ -83,7 +83,7 @@ public final class ReadBackBenchmark implements Callable<Integer> {
             if (!provenance.isIntact(signer)) {
                 throw new IllegalStateException("The benchmark workbook's provenance does not verify");
             }
-            List<Edit> edits = workbook.readBack(provenance, Map.of()).edits();
+            List<Edit> edits = workbook.readBack(provenance).edits();
             return edits.size();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

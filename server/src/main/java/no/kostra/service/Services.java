@@ -6,6 +6,7 @@ import no.kostra.ingest.Importer;
 import no.kostra.ingest.SeedFiles;
 import no.kostra.ingest.SeedImporter;
 import no.kostra.store.CatalogRepository;
+import no.kostra.store.CommentRepository;
 import no.kostra.store.Database;
 import no.kostra.store.DatabaseSettings;
 import no.kostra.store.FigureRepository;
@@ -39,9 +40,10 @@ public final class Services implements AutoCloseable {
         this.profiles = new ProfileService(catalogs, figures);
         this.importWriter = new ImportWriter(database, clock);
         SigningKeys signingKeys = new SigningKeys(database, clock);
-        this.reports = new ReportService(catalogs, profiles, figures, signingKeys, clock);
+        CommentRepository comments = new CommentRepository(database);
+        this.reports = new ReportService(catalogs, profiles, figures, comments, signingKeys, clock);
         this.roundTrip = new RoundTripService(catalogs, figures, signingKeys, reports,
-                new RoundTripStore(database, importWriter, clock), clock);
+                new RoundTripStore(database, importWriter, clock), comments, clock);
         this.analysis = new AnalysisServices(database, catalogs, clock);
     }
 

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * Where one filled cell's content came from. A {@code data} cell holds a stored figure (indicator, region, year and,
- * for a group, the statistic); a {@code formula} cell holds a live formula and the value it was filled with.
+ * for a group, the statistic); a {@code formula} cell holds a live formula and the value it was filled with; a
+ * {@code comment} cell holds a service leader's comment (its text is the value).
  *
  * @param sheet     the sheet name at fill time
  * @param cell      the cell address at fill time (A1 style); rows may move later, so {@code table}, {@code column}
@@ -24,7 +25,7 @@ public record CellProvenance(String sheet, String cell, String table, String col
                              String indicator, String region, int year, String statistic, String value, String status,
                              String formula) {
     public enum Kind {
-        DATA("data"), FORMULA("formula");
+        DATA("data"), FORMULA("formula"), COMMENT("comment");
 
         private final String code;
 

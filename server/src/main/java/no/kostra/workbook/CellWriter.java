@@ -54,6 +54,22 @@ final class CellWriter {
                 figure.year(), statistic, value, status, null));
     }
 
+    /**
+     * A service leader's comment (blank when there is none). A written comment is mapped, so a returned workbook
+     * tells a changed comment from the one it was filled with.
+     */
+    void comment(Place place, String indicator, String region, int year, String text) {
+        XSSFCell cell = place.cell();
+        if (text == null || text.isEmpty()) {
+            cell.setBlank();
+            return;
+        }
+        InlineText.set(cell, text);
+        provenance.add(new CellProvenance(place.table().sheet().getSheetName(), place.address(), place.table().tableName(),
+                place.table().header(place.column()), place.rowKey(), CellProvenance.Kind.COMMENT, indicator, region, year,
+                null, text, null, null));
+    }
+
     /** A live formula with the service's own result as its cached value ({@code ..} when the service has none). */
     void formula(Place place, String formula, Double computed, String indicator, String region, int year) {
         XSSFCell cell = place.cell();

@@ -19,10 +19,12 @@ final class ProfileTableWriter {
     private final TableLayout table;
     private final CellWriter cells;
     private final Map<ProfileColumn, Integer> columns = new EnumMap<>(ProfileColumn.class);
+    private final Map<String, String> comments;
 
-    ProfileTableWriter(TableLayout table, CellWriter cells) {
+    ProfileTableWriter(TableLayout table, CellWriter cells, Map<String, String> comments) {
         this.table = table;
         this.cells = cells;
+        this.comments = comments;
         for (ProfileColumn column : ProfileColumn.values()) {
             table.findColumn(column.header()).ifPresent(c -> columns.put(column, c));
         }
@@ -75,7 +77,8 @@ final class ProfileTableWriter {
                         row.chart().high(), row.indicator(), ASSS, year);
                 case LOW_INDEX -> cells.formula(place, onMeanScale(i, ProfileColumn.LOW, ProfileColumn.LOW_INDEX),
                         row.chart().low(), row.indicator(), ASSS, year);
-                case NARRATIVE, COMMENT -> place.cell().setBlank(); // narrative: ProfileRow has none yet (issue 4)
+                case NARRATIVE -> place.cell().setBlank(); // narrative: ProfileRow has none yet (issue 4)
+                case COMMENT -> cells.comment(place, row.indicator(), region, year, comments.get(row.indicator()));
             }
         }
         table.fitHeight(i);

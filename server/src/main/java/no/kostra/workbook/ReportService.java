@@ -12,6 +12,7 @@ import no.kostra.catalog.Region;
 import no.kostra.compute.ProfileTable;
 import no.kostra.service.CatalogService;
 import no.kostra.service.ProfileService;
+import no.kostra.store.CommentRepository;
 import no.kostra.store.FigureRepository;
 
 /**
@@ -23,16 +24,18 @@ public final class ReportService {
     private final CatalogService catalogs;
     private final ProfileService profiles;
     private final FigureRepository figures;
+    private final CommentRepository comments;
     private final SigningKeys signingKeys;
     private final Clock clock;
     private final SeriesGatherer series;
     private final Map<String, byte[]> templateFiles = new ConcurrentHashMap<>();
 
     public ReportService(CatalogService catalogs, ProfileService profiles, FigureRepository figures,
-                         SigningKeys signingKeys, Clock clock) {
+                         CommentRepository comments, SigningKeys signingKeys, Clock clock) {
         this.catalogs = catalogs;
         this.profiles = profiles;
         this.figures = figures;
+        this.comments = comments;
         this.signingKeys = signingKeys;
         this.clock = clock;
         this.series = new SeriesGatherer(figures);
@@ -88,6 +91,7 @@ public final class ReportService {
                 seriesRows.put(s.area(), series.gather(catalog, s.area(), found.code(), seriesYears));
             }
         }
-        return new ReportData(template, ref, year, revision, clock.instant(), tables, seriesRows, seriesYears);
+        return new ReportData(template, ref, year, revision, clock.instant(), tables, seriesRows, seriesYears,
+                comments.current(found.code(), year));
     }
 }

@@ -77,7 +77,8 @@ public final class ReturnedWorkbook implements AutoCloseable {
     }
 
     /** Everything a person may have changed, beside what the service filled in. */
-    public ReadBack readBack(ProvenanceSheet.Provenance provenance, Map<String, String> filledComments) {
+    public ReadBack readBack(ProvenanceSheet.Provenance provenance) {
+        Map<String, String> filledComments = new HashMap<>();
         List<ReturnedCell> cells = new ArrayList<>();
         List<LockedCell> locked = new ArrayList<>();
         Map<String, Set<String>> keysByTable = new HashMap<>();
@@ -86,8 +87,11 @@ public final class ReturnedWorkbook implements AutoCloseable {
                 // a series row's key is indicator|region; its Id column shows the indicator
                 keysByTable.computeIfAbsent(p.table(), t -> new HashSet<>()).add(p.rowKey().split("\\|")[0]);
             }
-            Optional<Cell> found = locate(p);
-            Cell cell = found.orElse(null);
+            if (p.kind() == CellProvenance.Kind.COMMENT) {
+                filledComments.put(p.rowKey(), p.value());
+                continue;
+            }
+            Cell cell = locate(p).orElse(null);
             if (p.kind() == CellProvenance.Kind.FORMULA) {
                 String formula = cell != null && cell.getCellType() == CellType.FORMULA ? cell.getCellFormula() : null;
                 locked.add(new LockedCell(p.sheet(), address(p, cell), p.indicator(), p.region(), p.year(), p.formula(),

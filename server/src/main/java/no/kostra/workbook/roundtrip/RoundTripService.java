@@ -14,6 +14,7 @@ import no.kostra.catalog.Region;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.errors.NotFoundException;
 import no.kostra.service.CatalogService;
+import no.kostra.store.CommentRepository;
 import no.kostra.store.FigureRepository;
 import no.kostra.workbook.ProvenanceHeader;
 import no.kostra.workbook.ProvenanceSheet;
@@ -35,15 +36,17 @@ public final class RoundTripService {
     private final SigningKeys signingKeys;
     private final ReportService reports;
     private final RoundTripStore store;
+    private final CommentRepository comments;
     private final Clock clock;
 
     public RoundTripService(CatalogService catalogs, FigureRepository figures, SigningKeys signingKeys,
-                            ReportService reports, RoundTripStore store, Clock clock) {
+                            ReportService reports, RoundTripStore store, CommentRepository comments, Clock clock) {
         this.catalogs = catalogs;
         this.figures = figures;
         this.signingKeys = signingKeys;
         this.reports = reports;
         this.store = store;
+        this.comments = comments;
         this.clock = clock;
     }
 
@@ -69,7 +72,7 @@ public final class RoundTripService {
                             Map.of("file", fileName, "madeFor", region.code(), "sentFor", expected.code()));
                 }
             }
-            List<Edit> edits = workbook.readBack(provenance, Map.of()).edits();
+            List<Edit> edits = workbook.readBack(provenance).edits();
             List<Decision> decisions = EditDecider.decide(edits, store.storedNow(edits));
             UploadHeader upload = new UploadHeader(checksum, fileName, sender == null || sender.isBlank() ? "ukjent avsender" : sender,
                     clock.instant(), header.templateId(), header.templateVersion(), region.code(), header.year(),
@@ -158,11 +161,8 @@ public final class RoundTripService {
         return a.isPresent() && b.isPresent() && Double.compare(a.getAsDouble(), b.getAsDouble()) == 0;
     }
 
-    /** A region's comments for a year: indicator id → text. */
+    /** A region's current comments for a year: indicator id → text. */
     public Map<String, String> comments(String region, int year) {
-        Region found = catalogs.current().requireRegion(region);
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        store.comments(found.code(), java.util.Set.of(), year, year).forEach((key, text) -> out.put(key.substring(0, key.lastIndexOf('|')), text));
-        return out;
+        return comments.current(catalogs.current().requireRegion(region).code(), year);
     }
 }

@@ -19,6 +19,7 @@ import java.util.Set;
 import no.kostra.observation.Figure;
 import no.kostra.observation.Status;
 import no.kostra.observation.Vintage;
+import no.kostra.store.CommentRepository;
 import no.kostra.store.Database;
 import no.kostra.store.ImportBatch;
 import no.kostra.store.ImportWriter;
@@ -61,7 +62,10 @@ public final class RoundTripStore {
                     continue;
                 }
                 currentFigure(c, e).ifPresent(f -> figures.put(e.key(), f));
-                currentComment(c, e).ifPresent(t -> comments.put(e.key(), t));
+                String comment = CommentRepository.current(c, e.indicator(), e.region(), e.year());
+                if (!comment.isEmpty()) {
+                    comments.put(e.key(), comment);
+                }
                 if (!ranges.containsKey(e.indicator())) {
                     ranges.put(e.indicator(), range(c, e.indicator()));
                 }
@@ -83,19 +87,6 @@ public final class RoundTripStore {
                 }
                 BigDecimal value = r.getBigDecimal(1);
                 return Optional.of(value != null ? Numbers.plain(value.doubleValue()) : r.getString(2));
-            }
-        }
-    }
-
-    private static Optional<String> currentComment(Connection c, Edit e) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select comment_text from figure_comment where indicator_id = ?"
-                + " and region_code = ? and ref_year = ? order by revision desc")) {
-            s.setString(1, e.indicator());
-            s.setString(2, e.region());
-            s.setInt(3, e.year());
-            s.setMaxRows(1);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
             }
         }
     }
@@ -214,53 +205,7 @@ public final class RoundTripStore {
     }
 
     private void insertComment(Connection c, Edit e, long uploadId) throws SQLException {
-        int revision;
-        try (PreparedStatement s = c.prepareStatement("select coalesce(max(revision), 0) from figure_comment"
-                + " where indicator_id = ? and region_code = ? and ref_year = ?")) {
-            s.setString(1, e.indicator());
-            s.setString(2, e.region());
-            s.setInt(3, e.year());
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                revision = r.getInt(1) + 1;
-            }
-        }
-        try (PreparedStatement s = c.prepareStatement("insert into figure_comment (indicator_id, region_code, ref_year,"
-                + " revision, comment_text, upload_id, written_at) values (?, ?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, e.indicator());
-            s.setString(2, e.region());
-            s.setInt(3, e.year());
-            s.setInt(4, revision);
-            s.setString(5, e.newText());
-            s.setLong(6, uploadId);
-            s.setTimestamp(7, Timestamp.from(clock.instant()));
-            s.executeUpdate();
-        }
-    }
-
-    /** The current comments of a region for some indicators and years: {@code indicator|year} → text. */
-    public Map<String, String> comments(String region, Set<String> indicators, int fromYear, int toYear) {
-        return database.read(c -> {
-            Map<String, String> out = new LinkedHashMap<>();
-            try (PreparedStatement s = c.prepareStatement("select f.indicator_id, f.ref_year, f.comment_text from figure_comment f"
-                    + " where f.region_code = ? and f.ref_year between ? and ? and f.revision = (select max(i.revision)"
-                    + " from figure_comment i where i.indicator_id = f.indicator_id and i.region_code = f.region_code"
-                    + " and i.ref_year = f.ref_year) order by f.indicator_id, f.ref_year")) {
-                s.setString(1, region);
-                s.setInt(2, fromYear);
-                s.setInt(3, toYear);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        if (indicators.isEmpty() || indicators.contains(r.getString(1))) {
-                            if (!r.getString(3).isEmpty()) {
-                                out.put(r.getString(1) + "|" + r.getInt(2), r.getString(3));
-                            }
-                        }
-                    }
-                }
-            }
-            return out;
-        });
+        CommentRepository.write(c, e.indicator(), e.region(), e.year(), e.newText(), uploadId, clock.instant());
     }
 
     public Optional<StoredUpload> upload(long id) {

@@ -59,8 +59,16 @@ final class PersonInExcel implements AutoCloseable {
         return this;
     }
 
+    /** Typing text writes a new cell, as Excel does (POI would keep an inline string's old text beside the new one). */
     PersonInExcel type(String table, String indicator, String header, String text) {
-        cell(table, indicator, header).setCellValue(text);
+        Cell old = cell(table, indicator, header);
+        Row row = old.getRow();
+        int column = old.getColumnIndex();
+        var style = old.getCellStyle();
+        row.removeCell(old);
+        Cell typed = row.createCell(column);
+        typed.setCellStyle(style);
+        typed.setCellValue(text);
         return this;
     }
 

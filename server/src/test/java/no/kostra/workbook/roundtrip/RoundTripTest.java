@@ -177,4 +177,34 @@ class RoundTripTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("kht.xlsx er laget for Bærum (3201), ikke for Asker (3203)");
     }
+
+    @Test
+    void aStoredCommentAppearsInTheNextWorkbookAndOnlyAChangeToItIsAnEdit() {
+        // given Ole's comment was applied
+        services.roundTrip().receive("kht.xlsx", olesEdits(), "Ole", null, false);
+
+        // when Kari fills the next workbook
+        byte[] next = services.reports().fill("kommunehelse", "3201", 2024).xlsx();
+
+        // then it carries the comment, and sending it back unchanged is no edit at all
+        try (PersonInExcel kari = new PersonInExcel(next)) {
+            assertThat(kari.cell(TABLE, SYKEFRAVAER, COMMENT).getStringCellValue())
+                    .isEqualTo("Langtidsfraværet falt etter omorganiseringen i høst");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(services.roundTrip().receive("neste.xlsx", next, "Kari", null, true).decisions()).isEmpty();
+
+        // and a changed comment is an edit from the old text to the new
+        byte[] changed;
+        try (PersonInExcel ole = new PersonInExcel(next)) {
+            changed = ole.type(TABLE, SYKEFRAVAER, COMMENT, "Fraværet falt; se egen sak").save();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Decision decision = services.roundTrip().receive("neste.xlsx", changed, "Ole", null, false).decisions().get(0);
+        assertThat(decision.edit().oldText()).isEqualTo("Langtidsfraværet falt etter omorganiseringen i høst");
+        assertThat(decision.outcome()).isEqualTo(Outcome.APPLIED);
+        assertThat(services.roundTrip().comments("3201", 2024)).containsEntry(SYKEFRAVAER, "Fraværet falt; se egen sak");
+    }
 }
