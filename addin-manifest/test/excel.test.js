@@ -4,16 +4,13 @@ import { OfficeMockObject } from "office-addin-mock";
 import { BINDINGS_SETTING, insertOrRefresh, readBindings, refreshTables, WorkbookError } from "../src/taskpane/excel.js";
 import { efficiencyTable, profileChartTable, profileTable, seriesTable } from "../src/taskpane/layouts.js";
 import { FakeWorkbook } from "./support/fake-excel.js";
+import { excelFor } from "./support/office.js";
 import { fixture } from "./support/fixtures.js";
 
 const profile = fixture("profile-KHT-3201-2024.json");
 const request = { region: "3201", area: "KHT", year: 2024, comparisons: ["snitt", "hoyest", "lavest", "indeks"] };
 const binding = { kind: "profile", request };
 
-/** The Excel namespace as office-addin-mock builds it, running batches on the in-memory workbook. */
-function excelFor(book) {
-  return new OfficeMockObject({ run: async (batch) => book.run(batch) });
-}
 
 function snapshot(book) {
   return JSON.stringify({

@@ -1,20 +1,17 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { OfficeMockObject } from "office-addin-mock";
 import { ApiError, KostraApi } from "../src/taskpane/api.js";
 import { insertOrRefresh } from "../src/taskpane/excel.js";
 import { profileTable } from "../src/taskpane/layouts.js";
 import { defaultYear, layoutFor, matchesRegion, refreshAll, regionLabel } from "../src/taskpane/taskpane.js";
 import { FakeWorkbook } from "./support/fake-excel.js";
+import { excelFor } from "./support/office.js";
 import { fakeFetch, fixture } from "./support/fixtures.js";
 
 const profile = fixture("profile-KHT-3201-2024.json");
 const request = { region: "3201", area: "KHT", year: 2024, comparisons: ["snitt"] };
 const PROFILE_URL = "/api/profile?region=3201&area=KHT&year=2024";
 
-function excelFor(book) {
-  return new OfficeMockObject({ run: async (batch) => book.run(batch) });
-}
 
 async function workbookWithProfile() {
   const book = new FakeWorkbook();
