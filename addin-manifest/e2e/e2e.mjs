@@ -104,6 +104,22 @@ try {
     await book("window.kostraTestWorkbook.sheet('Ark1').protected = false");
   });
 
+  await step("an unreachable service gives a clear message and nothing changes", async () => {
+    const before = await book("JSON.stringify([...window.kostraTestWorkbook.sheet('Ark1').cells])");
+    const quiet = problems.length;
+    await page.route(`${baseUrl}/api/profile**`, (route) => route.abort("connectionrefused"));
+    await page.getByRole("button", { name: "Sett inn profildiagram" }).click();
+    await page.waitForFunction(() => document.querySelector("#status").textContent.startsWith("Fikk ikke kontakt"));
+    await page.unroute(`${baseUrl}/api/profile**`);
+    assert.equal(await status.textContent(), "Fikk ikke kontakt med KOSTRA-tjenesten for å hente tjenesteprofilen KHT "
+      + "for 3201 2024. Sjekk nettverket, eller om tjenesten kjører.");
+    assert.equal(await book("JSON.stringify([...window.kostraTestWorkbook.sheet('Ark1').cells])"), before);
+    assert.equal(await book("window.kostraTestWorkbook.tables.length"), 1);
+    // Chromium logs the refused request itself; that is the point of this step, not a fault of the pane.
+    const unexpected = problems.splice(quiet).filter((p) => !/ERR_CONNECTION_REFUSED/.test(p));
+    problems.push(...unexpected);
+  });
+
   await step("Oppdater alle restores the API's figures and keeps the user's own column", async () => {
     // The analyst types over a figure and adds a comment column beside the data.
     await book(`(() => {

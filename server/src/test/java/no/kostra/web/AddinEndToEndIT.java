@@ -71,7 +71,7 @@ class AddinEndToEndIT {
 
                 assertThat(finished).as("e2e.mjs finished within 4 minutes:%n%s", output).isTrue();
                 assertThat(node.exitValue()).as("e2e.mjs exit code; its output:%n%s", output).isZero();
-                assertThat(output).contains("5 passed, 0 failed");
+                assertThat(output).contains("6 passed, 0 failed");
                 assertThat(SCREENSHOT).isNotEmptyFile();
             } finally {
                 app.stop();
