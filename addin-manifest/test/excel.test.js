@@ -132,6 +132,21 @@ test("a row the data has gained is appended with its number formats", async () =
   assert.equal(book.sheet("Ark1").formats.get(`4,3`), profileTable(profile).formats[3][3]);
 });
 
+test("a row whose indicator the data no longer has keeps its name and loses its figures", async () => {
+  const book = new FakeWorkbook();
+  const excel = excelFor(book);
+  const layout = profileTable(profile);
+  await insertOrRefresh(excel, layout, binding);
+  const fewer = structuredClone(profile);
+  const gone = fewer.profile.rows.shift();
+
+  await refreshTables(excel, [{ binding: { ...binding, table: layout.name }, layout: profileTable(fewer) }]);
+
+  const values = book.tableValues(layout.name);
+  assert.deepEqual(values[1], [gone.name, ...Array(layout.header.length - 1).fill("")]);
+  assert.deepEqual(values.slice(2), layout.rows.slice(1));
+});
+
 test("a table the user deleted or renamed stops the refresh, names the table and changes nothing", async () => {
   const book = new FakeWorkbook();
   const excel = excelFor(book);
