@@ -4,16 +4,13 @@ import { OfficeMockObject } from "office-addin-mock";
 import { BINDINGS_SETTING, insertOrRefresh, readBindings, refreshTables, WorkbookError } from "../src/taskpane/excel.js";
 import { efficiencyTable, profileChartTable, profileTable, seriesTable } from "../src/taskpane/layouts.js";
 import { FakeWorkbook } from "./support/fake-excel.js";
+import { excelFor } from "./support/office.js";
 import { fixture } from "./support/fixtures.js";
 
 const profile = fixture("profile-KHT-3201-2024.json");
 const request = { region: "3201", area: "KHT", year: 2024, comparisons: ["snitt", "hoyest", "lavest", "indeks"] };
 const binding = { kind: "profile", request };
 
-/** The Excel namespace as office-addin-mock builds it, running batches on the in-memory workbook. */
-function excelFor(book) {
-  return new OfficeMockObject({ run: async (batch) => book.run(batch) });
-}
 
 function snapshot(book) {
   return JSON.stringify({
@@ -133,6 +130,21 @@ test("a row the data has gained is appended with its number formats", async () =
   assert.equal(values.length, profile.profile.rows.length + 1);
   assert.deepEqual(values.slice(1).map((r) => r[0]), profile.profile.rows.map((r) => r.name));
   assert.equal(book.sheet("Ark1").formats.get(`4,3`), profileTable(profile).formats[3][3]);
+});
+
+test("a row whose indicator the data no longer has keeps its name and loses its figures", async () => {
+  const book = new FakeWorkbook();
+  const excel = excelFor(book);
+  const layout = profileTable(profile);
+  await insertOrRefresh(excel, layout, binding);
+  const fewer = structuredClone(profile);
+  const gone = fewer.profile.rows.shift();
+
+  await refreshTables(excel, [{ binding: { ...binding, table: layout.name }, layout: profileTable(fewer) }]);
+
+  const values = book.tableValues(layout.name);
+  assert.deepEqual(values[1], [gone.name, ...Array(layout.header.length - 1).fill("")]);
+  assert.deepEqual(values.slice(2), layout.rows.slice(1));
 });
 
 test("a table the user deleted or renamed stops the refresh, names the table and changes nothing", async () => {

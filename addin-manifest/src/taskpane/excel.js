@@ -157,10 +157,10 @@ function planRefresh({ table, sheet, header, body }, layout) {
   const added = layout.rows.filter((row) => !rowOfKey.has(String(row[layoutKey])));
   const total = existingRows.length + added.length;
 
-  // Column by column: every add-in column gets its new values; rows whose key has gone are blanked, not deleted,
-  // so nothing the user put beside them moves.
+  // Column by column: every add-in column gets its new values. A row whose key the data no longer has keeps its
+  // key and loses its figures; it is not deleted, so nothing the user put beside it moves.
   const columns = layout.header.map((name, c) => {
-    const values = Array.from({ length: total }, () => [""]);
+    const values = Array.from({ length: total }, (_, i) => [c === layoutKey && i < existingRows.length ? existingRows[i][keyIndex] : ""]);
     layout.rows.forEach((row) => {
       const key = String(row[layoutKey]);
       const at = rowOfKey.has(key) ? rowOfKey.get(key) : existingRows.length + added.indexOf(row);

@@ -25,7 +25,7 @@ export async function layoutFor(api, binding) {
 /** Fetches every bound table (showing progress), then writes them all in one Excel.run. */
 export async function refreshAll(Excel, api, onProgress = () => {}) {
   const bindings = await readBindings(Excel);
-  if (bindings.length === 0) return { refreshed: [] };
+  if (bindings.length === 0) return { refreshed: [], titles: [] };
   const layouts = [];
   for (const [i, binding] of bindings.entries()) {
     onProgress({ done: i, total: bindings.length, table: binding.table });
@@ -37,11 +37,14 @@ export async function refreshAll(Excel, api, onProgress = () => {}) {
     }
   }
   onProgress({ done: bindings.length, total: bindings.length, table: null });
-  return refreshTables(Excel, layouts);
+  const result = await refreshTables(Excel, layouts);
+  return { ...result, titles: layouts.map(({ layout }) => layout.title) };
 }
 
+/** "Bærum (3201; tidligere 3024, 0219)": the former numbers newest first (the reforms numbered upwards). */
 export function regionLabel(region) {
-  const former = region.formerCodes && region.formerCodes.length ? `; tidligere ${region.formerCodes.join(", ")}` : "";
+  const codes = [...(region.formerCodes || [])].sort().reverse();
+  const former = codes.length ? `; tidligere ${codes.join(", ")}` : "";
   return `${region.name} (${region.code}${former})`;
 }
 
@@ -180,12 +183,12 @@ export async function startPane({ Excel, api, doc = document, today = new Date()
       const result = await refreshAll(Excel, api, ({ done, total, table }) => {
         progress.max = total;
         progress.value = done;
-        say(table ? `Henter tall til tabell ${done + 1} av ${total}: ${table} …` : `Skriver ${total} tabeller …`);
+        say(table ? `Henter tall til tabell ${done + 1} av ${total} (${table}) …` : `Skriver ${total} tabeller …`);
       });
-      say(result.refreshed.length === 0
+      const n = result.refreshed.length;
+      say(n === 0
         ? "Arbeidsboken har ingen KOSTRA-tabeller å oppdatere ennå."
-        : `Oppdaterte ${nb.format(result.refreshed.length)} ${result.refreshed.length === 1 ? "tabell" : "tabeller"}: `
-          + result.refreshed.join(", ") + ".", "ok");
+        : `Oppdaterte ${nb.format(n)} ${n === 1 ? "tabell" : "tabeller"}:\n${result.titles.join("\n")}`, "ok");
     } catch (e) {
       say(e.message, "error");
     } finally {

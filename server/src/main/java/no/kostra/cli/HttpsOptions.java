@@ -5,10 +5,14 @@ import java.nio.file.Path;
 import java.util.Optional;
 import no.kostra.web.HttpsSettings;
 import no.kostra.web.WebSettings;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** How users reach the service: HTTPS (Office loads add-ins only over HTTPS) and the public address. */
 final class HttpsOptions {
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--tls-cert", paramLabel = "FILE",
             description = "PEM certificate (chain) to serve HTTPS with; needs --tls-key.")
     Path certificate;
@@ -24,7 +28,7 @@ final class HttpsOptions {
 
     WebSettings settings(String host, int port) {
         if ((certificate == null) != (privateKey == null)) {
-            throw new IllegalArgumentException("--tls-cert og --tls-key må gis sammen");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--tls-cert og --tls-key må gis sammen");
         }
         Optional<HttpsSettings> https = certificate == null ? Optional.empty()
                 : Optional.of(new HttpsSettings(certificate, privateKey, host, port));

@@ -8,6 +8,7 @@ import no.kostra.ingest.SeedFiles;
 import no.kostra.service.Services;
 import no.kostra.web.App;
 import no.kostra.web.WebSettings;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,13 +30,20 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        WebSettings web = https.settings(host, port);
         Services services = Services.open(database.settings(), Clock.systemUTC());
         services.loadSeeds(SeedFiles.fromClasspath()).ifPresentOrElse(
                 r -> System.out.printf("Loaded seeds: %d figures (%d added, %d changed, %d unchanged)%n",
                         r.read(), r.added(), r.changed(), r.unchanged()),
                 () -> System.out.println("Seeds already loaded"));
-        WebSettings web = https.settings(host, port);
-        Javalin app = App.create(services, web).start(host, port);
+        Javalin app;
+        try {
+            app = App.create(services, web).start(host, port);
+        } catch (IllegalArgumentException e) {
+            // A certificate or key file that cannot be used: say which and why, without a stack trace.
+            services.close();
+            throw new CommandLine.ParameterException(https.spec.commandLine(), e.getMessage(), e);
+        }
         System.out.printf("Kostra workbench listening on %s://%s:%d (data revision %d); add-in manifest: %s/addin/manifest.xml%n",
                 web.https().isPresent() ? "https" : "http", host, app.port(), services.figures().dataRevision(),
                 web.publicUrl().map(u -> u.toString().replaceAll("/$", "")).orElse(""));

@@ -172,4 +172,49 @@ class AddinManifestTest {
                 .hasMessage("Den offentlige adressen må være en http(s)-adresse uten spørring, som https://kostra.kommune.no,"
                         + " fikk 'ftp://kostra.example'");
     }
+
+    @Test
+    void everyResourceIdTheManifestUsesIsDeclared() {
+        // The schema checks neither: a resid must name a resource, and an id must be declared once.
+        String xml = publicManifest();
+        List<String> declared = matches(xml, "<bt:(?:Image|Url|String) id=\"([^\"]+)\"");
+        List<String> used = matches(xml, "resid=\"([^\"]+)\"");
+
+        assertThat(declared).doesNotHaveDuplicates();
+        assertThat(declared).containsAll(used);
+        assertThat(used).containsAll(declared);
+    }
+
+    @Test
+    void everyFileTheManifestNamesIsServed() {
+        JavalinTest.test(App.create(services), (server, client) -> {
+            String base = "http://127.0.0.1:" + server.port();
+            List<String> files = urls(client.get("/addin/manifest.xml").body().string());
+            for (String url : files) {
+                var response = client.get(url.substring(base.length()));
+                assertThat(response.code()).as(url).isEqualTo(200);
+                assertThat(response.body().string()).as(url).isNotEmpty();
+            }
+            assertThat(files).hasSizeGreaterThanOrEqualTo(10);
+        });
+    }
+
+    @Test
+    void theWorksheetFunctionsScriptCallsTheServiceAtItsPublicAddress() {
+        JavalinTest.test(App.create(services, new WebSettings(Optional.of(PUBLIC_URL), Optional.empty())), (server, client) -> {
+            String script = client.get("/addin/functions/functions.js").body().string();
+
+            assertThat(script).contains("var BASE_URL = \"https://kostra.baerum.kommune.no\";").doesNotContain("{BASE_URL}");
+            assertThat(client.get("/addin/functions/functions.json").body().string()).contains("\"id\": \"VERDI\"");
+        });
+    }
+
+    private static List<String> matches(String text, String regex) {
+        List<String> found = new ArrayList<>();
+        Matcher m = Pattern.compile(regex).matcher(text);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
 }
