@@ -3,7 +3,7 @@ package no.kostra.cli;
 import picocli.CommandLine.Command;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
-        subcommands = {no.kostra.bench.ProfileRouteBenchmark.class})
+        subcommands = {no.kostra.bench.ProfileRouteBenchmark.class, no.kostra.bench.ImportJsonStatBenchmark.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {

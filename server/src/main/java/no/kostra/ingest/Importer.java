@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import no.kostra.catalog.Catalog;
+import no.kostra.errors.InvalidInputException;
 import no.kostra.ingest.jsonstat.JsonStatParser;
 import no.kostra.store.CatalogRepository;
 import no.kostra.store.Database;
@@ -35,8 +36,7 @@ public final class Importer {
     }
 
     public ImportReport importFile(String fileName, byte[] bytes, ImportOptions options) {
-        ImportFormat format = options.format() != null ? options.format()
-                : ImportFormat.detect(null, options.contentType(), Arrays.copyOf(bytes, Math.min(bytes.length, 16)));
+        ImportFormat format = format(bytes, options);
         ImportBatch header = new ImportBatch(format.code(), fileName, sha256(bytes), options.vintage(), List.of(), List.of(), 0);
         if (format == ImportFormat.CATALOG) {
             CatalogImport.Merge merge = CatalogImport.merge(catalog.get(), fileName, bytes);
@@ -46,19 +46,38 @@ public final class Importer {
             });
             return report(fileName, format, options, result, merge.read(), 0, List.of());
         }
+        FigureCollector.Collected figures = collect(fileName, bytes, options, format);
+        ImportBatch batch = new ImportBatch(format.code(), fileName, header.checksum(), options.vintage(), List.of(),
+                figures.statistics(), figures.rejected());
+        ImportResult result = database.inTransaction(c -> writer.write(c, batch, figures.observations()));
+        return report(fileName, format, options, result, figures.read(), figures.rejected(), figures.rejections());
+    }
+
+    /**
+     * Reads and checks a file of figures without writing anything (a dry run).
+     *
+     * @return how many figures the file holds
+     */
+    public int check(String fileName, byte[] bytes, ImportOptions options) {
+        return collect(fileName, bytes, options, format(bytes, options)).read();
+    }
+
+    private static ImportFormat format(byte[] bytes, ImportOptions options) {
+        return options.format() != null ? options.format()
+                : ImportFormat.detect(null, options.contentType(), Arrays.copyOf(bytes, Math.min(bytes.length, 16)));
+    }
+
+    private FigureCollector.Collected collect(String fileName, byte[] bytes, ImportOptions options, ImportFormat format) {
         FigureCollector collector = new FigureCollector(catalog.get(), fileName, options.mapping(), LocalDate.now(clock).getYear());
         switch (format) {
             case JSON_STAT -> JsonStatFigures.collect(JsonStatParser.parse(fileName, new ByteArrayInputStream(bytes)),
                     options.mapping(), collector);
             case CSV -> CsvFigureReader.read(fileName, bytes, new TabularFigures(collector, options.mapping()));
             case XLSX -> Xlsx.read(fileName, bytes, new TabularFigures(collector, options.mapping()));
-            default -> throw new IllegalStateException("Unhandled format " + format);
+            default -> throw new InvalidInputException(fileName + ": en katalogtabell inneholder ingen tall",
+                    java.util.Map.of("file", fileName));
         }
-        FigureCollector.Collected figures = collector.finish();
-        ImportBatch batch = new ImportBatch(format.code(), fileName, header.checksum(), options.vintage(), List.of(),
-                figures.statistics(), figures.rejected());
-        ImportResult result = database.inTransaction(c -> writer.write(c, batch, figures.observations()));
-        return report(fileName, format, options, result, figures.read(), figures.rejected(), figures.rejections());
+        return collector.finish();
     }
 
     private static ImportReport report(String file, ImportFormat format, ImportOptions options, ImportResult result, int read,

@@ -70,6 +70,11 @@ public final class SeedImporter {
         });
     }
 
+    /** The catalogue the seeds describe, read and checked without a database. */
+    public static Catalog catalogOf(SeedFiles seeds) {
+        return parseCatalog(seeds);
+    }
+
     static Catalog parseCatalog(SeedFiles seeds) {
         Catalog catalog = new Catalog(
                 CatalogTables.regions(table(seeds, CatalogTables.Kind.REGIONS)),
