@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "kostra-server", mixinStandardHelpOptions = true, version = "kostra-server 0.1.0",
         description = "Kostra workbench: stores KOSTRA statistics and computes service profiles and ASSS comparisons.",
-        subcommands = {ServeCommand.class, BenchCommand.class, ImportCommand.class, GenerateSyntheticCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, BenchCommand.class, ImportCommand.class, GenerateSyntheticCommand.class, FetchSsbCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

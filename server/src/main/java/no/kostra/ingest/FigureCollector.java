@@ -26,7 +26,7 @@ final class FigureCollector {
     static final int FIRST_YEAR = 1990;
 
     private final Catalog catalog;
-    private final String file;
+    private String file;
     private final ImportMapping mapping;
     private final int lastYear;
     private final String source;
@@ -55,6 +55,11 @@ final class FigureCollector {
 
     String file() {
         return file;
+    }
+
+    /** Names the next file whose figures come (an import of several parts); messages name the part. */
+    void startFile(String name) {
+        this.file = name;
     }
 
     void observation(Where where, String regionCode, String indicatorCode, String yearText, Figure figure) {

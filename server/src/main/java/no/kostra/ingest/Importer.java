@@ -53,6 +53,29 @@ public final class Importer {
         return report(fileName, format, options, result, figures.read(), figures.rejected(), figures.rejections());
     }
 
+    /** A file's name and bytes. */
+    public record NamedBytes(String name, byte[] bytes) {
+    }
+
+    /**
+     * Imports several JSON-stat files (the pieces of one split StatBank query) as one import: all are checked, then all
+     * written in one transaction, or none.
+     */
+    public ImportReport importJsonStatParts(String name, List<NamedBytes> parts, ImportOptions options) {
+        FigureCollector collector = new FigureCollector(catalog.get(), name, options.mapping(), LocalDate.now(clock).getYear());
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (NamedBytes part : parts) {
+            collector.startFile(part.name());
+            JsonStatFigures.collect(JsonStatParser.parse(part.name(), new ByteArrayInputStream(part.bytes())), options.mapping(), collector);
+            all.writeBytes(part.bytes());
+        }
+        FigureCollector.Collected figures = collector.finish();
+        ImportBatch batch = new ImportBatch(ImportFormat.JSON_STAT.code(), name, sha256(all.toByteArray()), options.vintage(),
+                List.of(), figures.statistics(), figures.rejected());
+        ImportResult result = database.inTransaction(c -> writer.write(c, batch, figures.observations()));
+        return report(name, ImportFormat.JSON_STAT, options, result, figures.read(), figures.rejected(), figures.rejections());
+    }
+
     /**
      * Reads and checks a file of figures without writing anything (a dry run).
      *
@@ -86,7 +109,8 @@ public final class Importer {
                 result.changed(), result.unchanged(), rejected, reasons, result.dataRevision());
     }
 
-    static String sha256(byte[] bytes) {
+    /** SHA-256 of the bytes, hex: an import's identity in the import log, and a cache key. */
+    public static String sha256(byte[] bytes) {
         try {
             return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
