@@ -148,7 +148,7 @@ public final class ImportWriter {
                         if (region < 0 || year < ObservationColumns.FIRST_YEAR || year > ObservationColumns.LAST_YEAR) {
                             continue;
                         }
-                        int k = Arrays.binarySearch(keys, ObservationColumns.key(indicatorIndex, region, year));
+                        int k = Arrays.binarySearch(keys, columns.key(indicatorIndex, region, year));
                         int revision = r.getInt(3);
                         if (k >= 0 && revision > currentRevision[k]) {
                             currentRevision[k] = revision;
