@@ -3,7 +3,6 @@ package no.kostra.cli;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -51,8 +50,7 @@ final class FetchSsbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ImportMapping map = mapping == null ? ImportMapping.defaults()
-                : ImportMapping.parse(mapping.getFileName().toString(), Files.readString(mapping, StandardCharsets.UTF_8));
+        ImportMapping map = ImportMapping.fromFile(mapping);
         SsbClient client = new SsbClient(v2, v1, HttpClient.newHttpClient(), RateLimiter.ssb(), SsbClient.SSB_CELL_LIMIT, cache);
         try (Services services = Services.open(database.settings(), Clock.systemUTC())) {
             services.loadSeeds(SeedFiles.fromClasspath());
