@@ -57,7 +57,7 @@ public final class CatalogRepository {
              ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 int to = r.getInt(4);
-                Integer toYear = r.wasNull() ? null : to; // wasNull speaks of the last column read: read it here
+                Integer toYear = r.wasNull() ? null : to;
                 out.add(new GroupMembership(r.getString(1), r.getString(2), r.getInt(3), toYear));
             }
         }
