@@ -43,13 +43,15 @@ final class ImportCommand implements Callable<Integer> {
         try (Services services = Services.open(database.settings(), Clock.systemUTC())) {
             services.loadSeeds(SeedFiles.fromClasspath());
             ImportOptions options = new ImportOptions(format == null ? null : ImportFormat.fromCode(format), null,
-                    Vintage.fromCode(vintage), mapping == null ? ImportMapping.defaults()
-                    : ImportMapping.parse(mapping.getFileName().toString(), Files.readString(mapping, StandardCharsets.UTF_8)));
+                    Vintage.fromCode(vintage), ImportMapping.fromFile(mapping));
             ImportReport report = services.importer().importFile(file.getFileName().toString(), Files.readAllBytes(file), options);
             System.out.println(new String(Json.bytes(report), StandardCharsets.UTF_8));
             return 0;
         } catch (InvalidInputException e) {
             System.err.println("Importen ble avvist, ingenting er endret: " + e.getMessage());
+            return 2;
+        } catch (IllegalArgumentException e) {
+            System.err.println("Ugyldig valg: " + e.getMessage());
             return 2;
         }
     }

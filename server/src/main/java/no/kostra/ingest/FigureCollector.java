@@ -26,7 +26,7 @@ final class FigureCollector {
     static final int FIRST_YEAR = 1990;
 
     private final Catalog catalog;
-    private final String file;
+    private String file;
     private final ImportMapping mapping;
     private final int lastYear;
     private final String source;
@@ -35,7 +35,8 @@ final class FigureCollector {
     private final List<ImportReport.Rejection> rejections = new ArrayList<>();
     private final Map<String, String> indicatorIds = new HashMap<>();
     private final Map<String, Integer> years = new HashMap<>();
-    private final Map<String, Boolean> validCodeInYear = new HashMap<>();
+    private final Map<String, boolean[]> validYearsOfCode = new HashMap<>();
+    private final Map<String, Region> regions = new HashMap<>();
     private int rejected;
     private int read;
 
@@ -57,6 +58,11 @@ final class FigureCollector {
         return file;
     }
 
+    /** Names the next file whose figures come (an import of several parts); messages name the part. */
+    void startFile(String name) {
+        this.file = name;
+    }
+
     void observation(Where where, String regionCode, String indicatorCode, String yearText, Figure figure) {
         read++;
         String code = regionCode == null ? "" : regionCode.trim();
@@ -71,7 +77,7 @@ final class FigureCollector {
             throw fail(where, "region", region.code() + " (" + region.name() + ") er en gruppe, ikke en kommune;"
                     + " gruppetall importeres med kolonnene group og statistic");
         }
-        boolean valid = validCodeInYear.computeIfAbsent(code + "|" + year, k -> catalog.codeInYear(region.code(), year).equals(code));
+        boolean valid = validYearsOfCode.computeIfAbsent(code, k -> validYears(region.code(), k))[year - FIRST_YEAR];
         if (!valid && (!figure.hasValue() || figure.value() == 0)) {
             reject(where.describe("region"), "kommunenummer " + code + " var ikke i bruk i " + year + " (" + region.name()
                     + " hadde " + catalog.codeInYear(region.code(), year) + "); en tom eller null-rad fra SSBs tilbakeføring"
@@ -162,8 +168,22 @@ final class FigureCollector {
     }
 
     private Region region(Where where, String code, String field) {
-        return catalog.findRegion(code).orElseThrow(() -> fail(where, field, "ukjent regionkode '" + code
-                + "'; kjente koder står i /api/regions, eller utelat koden med ignore.regions i mappingen"));
+        Region region = regions.get(code);
+        if (region == null) {
+            region = catalog.findRegion(code).orElseThrow(() -> fail(where, field, "ukjent regionkode '" + code
+                    + "'; kjente koder står i /api/regions, eller utelat koden med ignore.regions i mappingen"));
+            regions.put(code, region);
+        }
+        return region;
+    }
+
+    /** For each year from {@link #FIRST_YEAR}: was {@code code} the region's number that year? */
+    private boolean[] validYears(String canonical, String code) {
+        boolean[] valid = new boolean[lastYear - FIRST_YEAR + 1];
+        for (int y = FIRST_YEAR; y <= lastYear; y++) {
+            valid[y - FIRST_YEAR] = catalog.codeInYear(canonical, y).equals(code);
+        }
+        return valid;
     }
 
     private void reject(String where, String reason) {

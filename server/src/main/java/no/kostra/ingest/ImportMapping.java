@@ -44,6 +44,12 @@ public record ImportMapping(Map<String, String> columns, Map<String, String> dim
         return new ImportMapping(Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), null);
     }
 
+    /** The mapping in a properties file (UTF-8), or the defaults when {@code file} is null. */
+    public static ImportMapping fromFile(java.nio.file.Path file) throws java.io.IOException {
+        return file == null ? defaults()
+                : parse(file.getFileName().toString(), java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public static ImportMapping parse(String name, String text) {
         Properties p = new Properties();
         try {

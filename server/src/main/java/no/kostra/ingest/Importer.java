@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import no.kostra.catalog.Catalog;
+import no.kostra.errors.InvalidInputException;
 import no.kostra.ingest.jsonstat.JsonStatParser;
 import no.kostra.store.CatalogRepository;
 import no.kostra.store.Database;
@@ -35,8 +36,7 @@ public final class Importer {
     }
 
     public ImportReport importFile(String fileName, byte[] bytes, ImportOptions options) {
-        ImportFormat format = options.format() != null ? options.format()
-                : ImportFormat.detect(null, options.contentType(), Arrays.copyOf(bytes, Math.min(bytes.length, 16)));
+        ImportFormat format = format(bytes, options);
         ImportBatch header = new ImportBatch(format.code(), fileName, sha256(bytes), options.vintage(), List.of(), List.of(), 0);
         if (format == ImportFormat.CATALOG) {
             CatalogImport.Merge merge = CatalogImport.merge(catalog.get(), fileName, bytes);
@@ -46,19 +46,61 @@ public final class Importer {
             });
             return report(fileName, format, options, result, merge.read(), 0, List.of());
         }
+        FigureCollector.Collected figures = collect(fileName, bytes, options, format);
+        ImportBatch batch = new ImportBatch(format.code(), fileName, header.checksum(), options.vintage(), List.of(),
+                figures.statistics(), figures.rejected());
+        ImportResult result = database.inTransaction(c -> writer.write(c, batch, figures.observations()));
+        return report(fileName, format, options, result, figures.read(), figures.rejected(), figures.rejections());
+    }
+
+    /** A file's name and bytes. */
+    public record NamedBytes(String name, byte[] bytes) {
+    }
+
+    /**
+     * Imports several JSON-stat files (the pieces of one split StatBank query) as one import: all are checked, then all
+     * written in one transaction, or none.
+     */
+    public ImportReport importJsonStatParts(String name, List<NamedBytes> parts, ImportOptions options) {
+        FigureCollector collector = new FigureCollector(catalog.get(), name, options.mapping(), LocalDate.now(clock).getYear());
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (NamedBytes part : parts) {
+            collector.startFile(part.name());
+            JsonStatFigures.collect(JsonStatParser.parse(part.name(), new ByteArrayInputStream(part.bytes())), options.mapping(), collector);
+            all.writeBytes(part.bytes());
+        }
+        FigureCollector.Collected figures = collector.finish();
+        ImportBatch batch = new ImportBatch(ImportFormat.JSON_STAT.code(), name, sha256(all.toByteArray()), options.vintage(),
+                List.of(), figures.statistics(), figures.rejected());
+        ImportResult result = database.inTransaction(c -> writer.write(c, batch, figures.observations()));
+        return report(name, ImportFormat.JSON_STAT, options, result, figures.read(), figures.rejected(), figures.rejections());
+    }
+
+    /**
+     * Reads and checks a file of figures without writing anything (a dry run).
+     *
+     * @return how many figures the file holds
+     */
+    public int check(String fileName, byte[] bytes, ImportOptions options) {
+        return collect(fileName, bytes, options, format(bytes, options)).read();
+    }
+
+    private static ImportFormat format(byte[] bytes, ImportOptions options) {
+        return options.format() != null ? options.format()
+                : ImportFormat.detect(null, options.contentType(), Arrays.copyOf(bytes, Math.min(bytes.length, 16)));
+    }
+
+    private FigureCollector.Collected collect(String fileName, byte[] bytes, ImportOptions options, ImportFormat format) {
         FigureCollector collector = new FigureCollector(catalog.get(), fileName, options.mapping(), LocalDate.now(clock).getYear());
         switch (format) {
             case JSON_STAT -> JsonStatFigures.collect(JsonStatParser.parse(fileName, new ByteArrayInputStream(bytes)),
                     options.mapping(), collector);
             case CSV -> CsvFigureReader.read(fileName, bytes, new TabularFigures(collector, options.mapping()));
             case XLSX -> Xlsx.read(fileName, bytes, new TabularFigures(collector, options.mapping()));
-            default -> throw new IllegalStateException("Unhandled format " + format);
+            default -> throw new InvalidInputException(fileName + ": en katalogtabell inneholder ingen tall",
+                    java.util.Map.of("file", fileName));
         }
-        FigureCollector.Collected figures = collector.finish();
-        ImportBatch batch = new ImportBatch(format.code(), fileName, header.checksum(), options.vintage(), List.of(),
-                figures.statistics(), figures.rejected());
-        ImportResult result = database.inTransaction(c -> writer.write(c, batch, figures.observations()));
-        return report(fileName, format, options, result, figures.read(), figures.rejected(), figures.rejections());
+        return collector.finish();
     }
 
     private static ImportReport report(String file, ImportFormat format, ImportOptions options, ImportResult result, int read,
@@ -67,7 +109,8 @@ public final class Importer {
                 result.changed(), result.unchanged(), rejected, reasons, result.dataRevision());
     }
 
-    static String sha256(byte[] bytes) {
+    /** SHA-256 of the bytes, hex: an import's identity in the import log, and a cache key. */
+    public static String sha256(byte[] bytes) {
         try {
             return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

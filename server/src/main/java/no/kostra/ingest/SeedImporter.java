@@ -7,14 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import no.kostra.catalog.Catalog;
-import no.kostra.catalog.CodeChange;
-import no.kostra.catalog.GroupMembership;
-import no.kostra.catalog.Indicator;
-import no.kostra.catalog.MeanKind;
-import no.kostra.catalog.ProfileDefinition;
 import no.kostra.catalog.Region;
 import no.kostra.catalog.RegionKind;
-import no.kostra.catalog.Unit;
 import no.kostra.observation.Figure;
 import no.kostra.observation.Statistic;
 import no.kostra.observation.Status;
@@ -79,6 +73,11 @@ public final class SeedImporter {
                 }
             }
         });
+    }
+
+    /** The catalogue the seeds describe, read and checked without a database. */
+    public static Catalog catalogOf(SeedFiles seeds) {
+        return parseCatalog(seeds);
     }
 
     static Catalog parseCatalog(SeedFiles seeds) {

@@ -134,26 +134,25 @@ public final class ImportWriter {
      */
     private static void readCurrentRevisions(Connection c, ObservationColumns columns, int[] rows, long[] keys,
                                              Vintage vintage, int[] currentRevision, boolean[] unchanged) throws SQLException {
-        for (List<String> chunk : chunks(new LinkedHashSet<>(columns.indicatorIds()))) {
-            String sql = "select indicator_id, region_code, ref_year, revision, num_value, status, vintage from observation"
-                    + " where indicator_id in (" + FigureRepository.marks(chunk.size()) + ")";
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                s.setFetchSize(FETCH_SIZE);
-                for (int i = 0; i < chunk.size(); i++) {
-                    s.setString(i + 1, chunk.get(i));
-                }
+        // One indicator at a time: the primary key's leading column makes each a range scan on every database.
+        try (PreparedStatement s = c.prepareStatement("select region_code, ref_year, revision, num_value, status, vintage"
+                + " from observation where indicator_id = ?")) {
+            s.setFetchSize(FETCH_SIZE);
+            for (String indicator : columns.indicatorIds()) {
+                int indicatorIndex = columns.indicatorIndex(indicator);
+                s.setString(1, indicator);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        int region = columns.regionIndex(r.getString(2));
-                        int year = r.getInt(3);
+                        int region = columns.regionIndex(r.getString(1));
+                        int year = r.getInt(2);
                         if (region < 0 || year < ObservationColumns.FIRST_YEAR || year > ObservationColumns.LAST_YEAR) {
                             continue;
                         }
-                        int k = Arrays.binarySearch(keys, ObservationColumns.key(columns.indicatorIndex(r.getString(1)), region, year));
-                        int revision = r.getInt(4);
+                        int k = Arrays.binarySearch(keys, columns.key(indicatorIndex, region, year));
+                        int revision = r.getInt(3);
                         if (k >= 0 && revision > currentRevision[k]) {
                             currentRevision[k] = revision;
-                            unchanged[k] = new Stored(revision, r.getBigDecimal(5), r.getString(6), r.getString(7))
+                            unchanged[k] = new Stored(revision, r.getBigDecimal(4), r.getString(5), r.getString(6))
                                     .sameAs(columns.figure(rows[k]), vintage);
                         }
                     }

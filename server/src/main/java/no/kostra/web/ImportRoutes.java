@@ -20,7 +20,7 @@ import no.kostra.store.RevisionRepository;
 /**
  * {@code POST /api/imports}: the request body is the file (at most {@link App#MAX_REQUEST_BYTES}); the format comes
  * from {@code ?format=}, else the Content-Type, else the first bytes. Answers the import report.
- * {@code GET /api/series?region=&indicator=}: a series with every stored revision, joined across municipality numbers.
+ * {@code GET /api/revisions?region=&indicator=}: a series with every stored revision, joined across municipality numbers.
  */
 final class ImportRoutes {
     private final Services services;

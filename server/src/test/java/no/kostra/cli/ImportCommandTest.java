@@ -1,0 +1,88 @@
+package no.kostra.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import no.kostra.web.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImportCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path fixture(String path) throws Exception {
+        Path file = dir.resolve(path.substring(path.lastIndexOf('/') + 1));
+        try (InputStream in = ImportCommandTest.class.getResourceAsStream("/ingest/" + path)) {
+            Files.write(file, in.readAllBytes());
+        }
+        return file;
+    }
+
+    /** Runs the command line and returns exit code, standard output and standard error. */
+    private String[] run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+            int code = Main.commandLine().execute(args);
+            return new String[] {String.valueOf(code), stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private static JsonNode report(String stdout) throws Exception {
+        return Json.MAPPER.readTree(stdout.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow());
+    }
+
+    @Test
+    void handWrittenCsvAndJsonStatImportFromTheCommandLineAndAgainChangeNothing() throws Exception {
+        String data = dir.resolve("data").toString();
+
+        String[] csv = run("import", fixture("good/kht-2024.csv").toString(), "--data", data);
+        String[] again = run("import", fixture("good/kht-2024.csv").toString(), "--format", "csv", "--data", data);
+        String[] json = run("import", fixture("good/march-2024.json").toString(), "--vintage", "preliminary", "--data", data);
+
+        assertThat(csv[0]).isEqualTo("0");
+        assertThat(report(csv[1]).get("changed").asInt()).isEqualTo(3);
+        assertThat(report(json[1]).get("vintage").asText()).isEqualTo("preliminary");
+        assertThat(report(json[1]).get("changed").asInt()).isEqualTo(1);
+        assertThat(report(again[1]).get("changed").asInt()).isZero();
+    }
+
+    @Test
+    void aBadFileExitsWith2AndSaysNothingChanged() throws Exception {
+        String[] result = run("import", fixture("bad/jsonstat-size-product.json").toString(), "--data", dir.resolve("data").toString());
+
+        assertThat(result[0]).isEqualTo("2");
+        assertThat(result[2]).contains("Importen ble avvist, ingenting er endret: jsonstat-size-product.json value: size [2, 1, 1]"
+                + " gir 2 celler, men value har 3 verdier");
+    }
+
+    @Test
+    void aCatalogueTableImportsAndItsIndicatorThenTakesFigures() throws Exception {
+        Path indicators = dir.resolve("indicators.csv");
+        Files.writeString(indicators, "id,area,profile,category,sort,name,unit,decimals,mean_kind,higher_is_more,source\n"
+                + "KHT.test_ny,KHT,,,99,Ny indikator,kroner,0,weighted,true,test\n");
+        Path figures = dir.resolve("ny.csv");
+        Files.writeString(figures, "region;indicator;year;value\n3201;KHT.test_ny;2024;1 234\n");
+        String data = dir.resolve("data").toString();
+
+        String[] catalog = run("import", indicators.toString(), "--format", "catalog", "--data", data);
+        String[] values = run("import", figures.toString(), "--data", data);
+
+        assertThat(report(catalog[1]).get("added").asInt()).isEqualTo(1);
+        assertThat(report(values[1]).get("added").asInt()).isEqualTo(1);
+    }
+}

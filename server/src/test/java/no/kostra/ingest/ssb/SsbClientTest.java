@@ -1,0 +1,151 @@
+package no.kostra.ingest.ssb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import no.kostra.ingest.ImportMapping;
+import no.kostra.ingest.ImportOptions;
+import no.kostra.ingest.ImportReport;
+import no.kostra.ingest.Importer;
+import no.kostra.ingest.SeedFiles;
+import no.kostra.observation.Vintage;
+import no.kostra.service.Services;
+import no.kostra.store.DatabaseSettings;
+import no.kostra.store.RevisionRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SsbClientTest {
+    private final StatBankStub stub = new StatBankStub();
+    private final List<Duration> slept = new ArrayList<>();
+    private final MutableClock clock = new MutableClock();
+    private final RateLimiter limiter = new RateLimiter(30, Duration.ofSeconds(60), clock, d -> {
+        slept.add(d);
+        clock.now = clock.now.plus(d);
+    });
+
+    SsbClientTest() throws Exception {
+    }
+
+    @AfterEach
+    void close() {
+        stub.close();
+    }
+
+    private SsbClient client(int cellLimit, Path cache) {
+        return new SsbClient(stub.v2(), stub.v1(), HttpClient.newHttpClient(), limiter, cellLimit, cache);
+    }
+
+    private static SsbRequest request() {
+        return SsbRequest.parseSpec("12603:KOSLegeaarsverk0000,KOSFysioaarsverk0000:2021-2024", Map.of("KOKfunksjon0000", "FGK241")).get(0);
+    }
+
+    @Test
+    void aQueryAboveTheCellLimitIsSplitAlongRegionsAndImportedAsOneImport() throws Exception {
+        SsbClient client = client(8, null);
+
+        List<SsbClient.Fetched> parts = client.fetch(request());
+
+        assertThat(parts).hasSize(4);
+        assertThat(client.calls()).isEqualTo(5);
+        assertThat(stub.requests.get(1)).isEqualTo("GET /api/pxwebapi/v2/tables/12603/data?lang=no&outputFormat=json-stat2"
+                + "&valueCodes[KOKkommuneregion0000]=3024&valueCodes[KOKfunksjon0000]=FGK241"
+                + "&valueCodes[ContentsCode]=KOSLegeaarsverk0000,KOSFysioaarsverk0000&valueCodes[Tid]=2021,2022,2023,2024");
+        try (Services services = Services.open(DatabaseSettings.inMemory("ssb-" + System.nanoTime()),
+                Clock.fixed(Instant.parse("2025-06-20T00:00:00Z"), ZoneOffset.UTC))) {
+            services.loadSeeds(SeedFiles.fromClasspath());
+            ImportMapping mapping = ImportMapping.parse("mapping.properties", new String(
+                    SsbClientTest.class.getResourceAsStream("/ingest/ssb/mapping.properties").readAllBytes(), StandardCharsets.UTF_8));
+
+            ImportReport report = services.importer().importJsonStatParts("ssb-12603", parts.stream()
+                    .map(p -> new Importer.NamedBytes(p.name(), p.jsonStat())).toList(), new ImportOptions(null, null, Vintage.FINAL, mapping));
+
+            assertThat(report.read()).isEqualTo(32);
+            assertThat(report.rejected()).isEqualTo(8 + 8);
+            assertThat(new RevisionRepository(services.database()).history("KHT.serie_fysioterapeut_arsverk", "3201"))
+                    .filteredOn(r -> r.revision() > 1)
+                    .extracting(RevisionRepository.StoredRevision::year, r -> r.figure().value(), RevisionRepository.StoredRevision::reportedCode)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(2021, 8.1, "3024"),
+                            org.assertj.core.groups.Tuple.tuple(2022, 8.3, "3024"),
+                            org.assertj.core.groups.Tuple.tuple(2023, 8.2, "3024"),
+                            org.assertj.core.groups.Tuple.tuple(2024, 8.6, "3201"));
+        }
+    }
+
+    @Test
+    void aCachedAnswerIsReusedUntilTheTableIsUpdated(@TempDir Path cache) throws Exception {
+        client(SsbClient.SSB_CELL_LIMIT, cache).fetch(request());
+
+        SsbClient again = client(SsbClient.SSB_CELL_LIMIT, cache);
+        assertThat(again.fetch(request())).allMatch(SsbClient.Fetched::fromCache);
+        assertThat(again.calls()).isEqualTo(1);
+
+        stub.updated = "2025-06-15T07:00:00Z";
+        SsbClient afterUpdate = client(SsbClient.SSB_CELL_LIMIT, cache);
+        assertThat(afterUpdate.fetch(request())).noneMatch(SsbClient.Fetched::fromCache);
+        assertThat(afterUpdate.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void a429IsAnsweredByWaitingAsToldAndTryingAgain() throws Exception {
+        stub.tooManyRequests = 1;
+
+        List<SsbClient.Fetched> parts = client(SsbClient.SSB_CELL_LIMIT, null).fetch(request());
+
+        assertThat(parts).hasSize(1);
+        assertThat(slept).containsExactly(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void theThirtyFirstCallInAMinuteWaitsForTheWindow() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            limiter.acquire();
+            clock.now = clock.now.plusSeconds(1);
+        }
+        limiter.acquire();
+
+        assertThat(slept).containsExactly(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aTableUnknownToV2IsFetchedWithTheV1Form() throws Exception {
+        SsbClient client = client(SsbClient.SSB_CELL_LIMIT, null);
+
+        List<SsbClient.Fetched> parts = client.fetch(SsbRequest.parseSpec("99999:KOSLegeaarsverk0000:2024", Map.of()).get(0));
+
+        assertThat(parts).hasSize(1);
+        assertThat(stub.postedBodies.get(0)).contains("\"response\":{\"format\":\"json-stat2\"}")
+                .contains("{\"code\":\"ContentsCode\",\"selection\":{\"filter\":\"item\",\"values\":[\"KOSLegeaarsverk0000\"]}}");
+        assertThat(new String(parts.get(0).jsonStat(), StandardCharsets.UTF_8)).contains("[10.2,11.7]");
+    }
+
+    private static final class MutableClock extends Clock {
+        Instant now = Instant.parse("2025-06-20T00:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
