@@ -27,6 +27,21 @@ final class AnalysisRoutes {
         routes.post("/api/reference/{file}", this::importReference);
         routes.get("/api/splits", this::costSplit);
         routes.get("/api/splits/home-care", this::homeCare);
+        routes.get("/api/accounts", this::accounts);
+        routes.get("/api/accounts/projection", this::projection);
+    }
+
+    private void accounts(Context ctx) {
+        String area = Params.required(ctx, "area");
+        out.respond(ctx, "accounts|" + area, "accounts", revision -> analysis.accounts().accounts(area), AnalysisCsv::accounts);
+    }
+
+    /** ?coverage=12.7&population=2025:5000,2030:6500 — coverage in percent, projected target group by year. */
+    private void projection(Context ctx) {
+        double coverage = Params.number(ctx, "coverage");
+        Map<Integer, Double> population = Params.yearValues(ctx, "population");
+        out.respond(ctx, "projection|" + coverage + "|" + population, "projection",
+                revision -> analysis.accounts().projection(coverage, population), AnalysisCsv::projection);
     }
 
     private void costSplit(Context ctx) {
