@@ -12,6 +12,7 @@ import no.kostra.compute.asss.Discrepancy;
 import no.kostra.compute.asss.GroupFigures;
 import no.kostra.compute.asss.GroupMeans;
 import no.kostra.compute.asss.MemberValue;
+import no.kostra.compute.asss.ResourceUse;
 import no.kostra.compute.narrative.ComparisonNarrative;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.observation.Figure;
@@ -76,6 +77,38 @@ public final class ComparisonService {
                     GroupMeans.compute(indicator.meanKind(), values), published.getOrDefault(year, Map.of()))));
         }
         return out;
+    }
+
+    /**
+     * The ressursbruksindikator for every ASSS member with a stored spending figure and expense-need index for the
+     * year: spending per inhabitant (the indicator given) ÷ need, relative to the flat mean over those members.
+     */
+    public List<ResourceUse.Member> resourceUse(String spendingIndicator, String area, int year) {
+        Catalog catalog = catalogs.current();
+        Indicator indicator = catalog.requireIndicator(spendingIndicator);
+        List<String> memberCodes = catalog.membersOf(ASSS, year);
+        Map<String, Double> spending = new java.util.LinkedHashMap<>();
+        repository.regionFigures(List.of(indicator.id()), memberCodes, year, year).getOrDefault(indicator.id(), Map.of())
+                .forEach((region, byYear) -> {
+                    Figure f = byYear.get(year);
+                    if (f != null && f.hasValue()) {
+                        spending.put(region, f.value());
+                    }
+                });
+        Map<String, Double> need = new java.util.HashMap<>();
+        repository.expenseNeed(area.trim().toUpperCase(java.util.Locale.ROOT)).forEach((region, byYear) -> {
+            if (byYear.containsKey(year)) {
+                need.put(region, byYear.get(year));
+            }
+        });
+        List<ResourceUse.Member> members = ResourceUse.members(spending, need);
+        if (members.isEmpty()) {
+            throw new no.kostra.errors.NotFoundException("Mangler tall for ressursbruksindikatoren i " + year + ": trenger "
+                    + indicator.id() + " og utgiftsbehov (" + area + ") for ASSS-kommunene",
+                    Map.of("indicator", indicator.id(), "area", area, "year", year,
+                            "withSpending", List.copyOf(spending.keySet()), "withNeed", List.copyOf(need.keySet())));
+        }
+        return members;
     }
 
     private List<Comparison.Other> others(Catalog catalog, Indicator indicator, Region region, int year, Double own) {

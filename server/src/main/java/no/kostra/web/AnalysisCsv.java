@@ -10,6 +10,7 @@ import no.kostra.compute.accounts.NeedsProjection;
 import no.kostra.compute.ProfileTable;
 import no.kostra.compute.asss.Comparison;
 import no.kostra.compute.asss.Discrepancy;
+import no.kostra.compute.asss.ResourceUse;
 import no.kostra.compute.efficiency.EfficiencyReport;
 import no.kostra.compute.efficiency.EfficiencyYear;
 import no.kostra.compute.series.Series;
@@ -28,6 +29,12 @@ final class AnalysisCsv {
         for (Comparison.Other o : c.others()) {
             sheet.row(c.indicator(), c.year(), o.code(), o.name(), o.value(), o.basis(), o.deviationPercent());
         }
+        return sheet.build();
+    }
+
+    static CsvSheet resourceUse(List<ResourceUse.Member> members) {
+        CsvSheet.Builder sheet = CsvSheet.of("region", "utgift_per_innbygger", "utgiftsbehov", "r", "ressursbruksindikator");
+        members.forEach(m -> sheet.row(m.region(), m.spending(), m.need(), m.ratio(), m.indicator()));
         return sheet.build();
     }
 

@@ -23,6 +23,7 @@ final class AnalysisRoutes {
         routes.get("/api/asss", this::comparison);
         routes.get("/api/asss/discrepancies", this::discrepancies);
         routes.get("/api/efficiency", this::efficiency);
+        routes.get("/api/resource-use", this::resourceUse);
         routes.get("/api/series", this::series);
         routes.post("/api/reference/{file}", this::importReference);
         routes.get("/api/splits", this::costSplit);
@@ -91,6 +92,14 @@ final class AnalysisRoutes {
         out.respond(ctx, "discrepancies|" + indicator + "|" + from + "|" + to, "discrepancies",
                 revision -> analysis.comparisons().discrepancies(indicator == null || indicator.isBlank() ? null : indicator.trim(), from, to),
                 AnalysisCsv::discrepancies);
+    }
+
+    private void resourceUse(Context ctx) {
+        String indicator = Params.required(ctx, "indicator");
+        String area = Params.required(ctx, "area");
+        int year = Params.year(ctx, "year");
+        out.respond(ctx, "resource-use|" + indicator + "|" + area + "|" + year, "resourceUse",
+                revision -> analysis.comparisons().resourceUse(indicator, area, year), AnalysisCsv::resourceUse);
     }
 
     private void efficiency(Context ctx) {

@@ -121,6 +121,27 @@ class ComparisonApiTest {
         });
     }
 
+    @Test
+    void theRessursbruksindikatorIsSpendingOverNeedRelativeToTheFlatMeanOfTheMembers() {
+        JavalinTest.test(App.create(services), (server, client) -> {
+            client.post("/api/reference/expense_need.csv", """
+                    region,area,year,need_index,source
+                    3201,KHT,2024,1.02,test index
+                    0301,KHT,2024,0.95,test index
+                    1103,KHT,2024,1.00,test index
+                    """, r -> { });
+
+            JsonNode members = json(client.get("/api/resource-use?indicator=" + NET + "&area=KHT&year=2024")).path("resourceUse");
+
+            double mean = (4260 / 1.02 + 4731 / 0.95 + 3912 / 1.00) / 3;
+            assertThat(members.size()).isEqualTo(3);
+            JsonNode baerum = members.get(0).path("region").asText().equals("3201") ? members.get(0)
+                    : members.get(1).path("region").asText().equals("3201") ? members.get(1) : members.get(2);
+            assertThat(baerum.path("ratio").asDouble()).isCloseTo(4260 / 1.02, within(1e-9));
+            assertThat(baerum.path("indicator").asDouble()).isCloseTo(4260 / 1.02 / mean, within(1e-12));
+        });
+    }
+
     private void weighNetExpensesByAFixturePopulation() {
         Catalog seeded = services.catalogs().current();
         List<Indicator> indicators = new ArrayList<>();
