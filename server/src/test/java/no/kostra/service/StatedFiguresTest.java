@@ -104,6 +104,19 @@ class StatedFiguresTest {
         assertThat(String.join(" ", sykefravaer.narrative())).contains("7 prosent under ASSS-snittet (0,63 prosentpoeng)");
     }
 
+    @Test
+    void kommunehelseSentencesGoTheWayThe2025ReportsTextDoes() {
+        // 000: "Sykefravær for kommunehelse i Bærum kommune økte fra 2023 til 2024, men ligger noe lavere enn snitt for
+        // ASSS-kommunene." 5,74 → 7,27 against 7,88
+        assertThat(String.join(" ", row("KHT.sykefravaer", 2024).narrative()))
+                .contains("Bærum ligger 8 prosent under ASSS-snittet (0,61 prosentpoeng)")
+                .contains("Det er en økning på 1,53 prosentpoeng fra 2023.");
+        // 000, Produktivitet/enhetskostnader: "Bærum ligger jevnt med fjoråret, og noe over snittet for ASSS kommunene."
+        assertThat(String.join(" ", row("KHT.brutto_driftsutgifter_per_innbygger", 2024).narrative()))
+                .contains("Bærum ligger 2 prosent over ASSS-snittet")
+                .contains("Det er en nedgang på 0,1 prosent fra 2023.");
+    }
+
     private List<StoredRow> claimsAboutBaerum() {
         AnalysisRepository repository = new AnalysisRepository(services.database());
         List<StoredRow> out = new ArrayList<>();

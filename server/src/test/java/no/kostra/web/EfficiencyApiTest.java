@@ -59,13 +59,17 @@ class EfficiencyApiTest {
     @Test
     void kommunehelseEfficiencyIs21PercentOverWithCost021Under() {
         JavalinTest.test(App.create(services), (server, client) -> {
-            JsonNode y2024 = json(client.get("/api/efficiency?region=3024&area=KHT&from=2024&to=2024"))
-                    .path("efficiency").path("years").get(0);
+            JsonNode efficiency = json(client.get("/api/efficiency?region=3024&area=KHT&from=2024&to=2024")).path("efficiency");
+            JsonNode y2024 = efficiency.path("years").get(0);
 
             assertThat(y2024.path("costIndex").asDouble()).isCloseTo(0.9979, within(1e-9));
             assertThat(y2024.path("efficiency").asDouble()).isCloseTo(0.021, within(1e-9));
             assertThat(y2024.path("productionIndex").asDouble()).isCloseTo(1.021 * 0.9979, within(1e-9));
             assertThat(y2024.path("costChangePp").asDouble()).isEqualTo(-3.3);
+            // 000: "… var 0,21 prosent lavere enn ASSS-snittet, noe som tilsvarer en nedgang med 3,3 prosentpoeng …"
+            assertThat(efficiency.path("narrative").toString())
+                    .contains("Brutto driftsutgifter i Bærum var i 2024 0,21 prosent lavere enn ASSS-snittet, en nedgang på 3,3 prosentpoeng fra 2023.")
+                    .contains("Effektiviteten var 2,1 prosent høyere enn ASSS-snittet.");
         });
     }
 
