@@ -149,17 +149,18 @@ public final class AnalysisSeeds {
         }
 
         Double positive(String column) {
-            double value = number(column);
-            if (value <= 0) {
-                throw new IllegalStateException(row.where(column) + ": expected a number above 0, found " + value);
-            }
-            return value;
+            return atLeastZero(column, false);
         }
 
         Double nonNegative(String column) {
+            return atLeastZero(column, true);
+        }
+
+        private Double atLeastZero(String column, boolean zeroAllowed) {
             double value = number(column);
-            if (value < 0) {
-                throw new IllegalStateException(row.where(column) + ": expected a number of 0 or more, found " + value);
+            if (value < 0 || (value == 0 && !zeroAllowed)) {
+                throw new IllegalStateException(row.where(column) + ": expected a number " + (zeroAllowed ? "of 0 or more" : "above 0")
+                        + ", found " + value);
             }
             return value;
         }

@@ -1,5 +1,7 @@
 package no.kostra.web;
 
+import static no.kostra.support.Http.find;
+import static no.kostra.support.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -40,9 +42,6 @@ class AccountsApiTest {
         services.close();
     }
 
-    private static JsonNode json(Response response) throws Exception {
-        return Json.MAPPER.readTree(response.body().string());
-    }
 
     @Test
     void aSubItemsShareIsItsValueOverTheTablesTopLine() {
@@ -120,14 +119,6 @@ class AccountsApiTest {
         });
     }
 
-    private static JsonNode find(JsonNode list, String field, String value) {
-        for (JsonNode n : list) {
-            if (n.path(field).asText().equals(value)) {
-                return n;
-            }
-        }
-        throw new AssertionError("No " + field + " = " + value);
-    }
 
     private static double round(double value, int decimals) {
         return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();

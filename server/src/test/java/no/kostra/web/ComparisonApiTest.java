@@ -1,5 +1,6 @@
 package no.kostra.web;
 
+import static no.kostra.support.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -167,7 +168,4 @@ class ComparisonApiTest {
         return new ObservationRow(indicator, region, region, 2024, Figure.of(value), "test fixture", null);
     }
 
-    private static JsonNode json(Response response) throws Exception {
-        return Json.MAPPER.readTree(response.body().string());
-    }
 }

@@ -1,5 +1,6 @@
 package no.kostra.web;
 
+import static no.kostra.support.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -26,9 +27,6 @@ class EfficiencyApiTest {
         services.close();
     }
 
-    private static JsonNode json(Response response) throws Exception {
-        return Json.MAPPER.readTree(response.body().string());
-    }
 
     @Test
     void ploEfficiencyIsMinus82PercentFromCost95AndProduction05() {

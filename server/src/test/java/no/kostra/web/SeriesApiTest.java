@@ -1,5 +1,6 @@
 package no.kostra.web;
 
+import static no.kostra.support.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -39,9 +40,6 @@ class SeriesApiTest {
         services.close();
     }
 
-    private static JsonNode json(Response response) throws Exception {
-        return Json.MAPPER.readTree(response.body().string());
-    }
 
     private static List<Double> values(JsonNode line, String field) {
         List<Double> out = new ArrayList<>();

@@ -1,5 +1,7 @@
 package no.kostra.web;
 
+import static no.kostra.support.Http.find;
+import static no.kostra.support.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -28,25 +30,14 @@ class SplitApiTest {
         services.close();
     }
 
-    private static JsonNode json(Response response) throws Exception {
-        return Json.MAPPER.readTree(response.body().string());
-    }
 
-    private static JsonNode unit(JsonNode split, String name) {
-        for (JsonNode u : split.path("units")) {
-            if (u.path("unit").asText().equals(name)) {
-                return u;
-            }
-        }
-        throw new AssertionError("No unit " + name);
-    }
 
     @Test
     void eachUnitsShareIsItsNetExpensesOverThePrintedTotal() {
         JavalinTest.test(App.create(services), (server, client) -> {
             JsonNode split = json(client.get("/api/splits?table=netto_hjemmetjenester&function=257%2B258")).path("split");
 
-            JsonNode aldring = unit(split, "A 42 Aldring og mestring").path("values").get(3);
+            JsonNode aldring = find(split.path("units"), "unit", "A 42 Aldring og mestring").path("values").get(3);
             assertThat(aldring.path("year").asInt()).isEqualTo(2024);
             assertThat(aldring.path("sharePercent").asDouble()).isCloseTo(790.0 / 1963.3 * 100, within(1e-9));
             JsonNode total2024 = split.path("totals").get(3);
