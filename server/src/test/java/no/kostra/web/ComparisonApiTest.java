@@ -15,6 +15,7 @@ import no.kostra.catalog.MeanKind;
 import no.kostra.catalog.Unit;
 import no.kostra.observation.Figure;
 import no.kostra.observation.Statistic;
+import no.kostra.observation.Status;
 import no.kostra.observation.Vintage;
 import no.kostra.service.Services;
 import no.kostra.store.CatalogRepository;
@@ -44,11 +45,18 @@ class ComparisonApiTest {
     void open() throws Exception {
         services = SeededServices.open();
         weighNetExpensesByAFixturePopulation();
-        importFigures(List.of(
+        List<ObservationRow> rows = new ArrayList<>(List.of(
                 member(NET, "3201", 4260), member(NET, "0301", 4731), member(NET, "1103", 3912),
                 member(POPULATION, "3201", BAERUM_W), member(POPULATION, "0301", OSLO_W), member(POPULATION, "1103", STAVANGER_W),
-                member("KHT.ressursbruksindikator", "0301", 1.083), member("KHT.ressursbruksindikator", "1103", 0.926)),
-                List.of());
+                member("KHT.ressursbruksindikator", "0301", 1.083), member("KHT.ressursbruksindikator", "1103", 0.926)));
+        // every other member is stored as not available (..), so the members' figures are complete for 2024
+        for (String other : services.catalogs().current().membersOf("ASSS", 2024)) {
+            if (!List.of("3201", "0301", "1103").contains(other)) {
+                rows.add(notAvailable(NET, other));
+                rows.add(notAvailable("KHT.ressursbruksindikator", other));
+            }
+        }
+        importFigures(rows, List.of());
     }
 
     @AfterEach
@@ -65,7 +73,7 @@ class ComparisonApiTest {
             JsonNode c = json(response).path("comparison");
             double byHand = (4260 * BAERUM_W + 4731 * OSLO_W + 3912 * STAVANGER_W) / (BAERUM_W + OSLO_W + STAVANGER_W);
             assertThat(c.path("computed").path("mean").asDouble()).isCloseTo(byHand, within(1e-9));
-            assertThat(c.path("computed").path("meanKind").asText()).isEqualTo("WEIGHTED");
+            assertThat(c.path("computed").path("meanKind").asText()).isEqualTo("weighted");
             assertThat(c.path("computed").path("counted").size()).isEqualTo(3);
             assertThat(c.path("computed").path("excluded").size()).isEqualTo(9);
             assertThat(c.path("asssMean").asDouble()).isEqualTo(4230.0);
@@ -83,7 +91,7 @@ class ComparisonApiTest {
 
             // Bærum's 0,972 comes from the seeds; Oslo 1,083 and Stavanger 0,926 from the fixture
             assertThat(c.path("computed").path("mean").asDouble()).isCloseTo((0.972 + 1.083 + 0.926) / 3, within(1e-12));
-            assertThat(c.path("computed").path("meanKind").asText()).isEqualTo("FLAT");
+            assertThat(c.path("computed").path("meanKind").asText()).isEqualTo("flat");
         });
     }
 
@@ -119,6 +127,19 @@ class ComparisonApiTest {
             assertThat(c.path("others").get(0).path("deviationPercent").asDouble()).isCloseTo((4537.0 / 4467 - 1) * 100, within(1e-9));
             assertThat(c.path("deviationPercent").asDouble()).isCloseTo((4537.0 / 4713 - 1) * 100, within(1e-9));
             assertThat(c.path("narrative").toString()).contains("Bærum ligger høyere enn Asker.");
+        });
+    }
+
+    @Test
+    void membersWithoutAStoredFigureLeaveTheComputedMeanOutRatherThanAverageTheRest() {
+        JavalinTest.test(App.create(services), (server, client) -> {
+            // only Bærum's own PLO figures are stored: no computed ASSS mean, so no discrepancy either
+            JsonNode c = json(client.get("/api/asss?region=3201&indicator=PLO.sykefravaer&year=2024")).path("comparison");
+
+            assertThat(c.path("computed").isNull()).isTrue();
+            assertThat(c.path("discrepancies").size()).isZero();
+            assertThat(c.path("asssMean").asDouble()).isEqualTo(9.23);
+            assertThat(c.path("asssBasis").asText()).isEqualTo("published");
         });
     }
 
@@ -162,6 +183,10 @@ class ComparisonApiTest {
     private void importFigures(List<ObservationRow> observations, List<GroupStatisticRow> statistics) {
         services.importWriter().write(new ImportBatch("test", "fixture", "fixture-" + observations.size() + "-" + statistics.size(),
                 Vintage.FINAL, observations, statistics, 0));
+    }
+
+    private static ObservationRow notAvailable(String indicator, String region) {
+        return new ObservationRow(indicator, region, region, 2024, Figure.missing(Status.NOT_AVAILABLE), "test fixture", null);
     }
 
     private static ObservationRow member(String indicator, String region, double value) {
