@@ -9,21 +9,21 @@ import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import no.kostra.service.Services;
 import no.kostra.support.SeededServices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** GET /api/efficiency on the real app with the seeds' published statements (000 and 001, 2024). */
 class EfficiencyApiTest {
-    private static Services services;
+    private Services services;
 
-    @BeforeAll
-    static void open() {
+    @BeforeEach
+    void open() {
         services = SeededServices.open();
     }
 
-    @AfterAll
-    static void close() {
+    @AfterEach
+    void close() {
         services.close();
     }
 
@@ -82,6 +82,38 @@ class EfficiencyApiTest {
             assertThat(lines[0]).isEqualTo("region;område;år;kostnadsindeks;produksjonsindeks;effektivitet;grunnlag;"
                     + "endring_kostnad_pp;endring_produksjon_pp;endring_effektivitet_pp");
             assertThat(lines[1]).startsWith("3201;PLO;2024;1,095;1,005;-0,08219");
+        });
+    }
+
+    @Test
+    void withItsComponentsStoredAYearIsComputedFromTheIndicatorsAndShowsEachContribution() {
+        JavalinTest.test(App.create(services), (server, client) -> {
+            // the weights and need indices are test data; the indicator values are 000's profile table for 2024
+            client.post("/api/reference/efficiency_components.csv", """
+                    area,role,indicator,weight,source
+                    KHT,cost,KHT.brutto_driftsutgifter_per_innbygger,,test weights
+                    KHT,production,KHT.konsultasjoner_fastlege_per_1000,0.6,test weights
+                    KHT,production,KHT.malt_produksjon_helsestasjon,0.4,test weights
+                    """, r -> { });
+            client.post("/api/reference/expense_need.csv", """
+                    region,area,year,need_index,source
+                    3201,KHT,2024,0.98,test index
+                    ASSS,KHT,2024,1.01,test index
+                    """, r -> { });
+
+            JsonNode y2024 = json(client.get("/api/efficiency?region=3201&area=KHT&from=2024&to=2024"))
+                    .path("efficiency").path("years").get(0);
+
+            double c = (5237 / 0.98) / (5126 / 1.01);
+            double p = 0.6 * (749.0 / 746) + 0.4 * (35.37 / 37.49);
+            assertThat(y2024.path("basis").asText()).isEqualTo("computed");
+            assertThat(y2024.path("costIndex").asDouble()).isCloseTo(c, within(1e-12));
+            assertThat(y2024.path("productionIndex").asDouble()).isCloseTo(p, within(1e-12));
+            assertThat(y2024.path("efficiency").asDouble()).isCloseTo(p / c - 1, within(1e-12));
+            JsonNode contribution = y2024.path("contributions").get(1);
+            assertThat(contribution.path("indicator").asText()).isEqualTo("KHT.malt_produksjon_helsestasjon");
+            assertThat(contribution.path("ratio").asDouble()).isCloseTo(35.37 / 37.49, within(1e-12));
+            assertThat(contribution.path("contribution").asDouble()).isCloseTo(0.4 * (35.37 / 37.49), within(1e-12));
         });
     }
 
