@@ -13,6 +13,7 @@ import no.kostra.catalog.Catalog;
 import no.kostra.catalog.Indicator;
 import no.kostra.compute.Change;
 import no.kostra.compute.ProfileRow;
+import no.kostra.compute.efficiency.EfficiencyYear;
 import no.kostra.compute.narrative.Wording;
 import no.kostra.store.AnalysisRepository;
 import no.kostra.store.StoredRow;
@@ -115,6 +116,33 @@ class StatedFiguresTest {
         assertThat(String.join(" ", row("KHT.brutto_driftsutgifter_per_innbygger", 2024).narrative()))
                 .contains("Bærum ligger 2 prosent over ASSS-snittet")
                 .contains("Det er en nedgang på 0,1 prosent fra 2023.");
+    }
+
+    @Test
+    void theEfficiencyClaimsOfBothReportsComeOutOfTheEfficiencySplit() {
+        AnalysisRepository repository = new AnalysisRepository(services.database());
+        int checked = 0;
+        for (String area : List.of("KHT", "PLO")) {
+            EfficiencyYear y = services.analysis().efficiency().efficiency("3201", area, 2024, 2024).years().get(0);
+            List<StoredRow> claims = repository.statedFigures(area).stream()
+                    .filter(c -> c.text("indicator_id") == null && c.text("source").contains("effektivitet")).toList();
+            for (StoredRow claim : claims) {
+                double stated = claim.number("num_value");
+                int precision = decimalsOf(stated);
+                List<Double> candidates = claim.text("kind").equals("change_pp")
+                        ? List.of(y.costChangePp(), y.productionChangePp())
+                        : List.of((y.costIndex() - 1) * 100, (y.productionIndex() - 1) * 100, y.efficiency() * 100);
+                if (area.equals("PLO") && stated == -0.082) {
+                    // "0,082 prosent under ASSS-snittet": the ratio printed as a percent; the efficiency is −8,2 %
+                    assertThat(rounded(y.efficiency(), 3)).isEqualTo(stated);
+                    assertThat(rounded(y.efficiency() * 100, 1)).isEqualTo(-8.2);
+                } else {
+                    assertThat(candidates.stream().map(v -> rounded(v, precision)).toList()).as(claim.text("quote")).contains(stated);
+                }
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(9);
     }
 
     private List<StoredRow> claimsAboutBaerum() {
