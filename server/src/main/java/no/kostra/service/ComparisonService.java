@@ -1,7 +1,10 @@
 package no.kostra.service;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import no.kostra.catalog.Catalog;
 import no.kostra.catalog.Indicator;
@@ -15,8 +18,10 @@ import no.kostra.compute.asss.MemberValue;
 import no.kostra.compute.asss.ResourceUse;
 import no.kostra.compute.narrative.ComparisonNarrative;
 import no.kostra.errors.InvalidInputException;
+import no.kostra.errors.NotFoundException;
 import no.kostra.observation.Figure;
 import no.kostra.observation.Statistic;
+import no.kostra.observation.Status;
 import no.kostra.store.AnalysisRepository;
 
 /** ASSS comparisons: a municipality against the ASSS mean, its rank, Asker and the KOSTRA groups; discrepancy lists. */
@@ -41,7 +46,7 @@ public final class ComparisonService {
         Indicator indicator = catalog.requireIndicator(indicatorId);
         Figure own = repository.regionFigures(List.of(indicator.id()), List.of(region.code()), year, year)
                 .getOrDefault(indicator.id(), Map.of()).getOrDefault(region.code(), Map.of())
-                .getOrDefault(year, Figure.missing(no.kostra.observation.Status.NOT_AVAILABLE));
+                .getOrDefault(year, Figure.missing(Status.NOT_AVAILABLE));
         List<MemberValue> memberValues = members.members(catalog, indicator, ASSS, year, year).getOrDefault(year, List.of());
         GroupFigures computed = memberValues.isEmpty() ? null : GroupMeans.compute(indicator.meanKind(), memberValues);
         Map<Statistic, Figure> published = repository.groupStatistics(indicator.id(), List.of(ASSS), year, year)
@@ -87,7 +92,7 @@ public final class ComparisonService {
         Catalog catalog = catalogs.current();
         Indicator indicator = catalog.requireIndicator(spendingIndicator);
         List<String> memberCodes = catalog.membersOf(ASSS, year);
-        Map<String, Double> spending = new java.util.LinkedHashMap<>();
+        Map<String, Double> spending = new LinkedHashMap<>();
         repository.regionFigures(List.of(indicator.id()), memberCodes, year, year).getOrDefault(indicator.id(), Map.of())
                 .forEach((region, byYear) -> {
                     Figure f = byYear.get(year);
@@ -95,15 +100,15 @@ public final class ComparisonService {
                         spending.put(region, f.value());
                     }
                 });
-        Map<String, Double> need = new java.util.HashMap<>();
-        repository.expenseNeed(area.trim().toUpperCase(java.util.Locale.ROOT)).forEach((region, byYear) -> {
+        Map<String, Double> need = new HashMap<>();
+        repository.expenseNeed(area.trim().toUpperCase(Locale.ROOT)).forEach((region, byYear) -> {
             if (byYear.containsKey(year)) {
                 need.put(region, byYear.get(year));
             }
         });
         List<ResourceUse.Member> members = ResourceUse.members(spending, need);
         if (members.isEmpty()) {
-            throw new no.kostra.errors.NotFoundException("Mangler tall for ressursbruksindikatoren i " + year + ": trenger "
+            throw new NotFoundException("Mangler tall for ressursbruksindikatoren i " + year + ": trenger "
                     + indicator.id() + " og utgiftsbehov (" + area + ") for ASSS-kommunene",
                     Map.of("indicator", indicator.id(), "area", area, "year", year,
                             "withSpending", List.copyOf(spending.keySet()), "withNeed", List.copyOf(need.keySet())));

@@ -1,6 +1,8 @@
 package no.kostra.compute.asss;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,7 +26,7 @@ public final class ResourceUse {
     }
 
     /** Each member's figures: spending, need, r = spending ÷ need, and the indicator r ÷ mean r. */
-    public static java.util.List<Member> members(Map<String, Double> spending, Map<String, Double> need) {
+    public static List<Member> members(Map<String, Double> spending, Map<String, Double> need) {
         Map<String, Double> ratios = new LinkedHashMap<>();
         spending.forEach((member, s) -> {
             Double n = need.get(member);
@@ -33,10 +35,10 @@ public final class ResourceUse {
             }
         });
         if (ratios.isEmpty()) {
-            return java.util.List.of();
+            return List.of();
         }
         double mean = ratios.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        java.util.List<Member> out = new java.util.ArrayList<>();
+        List<Member> out = new ArrayList<>();
         ratios.forEach((member, r) -> out.add(new Member(member, spending.get(member), need.get(member), r, r / mean)));
         return out;
     }
