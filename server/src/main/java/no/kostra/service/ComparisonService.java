@@ -60,11 +60,24 @@ public final class ComparisonService {
         List<Comparison.Other> others = others(catalog, indicator, region, year, own.value());
         Double deviation = Comparison.deviation(own.value(), mean);
         List<String> narrative = ComparisonNarrative.sentences(region.name(), indicator.name(), year, own.value(), deviation,
-                rank, others, indicator.decimals());
+                rank, publishedExtreme(own, published), others, indicator.decimals());
         return new Comparison(indicator.id(), indicator.displayName(), indicator.unit().code(), indicator.decimals(),
                 indicator.meanKind().code(), year, region.code(), region.name(), own.value(),
                 own.status() == null ? null : own.status().symbol(), mean, mean == null ? null : usePublished ? "published" : "computed",
                 deviation, computed, rank, others, discrepancies, narrative);
+    }
+
+    /** "høyest" or "lavest" when the municipality's value is the published highest or lowest ASSS figure. */
+    private static String publishedExtreme(Figure own, Map<Statistic, Figure> published) {
+        if (!own.hasValue()) {
+            return null;
+        }
+        Figure high = published.get(Statistic.HIGH);
+        Figure low = published.get(Statistic.LOW);
+        if (high != null && high.hasValue() && high.value().equals(own.value())) {
+            return "høyest";
+        }
+        return low != null && low.hasValue() && low.value().equals(own.value()) ? "lavest" : null;
     }
 
     /** Every published ASSS figure that differs from the one computed from member values, for one or all indicators. */

@@ -144,6 +144,18 @@ class ComparisonApiTest {
     }
 
     @Test
+    void withoutMemberValuesThePublishedHighestStillMakesTheMunicipalityHighest() {
+        JavalinTest.test(App.create(services), (server, client) -> {
+            // 001 TTU: "Bærum fortsatt har ASSS-nettverkets høyeste samlede utgifter … nesten 35 prosent over ASSS-snittet"
+            JsonNode c = json(client.get("/api/asss?region=3201&indicator=PLO.ttu_utgifter_per_utviklingshemmet&year=2024"))
+                    .path("comparison");
+
+            assertThat(c.path("narrative").toString()).contains("Bærum ligger 35 prosent over ASSS-snittet")
+                    .contains("Bærum er høyest i ASSS.");
+        });
+    }
+
+    @Test
     void theRessursbruksindikatorIsSpendingOverNeedRelativeToTheFlatMeanOfTheMembers() {
         JavalinTest.test(App.create(services), (server, client) -> {
             client.post("/api/reference/expense_need.csv", """
