@@ -114,6 +114,10 @@ class EfficiencyApiTest {
             assertThat(contribution.path("indicator").asText()).isEqualTo("KHT.malt_produksjon_helsestasjon");
             assertThat(contribution.path("ratio").asDouble()).isCloseTo(35.37 / 37.49, within(1e-12));
             assertThat(contribution.path("contribution").asDouble()).isCloseTo(0.4 * (35.37 / 37.49), within(1e-12));
+            // 35,37 / 37,49 = 0,9435: 5,7 % under; 0,4 × 0,9435 = 0,377
+            assertThat(json(client.get("/api/efficiency?region=3201&area=KHT&from=2024&to=2024")).path("efficiency")
+                    .path("narrative").toString()).contains("Målt produksjon helsestasjon 2022-vektinger (vekt 0,40) ligger"
+                    + " 5,7 prosent lavere enn ASSS-snittet og bidrar med 0,377 til produksjonsindeksen.");
         });
     }
 
