@@ -9,31 +9,21 @@ import java.util.Map;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.ingest.SeedFiles;
 import no.kostra.store.AnalysisRepository;
-import no.kostra.support.SeededServices;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import no.kostra.support.SeededServicesExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Reference data (need indices, deflators, …): imported on its own or shipped among the seeds; an import wins. */
 class ReferenceDataTest {
-    private Services services;
-
-    @BeforeEach
-    void open() {
-        services = SeededServices.open();
-    }
-
-    @AfterEach
-    void close() {
-        services.close();
-    }
+    @RegisterExtension
+    final SeededServicesExtension seeded = new SeededServicesExtension();
 
     @Test
     void anImportedFigureOutranksTheSameKeyInChangedSeedsAndTheOtherSeedRowsLoad(@TempDir Path dir) throws Exception {
-        services.analysis().referenceData().importFile("expense_need.csv",
+        seeded.services().analysis().referenceData().importFile("expense_need.csv",
                 "region,area,year,need_index,source\n3201,KHT,2024,0.9,test import\n");
-        long afterImport = services.figures().dataRevision();
+        long afterImport = seeded.services().figures().dataRevision();
         try (var files = Files.list(Path.of("..", "seeds"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
                 Files.copy(f, dir.resolve(f.getFileName()));
@@ -42,17 +32,17 @@ class ReferenceDataTest {
         Files.writeString(dir.resolve("expense_need.csv"),
                 "region,area,year,need_index,source\n3201,KHT,2024,1.1,test seed\n0301,KHT,2024,1.0,test seed\n");
 
-        assertThat(services.loadSeeds(SeedFiles.fromDirectory(dir))).isPresent();
+        assertThat(seeded.services().loadSeeds(SeedFiles.fromDirectory(dir))).isPresent();
 
-        Map<String, Map<Integer, Double>> need = new AnalysisRepository(services.database()).expenseNeed("KHT");
+        Map<String, Map<Integer, Double>> need = new AnalysisRepository(seeded.services().database()).expenseNeed("KHT");
         assertThat(need.get("3201").get(2024)).isEqualTo(0.9);
         assertThat(need.get("0301").get(2024)).isEqualTo(1.0);
-        assertThat(services.figures().dataRevision()).isGreaterThan(afterImport);
+        assertThat(seeded.services().figures().dataRevision()).isGreaterThan(afterImport);
     }
 
     @Test
     void onlyReferenceFilesCanBeImportedOnTheirOwn() {
-        assertThatThrownBy(() -> services.analysis().referenceData().importFile("observations.csv", "x"))
+        assertThatThrownBy(() -> seeded.services().analysis().referenceData().importFile("observations.csv", "x"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("Kan ikke importere observations.csv; filer som kan importeres: [deflators.csv, expense_need.csv,"
                         + " efficiency_components.csv, home_care_hours.csv]");
@@ -60,7 +50,7 @@ class ReferenceDataTest {
 
     @Test
     void aNeedIndexForAnUnknownRegionIsRefusedWithItsLine() {
-        assertThatThrownBy(() -> services.analysis().referenceData().importFile("expense_need.csv",
+        assertThatThrownBy(() -> seeded.services().analysis().referenceData().importFile("expense_need.csv",
                 "region,area,year,need_index,source\n9999,KHT,2024,1.0,x\n"))
                 .hasMessage("Ugyldig fil: expense_need.csv line 2, column region: unknown region 9999");
     }

@@ -17,10 +17,9 @@ import no.kostra.compute.efficiency.EfficiencyYear;
 import no.kostra.compute.narrative.Wording;
 import no.kostra.store.AnalysisRepository;
 import no.kostra.store.StoredRow;
-import no.kostra.support.SeededServices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import no.kostra.support.SeededServicesExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every quantitative claim the reports make about Bærum's profile rows (stated_figures.csv) is checked against the
@@ -37,17 +36,8 @@ class StatedFiguresTest {
             "PLO.ressursbruksindikator|2023", "PLO.netto_hjemmetjeneste_0_66_per_mottaker|2023",
             "PLO.andel_80_institusjon_heldogn|2024");
 
-    private static Services services;
-
-    @BeforeAll
-    static void open() {
-        services = SeededServices.open();
-    }
-
-    @AfterAll
-    static void close() {
-        services.close();
-    }
+    @RegisterExtension
+    final SeededServicesExtension seeded = new SeededServicesExtension();
 
     @Test
     void everyClaimAboutBaerumsProfileRowsComesOutOfTheStoredTables() {
@@ -120,10 +110,10 @@ class StatedFiguresTest {
 
     @Test
     void theEfficiencyClaimsOfBothReportsComeOutOfTheEfficiencySplit() {
-        AnalysisRepository repository = new AnalysisRepository(services.database());
+        AnalysisRepository repository = new AnalysisRepository(seeded.services().database());
         int checked = 0;
         for (String area : List.of("KHT", "PLO")) {
-            EfficiencyYear y = services.analysis().efficiency().efficiency("3201", area, 2024, 2024).years().get(0);
+            EfficiencyYear y = seeded.services().analysis().efficiency().efficiency("3201", area, 2024, 2024).years().get(0);
             List<StoredRow> claims = repository.statedFigures(area).stream()
                     .filter(c -> c.text("indicator_id") == null && c.text("source").contains("effektivitet")).toList();
             for (StoredRow claim : claims) {
@@ -146,7 +136,7 @@ class StatedFiguresTest {
     }
 
     private List<StoredRow> claimsAboutBaerum() {
-        AnalysisRepository repository = new AnalysisRepository(services.database());
+        AnalysisRepository repository = new AnalysisRepository(seeded.services().database());
         List<StoredRow> out = new ArrayList<>();
         for (String area : List.of("KHT", "PLO")) {
             repository.statedFigures(area).stream()
@@ -156,10 +146,10 @@ class StatedFiguresTest {
         return out;
     }
 
-    private static ProfileRow row(String indicator, int year) {
-        Catalog catalog = services.catalogs().current();
+    private ProfileRow row(String indicator, int year) {
+        Catalog catalog = seeded.services().catalogs().current();
         Indicator i = catalog.requireIndicator(indicator);
-        return services.profiles().profile("3201", i.profile(), year).rows().stream()
+        return seeded.services().profiles().profile("3201", i.profile(), year).rows().stream()
                 .filter(r -> r.indicator().equals(indicator)).findFirst().orElseThrow();
     }
 

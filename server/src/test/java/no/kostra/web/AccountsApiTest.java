@@ -13,11 +13,9 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import no.kostra.service.Services;
-import no.kostra.support.SeededServices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import no.kostra.support.SeededServicesExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GET /api/accounts on the own-accounts tables of 004 (PLO and HESO, 2014–2018). */
 class AccountsApiTest {
@@ -30,22 +28,13 @@ class AccountsApiTest {
             "PLO Kommunalsjef Pleie og omsorg 2018", "14 → 19 is 35,7 %; printed 35,1",
             "HESO Kommunalsjefsområde 2018", "printed 9,5 %, 9,3 % from the printed FTEs");
 
-    private static Services services;
-
-    @BeforeAll
-    static void open() {
-        services = SeededServices.open();
-    }
-
-    @AfterAll
-    static void close() {
-        services.close();
-    }
+    @RegisterExtension
+    final SeededServicesExtension seeded = new SeededServicesExtension();
 
 
     @Test
     void aSubItemsShareIsItsValueOverTheTablesTopLine() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             JsonNode accounts = json(client.get("/api/accounts?area=PLO")).path("accounts");
 
             JsonNode lonn = find(accounts.path("tables").get(0).path("rows"), "line", "lønn");
@@ -59,7 +48,7 @@ class AccountsApiTest {
 
     @Test
     void everyFigurePrintedInTheAccountsChapterComesOutOfTheStoredLines() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             List<String> unexplained = new ArrayList<>();
             List<String> explained = new ArrayList<>();
             int checked = 0;
@@ -93,7 +82,7 @@ class AccountsApiTest {
 
     @Test
     void theKpiTrendIsTheChangeOverTheLastThreeYearsInTotalAndPerYear() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             JsonNode kpis = json(client.get("/api/accounts?area=PLO")).path("accounts").path("kpis").path("kpis");
 
             JsonNode plasser = find(kpis, "kpi", "Gjennomsnittlig antall plasser pr. institusjon");
@@ -106,7 +95,7 @@ class AccountsApiTest {
 
     @Test
     void aNeedsProjectionIsCoverageTimesTheProjectedPopulation() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             JsonNode p = json(client.get("/api/accounts/projection?coverage=12,7&population=2025:5000,2030:6500")).path("projection");
 
             assertThat(p.path("users").path("2025").asDouble()).isCloseTo(0.127 * 5000, within(1e-9));

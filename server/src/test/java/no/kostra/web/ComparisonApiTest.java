@@ -17,15 +17,14 @@ import no.kostra.observation.Figure;
 import no.kostra.observation.Statistic;
 import no.kostra.observation.Status;
 import no.kostra.observation.Vintage;
-import no.kostra.service.Services;
 import no.kostra.store.CatalogRepository;
 import no.kostra.store.GroupStatisticRow;
 import no.kostra.store.ImportBatch;
 import no.kostra.store.ObservationRow;
-import no.kostra.support.SeededServices;
-import org.junit.jupiter.api.AfterEach;
+import no.kostra.support.SeededServicesExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * GET /api/asss and /api/asss/discrepancies on a small member-level fixture imported through the ImportWriter on top
@@ -39,18 +38,18 @@ class ComparisonApiTest {
     private static final double OSLO_W = 100_000;
     private static final double STAVANGER_W = 169_811;
 
-    private Services services;
+    @RegisterExtension
+    final SeededServicesExtension seeded = new SeededServicesExtension();
 
     @BeforeEach
-    void open() throws Exception {
-        services = SeededServices.open();
+    void storeTheFixture() throws Exception {
         weighNetExpensesByAFixturePopulation();
         List<ObservationRow> rows = new ArrayList<>(List.of(
                 member(NET, "3201", 4260), member(NET, "0301", 4731), member(NET, "1103", 3912),
                 member(POPULATION, "3201", BAERUM_W), member(POPULATION, "0301", OSLO_W), member(POPULATION, "1103", STAVANGER_W),
                 member("KHT.ressursbruksindikator", "0301", 1.083), member("KHT.ressursbruksindikator", "1103", 0.926)));
         // every other member is stored as not available (..), so the members' figures are complete for 2024
-        for (String other : services.catalogs().current().membersOf("ASSS", 2024)) {
+        for (String other : seeded.services().catalogs().current().membersOf("ASSS", 2024)) {
             if (!List.of("3201", "0301", "1103").contains(other)) {
                 rows.add(notAvailable(NET, other));
                 rows.add(notAvailable("KHT.ressursbruksindikator", other));
@@ -59,14 +58,9 @@ class ComparisonApiTest {
         importFigures(rows, List.of());
     }
 
-    @AfterEach
-    void close() {
-        services.close();
-    }
-
     @Test
     void theWeightedMeanIsSumOfNumeratorsOverSumOfDenominatorsAndAgreesWithThePublishedOne() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             Response response = client.get("/api/asss?region=3201&indicator=" + NET + "&year=2024");
 
             assertThat(response.code()).isEqualTo(200);
@@ -86,7 +80,7 @@ class ComparisonApiTest {
 
     @Test
     void theFlatMeanIsTheArithmeticMeanOfTheMembers() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             JsonNode c = json(client.get("/api/asss?region=3201&indicator=KHT.ressursbruksindikator&year=2024")).path("comparison");
 
             // Bærum's 0,972 comes from the seeds; Oslo 1,083 and Stavanger 0,926 from the fixture
@@ -100,7 +94,7 @@ class ComparisonApiTest {
         importFigures(List.of(), List.of(new GroupStatisticRow(NET, "ASSS", 2024, Statistic.MEAN, Figure.of(4300),
                 "test: altered published mean", null)));
 
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             Response response = client.get("/api/asss/discrepancies?indicator=" + NET + "&from=2024&to=2024");
 
             JsonNode list = json(response).path("discrepancies");
@@ -117,7 +111,7 @@ class ComparisonApiTest {
 
     @Test
     void theComparisonListsAskerAndTheKostraGroupsWhereStored() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             JsonNode c = json(client.get("/api/asss?region=3201&indicator=KHT.serie_netto_per_innbygger&year=2024"))
                     .path("comparison");
 
@@ -132,7 +126,7 @@ class ComparisonApiTest {
 
     @Test
     void membersWithoutAStoredFigureLeaveTheComputedMeanOutRatherThanAverageTheRest() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             // only Bærum's own PLO figures are stored: no computed ASSS mean, so no discrepancy either
             JsonNode c = json(client.get("/api/asss?region=3201&indicator=PLO.sykefravaer&year=2024")).path("comparison");
 
@@ -145,7 +139,7 @@ class ComparisonApiTest {
 
     @Test
     void withoutMemberValuesThePublishedHighestStillMakesTheMunicipalityHighest() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             // 001 TTU: "Bærum fortsatt har ASSS-nettverkets høyeste samlede utgifter … nesten 35 prosent over ASSS-snittet"
             JsonNode c = json(client.get("/api/asss?region=3201&indicator=PLO.ttu_utgifter_per_utviklingshemmet&year=2024"))
                     .path("comparison");
@@ -157,7 +151,7 @@ class ComparisonApiTest {
 
     @Test
     void theRessursbruksindikatorIsSpendingOverNeedRelativeToTheFlatMeanOfTheMembers() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             client.post("/api/reference/expense_need.csv", """
                     region,area,year,need_index,source
                     3201,KHT,2024,1.02,test index
@@ -177,23 +171,24 @@ class ComparisonApiTest {
     }
 
     private void weighNetExpensesByAFixturePopulation() {
-        Catalog seeded = services.catalogs().current();
+        Catalog fromSeeds = seeded.services().catalogs().current();
         List<Indicator> indicators = new ArrayList<>();
-        for (Indicator i : seeded.indicators()) {
+        for (Indicator i : fromSeeds.indicators()) {
             indicators.add(i.id().equals(NET) ? new Indicator(i.id(), i.area(), i.profile(), i.category(), i.sortOrder(), i.name(),
                     i.unit(), i.decimals(), i.meanKind(), i.higherIsMore(), i.source(), POPULATION) : i);
         }
         indicators.add(new Indicator(POPULATION, "KHT", null, null, 99, "Innbyggere (testvekt)", Unit.ANTALL, 0,
                 MeanKind.WEIGHTED, true, "test fixture", null));
-        Catalog withWeights = new Catalog(seeded.regions(), seeded.codeChanges(), seeded.memberships(), seeded.profiles(), indicators);
-        services.database().inTransaction(c -> {
+        Catalog withWeights = new Catalog(fromSeeds.regions(), fromSeeds.codeChanges(), fromSeeds.memberships(),
+                fromSeeds.profiles(), indicators);
+        seeded.services().database().inTransaction(c -> {
             CatalogRepository.save(c, withWeights);
             return null;
         });
     }
 
     private void importFigures(List<ObservationRow> observations, List<GroupStatisticRow> statistics) {
-        services.importWriter().write(new ImportBatch("test", "fixture", "fixture-" + observations.size() + "-" + statistics.size(),
+        seeded.services().importWriter().write(new ImportBatch("test", "fixture", "fixture-" + observations.size() + "-" + statistics.size(),
                 Vintage.FINAL, observations, statistics, 0));
     }
 

@@ -7,30 +7,19 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
-import no.kostra.service.Services;
-import no.kostra.support.SeededServices;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import no.kostra.support.SeededServicesExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GET /api/efficiency on the real app with the seeds' published statements (000 and 001, 2024). */
 class EfficiencyApiTest {
-    private Services services;
-
-    @BeforeEach
-    void open() {
-        services = SeededServices.open();
-    }
-
-    @AfterEach
-    void close() {
-        services.close();
-    }
+    @RegisterExtension
+    final SeededServicesExtension seeded = new SeededServicesExtension();
 
 
     @Test
     void ploEfficiencyIsMinus82PercentFromCost95AndProduction05() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             Response response = client.get("/api/efficiency?region=3201&area=PLO&from=2023&to=2024");
 
             assertThat(response.code()).isEqualTo(200);
@@ -56,7 +45,7 @@ class EfficiencyApiTest {
 
     @Test
     void kommunehelseEfficiencyIs21PercentOverWithCost021Under() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             JsonNode efficiency = json(client.get("/api/efficiency?region=3024&area=KHT&from=2024&to=2024")).path("efficiency");
             JsonNode y2024 = efficiency.path("years").get(0);
 
@@ -73,7 +62,7 @@ class EfficiencyApiTest {
 
     @Test
     void theSameSplitComesAsCsvForNorwegianExcel() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             Response response = client.get("/api/efficiency?region=3201&area=PLO&from=2024&to=2024&format=csv");
 
             assertThat(response.code()).isEqualTo(200);
@@ -87,7 +76,7 @@ class EfficiencyApiTest {
 
     @Test
     void withItsComponentsStoredAYearIsComputedFromTheIndicatorsAndShowsEachContribution() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             // the weights and need indices are test data; the indicator values are 000's profile table for 2024
             client.post("/api/reference/efficiency_components.csv", """
                     area,role,indicator,weight,source
@@ -123,7 +112,7 @@ class EfficiencyApiTest {
 
     @Test
     void anUnknownAreaIsNotFoundAndNamesTheKnownOnes() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             Response response = client.get("/api/efficiency?region=3201&area=BHG&from=2024&to=2024");
 
             assertThat(response.code()).isEqualTo(404);

@@ -4,29 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
-import no.kostra.service.Services;
-import no.kostra.support.SeededServices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import no.kostra.support.SeededServicesExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The profile answer's narrative field and its CSV form (PLO 0–66, 001). */
 class ProfileNarrativeApiTest {
-    private static Services services;
-
-    @BeforeAll
-    static void open() {
-        services = SeededServices.open();
-    }
-
-    @AfterAll
-    static void close() {
-        services.close();
-    }
+    @RegisterExtension
+    final SeededServicesExtension seeded = new SeededServicesExtension();
 
     @Test
     void everyProfileRowCarriesItsNarrative() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             JsonNode rows = Json.MAPPER.readTree(client.get("/api/profile?region=3201&area=PLO_0_66&year=2024").body().string())
                     .path("profile").path("rows");
 
@@ -39,7 +28,7 @@ class ProfileNarrativeApiTest {
 
     @Test
     void theProfileComesAsCsvWithItsNarrative() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             String csv = client.get("/api/profile?region=3201&area=PLO_0_66&year=2024&format=csv").body().string();
 
             String[] lines = csv.replace("\uFEFF", "").split("\r\n");

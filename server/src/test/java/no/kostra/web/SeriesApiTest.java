@@ -9,11 +9,9 @@ import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.util.ArrayList;
 import java.util.List;
-import no.kostra.service.Services;
-import no.kostra.support.SeededServices;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import no.kostra.support.SeededServicesExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * GET /api/series on the real app: the KHT net-expense series of 000 (Bærum 3024/3201, ASSS, Asker 3025/3203).
@@ -28,17 +26,8 @@ class SeriesApiTest {
             2024,4.0,test rate
             """;
 
-    private Services services;
-
-    @BeforeEach
-    void open() {
-        services = SeededServices.open();
-    }
-
-    @AfterEach
-    void close() {
-        services.close();
-    }
+    @RegisterExtension
+    final SeededServicesExtension seeded = new SeededServicesExtension();
 
 
     private static List<Double> values(JsonNode line, String field) {
@@ -49,7 +38,7 @@ class SeriesApiTest {
 
     @Test
     void aNominalSeriesJoinsBaerumsOldAndNewCodesAndSaysItIsNotAdjusted() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             Response response = client.get(SERIES);
 
             assertThat(response.code()).isEqualTo(200);
@@ -72,7 +61,7 @@ class SeriesApiTest {
 
     @Test
     void aDeflatedSeriesIsNominalTimesTheProductOfOnePlusTheDeflatorForEachLaterYear() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             Response imported = client.post("/api/reference/deflators.csv", TEST_DEFLATORS, r -> { });
             assertThat(imported.code()).isEqualTo(200);
 
@@ -96,7 +85,7 @@ class SeriesApiTest {
 
     @Test
     void aDeflatedSeriesWithoutStoredDeflatorsNamesTheMissingYears() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             Response response = client.get(SERIES + "&adjust=deflator");
 
             assertThat(response.code()).isEqualTo(404);
@@ -106,7 +95,7 @@ class SeriesApiTest {
 
     @Test
     void aNeedAdjustedSeriesDividesByTheRegionsIndexAndMarksRegionsWithoutOne() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             Response imported = client.post("/api/reference/expense_need.csv", """
                     region,area,year,need_index,source
                     3024,KHT,2023,0.95,test index
@@ -126,7 +115,7 @@ class SeriesApiTest {
 
     @Test
     void onlyKronerCanBeAdjusted() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             Response response = client.get("/api/series?indicator=KHT.serie_lege_arsverk&regions=3201&from=2021&to=2024&adjust=deflator");
 
             assertThat(response.code()).isEqualTo(400);
@@ -137,8 +126,8 @@ class SeriesApiTest {
 
     @Test
     void aBadDeflatorFileIsRefusedWithItsLineAndChangesNothing() {
-        JavalinTest.test(App.create(services), (server, client) -> {
-            long before = services.figures().dataRevision();
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
+            long before = seeded.services().figures().dataRevision();
 
             Response response = client.post("/api/reference/deflators.csv",
                     "year,deflator_percent,source\n2022,2.0,test\n2023,tre,test\n", r -> { });
@@ -146,13 +135,13 @@ class SeriesApiTest {
             assertThat(response.code()).isEqualTo(400);
             assertThat(json(response).path("error").asText()).isEqualTo("Ugyldig fil: deflators.csv line 3, column"
                     + " deflator_percent: expected a number with a decimal point, found 'tre'");
-            assertThat(services.figures().dataRevision()).isEqualTo(before);
+            assertThat(seeded.services().figures().dataRevision()).isEqualTo(before);
         });
     }
 
     @Test
     void theSeriesComesAsCsvWithOneRowPerFigure() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             Response response = client.get(SERIES, r -> r.header("Accept", "text/csv"));
 
             String[] lines = response.body().string().replace("\uFEFF", "").split("\r\n");

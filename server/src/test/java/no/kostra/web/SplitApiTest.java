@@ -10,31 +10,20 @@ import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.util.ArrayList;
 import java.util.List;
-import no.kostra.service.Services;
-import no.kostra.support.SeededServices;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import no.kostra.support.SeededServicesExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GET /api/splits on the cost tables of 001 (PLO): shares per unit, set beside the pie charts' printed percentages. */
 class SplitApiTest {
-    private Services services;
-
-    @BeforeEach
-    void open() {
-        services = SeededServices.open();
-    }
-
-    @AfterEach
-    void close() {
-        services.close();
-    }
+    @RegisterExtension
+    final SeededServicesExtension seeded = new SeededServicesExtension();
 
 
 
     @Test
     void eachUnitsShareIsItsNetExpensesOverThePrintedTotal() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             JsonNode split = json(client.get("/api/splits?table=netto_hjemmetjenester&function=257%2B258")).path("split");
 
             JsonNode aldring = find(split.path("units"), "unit", "A 42 Aldring og mestring").path("values").get(3);
@@ -48,7 +37,7 @@ class SplitApiTest {
 
     @Test
     void thePrintedPieSharesThatDisagreeWithTheTablesAreTheOnesTheSeedReadmeNames() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             List<String> disagreeing = new ArrayList<>();
             for (String query : List.of("table=netto_hjemmetjenester&function=257%2B258", "table=brutto_institusjon")) {
                 JsonNode split = json(client.get("/api/splits?" + query)).path("split");
@@ -67,7 +56,7 @@ class SplitApiTest {
 
     @Test
     void homeCareCostsAreSplitBetweenTheAgeProfilesByAssignedHours() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             // test hours, not published figures
             client.post("/api/reference/home_care_hours.csv", """
                     region,year,profile,hours,source
@@ -86,7 +75,7 @@ class SplitApiTest {
 
     @Test
     void withoutHoursTheHomeCareSplitSaysWhatIsMissing() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             Response response = client.get("/api/splits/home-care?region=3201&year=2024");
 
             assertThat(response.code()).isEqualTo(404);
