@@ -60,6 +60,22 @@ class SeriesApiTest {
     }
 
     @Test
+    void kostraGroupLinesComeFromTheirPublishedMeans() {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
+            // 000: "Avtalte årsverk i helsestasjons- og skolehelsetjenesten per 10 000 innbyggere 0-20 år"; the text:
+            // "Bærum kommune ligger noe under gjennomsnittet"
+            JsonNode series = json(client.get("/api/series?indicator=KHT.serie_avtalte_arsverk_helsestasjon_skolehelse_0_20"
+                    + "&regions=3201,KG12,KG13&from=2021&to=2024")).path("series");
+
+            assertThat(values(series.path("lines").get(1), "value")).containsExactly(41.7, 47.2, 49.4, 49.1);
+            assertThat(series.path("lines").get(1).path("basis").asText()).isEqualTo("published");
+            assertThat(series.path("narrative").toString())
+                    .contains("I 2024 ligger Bærum 2 prosent under KOSTRA-gruppe 12.")
+                    .contains("I 2024 ligger Bærum 15 prosent under KOSTRA-gruppe 13.");
+        });
+    }
+
+    @Test
     void aDeflatedSeriesIsNominalTimesTheProductOfOnePlusTheDeflatorForEachLaterYear() {
         JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             Response imported = client.post("/api/reference/deflators.csv", TEST_DEFLATORS, r -> { });
