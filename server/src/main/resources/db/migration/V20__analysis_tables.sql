@@ -1,13 +1,15 @@
 -- Tables behind the analysis (issue 4): statements and tables printed in the reports, and the reference data that
 -- adjusts and splits figures. Portable SQL (H2 and PostgreSQL). Every row keeps its source; `origin` says what
--- loaded it ('seed' rows are replaced when the seeds change; imported rows are kept).
+-- loaded it ('seed' rows are replaced when the seeds change; imported rows are kept); `row_order` is the row's line in
+-- its file, so tables come back in the order the report prints them.
 
 -- The municipal deflator: growth in the price of municipal spending from the year before (0.042 = 4,2 %).
 create table deflator (
     ref_year  int            primary key,
     rate      numeric(12, 8) not null,
     source    varchar(400)   not null,
-    origin    varchar(16)    not null
+    origin    varchar(16)    not null,
+    row_order int not null
 );
 
 -- Calculated expense need relative to the country (1.0 = the national average per inhabitant), per service area.
@@ -18,6 +20,7 @@ create table expense_need (
     need_index  numeric(12, 8) not null,
     source      varchar(400)   not null,
     origin      varchar(16)    not null,
+    row_order   int            not null,
     primary key (region_code, area, ref_year)
 );
 
@@ -32,6 +35,7 @@ create table efficiency_statement (
     source      varchar(400)   not null,
     quote       varchar(2000),
     origin      varchar(16)    not null,
+    row_order   int            not null,
     primary key (area, region_code, ref_year, measure, kind)
 );
 
@@ -43,6 +47,7 @@ create table efficiency_component (
     weight       numeric(12, 8),
     source       varchar(400)   not null,
     origin       varchar(16)    not null,
+    row_order    int            not null,
     primary key (area, indicator_id)
 );
 
@@ -56,6 +61,7 @@ create table cost_distribution (
     source        varchar(400)   not null,
     note          varchar(1000),
     origin        varchar(16)    not null,
+    row_order     int            not null,
     primary key (table_name, function_code, unit_name, ref_year)
 );
 
@@ -69,6 +75,7 @@ create table cost_share (
     source        varchar(400)   not null,
     note          varchar(1000),
     origin        varchar(16)    not null,
+    row_order     int            not null,
     primary key (chart, function_code, ref_year, unit_name)
 );
 
@@ -80,6 +87,7 @@ create table home_care_hours (
     hours       numeric(20, 6) not null,
     source      varchar(400)   not null,
     origin      varchar(16)    not null,
+    row_order   int            not null,
     primary key (region_code, ref_year, profile)
 );
 
@@ -94,7 +102,8 @@ create table stated_figure (
     kind         varchar(32)    not null,
     num_value    numeric(20, 8) not null,
     quote        varchar(2000),
-    origin       varchar(16)    not null
+    origin       varchar(16)    not null,
+    row_order int not null
 );
 
 -- The municipality's own accounts (004): lines with their parent line, mill. kroner.
@@ -108,6 +117,7 @@ create table accounts_line (
     unit       varchar(32)    not null,
     source     varchar(400)   not null,
     origin     varchar(16)    not null,
+    row_order  int            not null,
     primary key (area, table_name, line, ref_year)
 );
 
@@ -118,6 +128,7 @@ create table accounts_fte (
     num_value numeric(20, 6) not null,
     source    varchar(400)   not null,
     origin    varchar(16)    not null,
+    row_order int            not null,
     primary key (area, service, ref_year)
 );
 
@@ -131,6 +142,7 @@ create table accounts_printed_check (
     num_value  numeric(20, 6) not null,
     source     varchar(400)   not null,
     origin     varchar(16)    not null,
+    row_order  int            not null,
     primary key (area, table_name, line, ref_year, kind)
 );
 
@@ -144,5 +156,6 @@ create table kpi (
     source    varchar(400)   not null,
     note      varchar(1000),
     origin    varchar(16)    not null,
+    row_order int            not null,
     primary key (area, kpi, ref_year)
 );

@@ -22,6 +22,9 @@ public final class AnalysisSeeds {
     public static final String EFFICIENCY_COMPONENTS = "efficiency_components.csv";
     public static final String HOME_CARE_HOURS = "home_care_hours.csv";
 
+    /** The row's line in its file: tables come back in the order the report prints them. */
+    private static final String ROW_ORDER = "row_order";
+
     static final List<String> FILES = List.of("efficiency.csv", "cost_distribution.csv", "cost_shares.csv",
             "stated_figures.csv", "accounts_lines.csv", "accounts_fte.csv", "accounts_printed_checks.csv", "kpi.csv",
             DEFLATORS, EXPENSE_NEED, EFFICIENCY_COMPONENTS, HOME_CARE_HOURS);
@@ -50,9 +53,13 @@ public final class AnalysisSeeds {
         CsvTable table = CsvTable.parse(name, text, Set.copyOf(spec.csvColumns));
         List<List<Object>> rows = new ArrayList<>();
         for (CsvTable.Row row : table.rows()) {
-            rows.add(spec.row.apply(new Cells(row, catalog)));
+            List<Object> values = new ArrayList<>(spec.row.apply(new Cells(row, catalog)));
+            values.add((int) row.line());
+            rows.add(values);
         }
-        return new ReferenceRows(spec.table, spec.columns, spec.key, rows);
+        List<String> columns = new ArrayList<>(spec.columns);
+        columns.add(ROW_ORDER);
+        return new ReferenceRows(spec.table, columns, spec.key, rows);
     }
 
     private record Spec(String table, List<String> csvColumns, List<String> columns, List<String> key,
@@ -142,17 +149,18 @@ public final class AnalysisSeeds {
         }
 
         Double positive(String column) {
-            double value = number(column);
-            if (value <= 0) {
-                throw new IllegalStateException(row.where(column) + ": expected a number above 0, found " + value);
-            }
-            return value;
+            return atLeastZero(column, false);
         }
 
         Double nonNegative(String column) {
+            return atLeastZero(column, true);
+        }
+
+        private Double atLeastZero(String column, boolean zeroAllowed) {
             double value = number(column);
-            if (value < 0) {
-                throw new IllegalStateException(row.where(column) + ": expected a number of 0 or more, found " + value);
+            if (value < 0 || (value == 0 && !zeroAllowed)) {
+                throw new IllegalStateException(row.where(column) + ": expected a number " + (zeroAllowed ? "of 0 or more" : "above 0")
+                        + ", found " + value);
             }
             return value;
         }

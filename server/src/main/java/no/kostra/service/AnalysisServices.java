@@ -11,6 +11,7 @@ public final class AnalysisServices {
     private final SeriesService series;
     private final ReferenceDataService referenceData;
     private final SplitService splits;
+    private final AccountsService accounts;
 
     AnalysisServices(Database database, CatalogService catalogs, Clock clock) {
         AnalysisRepository repository = new AnalysisRepository(database);
@@ -19,6 +20,7 @@ public final class AnalysisServices {
         this.series = new SeriesService(catalogs, repository);
         this.referenceData = new ReferenceDataService(database, catalogs, clock);
         this.splits = new SplitService(catalogs, repository);
+        this.accounts = new AccountsService(repository);
     }
 
     public ComparisonService comparisons() {
@@ -27,6 +29,10 @@ public final class AnalysisServices {
 
     public SeriesService series() {
         return series;
+    }
+
+    public AccountsService accounts() {
+        return accounts;
     }
 
     public SplitService splits() {

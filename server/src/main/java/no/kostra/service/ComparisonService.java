@@ -1,7 +1,10 @@
 package no.kostra.service;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import no.kostra.catalog.Catalog;
 import no.kostra.catalog.Indicator;
@@ -12,10 +15,13 @@ import no.kostra.compute.asss.Discrepancy;
 import no.kostra.compute.asss.GroupFigures;
 import no.kostra.compute.asss.GroupMeans;
 import no.kostra.compute.asss.MemberValue;
+import no.kostra.compute.asss.ResourceUse;
 import no.kostra.compute.narrative.ComparisonNarrative;
 import no.kostra.errors.InvalidInputException;
+import no.kostra.errors.NotFoundException;
 import no.kostra.observation.Figure;
 import no.kostra.observation.Statistic;
+import no.kostra.observation.Status;
 import no.kostra.store.AnalysisRepository;
 
 /** ASSS comparisons: a municipality against the ASSS mean, its rank, Asker and the KOSTRA groups; discrepancy lists. */
@@ -40,7 +46,7 @@ public final class ComparisonService {
         Indicator indicator = catalog.requireIndicator(indicatorId);
         Figure own = repository.regionFigures(List.of(indicator.id()), List.of(region.code()), year, year)
                 .getOrDefault(indicator.id(), Map.of()).getOrDefault(region.code(), Map.of())
-                .getOrDefault(year, Figure.missing(no.kostra.observation.Status.NOT_AVAILABLE));
+                .getOrDefault(year, Figure.missing(Status.NOT_AVAILABLE));
         List<MemberValue> memberValues = members.members(catalog, indicator, ASSS, year, year).getOrDefault(year, List.of());
         GroupFigures computed = memberValues.isEmpty() ? null : GroupMeans.compute(indicator.meanKind(), memberValues);
         Map<Statistic, Figure> published = repository.groupStatistics(indicator.id(), List.of(ASSS), year, year)
@@ -54,11 +60,24 @@ public final class ComparisonService {
         List<Comparison.Other> others = others(catalog, indicator, region, year, own.value());
         Double deviation = Comparison.deviation(own.value(), mean);
         List<String> narrative = ComparisonNarrative.sentences(region.name(), indicator.name(), year, own.value(), deviation,
-                rank, others, indicator.decimals());
+                rank, publishedExtreme(own, published), others, indicator.decimals());
         return new Comparison(indicator.id(), indicator.displayName(), indicator.unit().code(), indicator.decimals(),
                 indicator.meanKind().code(), year, region.code(), region.name(), own.value(),
                 own.status() == null ? null : own.status().symbol(), mean, mean == null ? null : usePublished ? "published" : "computed",
                 deviation, computed, rank, others, discrepancies, narrative);
+    }
+
+    /** "høyest" or "lavest" when the municipality's value is the published highest or lowest ASSS figure. */
+    private static String publishedExtreme(Figure own, Map<Statistic, Figure> published) {
+        if (!own.hasValue()) {
+            return null;
+        }
+        Figure high = published.get(Statistic.HIGH);
+        Figure low = published.get(Statistic.LOW);
+        if (high != null && high.hasValue() && high.value().equals(own.value())) {
+            return "høyest";
+        }
+        return low != null && low.hasValue() && low.value().equals(own.value()) ? "lavest" : null;
     }
 
     /** Every published ASSS figure that differs from the one computed from member values, for one or all indicators. */
@@ -76,6 +95,38 @@ public final class ComparisonService {
                     GroupMeans.compute(indicator.meanKind(), values), published.getOrDefault(year, Map.of()))));
         }
         return out;
+    }
+
+    /**
+     * The ressursbruksindikator for every ASSS member with a stored spending figure and expense-need index for the
+     * year: spending per inhabitant (the indicator given) ÷ need, relative to the flat mean over those members.
+     */
+    public List<ResourceUse.Member> resourceUse(String spendingIndicator, String area, int year) {
+        Catalog catalog = catalogs.current();
+        Indicator indicator = catalog.requireIndicator(spendingIndicator);
+        List<String> memberCodes = catalog.membersOf(ASSS, year);
+        Map<String, Double> spending = new LinkedHashMap<>();
+        repository.regionFigures(List.of(indicator.id()), memberCodes, year, year).getOrDefault(indicator.id(), Map.of())
+                .forEach((region, byYear) -> {
+                    Figure f = byYear.get(year);
+                    if (f != null && f.hasValue()) {
+                        spending.put(region, f.value());
+                    }
+                });
+        Map<String, Double> need = new HashMap<>();
+        repository.expenseNeed(area.trim().toUpperCase(Locale.ROOT)).forEach((region, byYear) -> {
+            if (byYear.containsKey(year)) {
+                need.put(region, byYear.get(year));
+            }
+        });
+        List<ResourceUse.Member> members = ResourceUse.members(spending, need);
+        if (members.isEmpty()) {
+            throw new NotFoundException("Mangler tall for ressursbruksindikatoren i " + year + ": trenger "
+                    + indicator.id() + " og utgiftsbehov (" + area + ") for ASSS-kommunene",
+                    Map.of("indicator", indicator.id(), "area", area, "year", year,
+                            "withSpending", List.copyOf(spending.keySet()), "withNeed", List.copyOf(need.keySet())));
+        }
+        return members;
     }
 
     private List<Comparison.Other> others(Catalog catalog, Indicator indicator, Region region, int year, Double own) {

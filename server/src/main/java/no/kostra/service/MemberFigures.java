@@ -30,7 +30,10 @@ final class MemberFigures {
         this.repository = repository;
     }
 
-    /** year → one entry per member that year; empty for a year where no member has a stored figure. */
+    /**
+     * year → one entry per member that year. A year is left out unless every member has a stored figure (a value or
+     * a status symbol): a mean over the members that happen to be stored is no group mean.
+     */
     Map<Integer, List<MemberValue>> members(Catalog catalog, Indicator indicator, String group, int from, int to) {
         Set<String> everyMember = new HashSet<>();
         for (int year = from; year <= to; year++) {
@@ -45,14 +48,14 @@ final class MemberFigures {
         Map<Integer, List<MemberValue>> out = new LinkedHashMap<>();
         for (int year = from; year <= to; year++) {
             List<MemberValue> members = new ArrayList<>();
-            boolean any = false;
+            boolean complete = true;
             for (String member : catalog.membersOf(group, year)) {
                 Figure value = values.getOrDefault(member, Map.of()).getOrDefault(year, NOT_STORED);
                 Figure weight = weights.getOrDefault(member, Map.of()).get(year);
-                any |= values.getOrDefault(member, Map.of()).containsKey(year);
+                complete &= values.getOrDefault(member, Map.of()).containsKey(year);
                 members.add(new MemberValue(member, value, weight == null || !weight.hasValue() ? null : weight.value()));
             }
-            if (any) {
+            if (complete && !members.isEmpty()) {
                 out.put(year, members);
             }
         }

@@ -1,5 +1,7 @@
 package no.kostra.service;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -13,6 +15,7 @@ import no.kostra.compute.ProfileInputs;
 import no.kostra.compute.ProfileTable;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.errors.NotFoundException;
+import no.kostra.observation.Figure;
 import no.kostra.store.FigureRepository;
 
 /** Reads what a service profile needs and hands it to {@link ProfileCalculator}. */
@@ -30,11 +33,11 @@ public final class ProfileService {
     }
 
     /** The neighbour the reports compare with (Asker), unless the profile is Asker's own. */
-    private Map<String, Map<String, no.kostra.observation.Figure>> neighbours(Catalog catalog, Region region,
+    private Map<String, Map<String, Figure>> neighbours(Catalog catalog, Region region,
                                                                                List<String> ids, int year) {
-        Map<String, Map<String, no.kostra.observation.Figure>> out = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, Figure>> out = new LinkedHashMap<>();
         catalog.findRegion(NEIGHBOUR).filter(n -> !n.code().equals(region.code())).ifPresent(n -> {
-            Map<String, no.kostra.observation.Figure> values = new java.util.HashMap<>();
+            Map<String, Figure> values = new HashMap<>();
             figures.municipalityFigures(ids, n.code(), year, year).forEach((id, byYear) -> {
                 if (byYear.containsKey(year)) {
                     values.put(id, byYear.get(year));

@@ -93,25 +93,25 @@ public final class AnalysisRepository {
 
     public List<StoredRow> efficiencyStatements(String area, String region) {
         return query("select ref_year, measure, kind, num_value, source, quote from efficiency_statement"
-                + " where area = ? and region_code = ? order by ref_year", List.of(area, region));
+                + " where area = ? and region_code = ? order by ref_year, row_order", List.of(area, region));
     }
 
     public List<StoredRow> efficiencyComponents(String area) {
-        return query("select role, indicator_id, weight, source from efficiency_component where area = ? order by role, indicator_id",
+        return query("select role, indicator_id, weight, source from efficiency_component where area = ? order by row_order",
                 List.of(area));
     }
 
     public List<StoredRow> costDistribution(String table) {
         return query("select function_code, unit_name, ref_year, num_value, source from cost_distribution where table_name = ?"
-                + " order by function_code, ref_year", List.of(table));
+                + " order by row_order", List.of(table));
     }
 
     public List<StoredRow> costDistributionTables() {
-        return query("select distinct table_name, function_code from cost_distribution order by table_name", List.of());
+        return query("select distinct table_name, function_code from cost_distribution order by table_name, function_code", List.of());
     }
 
     public List<StoredRow> costShares(String chart) {
-        return query("select function_code, ref_year, unit_name, share_percent, source, note from cost_share where chart = ?",
+        return query("select function_code, ref_year, unit_name, share_percent, source, note from cost_share where chart = ? order by row_order",
                 List.of(chart));
     }
 
@@ -122,26 +122,26 @@ public final class AnalysisRepository {
 
     public List<StoredRow> statedFigures(String area) {
         return query("select source, area, indicator_id, region_code, ref_year, kind, num_value, quote from stated_figure"
-                + " where area = ? order by id", List.of(area));
+                + " where area = ? order by row_order", List.of(area));
     }
 
     public List<StoredRow> accountsLines(String area) {
         return query("select table_name, line, parent, ref_year, num_value, unit, source from accounts_line where area = ?"
-                + " order by table_name, ref_year", List.of(area));
+                + " order by row_order", List.of(area));
     }
 
     public List<StoredRow> accountsFte(String area) {
-        return query("select service, ref_year, num_value, source from accounts_fte where area = ? order by ref_year",
+        return query("select service, ref_year, num_value, source from accounts_fte where area = ? order by row_order",
                 List.of(area));
     }
 
     public List<StoredRow> accountsPrintedChecks(String area) {
-        return query("select table_name, line, ref_year, kind, num_value, source from accounts_printed_check where area = ?",
+        return query("select table_name, line, ref_year, kind, num_value, source from accounts_printed_check where area = ? order by row_order",
                 List.of(area));
     }
 
     public List<StoredRow> kpis(String area) {
-        return query("select kpi, direction, ref_year, num_value, unit, source from kpi where area = ? order by ref_year",
+        return query("select kpi, direction, ref_year, num_value, unit, source from kpi where area = ? order by row_order",
                 List.of(area));
     }
 

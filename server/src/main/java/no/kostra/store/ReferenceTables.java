@@ -48,7 +48,7 @@ public final class ReferenceTables {
                 s.setString(1, SEED);
                 s.executeUpdate();
             }
-            insert(c, t, SEED);
+            insert(c, withoutImportedKeys(c, t), SEED);
         }
         if (changed > 0) {
             log(c, "seed-analysis", "seeds/", checksum, now, read, changed);
@@ -74,6 +74,26 @@ public final class ReferenceTables {
             log(c, kind, sourceName, checksum, now, rows.rows().size(), rows.rows().size());
             return rows.rows().size();
         });
+    }
+
+    /** The seed rows whose key no imported row holds: an import outranks the seeds. */
+    private static ReferenceRows withoutImportedKeys(Connection c, ReferenceRows t) throws SQLException {
+        ReferenceRows keys = new ReferenceRows(t.table(), t.key(), t.key(), List.of());
+        Set<List<Object>> imported = stored(c, keys, IMPORT);
+        if (imported.isEmpty()) {
+            return t;
+        }
+        List<List<Object>> kept = new ArrayList<>();
+        for (List<Object> row : t.rows()) {
+            List<Object> key = new ArrayList<>();
+            for (String k : t.key()) {
+                key.add(row.get(t.columns().indexOf(k)));
+            }
+            if (!imported.contains(normalised(key))) {
+                kept.add(row);
+            }
+        }
+        return new ReferenceRows(t.table(), t.columns(), t.key(), kept);
     }
 
     private static void insert(Connection c, ReferenceRows t, String origin) throws SQLException {

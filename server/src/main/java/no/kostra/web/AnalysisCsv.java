@@ -2,9 +2,15 @@ package no.kostra.web;
 
 import java.util.List;
 import no.kostra.compute.ProfileRow;
+import no.kostra.compute.accounts.AccountLines;
+import no.kostra.compute.accounts.AccountsReport;
+import no.kostra.compute.accounts.FteTable;
+import no.kostra.compute.accounts.KpiTable;
+import no.kostra.compute.accounts.NeedsProjection;
 import no.kostra.compute.ProfileTable;
 import no.kostra.compute.asss.Comparison;
 import no.kostra.compute.asss.Discrepancy;
+import no.kostra.compute.asss.ResourceUse;
 import no.kostra.compute.efficiency.EfficiencyReport;
 import no.kostra.compute.efficiency.EfficiencyYear;
 import no.kostra.compute.series.Series;
@@ -23,6 +29,12 @@ final class AnalysisCsv {
         for (Comparison.Other o : c.others()) {
             sheet.row(c.indicator(), c.year(), o.code(), o.name(), o.value(), o.basis(), o.deviationPercent());
         }
+        return sheet.build();
+    }
+
+    static CsvSheet resourceUse(List<ResourceUse.Member> members) {
+        CsvSheet.Builder sheet = CsvSheet.of("region", "utgift_per_innbygger", "utgiftsbehov", "r", "ressursbruksindikator");
+        members.forEach(m -> sheet.row(m.region(), m.spending(), m.need(), m.ratio(), m.indicator()));
         return sheet.build();
     }
 
@@ -71,6 +83,36 @@ final class AnalysisCsv {
                 .row(h.year(), "PLO_0_66", h.hours0to66(), h.share0to66Percent(), h.cost0to66())
                 .row(h.year(), "PLO_67", h.hours67(), h.share67Percent(), h.cost67())
                 .build();
+    }
+
+    static CsvSheet accounts(AccountsReport r) {
+        CsvSheet.Builder sheet = CsvSheet.of("område", "tabell", "linje", "overordnet", "år", "verdi", "andel_prosent",
+                "endring_prosent");
+        for (AccountLines t : r.tables()) {
+            for (AccountLines.Row row : t.rows()) {
+                for (AccountLines.Cell c : row.values()) {
+                    sheet.row(r.area(), t.table(), row.line(), row.parent(), c.year(), c.value(), c.sharePercent(), c.growthPercent());
+                }
+            }
+        }
+        for (FteTable.Row row : r.fte().services()) {
+            for (FteTable.Cell c : row.values()) {
+                sheet.row(r.area(), "årsverk", row.service(), null, c.year(), c.value(), null, c.changePercent());
+            }
+        }
+        for (FteTable.Cell c : r.fte().sum()) {
+            sheet.row(r.area(), "årsverk", "Sum årsverk", null, c.year(), c.value(), null, c.changePercent());
+        }
+        for (KpiTable.Row k : r.kpis().kpis()) {
+            k.values().forEach((year, value) -> sheet.row(r.area(), "KPI", k.kpi(), null, year, value, null, null));
+        }
+        return sheet.build();
+    }
+
+    static CsvSheet projection(NeedsProjection p) {
+        CsvSheet.Builder sheet = CsvSheet.of("år", "målgruppe", "dekningsgrad_prosent", "brukere");
+        p.users().forEach((year, users) -> sheet.row(year, p.population().get(year), p.coveragePercent(), users));
+        return sheet.build();
     }
 
     static CsvSheet profile(ProfileTable p) {

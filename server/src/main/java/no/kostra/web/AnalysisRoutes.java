@@ -23,10 +23,26 @@ final class AnalysisRoutes {
         routes.get("/api/comparison", this::comparison);
         routes.get("/api/comparison/discrepancies", this::discrepancies);
         routes.get("/api/efficiency", this::efficiency);
+        routes.get("/api/resource-use", this::resourceUse);
         routes.get("/api/series", this::series);
         routes.post("/api/reference/{file}", this::importReference);
         routes.get("/api/splits", this::costSplit);
         routes.get("/api/splits/home-care", this::homeCare);
+        routes.get("/api/accounts", this::accounts);
+        routes.get("/api/accounts/projection", this::projection);
+    }
+
+    private void accounts(Context ctx) {
+        String area = Params.required(ctx, "area");
+        out.respond(ctx, "accounts|" + area, "accounts", revision -> analysis.accounts().accounts(area), AnalysisCsv::accounts);
+    }
+
+    /** ?coverage=12.7&population=2025:5000,2030:6500 — coverage in percent, projected target group by year. */
+    private void projection(Context ctx) {
+        double coverage = Params.number(ctx, "coverage");
+        Map<Integer, Double> population = Params.yearValues(ctx, "population");
+        out.respond(ctx, "projection|" + coverage + "|" + population, "projection",
+                revision -> analysis.accounts().projection(coverage, population), AnalysisCsv::projection);
     }
 
     private void costSplit(Context ctx) {
@@ -76,6 +92,14 @@ final class AnalysisRoutes {
         out.respond(ctx, "discrepancies|" + indicator + "|" + from + "|" + to, "discrepancies",
                 revision -> analysis.comparisons().discrepancies(indicator == null || indicator.isBlank() ? null : indicator.trim(), from, to),
                 AnalysisCsv::discrepancies);
+    }
+
+    private void resourceUse(Context ctx) {
+        String indicator = Params.required(ctx, "indicator");
+        String area = Params.required(ctx, "area");
+        int year = Params.year(ctx, "year");
+        out.respond(ctx, "resource-use|" + indicator + "|" + area + "|" + year, "resourceUse",
+                revision -> analysis.comparisons().resourceUse(indicator, area, year), AnalysisCsv::resourceUse);
     }
 
     private void efficiency(Context ctx) {

@@ -35,4 +35,37 @@ final class Params {
         }
         return year;
     }
+
+    static double number(Context ctx, String name) {
+        String value = required(ctx, name);
+        try {
+            double number = Double.parseDouble(value.replace(',', '.'));
+            if (Double.isFinite(number)) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the error below
+        }
+        throw new InvalidInputException("Parameteren '" + name + "' må være et tall, fikk '" + value + "'",
+                Map.of("parameter", name, "value", value));
+    }
+
+    /** "2025:5000,2030:6500" → {2025=5000.0, 2030=6500.0}. */
+    static Map<Integer, Double> yearValues(Context ctx, String name) {
+        String value = required(ctx, name);
+        Map<Integer, Double> out = new java.util.TreeMap<>();
+        for (String pair : value.split(",")) {
+            String[] parts = pair.trim().split(":");
+            try {
+                if (parts.length != 2) {
+                    throw new NumberFormatException();
+                }
+                out.put(Integer.parseInt(parts[0].trim()), Double.parseDouble(parts[1].trim()));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("Parameteren '" + name + "' må være år:tall, skilt med komma"
+                        + " (2025:5000,2030:6500), fikk '" + pair.trim() + "'", Map.of("parameter", name, "value", value));
+            }
+        }
+        return out;
+    }
 }

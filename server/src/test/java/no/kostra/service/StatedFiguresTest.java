@@ -13,13 +13,13 @@ import no.kostra.catalog.Catalog;
 import no.kostra.catalog.Indicator;
 import no.kostra.compute.Change;
 import no.kostra.compute.ProfileRow;
+import no.kostra.compute.efficiency.EfficiencyYear;
 import no.kostra.compute.narrative.Wording;
 import no.kostra.store.AnalysisRepository;
 import no.kostra.store.StoredRow;
-import no.kostra.support.SeededServices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import no.kostra.support.SeededServicesExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every quantitative claim the reports make about Bærum's profile rows (stated_figures.csv) is checked against the
@@ -36,17 +36,8 @@ class StatedFiguresTest {
             "PLO.ressursbruksindikator|2023", "PLO.netto_hjemmetjeneste_0_66_per_mottaker|2023",
             "PLO.andel_80_institusjon_heldogn|2024");
 
-    private static Services services;
-
-    @BeforeAll
-    static void open() {
-        services = SeededServices.open();
-    }
-
-    @AfterAll
-    static void close() {
-        services.close();
-    }
+    @RegisterExtension
+    final SeededServicesExtension seeded = new SeededServicesExtension();
 
     @Test
     void everyClaimAboutBaerumsProfileRowsComesOutOfTheStoredTables() {
@@ -104,8 +95,48 @@ class StatedFiguresTest {
         assertThat(String.join(" ", sykefravaer.narrative())).contains("7 prosent under ASSS-snittet (0,63 prosentpoeng)");
     }
 
+    @Test
+    void kommunehelseSentencesGoTheWayThe2025ReportsTextDoes() {
+        // 000: "Sykefravær for kommunehelse i Bærum kommune økte fra 2023 til 2024, men ligger noe lavere enn snitt for
+        // ASSS-kommunene." 5,74 → 7,27 against 7,88
+        assertThat(String.join(" ", row("KHT.sykefravaer", 2024).narrative()))
+                .contains("Bærum ligger 8 prosent under ASSS-snittet (0,61 prosentpoeng)")
+                .contains("Det er en økning på 1,53 prosentpoeng fra 2023.");
+        // 000, Produktivitet/enhetskostnader: "Bærum ligger jevnt med fjoråret, og noe over snittet for ASSS kommunene."
+        assertThat(String.join(" ", row("KHT.brutto_driftsutgifter_per_innbygger", 2024).narrative()))
+                .contains("Bærum ligger 2 prosent over ASSS-snittet")
+                .contains("Det er en nedgang på 0,1 prosent fra 2023.");
+    }
+
+    @Test
+    void theEfficiencyClaimsOfBothReportsComeOutOfTheEfficiencySplit() {
+        AnalysisRepository repository = new AnalysisRepository(seeded.services().database());
+        int checked = 0;
+        for (String area : List.of("KHT", "PLO")) {
+            EfficiencyYear y = seeded.services().analysis().efficiency().efficiency("3201", area, 2024, 2024).years().get(0);
+            List<StoredRow> claims = repository.statedFigures(area).stream()
+                    .filter(c -> c.text("indicator_id") == null && c.text("source").contains("effektivitet")).toList();
+            for (StoredRow claim : claims) {
+                double stated = claim.number("num_value");
+                int precision = decimalsOf(stated);
+                List<Double> candidates = claim.text("kind").equals("change_pp")
+                        ? List.of(y.costChangePp(), y.productionChangePp())
+                        : List.of((y.costIndex() - 1) * 100, (y.productionIndex() - 1) * 100, y.efficiency() * 100);
+                if (area.equals("PLO") && stated == -0.082) {
+                    // "0,082 prosent under ASSS-snittet": the ratio printed as a percent; the efficiency is −8,2 %
+                    assertThat(rounded(y.efficiency(), 3)).isEqualTo(stated);
+                    assertThat(rounded(y.efficiency() * 100, 1)).isEqualTo(-8.2);
+                } else {
+                    assertThat(candidates.stream().map(v -> rounded(v, precision)).toList()).as(claim.text("quote")).contains(stated);
+                }
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(9);
+    }
+
     private List<StoredRow> claimsAboutBaerum() {
-        AnalysisRepository repository = new AnalysisRepository(services.database());
+        AnalysisRepository repository = new AnalysisRepository(seeded.services().database());
         List<StoredRow> out = new ArrayList<>();
         for (String area : List.of("KHT", "PLO")) {
             repository.statedFigures(area).stream()
@@ -115,10 +146,10 @@ class StatedFiguresTest {
         return out;
     }
 
-    private static ProfileRow row(String indicator, int year) {
-        Catalog catalog = services.catalogs().current();
+    private ProfileRow row(String indicator, int year) {
+        Catalog catalog = seeded.services().catalogs().current();
         Indicator i = catalog.requireIndicator(indicator);
-        return services.profiles().profile("3201", i.profile(), year).rows().stream()
+        return seeded.services().profiles().profile("3201", i.profile(), year).rows().stream()
                 .filter(r -> r.indicator().equals(indicator)).findFirst().orElseThrow();
     }
 

@@ -1,38 +1,25 @@
 package no.kostra.web;
 
+import static no.kostra.support.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
-import no.kostra.service.Services;
-import no.kostra.support.SeededServices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import no.kostra.support.SeededServicesExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GET /api/efficiency on the real app with the seeds' published statements (000 and 001, 2024). */
 class EfficiencyApiTest {
-    private static Services services;
+    @RegisterExtension
+    final SeededServicesExtension seeded = new SeededServicesExtension();
 
-    @BeforeAll
-    static void open() {
-        services = SeededServices.open();
-    }
-
-    @AfterAll
-    static void close() {
-        services.close();
-    }
-
-    private static JsonNode json(Response response) throws Exception {
-        return Json.MAPPER.readTree(response.body().string());
-    }
 
     @Test
     void ploEfficiencyIsMinus82PercentFromCost95AndProduction05() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             Response response = client.get("/api/efficiency?region=3201&area=PLO&from=2023&to=2024");
 
             assertThat(response.code()).isEqualTo(200);
@@ -58,20 +45,24 @@ class EfficiencyApiTest {
 
     @Test
     void kommunehelseEfficiencyIs21PercentOverWithCost021Under() {
-        JavalinTest.test(App.create(services), (server, client) -> {
-            JsonNode y2024 = json(client.get("/api/efficiency?region=3024&area=KHT&from=2024&to=2024"))
-                    .path("efficiency").path("years").get(0);
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
+            JsonNode efficiency = json(client.get("/api/efficiency?region=3024&area=KHT&from=2024&to=2024")).path("efficiency");
+            JsonNode y2024 = efficiency.path("years").get(0);
 
             assertThat(y2024.path("costIndex").asDouble()).isCloseTo(0.9979, within(1e-9));
             assertThat(y2024.path("efficiency").asDouble()).isCloseTo(0.021, within(1e-9));
             assertThat(y2024.path("productionIndex").asDouble()).isCloseTo(1.021 * 0.9979, within(1e-9));
             assertThat(y2024.path("costChangePp").asDouble()).isEqualTo(-3.3);
+            // 000: "… var 0,21 prosent lavere enn ASSS-snittet, noe som tilsvarer en nedgang med 3,3 prosentpoeng …"
+            assertThat(efficiency.path("narrative").toString())
+                    .contains("Brutto driftsutgifter i Bærum var i 2024 0,21 prosent lavere enn ASSS-snittet, en nedgang på 3,3 prosentpoeng fra 2023.")
+                    .contains("Effektiviteten var 2,1 prosent høyere enn ASSS-snittet.");
         });
     }
 
     @Test
     void theSameSplitComesAsCsvForNorwegianExcel() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             Response response = client.get("/api/efficiency?region=3201&area=PLO&from=2024&to=2024&format=csv");
 
             assertThat(response.code()).isEqualTo(200);
@@ -84,8 +75,44 @@ class EfficiencyApiTest {
     }
 
     @Test
+    void withItsComponentsStoredAYearIsComputedFromTheIndicatorsAndShowsEachContribution() {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
+            // the weights and need indices are test data; the indicator values are 000's profile table for 2024
+            client.post("/api/reference/efficiency_components.csv", """
+                    area,role,indicator,weight,source
+                    KHT,cost,KHT.brutto_driftsutgifter_per_innbygger,,test weights
+                    KHT,production,KHT.konsultasjoner_fastlege_per_1000,0.6,test weights
+                    KHT,production,KHT.malt_produksjon_helsestasjon,0.4,test weights
+                    """, r -> { });
+            client.post("/api/reference/expense_need.csv", """
+                    region,area,year,need_index,source
+                    3201,KHT,2024,0.98,test index
+                    ASSS,KHT,2024,1.01,test index
+                    """, r -> { });
+
+            JsonNode y2024 = json(client.get("/api/efficiency?region=3201&area=KHT&from=2024&to=2024"))
+                    .path("efficiency").path("years").get(0);
+
+            double c = (5237 / 0.98) / (5126 / 1.01);
+            double p = 0.6 * (749.0 / 746) + 0.4 * (35.37 / 37.49);
+            assertThat(y2024.path("basis").asText()).isEqualTo("computed");
+            assertThat(y2024.path("costIndex").asDouble()).isCloseTo(c, within(1e-12));
+            assertThat(y2024.path("productionIndex").asDouble()).isCloseTo(p, within(1e-12));
+            assertThat(y2024.path("efficiency").asDouble()).isCloseTo(p / c - 1, within(1e-12));
+            JsonNode contribution = y2024.path("contributions").get(1);
+            assertThat(contribution.path("indicator").asText()).isEqualTo("KHT.malt_produksjon_helsestasjon");
+            assertThat(contribution.path("ratio").asDouble()).isCloseTo(35.37 / 37.49, within(1e-12));
+            assertThat(contribution.path("contribution").asDouble()).isCloseTo(0.4 * (35.37 / 37.49), within(1e-12));
+            // 35,37 / 37,49 = 0,9435: 5,7 % under; 0,4 × 0,9435 = 0,377
+            assertThat(json(client.get("/api/efficiency?region=3201&area=KHT&from=2024&to=2024")).path("efficiency")
+                    .path("narrative").toString()).contains("Målt produksjon helsestasjon 2022-vektinger (vekt 0,40) ligger"
+                    + " 5,7 prosent lavere enn ASSS-snittet og bidrar med 0,377 til produksjonsindeksen.");
+        });
+    }
+
+    @Test
     void anUnknownAreaIsNotFoundAndNamesTheKnownOnes() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             Response response = client.get("/api/efficiency?region=3201&area=BHG&from=2024&to=2024");
 
             assertThat(response.code()).isEqualTo(404);

@@ -1,5 +1,6 @@
 package no.kostra.web;
 
+import static no.kostra.support.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -8,11 +9,9 @@ import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.util.ArrayList;
 import java.util.List;
-import no.kostra.service.Services;
-import no.kostra.support.SeededServices;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import no.kostra.support.SeededServicesExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * GET /api/series on the real app: the KHT net-expense series of 000 (Bærum 3024/3201, ASSS, Asker 3025/3203).
@@ -27,21 +26,9 @@ class SeriesApiTest {
             2024,4.0,test rate
             """;
 
-    private Services services;
+    @RegisterExtension
+    final SeededServicesExtension seeded = new SeededServicesExtension();
 
-    @BeforeEach
-    void open() {
-        services = SeededServices.open();
-    }
-
-    @AfterEach
-    void close() {
-        services.close();
-    }
-
-    private static JsonNode json(Response response) throws Exception {
-        return Json.MAPPER.readTree(response.body().string());
-    }
 
     private static List<Double> values(JsonNode line, String field) {
         List<Double> out = new ArrayList<>();
@@ -51,7 +38,7 @@ class SeriesApiTest {
 
     @Test
     void aNominalSeriesJoinsBaerumsOldAndNewCodesAndSaysItIsNotAdjusted() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             Response response = client.get(SERIES);
 
             assertThat(response.code()).isEqualTo(200);
@@ -73,8 +60,24 @@ class SeriesApiTest {
     }
 
     @Test
+    void kostraGroupLinesComeFromTheirPublishedMeans() {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
+            // 000: "Avtalte årsverk i helsestasjons- og skolehelsetjenesten per 10 000 innbyggere 0-20 år"; the text:
+            // "Bærum kommune ligger noe under gjennomsnittet"
+            JsonNode series = json(client.get("/api/series?indicator=KHT.serie_avtalte_arsverk_helsestasjon_skolehelse_0_20"
+                    + "&regions=3201,KG12,KG13&from=2021&to=2024")).path("series");
+
+            assertThat(values(series.path("lines").get(1), "value")).containsExactly(41.7, 47.2, 49.4, 49.1);
+            assertThat(series.path("lines").get(1).path("basis").asText()).isEqualTo("published");
+            assertThat(series.path("narrative").toString())
+                    .contains("I 2024 ligger Bærum 2 prosent under KOSTRA-gruppe 12.")
+                    .contains("I 2024 ligger Bærum 15 prosent under KOSTRA-gruppe 13.");
+        });
+    }
+
+    @Test
     void aDeflatedSeriesIsNominalTimesTheProductOfOnePlusTheDeflatorForEachLaterYear() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             Response imported = client.post("/api/reference/deflators.csv", TEST_DEFLATORS, r -> { });
             assertThat(imported.code()).isEqualTo(200);
 
@@ -98,7 +101,7 @@ class SeriesApiTest {
 
     @Test
     void aDeflatedSeriesWithoutStoredDeflatorsNamesTheMissingYears() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             Response response = client.get(SERIES + "&adjust=deflator");
 
             assertThat(response.code()).isEqualTo(404);
@@ -108,7 +111,7 @@ class SeriesApiTest {
 
     @Test
     void aNeedAdjustedSeriesDividesByTheRegionsIndexAndMarksRegionsWithoutOne() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             Response imported = client.post("/api/reference/expense_need.csv", """
                     region,area,year,need_index,source
                     3024,KHT,2023,0.95,test index
@@ -128,7 +131,7 @@ class SeriesApiTest {
 
     @Test
     void onlyKronerCanBeAdjusted() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             Response response = client.get("/api/series?indicator=KHT.serie_lege_arsverk&regions=3201&from=2021&to=2024&adjust=deflator");
 
             assertThat(response.code()).isEqualTo(400);
@@ -139,8 +142,8 @@ class SeriesApiTest {
 
     @Test
     void aBadDeflatorFileIsRefusedWithItsLineAndChangesNothing() {
-        JavalinTest.test(App.create(services), (server, client) -> {
-            long before = services.figures().dataRevision();
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
+            long before = seeded.services().figures().dataRevision();
 
             Response response = client.post("/api/reference/deflators.csv",
                     "year,deflator_percent,source\n2022,2.0,test\n2023,tre,test\n", r -> { });
@@ -148,13 +151,13 @@ class SeriesApiTest {
             assertThat(response.code()).isEqualTo(400);
             assertThat(json(response).path("error").asText()).isEqualTo("Ugyldig fil: deflators.csv line 3, column"
                     + " deflator_percent: expected a number with a decimal point, found 'tre'");
-            assertThat(services.figures().dataRevision()).isEqualTo(before);
+            assertThat(seeded.services().figures().dataRevision()).isEqualTo(before);
         });
     }
 
     @Test
     void theSeriesComesAsCsvWithOneRowPerFigure() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             Response response = client.get(SERIES, r -> r.header("Accept", "text/csv"));
 
             String[] lines = response.body().string().replace("\uFEFF", "").split("\r\n");

@@ -1,5 +1,7 @@
 package no.kostra.web;
 
+import static no.kostra.support.Http.find;
+import static no.kostra.support.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -8,45 +10,23 @@ import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.util.ArrayList;
 import java.util.List;
-import no.kostra.service.Services;
-import no.kostra.support.SeededServices;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import no.kostra.support.SeededServicesExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GET /api/splits on the cost tables of 001 (PLO): shares per unit, set beside the pie charts' printed percentages. */
 class SplitApiTest {
-    private Services services;
+    @RegisterExtension
+    final SeededServicesExtension seeded = new SeededServicesExtension();
 
-    @BeforeEach
-    void open() {
-        services = SeededServices.open();
-    }
 
-    @AfterEach
-    void close() {
-        services.close();
-    }
-
-    private static JsonNode json(Response response) throws Exception {
-        return Json.MAPPER.readTree(response.body().string());
-    }
-
-    private static JsonNode unit(JsonNode split, String name) {
-        for (JsonNode u : split.path("units")) {
-            if (u.path("unit").asText().equals(name)) {
-                return u;
-            }
-        }
-        throw new AssertionError("No unit " + name);
-    }
 
     @Test
     void eachUnitsShareIsItsNetExpensesOverThePrintedTotal() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             JsonNode split = json(client.get("/api/splits?table=netto_hjemmetjenester&function=257%2B258")).path("split");
 
-            JsonNode aldring = unit(split, "A 42 Aldring og mestring").path("values").get(3);
+            JsonNode aldring = find(split.path("units"), "unit", "A 42 Aldring og mestring").path("values").get(3);
             assertThat(aldring.path("year").asInt()).isEqualTo(2024);
             assertThat(aldring.path("sharePercent").asDouble()).isCloseTo(790.0 / 1963.3 * 100, within(1e-9));
             JsonNode total2024 = split.path("totals").get(3);
@@ -57,7 +37,7 @@ class SplitApiTest {
 
     @Test
     void thePrintedPieSharesThatDisagreeWithTheTablesAreTheOnesTheSeedReadmeNames() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             List<String> disagreeing = new ArrayList<>();
             for (String query : List.of("table=netto_hjemmetjenester&function=257%2B258", "table=brutto_institusjon")) {
                 JsonNode split = json(client.get("/api/splits?" + query)).path("split");
@@ -76,7 +56,7 @@ class SplitApiTest {
 
     @Test
     void homeCareCostsAreSplitBetweenTheAgeProfilesByAssignedHours() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             // test hours, not published figures
             client.post("/api/reference/home_care_hours.csv", """
                     region,year,profile,hours,source
@@ -95,7 +75,7 @@ class SplitApiTest {
 
     @Test
     void withoutHoursTheHomeCareSplitSaysWhatIsMissing() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             Response response = client.get("/api/splits/home-care?region=3201&year=2024");
 
             assertThat(response.code()).isEqualTo(404);

@@ -6,6 +6,7 @@ import no.kostra.catalog.MeanKind;
 /**
  * A group's figures computed from its members' values.
  *
+ * @param meanKind "weighted" or "flat" ({@link MeanKind#code()})
  * @param mean     Σ(value × weight) / Σ weight for a weighted mean, the arithmetic mean for a flat one; null when no
  *                 member could be counted
  * @param high     the member with the highest value, or null
@@ -13,7 +14,7 @@ import no.kostra.catalog.MeanKind;
  * @param counted  the members the mean was formed from
  * @param excluded members left out, each with the reason (no value, or no weight for a weighted mean)
  */
-public record GroupFigures(MeanKind meanKind, Double mean, Member high, Member low, List<String> counted,
+public record GroupFigures(String meanKind, Double mean, Member high, Member low, List<String> counted,
                            List<Excluded> excluded) {
     public GroupFigures {
         counted = List.copyOf(counted);

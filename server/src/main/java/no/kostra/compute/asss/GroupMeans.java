@@ -33,7 +33,7 @@ public final class GroupMeans {
                 .map(m -> new GroupFigures.Member(m.region(), m.value())).orElse(null);
         GroupFigures.Member low = withValues.stream().min(Comparator.comparingDouble(MemberValue::value))
                 .map(m -> new GroupFigures.Member(m.region(), m.value())).orElse(null);
-        return new GroupFigures(kind, mean, high, low, counted.stream().map(MemberValue::region).toList(), excluded);
+        return new GroupFigures(kind.code(), mean, high, low, counted.stream().map(MemberValue::region).toList(), excluded);
     }
 
     /**

@@ -10,9 +10,13 @@ public final class ComparisonNarrative {
     private ComparisonNarrative() {
     }
 
+    /**
+     * @param publishedExtreme "høyest" or "lavest" when the value is the published highest or lowest ASSS figure (used
+     *                         when no rank can be formed from member values), else null
+     */
     public static List<String> sentences(String municipality, String indicatorName, int year, Double value,
-                                         Double deviationPercent, GroupMeans.Rank rank, List<Comparison.Other> others,
-                                         int decimals) {
+                                         Double deviationPercent, GroupMeans.Rank rank, String publishedExtreme,
+                                         List<Comparison.Other> others, int decimals) {
         List<String> out = new ArrayList<>();
         String subject = Wording.inSentence(indicatorName);
         if (value == null) {
@@ -28,6 +32,8 @@ public final class ComparisonNarrative {
             out.add(municipality + " er lavest i ASSS.");
         } else if (rank != null) {
             out.add(municipality + " er nummer " + rank.position() + " av " + rank.of() + " i ASSS, regnet fra høyeste verdi.");
+        } else if (publishedExtreme != null) {
+            out.add(municipality + " er " + publishedExtreme + " i ASSS.");
         }
         for (Comparison.Other other : others) {
             if (other.value() != null) {

@@ -23,6 +23,10 @@ public final class EfficiencyNarrative {
                 + level(y.costIndex() - 1.0) + change(y.costChangePp(), y.year()) + ".");
         out.add("Produksjonen var " + level(y.productionIndex() - 1.0) + change(y.productionChangePp(), y.year()) + ".");
         out.add("Effektiviteten var " + level(y.efficiency()) + change(y.efficiencyChangePp(), y.year()) + ".");
+        for (EfficiencyYear.Contribution c : y.contributions()) {
+            out.add(c.name() + " (vekt " + NorwegianFormat.number(c.weight(), 2) + ") ligger " + level(c.ratio() - 1.0)
+                    + " og bidrar med " + NorwegianFormat.number(c.contribution(), 3) + " til produksjonsindeksen.");
+        }
         out.add("Effektiviteten er produksjonsindeksen delt på kostnadsindeksen minus 1: "
                 + NorwegianFormat.number(y.productionIndex(), 3) + " / " + NorwegianFormat.number(y.costIndex(), 3)
                 + " − 1 = " + NorwegianFormat.number(y.efficiency() * 100.0, 1) + " %.");

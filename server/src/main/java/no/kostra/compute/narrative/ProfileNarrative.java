@@ -43,9 +43,9 @@ public final class ProfileNarrative {
         }
         if (row.value() != null && row.previous() != null) {
             if (row.unit().isPercentage()) {
-                out.add("Det er " + Wording.change(row.value() - row.previous(), Wording.POINTS, row.decimals(), row.year() - 1) + ".");
+                out.add(Wording.changeSentence(row.value() - row.previous(), Wording.POINTS, row.decimals(), row.year() - 1));
             } else if (row.previous() != 0.0) {
-                out.add("Det er " + Wording.change((row.value() / row.previous() - 1.0) * 100.0, Wording.PERCENT, 1, row.year() - 1) + ".");
+                out.add(Wording.changeSentence((row.value() / row.previous() - 1.0) * 100.0, Wording.PERCENT, 1, row.year() - 1));
             }
         }
         if (row.value() != null) {

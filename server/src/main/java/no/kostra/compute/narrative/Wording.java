@@ -55,6 +55,12 @@ public final class Wording {
         return (signed > 0 ? "en økning på " : "en nedgang på ") + size + " " + unit + " fra " + fromYear;
     }
 
+    /** The change as a sentence: "Det er en økning på 0,5 prosentpoeng fra 2023." or "Tallet er uendret fra 2023." */
+    public static String changeSentence(double signed, String unit, int decimals, int fromYear) {
+        String change = change(signed, unit, decimals, fromYear);
+        return (change.startsWith("uendret") ? "Tallet er " : "Det er ") + change + ".";
+    }
+
     /** An indicator's printed name inside a sentence: "Netto driftsutgifter …" → "netto driftsutgifter …" (not "KHT"). */
     public static String inSentence(String name) {
         if (name.length() > 1 && Character.isUpperCase(name.charAt(0)) && Character.isLowerCase(name.charAt(1))) {

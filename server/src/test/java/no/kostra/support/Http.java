@@ -1,0 +1,25 @@
+package no.kostra.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.testtools.Response;
+import no.kostra.web.Json;
+
+/** Reading the real app's answers in tests. */
+public final class Http {
+    private Http() {
+    }
+
+    public static JsonNode json(Response response) throws Exception {
+        return Json.MAPPER.readTree(response.body().string());
+    }
+
+    /** The first element of a JSON array whose {@code field} is {@code value}; fails the test when there is none. */
+    public static JsonNode find(JsonNode list, String field, String value) {
+        for (JsonNode n : list) {
+            if (n.path(field).asText().equals(value)) {
+                return n;
+            }
+        }
+        throw new AssertionError("No element with " + field + " = " + value + " in " + list);
+    }
+}
