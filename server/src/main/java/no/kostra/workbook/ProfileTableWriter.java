@@ -77,7 +77,7 @@ final class ProfileTableWriter {
                         row.chart().high(), row.indicator(), ASSS, year);
                 case LOW_INDEX -> cells.formula(place, onMeanScale(i, ProfileColumn.LOW, ProfileColumn.LOW_INDEX),
                         row.chart().low(), row.indicator(), ASSS, year);
-                case NARRATIVE -> place.cell().setBlank(); // narrative: ProfileRow has none yet (issue 4)
+                case NARRATIVE -> InlineText.set(place.cell(), String.join(" ", row.narrative()));
                 case COMMENT -> cells.comment(place, row.indicator(), region, year, comments.get(row.indicator()));
             }
         }

@@ -1,5 +1,6 @@
 package no.kostra.workbook;
 
+import no.kostra.compute.efficiency.EfficiencyReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,9 +54,7 @@ public final class ReportFiller {
             } else if (part instanceof TemplatePart.Series series) {
                 fillSeries(template, table, cells, series, data.series().get(series.area()), data.seriesYears());
             } else if (part instanceof TemplatePart.Efficiency efficiency) {
-                // No efficiency split is computed yet (issue 4); the table and chart stay empty and say so.
-                setNamedText(template, efficiency.noteName(), "Effektivitetsanalysen for " + data.template().areaTitle()
-                        + " " + data.year() + " er ikke beregnet ennå. Tabellen og diagrammet fylles når den er det.");
+                fillEfficiency(template, table, cells, efficiency, data);
             }
         }
         ProvenanceSheet.write(template.workbook(), new ProvenanceHeader(data.template().id(), template.version(),
@@ -71,6 +70,20 @@ public final class ReportFiller {
         ChartRetargeter.retarget(template.requireChart(chartName), chartName, table, table.firstDataRow(),
                 table.firstDataRow() + Math.max(rows, 1) - 1,
                 column -> index.isPresent() && index.get() == column ? Optional.of(data.region().name()) : Optional.empty());
+    }
+
+    private static void fillEfficiency(TemplateWorkbook template, TableLayout table, CellWriter cells,
+                                       TemplatePart.Efficiency part, ReportData data) {
+        EfficiencyReport split = data.efficiency().get(part.area());
+        if (split == null) {
+            setNamedText(template, part.noteName(), "Ingen effektivitetstall for " + data.template().areaTitle() + " "
+                    + data.year() + " er lagret. Tabellen og diagrammet fylles når de er det.");
+            return;
+        }
+        int rows = new EfficiencyTableWriter(table, cells).write(part.area(), data.region().code(), split.years());
+        ChartRetargeter.retarget(template.requireChart(part.chart()), part.chart(), table, table.firstDataRow(),
+                table.firstDataRow() + rows - 1, column -> Optional.of(table.header(column)));
+        setNamedText(template, part.noteName(), String.join(" ", split.narrative()));
     }
 
     private static void fillSeries(TemplateWorkbook template, TableLayout table, CellWriter cells, TemplatePart.Series part,

@@ -12,6 +12,8 @@ import no.kostra.catalog.Region;
 import no.kostra.compute.ProfileTable;
 import no.kostra.service.CatalogService;
 import no.kostra.service.ProfileService;
+import no.kostra.compute.efficiency.EfficiencyReport;
+import no.kostra.service.EfficiencyService;
 import no.kostra.store.CommentRepository;
 import no.kostra.store.FigureRepository;
 
@@ -25,17 +27,19 @@ public final class ReportService {
     private final ProfileService profiles;
     private final FigureRepository figures;
     private final CommentRepository comments;
+    private final EfficiencyService efficiency;
     private final SigningKeys signingKeys;
     private final Clock clock;
     private final SeriesGatherer series;
     private final Map<String, byte[]> templateFiles = new ConcurrentHashMap<>();
 
     public ReportService(CatalogService catalogs, ProfileService profiles, FigureRepository figures,
-                         CommentRepository comments, SigningKeys signingKeys, Clock clock) {
+                         CommentRepository comments, EfficiencyService efficiency, SigningKeys signingKeys, Clock clock) {
         this.catalogs = catalogs;
         this.profiles = profiles;
         this.figures = figures;
         this.comments = comments;
+        this.efficiency = efficiency;
         this.signingKeys = signingKeys;
         this.clock = clock;
         this.series = new SeriesGatherer(figures);
@@ -86,12 +90,24 @@ public final class ReportService {
         ProfileTable.RegionRef ref = new ProfileTable.RegionRef(found.code(), found.name(), region.trim());
         List<Integer> seriesYears = IntStream.rangeClosed(year - SeriesColumn.YEARS_SHOWN + 1, year).boxed().toList();
         Map<String, List<SeriesRow>> seriesRows = new LinkedHashMap<>();
+        Map<String, EfficiencyReport> splits = new LinkedHashMap<>();
         for (TemplatePart part : template.parts()) {
             if (part instanceof TemplatePart.Series s) {
                 seriesRows.put(s.area(), series.gather(catalog, s.area(), found.code(), seriesYears));
+            } else if (part instanceof TemplatePart.Efficiency e) {
+                efficiencySplit(found.code(), e.area(), year).ifPresent(split -> splits.put(e.area(), split));
             }
         }
         return new ReportData(template, ref, year, revision, clock.instant(), tables, seriesRows, seriesYears,
-                comments.current(found.code(), year));
+                comments.current(found.code(), year), splits);
+    }
+
+    /** The split for the report year and the three before; none when nothing is stored for the area. */
+    private java.util.Optional<EfficiencyReport> efficiencySplit(String region, String area, int year) {
+        try {
+            return java.util.Optional.of(efficiency.efficiency(region, area, year - SeriesColumn.YEARS_SHOWN + 1, year));
+        } catch (no.kostra.errors.NotFoundException e) {
+            return java.util.Optional.empty();
+        }
     }
 }

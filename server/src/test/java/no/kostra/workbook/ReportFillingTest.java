@@ -137,7 +137,7 @@ class ReportFillingTest {
         String dropped = "KHT.serie_netto_per_innbygger";
         ReportData without = new ReportData(template, all.region(), all.year(), all.dataRevision(), all.madeAt(),
                 all.profiles(), Map.of("KHT", all.series().get("KHT").stream().filter(r -> !r.indicator().equals(dropped)).toList()),
-                all.seriesYears(), all.comments());
+                all.seriesYears(), all.comments(), all.efficiency());
         byte[] xlsx;
         try (TemplateWorkbook workbook = services.reports().open(template)) {
             xlsx = new ReportFiller(new SigningKeys(services.database(), SeededServices.CLOCK).current()).fill(workbook, without);
@@ -153,10 +153,21 @@ class ReportFillingTest {
     }
 
     @Test
-    void efficiencyTableStaysEmptyAndSaysWhy() {
-        assertThat(filled.dataRows("Effektivitet_KHT")).isEqualTo(1);
-        assertThat(filled.column("Effektivitet_KHT", "År")).containsExactly("");
-        assertThat(FilledWorkbook.text(filled.cell("Effektivitet", "B2"))).contains("ikke beregnet ennå");
+    void efficiencyTableHoldsTheSplitWithEfficiencyAsALiveFormula() {
+        // given 000_…: "brutto driftsutgifter … 0,21 prosent lavere enn ASSS-snittet", "effektiviteten … 2,1 prosent over"
+        List<String> years = filled.column("Effektivitet_KHT", "År");
+        int row2024 = years.indexOf("2024");
+        assertThat(row2024).isNotNegative();
+
+        var table = filled.table("Effektivitet_KHT");
+        var row = table.getXSSFSheet().getRow(table.getStartRowIndex() + 1 + row2024);
+        List<String> headers = filled.headers("Effektivitet_KHT");
+        XSSFCell cost = row.getCell(table.getStartColIndex() + headers.indexOf("Kostnad (% over ASSS)"));
+        XSSFCell efficiency = row.getCell(table.getStartColIndex() + headers.indexOf("Effektivitet (%)"));
+        assertThat(cost.getNumericCellValue()).isCloseTo(-0.21, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(efficiency.getCellFormula()).contains("/100)/(1+");
+        assertThat(efficiency.getNumericCellValue()).isCloseTo(2.1, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(FilledWorkbook.text(filled.cell("Effektivitet", "B2"))).contains("Effektiviteten var 2,1 prosent høyere enn ASSS-snittet");
     }
 
     @Test

@@ -82,6 +82,7 @@ public final class ReturnedWorkbook implements AutoCloseable {
         List<ReturnedCell> cells = new ArrayList<>();
         List<LockedCell> locked = new ArrayList<>();
         Map<String, Set<String>> keysByTable = new HashMap<>();
+        Map<String, Set<Integer>> filledRows = new HashMap<>();
         for (CellProvenance p : provenance.cells()) {
             if (p.table() != null && p.rowKey() != null) {
                 // a series row's key is indicator|region; its Id column shows the indicator
@@ -92,6 +93,9 @@ public final class ReturnedWorkbook implements AutoCloseable {
                 continue;
             }
             Cell cell = locate(p).orElse(null);
+            if (cell != null && p.table() != null) {
+                filledRows.computeIfAbsent(p.table(), t -> new HashSet<>()).add(cell.getRowIndex());
+            }
             if (p.kind() == CellProvenance.Kind.FORMULA) {
                 String formula = cell != null && cell.getCellType() == CellType.FORMULA ? cell.getCellFormula() : null;
                 locked.add(new LockedCell(p.sheet(), address(p, cell), p.indicator(), p.region(), p.year(), p.formula(),
@@ -121,8 +125,9 @@ public final class ReturnedWorkbook implements AutoCloseable {
             for (int r = table.firstDataRow; r <= table.lastDataRow; r++) {
                 Row row = table.sheet.getRow(r);
                 String key = table.idColumn == null || row == null ? null : text(row.getCell(table.idColumn));
-                boolean known = key != null && entry.getValue().contains(key);
-                if (known && commentColumn != null) {
+                boolean known = key != null && entry.getValue().contains(key)
+                        || filledRows.getOrDefault(entry.getKey(), Set.of()).contains(r);
+                if (known && commentColumn != null && key != null) {
                     Cell cell = row.getCell(commentColumn);
                     comments.add(new ReturnedComment(table.sheet.getSheetName(), new CellReference(r, commentColumn).formatAsString(false),
                             key, region, year, filledComments.getOrDefault(key, ""), cell == null ? "" : text(cell)));
