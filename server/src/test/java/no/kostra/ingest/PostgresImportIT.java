@@ -2,47 +2,22 @@ package no.kostra.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.observation.Figure;
 import no.kostra.observation.Vintage;
 import no.kostra.service.Services;
-import no.kostra.store.Database;
-import no.kostra.store.DatabaseSettings;
+import no.kostra.support.EmptyPostgres;
 import org.junit.jupiter.api.Test;
 
 /** The import write path on a real PostgreSQL server (started by .ci/install-postgresql.sh in CI). */
 class PostgresImportIT {
-    private static DatabaseSettings emptyPostgres() {
-        String url = System.getenv("KOSTRA_TEST_PG_URL");
-        if (url == null || url.isBlank()) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("KOSTRA_TEST_PG_URL is not set: CI must start PostgreSQL (.ci/install-postgresql.sh)");
-            }
-            assumeTrue(false, "No PostgreSQL configured (set KOSTRA_TEST_PG_URL)");
-        }
-        DatabaseSettings settings = new DatabaseSettings(url, System.getenv("KOSTRA_TEST_PG_USER"), System.getenv("KOSTRA_TEST_PG_PASSWORD"));
-        try (Database db = Database.open(settings)) {
-            db.inTransaction(c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("drop schema public cascade");
-                    s.execute("create schema public");
-                }
-                return null;
-            });
-        }
-        return settings;
-    }
-
     @Test
     void importsReviseFiguresAndRefuseBadFilesOnPostgresAsOnH2() {
-        try (Services services = Services.open(emptyPostgres(), IngestFixture.CLOCK)) {
+        try (Services services = Services.open(EmptyPostgres.require(), IngestFixture.CLOCK)) {
             services.loadSeeds(SeedFiles.fromClasspath());
             Importer importer = services.importer();
 

@@ -1,16 +1,12 @@
 package no.kostra.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import no.kostra.compute.series.Adjustment;
 import no.kostra.ingest.SeedFiles;
 import no.kostra.store.DatabaseSettings;
+import no.kostra.support.EmptyPostgres;
 import no.kostra.support.SeededServices;
 import org.junit.jupiter.api.Test;
 
@@ -19,24 +15,11 @@ import org.junit.jupiter.api.Test;
  * .ci/install-postgresql.sh in CI) are the same as on the embedded H2 database.
  */
 class AnalysisPostgresIT {
-    private static final String URL = System.getenv("KOSTRA_TEST_PG_URL");
     private static final String DEFLATORS = "year,deflator_percent,source\n2022,2.0,test rate\n2023,3.0,test rate\n2024,4.0,test rate\n";
 
     @Test
     void everyAnalysisAnswerIsTheSameOnPostgresAsOnTheEmbeddedDatabase() throws Exception {
-        if (URL == null || URL.isBlank()) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("KOSTRA_TEST_PG_URL is not set: CI must start PostgreSQL (.ci/install-postgresql.sh)");
-            }
-            assumeTrue(false, "No PostgreSQL configured (set KOSTRA_TEST_PG_URL)");
-        }
-        DatabaseSettings settings = new DatabaseSettings(URL, System.getenv("KOSTRA_TEST_PG_USER"), System.getenv("KOSTRA_TEST_PG_PASSWORD"));
-        // a plain connection: opening a Database would first migrate whatever schema an earlier run left behind
-        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
-             Statement s = c.createStatement()) {
-            s.execute("drop schema public cascade");
-            s.execute("create schema public");
-        }
+        DatabaseSettings settings = EmptyPostgres.require();
         try (Services postgres = Services.open(settings, SeededServices.CLOCK); Services h2 = SeededServices.open()) {
             assertThat(postgres.loadSeeds(SeedFiles.fromClasspath())).isPresent();
             for (Services s : List.of(postgres, h2)) {
