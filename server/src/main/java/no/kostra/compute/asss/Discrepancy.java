@@ -18,8 +18,12 @@ public record Discrepancy(String indicator, String group, int year, String stati
                           double computed, double difference) {
 
     /**
-     * Compares each published statistic with the computed one, after rounding the computed figure to the decimals the
-     * published one is printed with (a published 1,000 is not contradicted by a computed 0,99996).
+     * Compares each published statistic with the computed one. A published figure is rounded: printed with p decimals
+     * (the indicator's, or more if it carries more) it stands for every value within half a unit of its last decimal.
+     * It is a discrepancy when the computed figure lies outside that interval (a printed 1,000 is not contradicted by
+     * a computed 0,99996; a stored 0,9555 is not contradicted by 0,95549999).
+     *
+     * @return the discrepancies, each with the computed figure rounded to p decimals
      */
     public static List<Discrepancy> between(String indicator, int decimals, String group, int year,
                                             GroupFigures computed, Map<Statistic, Figure> published) {
@@ -34,9 +38,11 @@ public record Discrepancy(String indicator, String group, int year, String stati
             if (printed == null || !printed.hasValue() || value == null) {
                 continue;
             }
-            BigDecimal rounded = NorwegianFormat.round(value, decimals);
-            BigDecimal stated = BigDecimal.valueOf(printed.value()).setScale(decimals, java.math.RoundingMode.HALF_UP);
-            if (rounded.compareTo(stated) != 0) {
+            BigDecimal stated = BigDecimal.valueOf(printed.value()).stripTrailingZeros();
+            int precision = Math.max(decimals, stated.scale());
+            double halfUnit = 0.5 * Math.pow(10, -precision);
+            if (Math.abs(value - printed.value()) > halfUnit * (1 + 1e-9) + 1e-12) {
+                BigDecimal rounded = NorwegianFormat.round(value, precision);
                 out.add(new Discrepancy(indicator, group, year, statistic.code(), printed.value(), rounded.doubleValue(),
                         rounded.subtract(BigDecimal.valueOf(printed.value())).doubleValue()));
             }

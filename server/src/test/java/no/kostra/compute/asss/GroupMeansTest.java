@@ -82,6 +82,18 @@ class GroupMeansTest {
     }
 
     @Test
+    void aPublishedFigureStandsForEveryValueWithinHalfAUnitOfItsLastDecimal() {
+        GroupFigures flat = GroupMeans.compute(MeanKind.FLAT, List.of(new MemberValue("a", Figure.of(0.95549999), null)));
+
+        // 0,9555 carries four decimals: 0,95549999 lies within 0,00005 of it, although each rounds differently to three
+        assertThat(Discrepancy.between("x", 3, "ASSS", 2024, flat, Map.of(Statistic.MEAN, Figure.of(0.9555)))).isEmpty();
+        assertThat(Discrepancy.between("x", 3, "ASSS", 2024, flat, Map.of(Statistic.MEAN, Figure.of(0.955)))).isEmpty();
+        // a printed 0,956 stands for 0,9555 … 0,9565, which 0,95549999 just misses
+        assertThat(Discrepancy.between("x", 3, "ASSS", 2024, flat, Map.of(Statistic.MEAN, Figure.of(0.956))))
+                .extracting(Discrepancy::computed).containsExactly(0.955);
+    }
+
+    @Test
     void aPublishedFigureThatAgreesAfterRoundingIsNoDiscrepancy() {
         GroupFigures computed = GroupMeans.compute(MeanKind.WEIGHTED, KHT_NET);
 
