@@ -49,7 +49,7 @@ public final class ProfileCalculator {
                 previous.value(), mean.value(), high.value(), low.value(), indicator.unit(), indicator.decimals());
         return new ProfileRow(id, indicator.displayName(), indicator.category(), indicator.unit().code(),
                 indicator.decimals(), values, asss, index, deviation, change(indicator, previous, current, year), chart,
-                ProfileNarrative.sentences(municipality, facts, inputs.neighbourValues(id)));
+                ProfileNarrative.sentences(municipality, facts, inputs.neighbourValues(id)), inputs.comments().get(id));
     }
 
     /** value / mean × 100, the scale on which the ASSS mean is 100. */

@@ -16,6 +16,7 @@ import no.kostra.compute.ProfileTable;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.errors.NotFoundException;
 import no.kostra.observation.Figure;
+import no.kostra.store.CommentRepository;
 import no.kostra.store.FigureRepository;
 
 /** Reads what a service profile needs and hands it to {@link ProfileCalculator}. */
@@ -26,10 +27,12 @@ public final class ProfileService {
 
     private final CatalogService catalogs;
     private final FigureRepository figures;
+    private final CommentRepository comments;
 
-    public ProfileService(CatalogService catalogs, FigureRepository figures) {
+    public ProfileService(CatalogService catalogs, FigureRepository figures, CommentRepository comments) {
         this.catalogs = catalogs;
         this.figures = figures;
+        this.comments = comments;
     }
 
     /** The neighbour the reports compare with (Asker), unless the profile is Asker's own. */
@@ -66,7 +69,8 @@ public final class ProfileService {
         }
         ProfileInputs inputs = new ProfileInputs(
                 figures.municipalityFigures(ids, region.code(), year - ProfileCalculator.YEARS_SHOWN + 1, year),
-                figures.groupFigures(ids, ASSS, year), neighbours(catalog, region, ids, year));
+                figures.groupFigures(ids, ASSS, year), neighbours(catalog, region, ids, year),
+                comments.current(region.code(), year));
         return ProfileCalculator.compute(region, regionCode.trim(), profile, rows, year, inputs);
     }
 }

@@ -37,12 +37,12 @@ public final class Services implements AutoCloseable {
         this.clock = clock;
         this.figures = new FigureRepository(database);
         this.catalogs = new CatalogService(new CatalogRepository(database), figures);
-        this.profiles = new ProfileService(catalogs, figures);
+        CommentRepository comments = new CommentRepository(database);
+        this.profiles = new ProfileService(catalogs, figures, comments);
         this.importWriter = new ImportWriter(database, clock);
         this.analysis = new AnalysisServices(database, catalogs, clock);
         SigningKeys signingKeys = new SigningKeys(database, clock);
-        CommentRepository comments = new CommentRepository(database);
-        this.reports = new ReportService(catalogs, profiles, figures, comments, analysis.efficiency(), signingKeys, clock);
+        this.reports = new ReportService(catalogs, profiles, figures, analysis.efficiency(), signingKeys, clock);
         this.roundTrip = new RoundTripService(catalogs, figures, signingKeys, reports,
                 new RoundTripStore(database, importWriter, clock), comments, clock);
     }

@@ -19,12 +19,10 @@ final class ProfileTableWriter {
     private final TableLayout table;
     private final CellWriter cells;
     private final Map<ProfileColumn, Integer> columns = new EnumMap<>(ProfileColumn.class);
-    private final Map<String, String> comments;
 
-    ProfileTableWriter(TableLayout table, CellWriter cells, Map<String, String> comments) {
+    ProfileTableWriter(TableLayout table, CellWriter cells) {
         this.table = table;
         this.cells = cells;
-        this.comments = comments;
         for (ProfileColumn column : ProfileColumn.values()) {
             table.findColumn(column.header()).ifPresent(c -> columns.put(column, c));
         }
@@ -78,7 +76,7 @@ final class ProfileTableWriter {
                 case LOW_INDEX -> cells.formula(place, onMeanScale(i, ProfileColumn.LOW, ProfileColumn.LOW_INDEX),
                         row.chart().low(), row.indicator(), ASSS, year);
                 case NARRATIVE -> InlineText.set(place.cell(), String.join(" ", row.narrative()));
-                case COMMENT -> cells.comment(place, row.indicator(), region, year, comments.get(row.indicator()));
+                case COMMENT -> cells.comment(place, row.indicator(), region, year, row.comment());
             }
         }
         table.fitHeight(i);

@@ -12,16 +12,13 @@ import no.kostra.compute.ProfileTable;
  * @param profiles     by profile code, for every profile the template shows
  * @param series       by area, for every series part; the years are the report year and the three before
  * @param seriesYears  the years a series table shows, oldest first
- * @param comments     service leaders' current comments for the region and report year, by indicator id
  * @param efficiency   by area, the efficiency split for the report year and the three before, where one exists
  */
 public record ReportData(ReportTemplate template, ProfileTable.RegionRef region, int year, long dataRevision,
                          Instant madeAt, Map<String, ProfileTable> profiles, Map<String, List<SeriesRow>> series,
-                         List<Integer> seriesYears, Map<String, String> comments,
-                         Map<String, EfficiencyReport> efficiency) {
+                         List<Integer> seriesYears, Map<String, EfficiencyReport> efficiency) {
     public ReportData {
         efficiency = Map.copyOf(efficiency);
-        comments = Map.copyOf(comments);
         profiles = Map.copyOf(profiles);
         series = Map.copyOf(series);
         seriesYears = List.copyOf(seriesYears);

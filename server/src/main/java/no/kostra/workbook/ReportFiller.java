@@ -65,7 +65,7 @@ public final class ReportFiller {
 
     private static void fillProfiles(TemplateWorkbook template, TableLayout table, CellWriter cells,
                                      List<ProfileTable> profiles, String chartName, ReportData data) {
-        int rows = new ProfileTableWriter(table, cells, data.comments()).write(profiles, data.year());
+        int rows = new ProfileTableWriter(table, cells).write(profiles, data.year());
         Optional<Integer> index = table.findColumn(ProfileColumn.INDEX.header());
         ChartRetargeter.retarget(template.requireChart(chartName), chartName, table, table.firstDataRow(),
                 table.firstDataRow() + Math.max(rows, 1) - 1,

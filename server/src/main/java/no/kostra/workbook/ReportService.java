@@ -14,7 +14,6 @@ import no.kostra.service.CatalogService;
 import no.kostra.service.ProfileService;
 import no.kostra.compute.efficiency.EfficiencyReport;
 import no.kostra.service.EfficiencyService;
-import no.kostra.store.CommentRepository;
 import no.kostra.store.FigureRepository;
 
 /**
@@ -26,7 +25,6 @@ public final class ReportService {
     private final CatalogService catalogs;
     private final ProfileService profiles;
     private final FigureRepository figures;
-    private final CommentRepository comments;
     private final EfficiencyService efficiency;
     private final SigningKeys signingKeys;
     private final Clock clock;
@@ -34,11 +32,10 @@ public final class ReportService {
     private final Map<String, byte[]> templateFiles = new ConcurrentHashMap<>();
 
     public ReportService(CatalogService catalogs, ProfileService profiles, FigureRepository figures,
-                         CommentRepository comments, EfficiencyService efficiency, SigningKeys signingKeys, Clock clock) {
+                         EfficiencyService efficiency, SigningKeys signingKeys, Clock clock) {
         this.catalogs = catalogs;
         this.profiles = profiles;
         this.figures = figures;
-        this.comments = comments;
         this.efficiency = efficiency;
         this.signingKeys = signingKeys;
         this.clock = clock;
@@ -98,8 +95,7 @@ public final class ReportService {
                 efficiencySplit(found.code(), e.area(), year).ifPresent(split -> splits.put(e.area(), split));
             }
         }
-        return new ReportData(template, ref, year, revision, clock.instant(), tables, seriesRows, seriesYears,
-                comments.current(found.code(), year), splits);
+        return new ReportData(template, ref, year, revision, clock.instant(), tables, seriesRows, seriesYears, splits);
     }
 
     /** The split for the report year and the three before; none when nothing is stored for the area. */

@@ -137,7 +137,7 @@ class ReportFillingTest {
         String dropped = "KHT.serie_netto_per_innbygger";
         ReportData without = new ReportData(template, all.region(), all.year(), all.dataRevision(), all.madeAt(),
                 all.profiles(), Map.of("KHT", all.series().get("KHT").stream().filter(r -> !r.indicator().equals(dropped)).toList()),
-                all.seriesYears(), all.comments(), all.efficiency());
+                all.seriesYears(), all.efficiency());
         byte[] xlsx;
         try (TemplateWorkbook workbook = services.reports().open(template)) {
             xlsx = new ReportFiller(new SigningKeys(services.database(), SeededServices.CLOCK).current()).fill(workbook, without);

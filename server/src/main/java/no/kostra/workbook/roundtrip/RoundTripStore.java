@@ -29,6 +29,7 @@ import no.kostra.store.ObservationRow;
 public final class RoundTripStore {
     static final String CORRECTION = "correction";
     static final String UNDO = "undo";
+    static final String COMMENT = "comment";
 
     private final Database database;
     private final ImportWriter writer;
@@ -114,11 +115,16 @@ public final class RoundTripStore {
             Long importId = applyCorrections(c, header, decisions);
             long uploadId = insertUpload(c, header, content, importId);
             int seq = 0;
+            int commentsWritten = 0;
             for (Decision d : decisions) {
                 insertEdit(c, uploadId, ++seq, d);
                 if (d.outcome() == Decision.Outcome.APPLIED && d.edit().kind() == Edit.Kind.COMMENT) {
                     insertComment(c, d.edit(), uploadId);
+                    commentsWritten++;
                 }
+            }
+            if (commentsWritten > 0) {
+                logComments(c, source(header), header.checksum(), commentsWritten);
             }
             return uploadId;
         });
@@ -204,6 +210,24 @@ public final class RoundTripStore {
         }
     }
 
+    /**
+     * Comments are part of what the profile and the workbooks show, so writing them moves the data revision like any
+     * changed figure (cached answers key on it): an import-log entry of kind {@code comment}.
+     */
+    private void logComments(Connection c, String source, String checksum, int count) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into import_log (kind, source_name, checksum, vintage, imported_at,"
+                + " rows_read, rows_added, rows_changed, rows_unchanged, rows_rejected) values (?, ?, ?, ?, ?, ?, 0, ?, 0, 0)")) {
+            s.setString(1, COMMENT);
+            s.setString(2, source);
+            s.setString(3, checksum);
+            s.setString(4, Vintage.FINAL.code());
+            s.setTimestamp(5, Timestamp.from(clock.instant()));
+            s.setInt(6, count);
+            s.setInt(7, count);
+            s.executeUpdate();
+        }
+    }
+
     private void insertComment(Connection c, Edit e, long uploadId) throws SQLException {
         CommentRepository.write(c, e.indicator(), e.region(), e.year(), e.newText(), uploadId, clock.instant());
     }
@@ -277,6 +301,7 @@ public final class RoundTripStore {
                         upload.header().checksum(), Vintage.FINAL, List.of(row), List.of(), 0)).importId();
             } else {
                 insertComment(c, asEdit, upload.id());
+                logComments(c, "angret kommentar " + upload.id() + "/" + edit.seq(), upload.header().checksum(), 1);
             }
             try (PreparedStatement s = c.prepareStatement(
                     "update workbook_edit set undone_import_id = ?, undone_at = ? where upload_id = ? and seq = ?")) {

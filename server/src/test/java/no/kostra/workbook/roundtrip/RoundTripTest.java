@@ -84,6 +84,8 @@ class RoundTripTest {
         assertThat(row(RESSURSBRUK).values().get(2).value()).isEqualTo(0.975);
         assertThat(row(RESSURSBRUK).index()).isEqualTo(97.5);
         assertThat(row(SYKEFRAVAER).values().get(2).value()).isEqualTo(7.1);
+        assertThat(row(SYKEFRAVAER).comment()).isEqualTo("Langtidsfraværet falt etter omorganiseringen i høst");
+        assertThat(row(RESSURSBRUK).comment()).isNull();
         assertThat(services.roundTrip().comments("3024", 2024))
                 .containsExactly(Map.entry(SYKEFRAVAER, "Langtidsfraværet falt etter omorganiseringen i høst"));
         StoredUpload audit = services.roundTrip().upload(first.uploadId());
@@ -206,5 +208,22 @@ class RoundTripTest {
         assertThat(decision.edit().oldText()).isEqualTo("Langtidsfraværet falt etter omorganiseringen i høst");
         assertThat(decision.outcome()).isEqualTo(Outcome.APPLIED);
         assertThat(services.roundTrip().comments("3201", 2024)).containsEntry(SYKEFRAVAER, "Fraværet falt; se egen sak");
+    }
+
+    @Test
+    void theProfileApiShowsTheCommentAtOnceThoughTheAnswerIsCached() {
+        io.javalin.testtools.JavalinTest.test(no.kostra.web.App.create(services), (server, client) -> {
+            String before = client.get("/api/profile?region=3201&area=KHT&year=2024").body().string();
+            byte[] onlyAComment;
+            try (PersonInExcel ole = new PersonInExcel(filled)) {
+                onlyAComment = ole.type(TABLE, RESSURSBRUK, COMMENT, "Ressursbruken er lavere enn ventet").save();
+            }
+
+            services.roundTrip().receive("kht.xlsx", onlyAComment, "Ole", null, false);
+            String after = client.get("/api/profile?region=3201&area=KHT&year=2024").body().string();
+
+            assertThat(before).doesNotContain("Ressursbruken er lavere enn ventet");
+            assertThat(after).contains("\"comment\":\"Ressursbruken er lavere enn ventet\"");
+        });
     }
 }
