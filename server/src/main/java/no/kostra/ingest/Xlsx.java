@@ -11,7 +11,6 @@ import java.util.Map;
 import no.kostra.errors.InvalidInputException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
@@ -27,48 +26,26 @@ import org.xml.sax.XMLReader;
 /**
  * Reads the first sheet of an xlsx workbook as a table, streaming (POI's SAX event reader), so a large workbook needs
  * little heap. Numbers come as the stored number, not as the cell's display format (a cell shown as "10,9" holding
- * 10.94 reads 10.94). POI's guards stay on and are tightened: a suspicious compression ratio (zip bomb), an oversized
- * entry or a DOCTYPE (XML entities) stops the read.
+ * 10.94 reads 10.94). {@link XlsxGuard} checks the package first (zip bomb, duplicate entries, encrypted, not a
+ * workbook); POI's guards behind it stop a DOCTYPE (XML entities).
  */
 final class Xlsx {
-    private static final long MAX_ENTRY_BYTES = 200L * 1024 * 1024;
-    private static final double MIN_INFLATE_RATIO = 0.01;
-
-    static {
-        ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
-        ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
-    }
-
     private Xlsx() {
     }
 
     static boolean looksLikeContainer(byte[] head) {
-        return isZip(head) || isOle2(head);
-    }
-
-    private static boolean isZip(byte[] b) {
-        return b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
-    }
-
-    private static boolean isOle2(byte[] b) {
-        return b.length >= 4 && (b[0] & 0xFF) == 0xD0 && (b[1] & 0xFF) == 0xCF && (b[2] & 0xFF) == 0x11 && (b[3] & 0xFF) == 0xE0;
+        return XlsxGuard.looksLikeContainer(head);
     }
 
     static void read(String file, byte[] bytes, TableVisitor visitor) {
-        if (isOle2(bytes)) {
-            throw refuse(file, "filen er passordbeskyttet (kryptert) eller i det gamle .xls-formatet; lagre den som"
-                    + " en vanlig .xlsx-arbeidsbok uten passord");
-        }
-        if (!isZip(bytes)) {
-            throw refuse(file, "filen er ikke en xlsx-arbeidsbok (den begynner ikke som en ZIP-pakke)");
-        }
+        XlsxGuard.check(file, bytes);
         Path temp = null;
         try {
             temp = Files.createTempFile("kostra-import", ".xlsx");
             Files.write(temp, bytes);
             readPackage(file, temp, visitor);
         } catch (IOException e) {
-            throw refuse(file, "filen kan ikke leses: " + e.getMessage());
+            throw XlsxGuard.refuse(file, XlsxGuard.DAMAGED);
         } finally {
             if (temp != null) {
                 try {
@@ -86,7 +63,7 @@ final class Xlsx {
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             if (!sheets.hasNext()) {
-                throw refuse(file, "arbeidsboken har ingen ark");
+                throw XlsxGuard.refuse(file, "arbeidsboken har ingen ark");
             }
             try (InputStream sheet = sheets.next()) {
                 String sheetName = sheets.getSheetName();
@@ -102,7 +79,7 @@ final class Xlsx {
             if (fromVisitor != null) {
                 throw fromVisitor;
             }
-            throw refuse(file, classify(e));
+            throw XlsxGuard.refuse(file, XlsxGuard.why(e));
         }
     }
 
@@ -113,26 +90,6 @@ final class Xlsx {
             }
         }
         return null;
-    }
-
-    /** Says which guard stopped the read, in the user's words. */
-    private static String classify(Exception e) {
-        StringBuilder all = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            all.append(' ').append(t.getMessage());
-        }
-        String text = all.toString().toLowerCase(Locale.ROOT);
-        if (text.contains("zip bomb") || text.contains("max. ratio") || text.contains("exceed")) {
-            return "filen ser ut som en zip-bombe (pakker ut til langt mer enn den fyller); den leses ikke";
-        }
-        if (text.contains("doctype") || text.contains("entit")) {
-            return "arbeidsboken inneholder XML-deklarasjoner (DOCTYPE/entiteter), som ikke er tillatt";
-        }
-        return "filen er skadet, avkuttet eller ikke en xlsx-arbeidsbok";
-    }
-
-    private static InvalidInputException refuse(String file, String problem) {
-        return new InvalidInputException(file + ": " + problem, Map.of("file", file, "field", "xlsx"));
     }
 
     /** Gives numbers as stored (full precision), dates as formatted. */

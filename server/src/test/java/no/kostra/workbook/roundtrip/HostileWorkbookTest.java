@@ -46,12 +46,12 @@ class HostileWorkbookTest {
     @Test
     void aRenamedCsvIsNotAWorkbook() {
         assertRefused("region;indikator;år;verdi\n3201;KHT.sykefravaer;2024;7,1\n".getBytes(StandardCharsets.UTF_8),
-                "Kan ikke lese retur.xlsx: filen er ikke en xlsx-arbeidsbok (den er ikke en ZIP-pakke; er det en omdøpt CSV- eller tekstfil?)");
+                "retur.xlsx: filen er ikke en xlsx-arbeidsbok (den begynner ikke som en ZIP-pakke)");
     }
 
     @Test
     void aTruncatedWorkbookIsRefused() {
-        assertRefused(Arrays.copyOf(filled, filled.length / 2), "Kan ikke lese retur.xlsx: filen er avkortet eller skadet");
+        assertRefused(Arrays.copyOf(filled, filled.length / 2), "retur.xlsx: filen er skadet, avkuttet eller ikke en xlsx-arbeidsbok");
     }
 
     @Test
@@ -60,7 +60,7 @@ class HostileWorkbookTest {
         byte[] magic = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
         System.arraycopy(magic, 0, ole2, 0, magic.length);
 
-        assertRefused(ole2, "Kan ikke lese retur.xlsx: filen er passordbeskyttet (kryptert) eller i det gamle .xls-formatet;"
+        assertRefused(ole2, "retur.xlsx: filen er passordbeskyttet (kryptert) eller i det gamle .xls-formatet;"
                 + " lagre den som en vanlig .xlsx-arbeidsbok uten passord");
     }
 
@@ -77,7 +77,7 @@ class HostileWorkbookTest {
         }
         assertThat(out.size()).isLessThan(1 << 20);
 
-        assertRefused(out.toByteArray(), "Kan ikke lese retur.xlsx: innholdet pakker seg ut til mer enn tillatt (mulig ZIP-bombe)");
+        assertRefused(out.toByteArray(), "retur.xlsx: filen ser ut som en zip-bombe (pakker ut til langt mer enn den fyller); den leses ikke");
     }
 
     @Test
@@ -94,7 +94,7 @@ class HostileWorkbookTest {
         byte[] bytes = out.toByteArray();
         replaceAll(bytes, "xl/workbook.xmX", "xl/workbook.xml");
 
-        assertRefused(bytes, "Kan ikke lese retur.xlsx: pakken har to deler med samme navn (xl/workbook.xml)");
+        assertRefused(bytes, "retur.xlsx: pakken har to deler med samme navn (xl/workbook.xml)");
     }
 
     @Test
@@ -102,7 +102,7 @@ class HostileWorkbookTest {
         byte[] withEntity = replaceEntry(filled, "xl/workbook.xml", xml -> xml.replaceFirst("<\\?xml[^>]*\\?>",
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?><!DOCTYPE lol [<!ENTITY lol \"lol\">]>"));
 
-        assertRefused(withEntity, "Kan ikke lese retur.xlsx: filen inneholder XML-entiteter (DOCTYPE), som ikke tillates");
+        assertRefused(withEntity, "retur.xlsx: arbeidsboken inneholder XML-deklarasjoner (DOCTYPE/entiteter), som ikke er tillatt");
     }
 
     @Test
