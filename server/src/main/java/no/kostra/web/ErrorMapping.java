@@ -34,7 +34,7 @@ final class ErrorMapping {
         return switch (e.getStatus()) {
             case 404 -> "Fant ikke adressen";
             case 405 -> "Metoden er ikke tillatt her";
-            case 413 -> "Forespørselen er for stor";
+            case 413 -> "Forespørselen er for stor: høyst " + App.MAX_REQUEST_BYTES / (1024 * 1024) + " MB";
             default -> e.getMessage();
         };
     }

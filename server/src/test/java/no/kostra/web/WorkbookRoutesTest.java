@@ -66,4 +66,16 @@ class WorkbookRoutesTest {
             assertThat(client.get("/api/workbooks/abc").code()).isEqualTo(400);
         });
     }
+
+    @Test
+    void anUploadOverTheSizeLimitIsA413AndNothingIsRead() {
+        long revision = services.figures().dataRevision();
+        JavalinTest.test(App.create(services), (server, client) -> {
+            HttpResponse<String> response = post(server.port(), "?name=stor.xlsx", new byte[(int) App.MAX_REQUEST_BYTES + 1]);
+
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(Json.MAPPER.readTree(response.body()).path("error").asText()).isEqualTo("Forespørselen er for stor: høyst 20 MB");
+        });
+        assertThat(services.figures().dataRevision()).isEqualTo(revision);
+    }
 }
