@@ -44,8 +44,7 @@ public final class ImportJsonStatBenchmark implements Callable<Integer> {
             List<Path> files = dataset.write(dir.resolve("synthetic"));
             byte[] json = Files.readAllBytes(files.get(2));
             System.out.printf(Locale.ROOT, "file: %d values, %.1f MB JSON-stat%n", dataset.valueCount(), json.length / 1e6);
-            try (Services services = Services.open(DatabaseSettings.embedded(dir.resolve("db")), Clock.systemUTC())) {
-                services.loadSeeds(SeedFiles.fromClasspath());
+            try (Services services = Services.openSeeded(DatabaseSettings.embedded(dir.resolve("db")), Clock.systemUTC())) {
                 ImportOptions catalog = new ImportOptions(ImportFormat.CATALOG, null, Vintage.FINAL, null);
                 for (Path table : files.subList(0, 2)) {
                     services.importer().importFile(table.getFileName().toString(), Files.readAllBytes(table), catalog);

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import no.kostra.ingest.SeedFiles;
 import no.kostra.service.Services;
 import no.kostra.store.DatabaseSettings;
 import no.kostra.web.App;
@@ -31,8 +30,7 @@ public final class ProfileRouteBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Services services = Services.open(DatabaseSettings.inMemory("bench-" + System.nanoTime()), Clock.systemUTC())) {
-            services.loadSeeds(SeedFiles.fromClasspath());
+        try (Services services = Services.openSeeded(DatabaseSettings.inMemory("bench-" + System.nanoTime()), Clock.systemUTC())) {
             Javalin app = App.create(services).start("127.0.0.1", 0);
             try {
                 String base = "http://127.0.0.1:" + app.port();

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import no.kostra.ingest.SeedFiles;
 import no.kostra.service.Services;
 import no.kostra.store.DatabaseSettings;
 import no.kostra.workbook.ReportData;
@@ -47,8 +46,7 @@ public final class ReportFillBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Services services = Services.open(DatabaseSettings.inMemory("bench-" + System.nanoTime()), Clock.systemUTC())) {
-            services.loadSeeds(SeedFiles.fromClasspath());
+        try (Services services = Services.openSeeded(DatabaseSettings.inMemory("bench-" + System.nanoTime()), Clock.systemUTC())) {
             ReportTemplate template = ReportTemplates.require(templateId);
             byte[] templateBytes = ReportTemplates.packagedBytes(template);
             ReportData data = services.reports().gather(template, "3201", 2024);

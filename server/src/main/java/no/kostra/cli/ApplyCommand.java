@@ -3,11 +3,9 @@ package no.kostra.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import no.kostra.errors.InvalidInputException;
-import no.kostra.ingest.SeedFiles;
 import no.kostra.service.Services;
 import no.kostra.workbook.roundtrip.Decision;
 import no.kostra.workbook.roundtrip.UploadReport;
@@ -37,8 +35,7 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        try (Services services = Services.open(database.settings(), Clock.systemUTC())) {
-            services.loadSeeds(SeedFiles.fromClasspath());
+        try (Services services = database.open()) {
             UploadReport report = services.roundTrip().receive(file.getFileName().toString(), bytes, sender, region, dryRun);
             print(report);
             return 0;

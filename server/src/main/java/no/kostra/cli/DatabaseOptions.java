@@ -1,6 +1,8 @@
 package no.kostra.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import no.kostra.service.Services;
 import no.kostra.store.DatabaseSettings;
 import picocli.CommandLine.Option;
 
@@ -20,6 +22,11 @@ final class DatabaseOptions {
     @Option(names = "--db-password", defaultValue = "${env:KOSTRA_DB_PASSWORD}",
             description = "Database password (env KOSTRA_DB_PASSWORD).")
     String dbPassword;
+
+    /** The services on this database, seeded. */
+    Services open() {
+        return Services.openSeeded(settings(), Clock.systemUTC());
+    }
 
     DatabaseSettings settings() {
         if (dbUrl != null && !dbUrl.isBlank()) {

@@ -3,7 +3,6 @@ package no.kostra.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import no.kostra.ingest.SeedFiles;
 import no.kostra.service.Services;
 import no.kostra.store.DatabaseSettings;
 import no.kostra.workbook.design.TemplateDesigner;
@@ -19,8 +18,7 @@ final class DesignTemplatesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Services services = Services.open(DatabaseSettings.inMemory("design-" + System.nanoTime()), Clock.systemUTC())) {
-            services.loadSeeds(SeedFiles.fromClasspath());
+        try (Services services = Services.openSeeded(DatabaseSettings.inMemory("design-" + System.nanoTime()), Clock.systemUTC())) {
             for (Path file : new TemplateDesigner(services.catalogs().current()).writeAll(out)) {
                 System.out.println("Wrote " + file);
             }

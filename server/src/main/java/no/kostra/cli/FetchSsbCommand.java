@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import no.kostra.errors.InvalidInputException;
@@ -12,7 +11,6 @@ import no.kostra.ingest.ImportMapping;
 import no.kostra.ingest.ImportOptions;
 import no.kostra.ingest.ImportReport;
 import no.kostra.ingest.Importer;
-import no.kostra.ingest.SeedFiles;
 import no.kostra.ingest.ssb.RateLimiter;
 import no.kostra.ingest.ssb.SsbClient;
 import no.kostra.ingest.ssb.SsbRequest;
@@ -52,8 +50,7 @@ final class FetchSsbCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ImportMapping map = ImportMapping.fromFile(mapping);
         SsbClient client = new SsbClient(v2, v1, HttpClient.newHttpClient(), RateLimiter.ssb(), SsbClient.SSB_CELL_LIMIT, cache);
-        try (Services services = Services.open(database.settings(), Clock.systemUTC())) {
-            services.loadSeeds(SeedFiles.fromClasspath());
+        try (Services services = database.open()) {
             for (SsbRequest request : SsbRequest.parseSpec(spec, map.filters())) {
                 List<Importer.NamedBytes> parts = client.fetch(request).stream()
                         .map(f -> new Importer.NamedBytes(f.name(), f.jsonStat())).toList();

@@ -3,7 +3,6 @@ package no.kostra.cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import no.kostra.ingest.ImportFormat;
@@ -54,8 +53,7 @@ final class GenerateSyntheticCommand implements Callable<Integer> {
         System.out.printf("Wrote SYNTHETIC dataset (%d values) to %s: %s%n", dataset.valueCount(), out,
                 files.stream().map(f -> f.getFileName().toString()).toList());
         if (load) {
-            try (Services services = Services.open(database.settings(), Clock.systemUTC())) {
-                services.loadSeeds(SeedFiles.fromClasspath());
+            try (Services services = database.open()) {
                 for (Path file : files) {
                     ImportFormat format = file.getFileName().toString().endsWith(".json") ? ImportFormat.JSON_STAT
                             : file.getFileName().toString().startsWith("group_") ? ImportFormat.CSV : ImportFormat.CATALOG;

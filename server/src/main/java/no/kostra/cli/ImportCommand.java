@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.ingest.ImportFormat;
 import no.kostra.ingest.ImportMapping;
 import no.kostra.ingest.ImportOptions;
 import no.kostra.ingest.ImportReport;
-import no.kostra.ingest.SeedFiles;
 import no.kostra.observation.Vintage;
 import no.kostra.service.Services;
 import no.kostra.web.Json;
@@ -40,8 +38,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (Services services = Services.open(database.settings(), Clock.systemUTC())) {
-            services.loadSeeds(SeedFiles.fromClasspath());
+        try (Services services = database.open()) {
             ImportOptions options = new ImportOptions(format == null ? null : ImportFormat.fromCode(format), null,
                     Vintage.fromCode(vintage), ImportMapping.fromFile(mapping));
             ImportReport report = services.importer().importFile(file.getFileName().toString(), Files.readAllBytes(file), options);

@@ -2,10 +2,8 @@ package no.kostra.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
-import no.kostra.ingest.SeedFiles;
 import no.kostra.service.Services;
 import no.kostra.workbook.FilledReport;
 import picocli.CommandLine;
@@ -52,8 +50,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--out names one file; for several workbooks use --out-dir DIR");
         }
-        try (Services services = Services.open(database.settings(), Clock.systemUTC())) {
-            services.loadSeeds(SeedFiles.fromClasspath());
+        try (Services services = database.open()) {
             List<FilledReport> filled = services.reports().fillAll(all ? List.of() : templates, regions, year);
             for (FilledReport report : filled) {
                 Path target = out != null ? out : (outDir == null ? Path.of(".") : outDir).resolve(report.fileName());

@@ -51,6 +51,13 @@ public final class Services implements AutoCloseable {
         return new Services(Database.open(settings), clock);
     }
 
+    /** Opens the services and loads the packaged seeds unless they were loaded before: what every command starts with. */
+    public static Services openSeeded(DatabaseSettings settings, Clock clock) {
+        Services services = open(settings, clock);
+        services.loadSeeds(SeedFiles.fromClasspath());
+        return services;
+    }
+
     /** Loads the packaged seeds unless these exact seeds were loaded before. */
     public Optional<ImportResult> loadSeeds(SeedFiles seeds) {
         return new SeedImporter(database, importWriter, clock).loadIfNew(seeds);

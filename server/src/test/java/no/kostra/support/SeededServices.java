@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import no.kostra.ingest.SeedFiles;
 import no.kostra.service.Services;
 import no.kostra.store.DatabaseSettings;
 
@@ -16,8 +15,6 @@ public final class SeededServices {
     }
 
     public static Services open() {
-        Services services = Services.open(DatabaseSettings.inMemory("test-" + UUID.randomUUID()), CLOCK);
-        services.loadSeeds(SeedFiles.fromClasspath());
-        return services;
+        return Services.openSeeded(DatabaseSettings.inMemory("test-" + UUID.randomUUID()), CLOCK);
     }
 }

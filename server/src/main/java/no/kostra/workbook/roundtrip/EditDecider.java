@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import no.kostra.workbook.CellProvenance;
 import no.kostra.workbook.roundtrip.Decision.Outcome;
 
 /**
@@ -45,10 +46,10 @@ public final class EditDecider {
         if (edit.newNumber() != null) {
             SaneRange range = stored.ranges().get(edit.indicator());
             if (range != null && !range.contains(edit.newNumber())) {
-                return reject(edit, "Tallet " + Numbers.plain(edit.newNumber()) + " i " + where(edit)
+                return reject(edit, "Tallet " + CellProvenance.canonical(edit.newNumber()) + " i " + where(edit)
                         + " er utenfor det rimelige området for indikatoren (" + describe(range) + ")");
             }
-            newText = Numbers.plain(edit.newNumber());
+            newText = CellProvenance.canonical(edit.newNumber());
         } else if (STATUS_SYMBOLS.contains(typed)) {
             newText = typed;
         } else if (typed.isEmpty()) {
@@ -91,8 +92,8 @@ public final class EditDecider {
     }
 
     private static String describe(SaneRange range) {
-        String min = Numbers.plain(range.min());
+        String min = CellProvenance.canonical(range.min());
         return range.max() == null ? "minst " + min
-                : "fra " + min + " til " + Numbers.plain(range.max()).toLowerCase(Locale.ROOT);
+                : "fra " + min + " til " + CellProvenance.canonical(range.max()).toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package no.kostra.workbook.roundtrip;
 
 import java.util.Objects;
+import no.kostra.workbook.CellProvenance;
 
 /**
  * One data cell of a returned workbook: what the service filled it with (from the provenance map) beside what the
@@ -34,6 +35,6 @@ public record ReturnedCell(String sheet, String cell, String indicator, String r
     }
 
     String filledText() {
-        return filledValue != null ? Numbers.plain(filledValue) : filledStatus;
+        return filledValue != null ? CellProvenance.canonical(filledValue) : filledStatus;
     }
 }

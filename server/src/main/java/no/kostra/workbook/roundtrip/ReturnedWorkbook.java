@@ -143,7 +143,7 @@ public final class ReturnedWorkbook implements AutoCloseable {
             case FORMULA -> new ReturnedCell(p.sheet(), address, p.indicator(), p.region(), p.year(), filledValue, p.status(),
                     "=" + cell.getCellFormula(), null, cell.getCellFormula());
             case NUMERIC -> new ReturnedCell(p.sheet(), address, p.indicator(), p.region(), p.year(), filledValue, p.status(),
-                    Numbers.plain(cell.getNumericCellValue()), cell.getNumericCellValue(), null);
+                    CellProvenance.canonical(cell.getNumericCellValue()), cell.getNumericCellValue(), null);
             default -> {
                 String text = text(cell);
                 OptionalDouble number = text.isEmpty() || text.startsWith("=") ? OptionalDouble.empty() : NorwegianNumber.parse(text);
@@ -210,7 +210,7 @@ public final class ReturnedWorkbook implements AutoCloseable {
             return "=" + cell.getCellFormula();
         }
         if (cell.getCellType() == CellType.NUMERIC) {
-            return Numbers.plain(cell.getNumericCellValue());
+            return CellProvenance.canonical(cell.getNumericCellValue());
         }
         return formatter.formatCellValue(cell).strip();
     }

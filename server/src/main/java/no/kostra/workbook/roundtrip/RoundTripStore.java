@@ -24,6 +24,7 @@ import no.kostra.store.Database;
 import no.kostra.store.ImportBatch;
 import no.kostra.store.ImportWriter;
 import no.kostra.store.ObservationRow;
+import no.kostra.workbook.CellProvenance;
 
 /** Keeps returned workbooks, their edits and the comments they carried; applies corrections through the import writer. */
 public final class RoundTripStore {
@@ -87,7 +88,7 @@ public final class RoundTripStore {
                     return Optional.empty();
                 }
                 BigDecimal value = r.getBigDecimal(1);
-                return Optional.of(value != null ? Numbers.plain(value.doubleValue()) : r.getString(2));
+                return Optional.of(value != null ? CellProvenance.canonical(value.doubleValue()) : r.getString(2));
             }
         }
     }
