@@ -4,9 +4,16 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +27,7 @@ import no.kostra.ingest.SeedImporter;
 import no.kostra.ingest.synthetic.SyntheticDataset;
 import no.kostra.observation.Vintage;
 import no.kostra.service.Services;
+import no.kostra.store.Database;
 import no.kostra.store.DatabaseSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,6 +43,21 @@ public final class ImportJsonStatBenchmark implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "3", description = "Measured rounds of the token loop and of parse+validate (default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--db-url", paramLabel = "JDBC_URL",
+            description = "Measure on this (empty, scratch) PostgreSQL database instead of an embedded one in a temp folder.")
+    String dbUrl;
+
+    @Option(names = "--db-user", defaultValue = "${env:KOSTRA_DB_USER}", description = "Database user (env KOSTRA_DB_USER).")
+    String dbUser;
+
+    @Option(names = "--db-password", defaultValue = "${env:KOSTRA_DB_PASSWORD}",
+            description = "Database password (env KOSTRA_DB_PASSWORD).")
+    String dbPassword;
+
+    private DatabaseSettings databaseIn(Path dir) {
+        return dbUrl == null ? DatabaseSettings.embedded(dir.resolve("db")) : new DatabaseSettings(dbUrl, dbUser, dbPassword);
+    }
+
     @Override
     public Integer call() throws Exception {
         Path dir = Files.createTempDirectory("kostra-bench-import");
@@ -44,7 +67,7 @@ public final class ImportJsonStatBenchmark implements Callable<Integer> {
             List<Path> files = dataset.write(dir.resolve("synthetic"));
             byte[] json = Files.readAllBytes(files.get(2));
             System.out.printf(Locale.ROOT, "file: %d values, %.1f MB JSON-stat%n", dataset.valueCount(), json.length / 1e6);
-            try (Services services = Services.openSeeded(DatabaseSettings.embedded(dir.resolve("db")), Clock.systemUTC())) {
+            try (Services services = Services.openSeeded(databaseIn(dir), Clock.systemUTC())) {
                 ImportOptions catalog = new ImportOptions(ImportFormat.CATALOG, null, Vintage.FINAL, null);
                 for (Path table : files.subList(0, 2)) {
                     services.importer().importFile(table.getFileName().toString(), Files.readAllBytes(table), catalog);
@@ -65,12 +88,17 @@ public final class ImportJsonStatBenchmark implements Callable<Integer> {
                 ImportReport again = services.importer().importFile("observations.json", json, options);
                 double reload = (System.nanoTime() - start) / 1e9;
 
+                double floor = seconds(() -> storageFloor(services.database(), first.importId()));
+
                 System.out.printf(Locale.ROOT, "baseline Jackson token loop:       %7.3f s%n", loop);
                 System.out.printf(Locale.ROOT, "parse+validate:                    %7.3f s  ratio %.2f%n", check, check / loop);
                 System.out.printf(Locale.ROOT, "parse+validate+load (%d added):  %7.3f s  ratio %.2f (goal <= 3.00), goal <= 10 s%n",
                         first.added(), load, load / loop);
                 System.out.printf(Locale.ROOT, "re-import, nothing changed (%d unchanged): %.3f s  ratio %.2f%n",
                         again.unchanged(), reload, reload / loop);
+                System.out.printf(Locale.ROOT, "storage floor: the same number of rows, same columns and primary key, plain JDBC"
+                        + " batch insert in one transaction: %.3f s (%.2f x the token loop); the import takes %.2f x the floor%n",
+                        floor, floor / loop, load / floor);
                 System.out.printf(Locale.ROOT, "max heap %d MB%n", Runtime.getRuntime().maxMemory() / (1024 * 1024));
             }
         } finally {
@@ -79,6 +107,61 @@ public final class ImportJsonStatBenchmark implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * The least the database itself takes to store this many figures: a scratch table shaped like {@code observation}
+     * (same columns and primary key, nothing else), one prepared batch insert in one transaction, no reading, no
+     * checking. Rows use the imported indicators and regions so keys compare as in the real table.
+     */
+    private static Integer storageFloor(Database database, long importId) {
+        return database.inTransaction(c -> {
+            List<String> indicators = texts(c, "select distinct indicator_id from observation where import_id = " + importId
+                    + " order by indicator_id");
+            List<String> regions = texts(c, "select distinct region_code from observation where import_id = " + importId
+                    + " order by region_code");
+            try (Statement s = c.createStatement()) {
+                s.execute("create table bench_floor (indicator_id varchar(80) not null, region_code varchar(16) not null,"
+                        + " ref_year int not null, revision int not null, reported_code varchar(16) not null,"
+                        + " num_value numeric(28, 10), status varchar(2), vintage varchar(16) not null,"
+                        + " source varchar(400) not null, note varchar(1000), import_id bigint not null,"
+                        + " primary key (indicator_id, region_code, ref_year, revision))");
+            }
+            int rows = 0;
+            try (PreparedStatement insert = c.prepareStatement("insert into bench_floor values (?, ?, ?, 1, ?, ?, null, 'final',"
+                    + " 'observations.json', null, 1)")) {
+                for (String indicator : indicators) {
+                    for (String region : regions) {
+                        for (int year = 2015; year <= 2024; year++) {
+                            insert.setString(1, indicator);
+                            insert.setString(2, region);
+                            insert.setInt(3, year);
+                            insert.setString(4, region);
+                            insert.setBigDecimal(5, BigDecimal.valueOf(rows * 1.5).setScale(10));
+                            insert.addBatch();
+                            if (++rows % 5_000 == 0) {
+                                insert.executeBatch();
+                            }
+                        }
+                    }
+                }
+                insert.executeBatch();
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("drop table bench_floor");
+            }
+            return rows;
+        });
+    }
+
+    private static List<String> texts(Connection c, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                out.add(r.getString(1));
+            }
+        }
+        return out;
     }
 
     /** Reads every token and touches every number: the least any JSON reader must do. */

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,8 @@ public final class ImportWriter {
         for (int k = 0; k < rows.length; k++) {
             keys[k] = columns.key(rows[k]);
         }
+        checkReferences(c, "indicator", "id", columns.indicatorIds(), "indicator");
+        checkReferences(c, "region", "code", columns.regionCodes(), "region code");
         int[] currentRevision = new int[rows.length];
         boolean[] unchanged = new boolean[rows.length];
         readCurrentRevisions(c, columns, rows, keys, batch.vintage(), currentRevision, unchanged);
@@ -104,16 +107,16 @@ public final class ImportWriter {
                 } else {
                     counts.changed++;
                 }
-                ObservationRow o = columns.row(rows[k]);
-                insert.setString(1, o.indicatorId());
-                insert.setString(2, o.region());
-                insert.setInt(3, o.year());
+                int row = rows[k];
+                insert.setString(1, columns.indicatorId(row));
+                insert.setString(2, columns.region(row));
+                insert.setInt(3, columns.year(row));
                 insert.setInt(4, currentRevision[k] + 1);
-                insert.setString(5, o.reportedCode());
-                bindFigure(insert, 6, o.figure());
+                insert.setString(5, columns.reportedCode(row));
+                bindFigure(insert, 6, columns.figure(row));
                 insert.setString(8, batch.vintage().code());
-                insert.setString(9, o.source());
-                insert.setString(10, o.note());
+                insert.setString(9, columns.source(row));
+                insert.setString(10, columns.note(row));
                 insert.setLong(11, importId);
                 insert.addBatch();
                 if (++pending == INSERT_BATCH) {
@@ -123,6 +126,26 @@ public final class ImportWriter {
             }
             if (pending > 0) {
                 insert.executeBatch();
+            }
+        }
+    }
+
+    /**
+     * The observation table has no foreign keys (each one costs an index on H2, see migration V60): the only writer
+     * checks here, in its own transaction, that every indicator and region it is about to reference exists. Neither
+     * table ever loses a row.
+     */
+    private static void checkReferences(Connection c, String table, String column, List<String> wanted, String what)
+            throws SQLException {
+        Set<String> known = new HashSet<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select " + column + " from " + table)) {
+            while (r.next()) {
+                known.add(r.getString(1));
+            }
+        }
+        for (String id : wanted) {
+            if (!known.contains(id)) {
+                throw new IllegalArgumentException("Unknown " + what + " " + id + ": not in the catalogue");
             }
         }
     }

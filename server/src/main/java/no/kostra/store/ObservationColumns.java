@@ -89,8 +89,7 @@ public final class ObservationColumns {
 
     public ObservationRow row(int i) {
         Objects.checkIndex(i, size);
-        return new ObservationRow(indicators.text(indicator[i]), regions.text(region[i]), texts.text(reported[i]), year[i],
-                figure(i), texts.text(source[i]), note[i] < 0 ? null : texts.text(note[i]));
+        return new ObservationRow(indicatorId(i), region(i), reportedCode(i), year(i), figure(i), source(i), note(i));
     }
 
     Figure figure(int i) {
@@ -101,8 +100,32 @@ public final class ObservationColumns {
         return indicators.text(indicator[i]);
     }
 
+    String region(int i) {
+        return regions.text(region[i]);
+    }
+
+    String reportedCode(int i) {
+        return texts.text(reported[i]);
+    }
+
+    int year(int i) {
+        return year[i];
+    }
+
+    String source(int i) {
+        return texts.text(source[i]);
+    }
+
+    String note(int i) {
+        return note[i] < 0 ? null : texts.text(note[i]);
+    }
+
     List<String> indicatorIds() {
         return indicators.texts;
+    }
+
+    List<String> regionCodes() {
+        return regions.texts;
     }
 
     /** The dictionary position of a canonical region code, or -1 when no row of these columns has it. */
