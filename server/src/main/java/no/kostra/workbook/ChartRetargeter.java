@@ -29,13 +29,13 @@ final class ChartRetargeter {
      */
     static void retarget(XSSFChart chart, String chartName, TableLayout table, int firstRow, int lastRow,
                          IntFunction<Optional<String>> title) {
+        DataFormatter formatter = new DataFormatter();
         for (XDDFChartData data : chart.getChartSeries()) {
             for (int i = 0; i < data.getSeriesCount(); i++) {
                 XDDFChartData.Series series = data.getSeries(i);
                 int valueColumn = column(series.getValuesData().getDataRangeReference(), chartName, table);
                 int categoryColumn = column(series.getCategoryData().getDataRangeReference(), chartName, table);
                 int n = lastRow - firstRow + 1;
-                DataFormatter formatter = new DataFormatter();
                 String[] categories = new String[n];
                 Double[] values = new Double[n];
                 for (int r = 0; r < n; r++) {

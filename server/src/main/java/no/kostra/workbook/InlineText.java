@@ -16,8 +16,16 @@ final class InlineText {
     }
 
     static void set(XSSFCell cell, String text) {
-        cell.setBlank();
         CTCell ct = cell.getCTCell();
+        if (ct.isSetF()) {
+            cell.setBlank(); // POI's way out of a formula (array ranges, calculation chain); too slow for every cell
+        }
+        if (ct.isSetV()) {
+            ct.unsetV();
+        }
+        if (ct.isSetIs()) {
+            ct.unsetIs();
+        }
         ct.setT(STCellType.INLINE_STR);
         ct.addNewIs().setT(text);
     }

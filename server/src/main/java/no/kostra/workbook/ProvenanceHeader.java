@@ -15,8 +15,6 @@ import java.util.Objects;
  */
 public record ProvenanceHeader(String templateId, String templateVersion, String templateSha256, String region,
                                String regionName, int year, long dataRevision, Instant madeAt, String keyId) {
-    public static final String FORMAT = "kostra-proveniens/1";
-
     public ProvenanceHeader {
         Objects.requireNonNull(templateId, "templateId");
         Objects.requireNonNull(region, "region");
@@ -27,7 +25,6 @@ public record ProvenanceHeader(String templateId, String templateVersion, String
     /** The header as key/value pairs, in the order the sheet stores and the signature covers them. */
     Map<String, String> fields() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("format", FORMAT);
         m.put("template", templateId);
         m.put("templateVersion", templateVersion);
         m.put("templateSha256", templateSha256);
@@ -41,9 +38,6 @@ public record ProvenanceHeader(String templateId, String templateVersion, String
     }
 
     static ProvenanceHeader fromFields(Map<String, String> m) {
-        if (!FORMAT.equals(m.get("format"))) {
-            throw new IllegalArgumentException("Provenance format is '" + m.get("format") + "', expected " + FORMAT);
-        }
         return new ProvenanceHeader(m.get("template"), m.get("templateVersion"), m.get("templateSha256"), m.get("region"),
                 m.get("regionName"), Integer.parseInt(m.get("year")), Long.parseLong(m.get("dataRevision")),
                 Instant.parse(m.get("madeAt")), m.get("keyId"));

@@ -23,16 +23,22 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * …              | …               dataRevision, madeAt, keyId, cellCount, mapHmac)
  * (empty row)
  * A: "cells"
- * A: one JSON object per mapped cell: {"sheet","cell","table","column","rowKey","kind","indicator","region","year",
- *    "statistic","value","status","formula","checksum"} (absent fields are null)
+ * A: the cell map (see below)
  * </pre>
- * One cell per mapped cell keeps the sheet small and the fill fast. {@code checksum} is the first 16 hex digits of
- * HMAC-SHA256 over the cell's fields; {@code mapHmac} is HMAC-SHA256 over the header fields and every cell's fields,
- * so a changed, added or removed entry is detected. An offline edit of a data cell shows as a cell whose content
- * differs from its entry's {@code value}/{@code status}, with the map intact.
+ * Format {@value #FORMAT}, written now: each row below the marker holds a JSON array of entries, as many as fit in
+ * {@value #MAX_CELL_CHARS} characters (Excel keeps at most 32 767 in a cell); an entry is an array of the
+ * {@link #CELL_COLUMNS} values and its checksum. A few large cells instead of one per entry keep the fill fast.
+ * Format {@value #FORMAT_V1}, written until November 2026 and still read: one JSON object per row, with the field
+ * names as keys. {@code checksum} is the first 16 hex digits of HMAC-SHA256 over the entry's fields; {@code mapHmac} is
+ * HMAC-SHA256 over the header fields and every entry's fields, so a changed, added or removed entry is detected. An
+ * offline edit of a data cell shows as a cell whose content differs from its entry's {@code value}/{@code status},
+ * with the map intact.
  */
 public final class ProvenanceSheet {
     public static final String SHEET_NAME = "_kostra_proveniens";
+    public static final String FORMAT = "kostra-proveniens/2";
+    public static final String FORMAT_V1 = "kostra-proveniens/1";
+    static final int MAX_CELL_CHARS = 30_000;
     /** The fields of a cell entry, in the order the signature covers them. */
     static final List<String> CELL_COLUMNS = List.of("sheet", "cell", "table", "column", "rowKey", "kind", "indicator",
             "region", "year", "statistic", "value", "status", "formula");
@@ -46,7 +52,8 @@ public final class ProvenanceSheet {
     }
 
     /** What a provenance sheet says, as read back. */
-    public record Provenance(ProvenanceHeader header, List<CellProvenance> cells, List<String> checksums, String mapHmac) {
+    public record Provenance(String format, ProvenanceHeader header, List<CellProvenance> cells, List<String> checksums,
+                             String mapHmac) {
         public Provenance {
             cells = List.copyOf(cells);
             checksums = List.copyOf(checksums);
@@ -54,7 +61,7 @@ public final class ProvenanceSheet {
 
         /** True when the map is exactly as the service signed it. */
         public boolean isIntact(ProvenanceSigner signer) {
-            return signer.matches(canonical(header, cells), mapHmac);
+            return signer.matches(canonical(format, header, cells.stream().map(ProvenanceSheet::line).toList()), mapHmac);
         }
 
         /** The rows whose own checksum no longer matches (edited in the hidden sheet). */
@@ -71,10 +78,13 @@ public final class ProvenanceSheet {
 
     static void write(XSSFWorkbook workbook, ProvenanceHeader header, List<CellProvenance> cells, ProvenanceSigner signer) {
         XSSFSheet sheet = workbook.createSheet(SHEET_NAME);
-        int r = 0;
-        Map<String, String> fields = new LinkedHashMap<>(header.fields());
+        List<String> lines = cells.stream().map(ProvenanceSheet::line).toList();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("format", FORMAT);
+        fields.putAll(header.fields());
         fields.put("cellCount", Integer.toString(cells.size()));
-        fields.put("mapHmac", signer.sign(canonical(header, cells)));
+        fields.put("mapHmac", signer.sign(canonical(FORMAT, header, lines)));
+        int r = 0;
         for (Map.Entry<String, String> field : fields.entrySet()) {
             XSSFRow row = sheet.createRow(r++);
             InlineText.set(row.createCell(0), field.getKey());
@@ -82,14 +92,19 @@ public final class ProvenanceSheet {
         }
         r++;
         InlineText.set(sheet.createRow(r++).createCell(0), CELLS_MARKER);
-        for (CellProvenance cell : cells) {
-            Map<String, String> entry = new LinkedHashMap<>();
-            List<String> values = cell.fields();
-            for (int c = 0; c < values.size(); c++) {
-                entry.put(CELL_COLUMNS.get(c), values.get(c));
+        StringBuilder chunk = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            List<String> entry = new ArrayList<>(cells.get(i).fields());
+            entry.add(signer.cellChecksum(lines.get(i)));
+            String json = json(entry);
+            if (chunk.length() > 0 && chunk.length() + json.length() + 2 > MAX_CELL_CHARS) {
+                InlineText.set(sheet.createRow(r++).createCell(0), chunk.append(']').toString());
+                chunk.setLength(0);
             }
-            entry.put(CHECKSUM, signer.cellChecksum(line(cell)));
-            InlineText.set(sheet.createRow(r++).createCell(0), json(entry));
+            chunk.append(chunk.length() == 0 ? '[' : ',').append(json);
+        }
+        if (chunk.length() > 0) {
+            InlineText.set(sheet.createRow(r).createCell(0), chunk.append(']').toString());
         }
         workbook.setSheetVisibility(workbook.getSheetIndex(sheet), SheetVisibility.VERY_HIDDEN);
     }
@@ -110,6 +125,10 @@ public final class ProvenanceSheet {
             }
             fields.put(text.formatCellValue(row.getCell(0)), text.formatCellValue(row.getCell(1)));
         }
+        String format = fields.remove("format");
+        if (!FORMAT.equals(format) && !FORMAT_V1.equals(format)) {
+            throw new IllegalArgumentException("Provenance format is '" + format + "', expected " + FORMAT + " or " + FORMAT_V1);
+        }
         r += 2; // the empty row and the "cells" marker
         List<CellProvenance> cells = new ArrayList<>();
         List<String> checksums = new ArrayList<>();
@@ -118,16 +137,23 @@ public final class ProvenanceSheet {
             if (row == null || row.getCell(0) == null) {
                 continue;
             }
-            Map<String, String> v = parse(text.formatCellValue(row.getCell(0)), r);
-            cells.add(new CellProvenance(v.get("sheet"), v.get("cell"), v.get("table"), v.get("column"), v.get("rowKey"),
-                    CellProvenance.Kind.fromCode(v.get("kind")), v.get("indicator"), v.get("region"),
-                    Integer.parseInt(v.get("year")), v.get("statistic"), v.get("value"), v.get("status"), v.get("formula")));
-            checksums.add(v.get(CHECKSUM));
+            String cell = text.formatCellValue(row.getCell(0));
+            List<List<String>> entries = FORMAT.equals(format) ? entries(cell, r) : List.of(entryOfObject(cell, r));
+            for (List<String> entry : entries) {
+                cells.add(cellOf(entry));
+                checksums.add(entry.get(CELL_COLUMNS.size()));
+            }
         }
-        return Optional.of(new Provenance(ProvenanceHeader.fromFields(fields), cells, checksums, fields.get("mapHmac")));
+        String mapHmac = fields.get("mapHmac");
+        return Optional.of(new Provenance(format, ProvenanceHeader.fromFields(fields), cells, checksums, mapHmac));
     }
 
-    private static String json(Map<String, String> entry) {
+    private static CellProvenance cellOf(List<String> v) {
+        return new CellProvenance(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), CellProvenance.Kind.fromCode(v.get(5)),
+                v.get(6), v.get(7), Integer.parseInt(v.get(8)), v.get(9), v.get(10), v.get(11), v.get(12));
+    }
+
+    private static String json(List<String> entry) {
         try {
             return JSON.writeValueAsString(entry);
         } catch (JsonProcessingException e) {
@@ -135,19 +161,44 @@ public final class ProvenanceSheet {
         }
     }
 
-    private static Map<String, String> parse(String entry, int row) {
+    /** A row of format 2: entries as arrays of the cell columns and the checksum. */
+    private static List<List<String>> entries(String json, int row) {
+        List<List<String>> entries;
         try {
-            return JSON.readValue(entry, new TypeReference<LinkedHashMap<String, String>>() { });
+            entries = JSON.readValue(json, new TypeReference<List<List<String>>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Provenance row " + (row + 1) + " is not a JSON list of cell entries: "
+                    + e.getOriginalMessage(), e);
+        }
+        for (List<String> entry : entries) {
+            if (entry == null || entry.size() != CELL_COLUMNS.size() + 1) {
+                throw new IllegalArgumentException("Provenance row " + (row + 1) + " has an entry with "
+                        + (entry == null ? 0 : entry.size()) + " fields, expected " + (CELL_COLUMNS.size() + 1));
+            }
+        }
+        return entries;
+    }
+
+    /** A row of format 1: one entry as a JSON object keyed by field name. */
+    private static List<String> entryOfObject(String json, int row) {
+        Map<String, String> fields;
+        try {
+            fields = JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Provenance row " + (row + 1) + " is not a JSON cell entry: " + e.getOriginalMessage(), e);
         }
+        List<String> entry = new ArrayList<>();
+        CELL_COLUMNS.forEach(column -> entry.add(fields.get(column)));
+        entry.add(fields.get(CHECKSUM));
+        return entry;
     }
 
-    static String canonical(ProvenanceHeader header, List<CellProvenance> cells) {
+    private static String canonical(String format, ProvenanceHeader header, List<String> lines) {
         StringBuilder s = new StringBuilder();
+        s.append("format").append(FIELD).append(format).append(LINE);
         header.fields().forEach((k, v) -> s.append(k).append(FIELD).append(v == null ? "" : v).append(LINE));
-        for (CellProvenance cell : cells) {
-            s.append(line(cell)).append(LINE);
+        for (String line : lines) {
+            s.append(line).append(LINE);
         }
         return s.toString();
     }

@@ -34,6 +34,9 @@ public final class ReportFiller {
 
     /** Fills the template (which is changed in place) and returns the workbook's bytes. */
     public byte[] fill(TemplateWorkbook template, ReportData data) {
+        // The formulas are the filler's own, and recalculated by LibreOffice in the tests; POI parsing each one again
+        // was the largest cost of writing a profile table.
+        template.workbook().setCellFormulaValidation(false);
         CellWriter cells = new CellWriter(new StyleBook(template.workbook()));
         String region = data.region().name();
         setNamedText(template, ReportTemplate.TITLE_NAME,

@@ -3,6 +3,8 @@ package no.kostra.workbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 class ReportFillingTest {
     private static final String PROFILE = "Profil_KHT";
     private static final String RESSURSBRUK = "KHT.ressursbruksindikator";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Services services;
     private ProfileTable profile;
@@ -217,15 +220,35 @@ class ReportFillingTest {
     void aTamperedMapIsDetectedRowByRow() throws Exception {
         try (FilledWorkbook tampered = new FilledWorkbook(report.xlsx())) {
             var sheet = tampered.workbook().getSheet(ProvenanceSheet.SHEET_NAME);
-            var lastEntry = sheet.getRow(sheet.getLastRowNum()).getCell(0);
-            String before = lastEntry.getStringCellValue();
-            InlineText.set(lastEntry, before.replaceFirst("\"cell\":\"[A-Z]+[0-9]+\"", "\"cell\":\"A1\""));
+            var lastChunk = sheet.getRow(sheet.getLastRowNum()).getCell(0);
+            List<List<String>> entries = JSON.readValue(lastChunk.getStringCellValue(), new TypeReference<>() { });
+            List<String> lastEntry = entries.get(entries.size() - 1);
+            String before = lastEntry.get(1);
+            lastEntry.set(1, "A1");
+            InlineText.set(lastChunk, JSON.writeValueAsString(entries));
             ProvenanceSheet.Provenance provenance = ProvenanceSheet.read(tampered.workbook()).orElseThrow();
             ProvenanceSigner signer = new SigningKeys(services.database(), SeededServices.CLOCK).current();
 
-            assertThat(before).doesNotContain("\"cell\":\"A1\"");
+            assertThat(before).isNotEqualTo("A1");
             assertThat(provenance.isIntact(signer)).isFalse();
             assertThat(provenance.tamperedRows(signer)).hasSize(1).first().extracting(CellProvenance::cell).isEqualTo("A1");
+        }
+    }
+
+    @Test
+    void theMapIsKeptInAFewLargeCellsOfAtMostThirtyThousandCharacters() {
+        var sheet = filled.workbook().getSheet(ProvenanceSheet.SHEET_NAME);
+        int firstMapRow = sheet.getLastRowNum();
+        while (!"cells".equals(FilledWorkbook.text(sheet.getRow(firstMapRow - 1).getCell(0)))) {
+            firstMapRow--;
+        }
+        int mapRows = sheet.getLastRowNum() - firstMapRow + 1;
+        int entries = ProvenanceSheet.read(filled.workbook()).orElseThrow().cells().size();
+
+        assertThat(FilledWorkbook.text(sheet.getRow(0).getCell(1))).isEqualTo(ProvenanceSheet.FORMAT);
+        assertThat(mapRows).isGreaterThan(1).isLessThan(entries / 20);
+        for (int r = firstMapRow; r <= sheet.getLastRowNum(); r++) {
+            assertThat(FilledWorkbook.text(sheet.getRow(r).getCell(0)).length()).isLessThanOrEqualTo(ProvenanceSheet.MAX_CELL_CHARS);
         }
     }
 
