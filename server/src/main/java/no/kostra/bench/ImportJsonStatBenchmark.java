@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import no.kostra.cli.DatabaseLogin;
 import no.kostra.ingest.ImportFormat;
 import no.kostra.ingest.ImportOptions;
 import no.kostra.ingest.ImportReport;
@@ -30,6 +31,7 @@ import no.kostra.service.Services;
 import no.kostra.store.Database;
 import no.kostra.store.DatabaseSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -47,15 +49,11 @@ public final class ImportJsonStatBenchmark implements Callable<Integer> {
             description = "Measure on this (empty, scratch) PostgreSQL database instead of an embedded one in a temp folder.")
     String dbUrl;
 
-    @Option(names = "--db-user", defaultValue = "${env:KOSTRA_DB_USER}", description = "Database user (env KOSTRA_DB_USER).")
-    String dbUser;
-
-    @Option(names = "--db-password", defaultValue = "${env:KOSTRA_DB_PASSWORD}",
-            description = "Database password (env KOSTRA_DB_PASSWORD).")
-    String dbPassword;
+    @Mixin
+    DatabaseLogin login = new DatabaseLogin();
 
     private DatabaseSettings databaseIn(Path dir) {
-        return dbUrl == null ? DatabaseSettings.embedded(dir.resolve("db")) : new DatabaseSettings(dbUrl, dbUser, dbPassword);
+        return dbUrl == null ? DatabaseSettings.embedded(dir.resolve("db")) : new DatabaseSettings(dbUrl, login.user(), login.password());
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import no.kostra.service.Services;
 import no.kostra.store.DatabaseSettings;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where the data lives: an embedded H2 database in --data, or a server database given by --db-url. */
@@ -16,12 +17,8 @@ final class DatabaseOptions {
             description = "JDBC URL of a PostgreSQL database instead of the embedded one (env KOSTRA_DB_URL).")
     String dbUrl;
 
-    @Option(names = "--db-user", defaultValue = "${env:KOSTRA_DB_USER}", description = "Database user (env KOSTRA_DB_USER).")
-    String dbUser;
-
-    @Option(names = "--db-password", defaultValue = "${env:KOSTRA_DB_PASSWORD}",
-            description = "Database password (env KOSTRA_DB_PASSWORD).")
-    String dbPassword;
+    @Mixin
+    DatabaseLogin login = new DatabaseLogin();
 
     /** The services on this database, seeded. */
     Services open() {
@@ -30,7 +27,7 @@ final class DatabaseOptions {
 
     DatabaseSettings settings() {
         if (dbUrl != null && !dbUrl.isBlank()) {
-            return new DatabaseSettings(dbUrl, dbUser, dbPassword);
+            return new DatabaseSettings(dbUrl, login.user(), login.password());
         }
         return DatabaseSettings.embedded(dataDir);
     }
