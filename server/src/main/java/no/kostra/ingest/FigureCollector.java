@@ -37,8 +37,33 @@ final class FigureCollector {
     private final Map<String, Integer> years = new HashMap<>();
     private final Map<String, boolean[]> validYearsOfCode = new HashMap<>();
     private final Map<String, Region> regions = new HashMap<>();
+    private final LastResolved last = new LastResolved();
     private int rejected;
     private int read;
+
+    /**
+     * The region and indicator the previous figure resolved to, keyed by the very string it came with: a JSON-stat
+     * cube hands the same category strings again and again, so most figures skip the lookups (a third of the time
+     * a million-value check took).
+     */
+    private static final class LastResolved {
+        String code;
+        Region region;
+        boolean[] validYears;
+        String indicatorCode;
+        String indicatorId;
+
+        void municipality(String code, Region region, boolean[] validYears) {
+            this.code = code;
+            this.region = region;
+            this.validYears = validYears;
+        }
+
+        void indicator(String indicatorCode, String indicatorId) {
+            this.indicatorCode = indicatorCode;
+            this.indicatorId = indicatorId;
+        }
+    }
 
     /** Says where a figure is, for messages; built only when a message needs it. */
     @FunctionalInterface
@@ -72,12 +97,16 @@ final class FigureCollector {
         }
         String indicator = indicator(where, indicatorCode);
         int year = year(where, yearText);
-        Region region = region(where, code, "region");
-        if (region.kind() != RegionKind.MUNICIPALITY) {
-            throw fail(where, "region", region.code() + " (" + region.name() + ") er en gruppe, ikke en kommune;"
-                    + " gruppetall importeres med kolonnene group og statistic");
+        if (code != last.code) {
+            Region region = region(where, code, "region");
+            if (region.kind() != RegionKind.MUNICIPALITY) {
+                throw fail(where, "region", region.code() + " (" + region.name() + ") er en gruppe, ikke en kommune;"
+                        + " gruppetall importeres med kolonnene group og statistic");
+            }
+            last.municipality(code, region, validYearsOfCode.computeIfAbsent(code, k -> validYears(region.code(), k)));
         }
-        boolean valid = validYearsOfCode.computeIfAbsent(code, k -> validYears(region.code(), k))[year - FIRST_YEAR];
+        Region region = last.region;
+        boolean valid = last.validYears[year - FIRST_YEAR];
         if (!valid && (!figure.hasValue() || figure.value() == 0)) {
             reject(where.describe("region"), "kommunenummer " + code + " var ikke i bruk i " + year + " (" + region.name()
                     + " hadde " + catalog.codeInYear(region.code(), year) + "); en tom eller null-rad fra SSBs tilbakeføring"
@@ -134,15 +163,20 @@ final class FigureCollector {
     }
 
     private String indicator(Where where, String code) {
+        if (code != null && code == last.indicatorCode) {
+            return last.indicatorId;
+        }
         String c = code == null ? "" : code.trim();
-        return indicatorIds.computeIfAbsent(c, k -> {
-            String id = mapping.indicatorId(k);
-            if (catalog.findIndicator(id).isEmpty()) {
-                throw fail(where, "indicator", "ukjent indikator '" + k + "'" + (id.equals(k) ? "" : " (mappet til " + id + ")")
+        String id = indicatorIds.computeIfAbsent(c, k -> {
+            String mapped = mapping.indicatorId(k);
+            if (catalog.findIndicator(mapped).isEmpty()) {
+                throw fail(where, "indicator", "ukjent indikator '" + k + "'" + (mapped.equals(k) ? "" : " (mappet til " + mapped + ")")
                         + "; importer katalogen (--format catalog) eller legg koden i mappingen (indicator." + k + "=…)");
             }
-            return id;
+            return mapped;
         });
+        last.indicator(code, id);
+        return id;
     }
 
     private int year(Where where, String text) {

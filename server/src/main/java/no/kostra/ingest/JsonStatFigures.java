@@ -48,6 +48,9 @@ final class JsonStatFigures {
             }
         }
         int[] coordinates = new int[dims];
+        // Cells are visited in ascending order, so the few that carry a status are met by walking their sorted list.
+        int[] statusCells = cube.statuses().keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        int nextStatus = 0;
         for (int cell = 0; cell < cube.cellCount(); cell++) {
             if (cell > 0) {
                 advance(coordinates, cube.sizes());
@@ -55,16 +58,20 @@ final class JsonStatFigures {
             if (!selected(coordinates, fixed)) {
                 continue;
             }
+            while (nextStatus < statusCells.length && statusCells[nextStatus] < cell) {
+                nextStatus++;
+            }
+            String symbol = nextStatus < statusCells.length && statusCells[nextStatus] == cell ? cube.statuses().get(cell) : null;
             int at = cell;
             FigureCollector.Where where = field -> "value[" + at + "] (" + describe(cube, coordinates.clone()) + ")";
             collector.observation(where, cube.categories().get(region).get(coordinates[region]),
                     cube.categories().get(indicator).get(coordinates[indicator]),
-                    cube.categories().get(year).get(coordinates[year]), figure(cube, cell, collector, where));
+                    cube.categories().get(year).get(coordinates[year]), figure(cube, cell, symbol, collector, where));
         }
     }
 
-    private static Figure figure(JsonStatCube cube, int cell, FigureCollector collector, FigureCollector.Where where) {
-        String symbol = cube.statuses().get(cell);
+    private static Figure figure(JsonStatCube cube, int cell, String symbol, FigureCollector collector,
+                                 FigureCollector.Where where) {
         double value = cube.values()[cell];
         if (symbol != null) {
             Optional<Status> status = Status.fromSymbol(symbol.trim());

@@ -14,7 +14,7 @@ import no.kostra.observation.Status;
  * hundred for a list of {@link ObservationRow}s), so a million-value import fits a small heap. Not thread-safe: one
  * importer appends, then hands the columns to {@link ImportWriter}.
  *
- * <p>Strings (indicator ids, region codes, sources, notes) are held once each in small dictionaries.
+ * <p>Strings (indicator ids, region codes, reported codes, sources, notes) are held once each in small dictionaries.
  */
 public final class ObservationColumns {
     static final int FIRST_YEAR = 1990;
@@ -25,6 +25,7 @@ public final class ObservationColumns {
 
     private final Dictionary indicators = new Dictionary();
     private final Dictionary regions = new Dictionary();
+    private final Dictionary reportedCodes = new Dictionary();
     private final Dictionary texts = new Dictionary();
     private int[] indicator = new int[1024];
     private int[] region = new int[1024];
@@ -56,7 +57,7 @@ public final class ObservationColumns {
         grow();
         indicator[size] = indicators.id(row.indicatorId(), MAX_INDICATORS, "indicators");
         region[size] = regions.id(row.region(), MAX_REGIONS, "regions");
-        reported[size] = texts.id(row.reportedCode(), Integer.MAX_VALUE, "texts");
+        reported[size] = reportedCodes.id(row.reportedCode(), Integer.MAX_VALUE, "reported codes");
         year[size] = (short) row.year();
         Figure figure = row.figure();
         value[size] = figure.hasValue() ? figure.value() : 0;
@@ -105,7 +106,7 @@ public final class ObservationColumns {
     }
 
     String reportedCode(int i) {
-        return texts.text(reported[i]);
+        return reportedCodes.text(reported[i]);
     }
 
     int year(int i) {
@@ -230,8 +231,20 @@ public final class ObservationColumns {
     private static final class Dictionary {
         private final Map<String, Integer> ids = new HashMap<>();
         private final List<String> texts = new ArrayList<>();
+        /** Importers hand the same string instance row after row; the last one is answered without a lookup. */
+        private String lastText;
+        private int lastId;
 
         int id(String text, int max, String what) {
+            if (text == lastText && text != null) {
+                return lastId;
+            }
+            lastId = lookup(text, max, what);
+            lastText = text;
+            return lastId;
+        }
+
+        private int lookup(String text, int max, String what) {
             Integer id = ids.get(text);
             if (id != null) {
                 return id;
