@@ -15,27 +15,17 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import no.kostra.compute.ProfileRow;
 import no.kostra.compute.ProfileTable;
-import no.kostra.support.SeededServices;
+import no.kostra.support.SeededServicesExtension;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the reports publish, recomputed from the stored tables. */
 class PublishedFiguresTest {
     private static final Path STATED_FIGURES = Path.of("../seeds/stated_figures.csv");
-    private static Services services;
-
-    @BeforeAll
-    static void open() {
-        services = SeededServices.open();
-    }
-
-    @AfterAll
-    static void close() {
-        services.close();
-    }
+    @RegisterExtension
+    static final SeededServicesExtension SEEDED = new SeededServicesExtension();
 
     @Test
     void theHighestBarsOfThePleieOgOmsorgChartAreTheHighestMemberOverTheMean() {
@@ -43,7 +33,7 @@ class PublishedFiguresTest {
         List<Integer> printedHighestBars = List.of(129, 124, 110, 114, 178, 113);
 
         // when
-        ProfileTable profile = services.profiles().profile("3201", "PLO", 2024);
+        ProfileTable profile = SEEDED.services().profiles().profile("3201", "PLO", 2024);
 
         // then each highest bar is highest ASSS / ASSS mean × 100, within the chart's rounding
         List<Double> computed = profile.rows().stream().map(r -> r.chart().high()).toList();
@@ -57,7 +47,7 @@ class PublishedFiguresTest {
     void theDeviationsThePleieOgOmsorgTextStatesForAges0To66ComeOutOfTheTables() {
         // given "Bærum ligger 14 prosent over ASSS-snitt på driftsutgifter til hjemmetjenester per innbygger 0-66 år",
         // "Netto driftsutgifter per mottaker ligger 7 prosent under", "24 prosent over … i andel brukere"
-        Map<String, ProfileRow> rows = rowsById(services.profiles().profile("3201", "PLO_0_66", 2024));
+        Map<String, ProfileRow> rows = rowsById(SEEDED.services().profiles().profile("3201", "PLO_0_66", 2024));
 
         assertThat(Math.round(rows.get("PLO.netto_hjemmetjeneste_0_66_per_innbygger").deviationPercent())).isEqualTo(14);
         assertThat(Math.round(rows.get("PLO.netto_hjemmetjeneste_0_66_per_mottaker").deviationPercent())).isEqualTo(-7);
@@ -76,8 +66,8 @@ class PublishedFiguresTest {
         List<String> unreadable = new ArrayList<>();
         for (CSVRecord claim : claims) {
             String indicator = claim.get("indicator");
-            String profileCode = services.catalogs().current().requireIndicator(indicator).profile();
-            ProfileRow row = rowsById(services.profiles().profile("3201", profileCode, 2024)).get(indicator);
+            String profileCode = SEEDED.services().catalogs().current().requireIndicator(indicator).profile();
+            ProfileRow row = rowsById(SEEDED.services().profiles().profile("3201", profileCode, 2024)).get(indicator);
             BigDecimal stated = new BigDecimal(claim.get("value"));
             if (row.deviationPercent() == null) {
                 unreadable.add(indicator + " " + row.values().get(2).status());
@@ -104,8 +94,8 @@ class PublishedFiguresTest {
         List<String> contradictions = new ArrayList<>();
         for (CSVRecord claim : claims) {
             String indicator = claim.get("indicator");
-            String profileCode = services.catalogs().current().requireIndicator(indicator).profile();
-            ProfileRow row = rowsById(services.profiles().profile("3201", profileCode, 2024)).get(indicator);
+            String profileCode = SEEDED.services().catalogs().current().requireIndicator(indicator).profile();
+            ProfileRow row = rowsById(SEEDED.services().profiles().profile("3201", profileCode, 2024)).get(indicator);
             BigDecimal stated = new BigDecimal(claim.get("value"));
             assertThat(row.change().unit()).isEqualTo("prosentpoeng");
             BigDecimal computed = BigDecimal.valueOf(row.change().value()).setScale(stated.scale(), RoundingMode.HALF_UP);

@@ -7,25 +7,14 @@ import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.util.ArrayList;
 import java.util.List;
-import no.kostra.service.Services;
-import no.kostra.support.SeededServices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import no.kostra.support.SeededServicesExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The profile API on the real app and the seeds from 000_… (Kommunehelse, KOSTRA-rapport 2025). */
 class ProfileApiTest {
-    private static Services services;
-
-    @BeforeAll
-    static void open() {
-        services = SeededServices.open();
-    }
-
-    @AfterAll
-    static void close() {
-        services.close();
-    }
+    @RegisterExtension
+    static final SeededServicesExtension SEEDED = new SeededServicesExtension();
 
     private static JsonNode json(Response response) throws Exception {
         return Json.MAPPER.readTree(response.body().string());
@@ -42,7 +31,7 @@ class ProfileApiTest {
 
     @Test
     void kommunehelseProfileHasAll17RowsWithThePublishedFigures() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             Response response = client.get("/api/profile?region=3201&area=KHT&year=2024");
 
             assertThat(response.code()).isEqualTo(200);
@@ -67,7 +56,7 @@ class ProfileApiTest {
 
     @Test
     void everyRowIsReproducibleFromItsOwnFigures() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             JsonNode profile = json(client.get("/api/profile?region=3201&area=KHT&year=2024")).path("profile");
             for (JsonNode row : profile.path("rows")) {
                 JsonNode mean = row.path("asss").path("mean");
@@ -85,7 +74,7 @@ class ProfileApiTest {
 
     @Test
     void theOldMunicipalityNumberReachesBaerumToo() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             JsonNode region = json(client.get("/api/profile?region=3024&area=KHT&year=2024")).path("profile").path("region");
 
             assertThat(region.path("code").asText()).isEqualTo("3201");
@@ -96,7 +85,7 @@ class ProfileApiTest {
 
     @Test
     void thePleieOgOmsorgPartsHaveTheirOwnAreaCodes() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             assertThat(json(client.get("/api/profile?region=3201&area=PLO&year=2024")).path("profile").path("rows")).hasSize(6);
             assertThat(json(client.get("/api/profile?region=3201&area=PLO_0_66&year=2024")).path("profile").path("rows")).hasSize(5);
             assertThat(json(client.get("/api/profile?region=3201&area=PLO_67&year=2024")).path("profile").path("rows")).hasSize(5);
@@ -106,7 +95,7 @@ class ProfileApiTest {
 
     @Test
     void anUnknownRegionIsA404ThatNamesIt() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             Response response = client.get("/api/profile?region=9999&area=KHT&year=2024");
 
             assertThat(response.code()).isEqualTo(404);
@@ -119,7 +108,7 @@ class ProfileApiTest {
 
     @Test
     void anUnknownAreaIsA404ThatListsTheKnownOnes() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             Response response = client.get("/api/profile?region=3201&area=BHG&year=2024");
 
             assertThat(response.code()).isEqualTo(404);
@@ -131,7 +120,7 @@ class ProfileApiTest {
 
     @Test
     void aYearWithoutDataIsA404ThatListsTheYearsWithData() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             Response response = client.get("/api/profile?region=3201&area=KHT&year=2019");
 
             assertThat(response.code()).isEqualTo(404);
@@ -144,7 +133,7 @@ class ProfileApiTest {
 
     @Test
     void aYearThatIsNotAYearIsA400() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             Response notNumber = client.get("/api/profile?region=3201&area=KHT&year=tjuefire");
             Response outOfRange = client.get("/api/profile?region=3201&area=KHT&year=20244");
             Response missing = client.get("/api/profile?region=3201&area=KHT");
@@ -160,7 +149,7 @@ class ProfileApiTest {
 
     @Test
     void aGroupIsNotAMunicipality() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             Response response = client.get("/api/profile?region=ASSS&area=KHT&year=2024");
 
             assertThat(response.code()).isEqualTo(400);
@@ -170,7 +159,7 @@ class ProfileApiTest {
 
     @Test
     void anUnknownAddressIsAJson404() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             Response response = client.get("/api/nothing-here");
 
             assertThat(response.code()).isEqualTo(404);
@@ -180,7 +169,7 @@ class ProfileApiTest {
 
     @Test
     void healthAnswers200WithTheDataRevision() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             Response response = client.get("/api/health");
 
             assertThat(response.code()).isEqualTo(200);
@@ -191,7 +180,7 @@ class ProfileApiTest {
 
     @Test
     void regionsListEveryNumberAMunicipalityHasHad() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             JsonNode regions = json(client.get("/api/regions")).path("regions");
             JsonNode baerum = null;
             for (JsonNode r : regions) {
@@ -207,7 +196,7 @@ class ProfileApiTest {
 
     @Test
     void areasListTheProfilesWithTheirRowCounts() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             JsonNode areas = json(client.get("/api/areas")).path("areas");
 
             assertThat(areas.toString()).contains("\"code\":\"KHT\"", "\"code\":\"PLO_TTU\"");
@@ -217,7 +206,7 @@ class ProfileApiTest {
 
     @Test
     void indicatorsOfAnAreaIncludeItsSeries() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             JsonNode indicators = json(client.get("/api/indicators?area=KHT")).path("indicators");
 
             assertThat(indicators).hasSize(29);

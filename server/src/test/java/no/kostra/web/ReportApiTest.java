@@ -10,30 +10,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import no.kostra.service.Services;
-import no.kostra.support.SeededServices;
+import no.kostra.support.SeededServicesExtension;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The report routes on the real app. */
 class ReportApiTest {
-    private static Services services;
-
-    @BeforeAll
-    static void open() {
-        services = SeededServices.open();
-    }
-
-    @AfterAll
-    static void close() {
-        services.close();
-    }
+    @RegisterExtension
+    static final SeededServicesExtension SEEDED = new SeededServicesExtension();
 
     @Test
     void listsEveryTemplateWithItsServiceArea() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             Response response = client.get("/api/reports");
 
             assertThat(response.code()).isEqualTo(200);
@@ -48,7 +37,7 @@ class ReportApiTest {
 
     @Test
     void downloadsAFilledWorkbookUnderANameAPersonWouldKeep() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             // The test client reads bodies as text; a workbook is bytes.
             HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + server.port() + "/api/reports/kommunehelse.xlsx?region=3201&year=2024")).build(),
@@ -67,7 +56,7 @@ class ReportApiTest {
 
     @Test
     void anUnknownTemplateIsA404NamingTheKnownOnes() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             Response response = client.get("/api/reports/barnehage.xlsx?region=3201&year=2024");
 
             assertThat(response.code()).isEqualTo(404);
@@ -79,7 +68,7 @@ class ReportApiTest {
 
     @Test
     void aMissingYearIsA400NamingTheParameter() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             Response response = client.get("/api/reports/kommunehelse.xlsx?region=3201");
 
             assertThat(response.code()).isEqualTo(400);
@@ -89,7 +78,7 @@ class ReportApiTest {
 
     @Test
     void aYearWithoutFiguresIsA404() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             Response response = client.get("/api/reports/kommunehelse.xlsx?region=3201&year=2015");
 
             assertThat(response.code()).isEqualTo(404);

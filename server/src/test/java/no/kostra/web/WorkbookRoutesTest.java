@@ -9,24 +9,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import no.kostra.service.Services;
-import no.kostra.support.SeededServices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import no.kostra.support.SeededServicesExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WorkbookRoutesTest {
-    private static Services services;
-
-    @BeforeAll
-    static void open() {
-        services = SeededServices.open();
-    }
-
-    @AfterAll
-    static void close() {
-        services.close();
-    }
+    @RegisterExtension
+    static final SeededServicesExtension SEEDED = new SeededServicesExtension();
 
     private static HttpResponse<String> post(int port, String query, byte[] body) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/workbooks" + query))
@@ -35,8 +24,8 @@ class WorkbookRoutesTest {
 
     @Test
     void anUnchangedWorkbookUploadedAsADryRunHasNoEditsAndIsNotKept() {
-        byte[] filled = services.reports().fill("kommunehelse", "3201", 2024).xlsx();
-        JavalinTest.test(App.create(services), (server, client) -> {
+        byte[] filled = SEEDED.services().reports().fill("kommunehelse", "3201", 2024).xlsx();
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             HttpResponse<String> response = post(server.port(), "?dryRun=true&name=kht.xlsx&sender=Ole&region=3024", filled);
 
             assertThat(response.statusCode()).isEqualTo(200);
@@ -50,7 +39,7 @@ class WorkbookRoutesTest {
 
     @Test
     void aRenamedCsvIsA400ThatSaysWhy() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             HttpResponse<String> response = post(server.port(), "?name=tall.xlsx", "a;b\n1;2\n".getBytes(StandardCharsets.UTF_8));
 
             assertThat(response.statusCode()).isEqualTo(400);
@@ -61,7 +50,7 @@ class WorkbookRoutesTest {
 
     @Test
     void anUnknownUploadIsA404() {
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             assertThat(client.get("/api/workbooks/999").code()).isEqualTo(404);
             assertThat(client.get("/api/workbooks/abc").code()).isEqualTo(400);
         });
@@ -69,13 +58,13 @@ class WorkbookRoutesTest {
 
     @Test
     void anUploadOverTheSizeLimitIsA413AndNothingIsRead() {
-        long revision = services.figures().dataRevision();
-        JavalinTest.test(App.create(services), (server, client) -> {
+        long revision = SEEDED.services().figures().dataRevision();
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             HttpResponse<String> response = post(server.port(), "?name=stor.xlsx", new byte[(int) App.MAX_REQUEST_BYTES + 1]);
 
             assertThat(response.statusCode()).isEqualTo(413);
             assertThat(Json.MAPPER.readTree(response.body()).path("error").asText()).isEqualTo("Forespørselen er for stor: høyst 20 MB");
         });
-        assertThat(services.figures().dataRevision()).isEqualTo(revision);
+        assertThat(SEEDED.services().figures().dataRevision()).isEqualTo(revision);
     }
 }

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
-import no.kostra.service.Services;
-import no.kostra.support.SeededServices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import no.kostra.support.SeededServicesExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The figures behind KOSTRA.VERDI, KOSTRA.ASSS and KOSTRA.INDEKS, on the real app and the seeds from 000_…
@@ -18,21 +16,12 @@ import org.junit.jupiter.api.Test;
  */
 class WorksheetValueRoutesTest {
     private static final String RESSURSBRUK = "KHT.ressursbruksindikator";
-    private static Services services;
-
-    @BeforeAll
-    static void open() {
-        services = SeededServices.open();
-    }
-
-    @AfterAll
-    static void close() {
-        services.close();
-    }
+    @RegisterExtension
+    static final SeededServicesExtension SEEDED = new SeededServicesExtension();
 
     private static JsonNode get(String path, int expectedStatus) {
         JsonNode[] body = new JsonNode[1];
-        JavalinTest.test(App.create(services), (server, client) -> {
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             Response response = client.get(path);
             assertThat(response.code()).as(path).isEqualTo(expectedStatus);
             assertThat(response.headers().get("Access-Control-Allow-Origin")).containsExactly("*");
@@ -50,7 +39,7 @@ class WorksheetValueRoutesTest {
         assertThat(value.path("indicator").path("name").asText()).isEqualTo("Ressursbruksindikator. Kommunehelse*");
         assertThat(value.path("value").asDouble()).isEqualTo(0.998);
         assertThat(value.path("status").isNull()).isTrue();
-        assertThat(value.path("dataRevision").asLong()).isEqualTo(services.figures().dataRevision());
+        assertThat(value.path("dataRevision").asLong()).isEqualTo(SEEDED.services().figures().dataRevision());
     }
 
     @Test
@@ -106,6 +95,6 @@ class WorksheetValueRoutesTest {
     @Test
     void revisionRouteTellsTheWorksheetFunctionsWhenToRefresh() {
         assertThat(get("/api/addin/revision", 200).path("dataRevision").asLong())
-                .isEqualTo(services.figures().dataRevision());
+                .isEqualTo(SEEDED.services().figures().dataRevision());
     }
 }
