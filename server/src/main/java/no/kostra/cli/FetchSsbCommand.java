@@ -2,21 +2,16 @@ package no.kostra.cli;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.ingest.ImportMapping;
-import no.kostra.ingest.ImportOptions;
-import no.kostra.ingest.ImportReport;
 import no.kostra.ingest.Importer;
 import no.kostra.ingest.ssb.RateLimiter;
 import no.kostra.ingest.ssb.SsbClient;
 import no.kostra.ingest.ssb.SsbRequest;
-import no.kostra.observation.Vintage;
 import no.kostra.service.Services;
-import no.kostra.web.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,26 +32,22 @@ final class FetchSsbCommand implements Callable<Integer> {
     @Option(names = "--ssb-v1-url", defaultValue = "https://data.ssb.no/api/v0/no", description = "v1 base for the fallback (default: ${DEFAULT-VALUE}).")
     URI v1;
 
-    @Option(names = "--mapping", paramLabel = "M", description = "Mapping properties: indicator.<contents code>=<id>, filter.<var>=<code>, ignore.regions.")
-    Path mapping;
+    @Mixin
+    ImportChoices choices = new ImportChoices();
 
     @Option(names = "--cache", paramLabel = "DIR", description = "Cache folder; answers are reused until the table is updated.")
     Path cache;
 
-    @Option(names = "--vintage", defaultValue = "final", description = "preliminary or final (default: ${DEFAULT-VALUE}).")
-    String vintage;
-
     @Override
     public Integer call() throws Exception {
-        ImportMapping map = ImportMapping.fromFile(mapping);
+        ImportMapping map = choices.mapping();
         SsbClient client = new SsbClient(v2, v1, HttpClient.newHttpClient(), RateLimiter.ssb(), SsbClient.SSB_CELL_LIMIT, cache);
         try (Services services = database.open()) {
             for (SsbRequest request : SsbRequest.parseSpec(spec, map.filters())) {
                 List<Importer.NamedBytes> parts = client.fetch(request).stream()
                         .map(f -> new Importer.NamedBytes(f.name(), f.jsonStat())).toList();
-                ImportReport report = services.importer().importJsonStatParts("ssb-" + request.tableId(), parts,
-                        new ImportOptions(null, null, Vintage.fromCode(vintage), map));
-                System.out.println(new String(Json.bytes(report), StandardCharsets.UTF_8));
+                ImportChoices.print(services.importer().importJsonStatParts("ssb-" + request.tableId(), parts,
+                        choices.options(null, map)));
             }
             return 0;
         } catch (InvalidInputException e) {

@@ -1,0 +1,35 @@
+package no.kostra.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import no.kostra.ingest.ImportFormat;
+import no.kostra.ingest.ImportMapping;
+import no.kostra.ingest.ImportOptions;
+import no.kostra.ingest.ImportReport;
+import no.kostra.observation.Vintage;
+import no.kostra.web.Json;
+import picocli.CommandLine.Option;
+
+/** What the commands that import figures ask alike: the mapping and the vintage; and how they print a report. */
+final class ImportChoices {
+    @Option(names = "--mapping", paramLabel = "M",
+            description = "Mapping properties (see README, Ingest): indicator.<code>=<id>, filter.<var>=<code>, ignore.regions.")
+    Path mapping;
+
+    @Option(names = "--vintage", defaultValue = "final", description = "preliminary or final (default: ${DEFAULT-VALUE}).")
+    String vintage;
+
+    ImportMapping mapping() throws IOException {
+        return ImportMapping.fromFile(mapping);
+    }
+
+    /** @param format null: told from the file */
+    ImportOptions options(ImportFormat format, ImportMapping mapping) {
+        return new ImportOptions(format, null, Vintage.fromCode(vintage), mapping);
+    }
+
+    static void print(ImportReport report) {
+        System.out.println(new String(Json.bytes(report), StandardCharsets.UTF_8));
+    }
+}
