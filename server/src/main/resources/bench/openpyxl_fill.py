@@ -1,7 +1,9 @@
 """Fill a report template with openpyxl from a fill plan (JSON), as the Java filler fills it, and time it.
 
-Usage: openpyxl_fill.py TEMPLATE.xlsx PLAN.json ITERATIONS OUT.xlsx
-Prints one line: openpyxl_ms_per_fill=<float>. The plan lists every cell the Java filler wrote (numbers, text,
+Usage: openpyxl_fill.py TEMPLATE.xlsx PLAN.json OUT.xlsx
+Then reads one number per line on standard input, fills that many times, and answers each with one line:
+openpyxl_ms_per_fill=<float>. The Java benchmark times its own fill between requests, so each pair of figures is
+taken at the same moment of a shared machine. The plan lists every cell the Java filler wrote (numbers, text,
 formulas), each table's new area, and the provenance sheet's rows. openpyxl drops charts when it loads a workbook,
 so it does less work than the Java filler (which also moves every chart series).
 """
@@ -38,18 +40,19 @@ def fill(template, plan):
 
 
 def main():
-    template, plan_file, iterations, out_file = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+    template, plan_file, out_file = sys.argv[1], sys.argv[2], sys.argv[3]
     with open(plan_file, encoding="utf-8") as f:
         plan = json.load(f)
-    for _ in range(max(1, iterations // 5)):
-        fill(template, plan)
-    start = time.perf_counter()
-    for _ in range(iterations):
-        data = fill(template, plan)
-    elapsed = time.perf_counter() - start
+    data = fill(template, plan)
     with open(out_file, "wb") as f:
         f.write(data)
-    print("openpyxl_ms_per_fill=%.3f" % (elapsed * 1000 / iterations))
+    for line in sys.stdin:
+        iterations = int(line)
+        start = time.perf_counter()
+        for _ in range(iterations):
+            fill(template, plan)
+        elapsed = time.perf_counter() - start
+        print("openpyxl_ms_per_fill=%.3f" % (elapsed * 1000 / iterations), flush=True)
 
 
 if __name__ == "__main__":

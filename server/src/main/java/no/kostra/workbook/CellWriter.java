@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import no.kostra.compute.YearFigure;
 import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
 /**
  * Writes figures and formulas into table cells and records each one's provenance. A missing figure shows its status
@@ -31,6 +32,10 @@ final class CellWriter {
             return table.cell(dataRow, column);
         }
 
+        XSSFCell cell(XSSFCellStyle style) {
+            return table.cell(dataRow, column, style);
+        }
+
         String address() {
             return TableLayout.ref(table.firstDataRow() + dataRow, column);
         }
@@ -38,8 +43,7 @@ final class CellWriter {
 
     /** A stored figure of an indicator for a region (statistic null) or a group statistic. */
     void figure(Place place, int decimals, String indicator, String region, String statistic, YearFigure figure) {
-        XSSFCell cell = place.cell();
-        cell.setCellStyle(styles.withFormat(place.table().sampleStyle(place.column()), StyleBook.numberFormat(decimals)));
+        XSSFCell cell = place.cell(styles.withFormat(place.table().sampleStyle(place.column()), StyleBook.numberFormat(decimals)));
         String value = null;
         String status = null;
         if (figure.value() != null) {

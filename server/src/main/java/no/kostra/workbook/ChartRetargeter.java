@@ -1,82 +1,204 @@
 package no.kostra.workbook;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.IntFunction;
+import javax.xml.stream.XMLStreamException;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 
 /**
  * Moves a chart's series onto filled table rows. Each series keeps the table column it pointed at in the template (so
- * an analyst may add, remove or reorder series in Excel); only its rows change. The series caches are refreshed from
- * the filled cells, so viewers that do not recalculate draw the right bars.
+ * an analyst may add, remove or reorder series in Excel); only its rows change. The series caches are refilled from
+ * the filled cells, so viewers that do not recalculate draw the right bars. Everything else in the part (colours,
+ * axes, an analyst's formatting) is the template's, copied from its {@link ChartSkeleton}, which is read once per
+ * template version.
  */
 final class ChartRetargeter {
-    private ChartRetargeter() {
+    /** By template checksum and part name: a changed template is a new key. */
+    private static final Cache<String, ChartSkeleton> SKELETONS = Caffeine.newBuilder().maximumSize(1_000).build();
+
+    private final TemplateCharts.Chart chart;
+    private final TableLayout table;
+    private final int firstRow;
+    private final int lastRow;
+    private final IntFunction<Optional<String>> seriesTitle;
+    private final DataFormatter formatter = new DataFormatter();
+    private final StringBuilder xml = new StringBuilder(16 * 1024);
+
+    private ChartRetargeter(TemplateCharts.Chart chart, TableLayout table, int firstRow, int lastRow,
+                            IntFunction<Optional<String>> seriesTitle) {
+        this.chart = chart;
+        this.table = table;
+        this.firstRow = firstRow;
+        this.lastRow = lastRow;
+        this.seriesTitle = seriesTitle;
     }
 
     /**
-     * @param firstRow first sheet row (0-based) of the data the chart shows
-     * @param lastRow  last sheet row, inclusive
-     * @param title    a series title for a value column, or empty to keep the template's
+     * @param firstRow    first sheet row (0-based) of the data the chart shows
+     * @param lastRow     last sheet row, inclusive
+     * @param seriesTitle a series title for a value column, or empty to keep the template's
      */
-    static void retarget(XSSFChart chart, String chartName, TableLayout table, int firstRow, int lastRow,
-                         IntFunction<Optional<String>> title) {
-        DataFormatter formatter = new DataFormatter();
-        for (XDDFChartData data : chart.getChartSeries()) {
-            for (int i = 0; i < data.getSeriesCount(); i++) {
-                XDDFChartData.Series series = data.getSeries(i);
-                int valueColumn = column(series.getValuesData().getDataRangeReference(), chartName, table);
-                int categoryColumn = column(series.getCategoryData().getDataRangeReference(), chartName, table);
-                int n = lastRow - firstRow + 1;
-                String[] categories = new String[n];
-                Double[] values = new Double[n];
-                for (int r = 0; r < n; r++) {
-                    categories[r] = text(formatter, table, firstRow + r, categoryColumn);
-                    values[r] = number(table, firstRow + r, valueColumn);
-                }
-                series.replaceData(
-                        XDDFDataSourcesFactory.fromArray(categories, table.absoluteRange(categoryColumn, firstRow, lastRow)),
-                        XDDFDataSourcesFactory.fromArray(values, table.absoluteRange(valueColumn, firstRow, lastRow)));
-                title.apply(valueColumn).ifPresent(series::setTitle);
-                // Series.plot, not XDDFChart.plot: the latter builds an embedded workbook for the chart's data, which a
-                // chart in a spreadsheet does not need (its data is in the sheet) and which costs more than the fill.
-                series.plot();
+    static void retarget(TemplateCharts.Chart chart, TableLayout table, int firstRow, int lastRow,
+                         IntFunction<Optional<String>> seriesTitle) {
+        new ChartRetargeter(chart, table, firstRow, lastRow, seriesTitle).rewrite(Optional.empty());
+    }
+
+    /** As {@link #retarget}, and the chart's title gets " – {@code note}" (or becomes the note when it has no text). */
+    static void retargetWithNote(TemplateCharts.Chart chart, TableLayout table, int firstRow, int lastRow,
+                                 IntFunction<Optional<String>> seriesTitle, String note) {
+        new ChartRetargeter(chart, table, firstRow, lastRow, seriesTitle).rewrite(Optional.of(note));
+    }
+
+    private void rewrite(Optional<String> note) {
+        ChartSkeleton skeleton = SKELETONS.get(table.template().sha256() + chart.partName().getName(), key -> skeleton());
+        for (int i = 0; i < skeleton.holes().size(); i++) {
+            xml.append(skeleton.literals().get(i));
+            hole(skeleton.holes().get(i), note);
+        }
+        xml.append(skeleton.literals().get(skeleton.holes().size()));
+        chart.replace(xml.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void hole(ChartSkeleton.Hole hole, Optional<String> note) {
+        if (hole instanceof ChartSkeleton.SeriesTitle t) {
+            Optional<String> title = seriesTitle.apply(t.valueColumn());
+            if (title.isPresent()) {
+                element(t.prefix(), "tx", () -> text(t.prefix(), "v", title.get()));
+            } else {
+                xml.append(t.template());
+            }
+        } else if (hole instanceof ChartSkeleton.Categories c) {
+            categories(c.prefix(), c.column());
+        } else if (hole instanceof ChartSkeleton.Values v) {
+            values(v.prefix(), v.column());
+        } else if (hole instanceof ChartSkeleton.TitleNote t) {
+            if (note.isEmpty()) {
+                xml.append(t.template());
+            } else if (t.append()) {
+                escaped(" – " + note.get());
+            } else {
+                title(t.prefix(), note.get());
             }
         }
     }
 
-    private static int column(String range, String chartName, TableLayout table) {
+    private ChartSkeleton skeleton() {
+        try {
+            return ChartSkeleton.read(chart.xml(), this::column);
+        } catch (XMLStreamException e) {
+            throw table.template().missing("et lesbart diagram '" + chart.frameName() + "' (" + e.getMessage() + ")");
+        }
+    }
+
+    private void categories(String prefix, int column) {
+        reference(prefix, "strRef", "strCache", column, row -> {
+            XSSFCell cell = cellAt(row, column);
+            return cell == null ? "" : formatter.formatCellValue(cell);
+        });
+    }
+
+    private void values(String prefix, int column) {
+        // a status symbol or blank is a gap in the bars (no point), not a zero
+        reference(prefix, "numRef", "numCache", column, row -> {
+            Double value = number(row, column);
+            return value == null ? null : Double.toString(value);
+        });
+    }
+
+    /** A cell reference to the column's filled rows and its cache: a point per row, none where {@code point} is null. */
+    private void reference(String prefix, String reference, String cache, int column, IntFunction<String> point) {
+        element(prefix, reference, () -> {
+            text(prefix, "f", table.absoluteRange(column, firstRow, lastRow));
+            element(prefix, cache, () -> {
+                count(prefix);
+                for (int r = firstRow; r <= lastRow; r++) {
+                    String value = point.apply(r);
+                    if (value != null) {
+                        point(prefix, r - firstRow, value);
+                    }
+                }
+            });
+        });
+    }
+
+    private void count(String prefix) {
+        xml.append('<').append(tag(prefix, "ptCount")).append(" val=\"").append(lastRow - firstRow + 1).append("\"/>");
+    }
+
+    private void point(String prefix, int index, String value) {
+        xml.append('<').append(tag(prefix, "pt")).append(" idx=\"").append(index).append("\">");
+        text(prefix, "v", value);
+        xml.append("</").append(tag(prefix, "pt")).append('>');
+    }
+
+    /** A title of its own for a chart whose template title has no text run (or that has no title). */
+    private void title(String prefix, String text) {
+        element(prefix, "title", () -> {
+            element(prefix, "tx", () -> element(prefix, "rich", () -> {
+                xml.append("<a:bodyPr xmlns:a=\"").append(ChartSkeleton.A_NS).append("\"/>");
+                xml.append("<a:p xmlns:a=\"").append(ChartSkeleton.A_NS).append("\"><a:r><a:t>");
+                escaped(text);
+                xml.append("</a:t></a:r></a:p>");
+            }));
+            xml.append('<').append(tag(prefix, "overlay")).append(" val=\"0\"/>");
+        });
+    }
+
+    private void element(String prefix, String name, Runnable content) {
+        xml.append('<').append(tag(prefix, name)).append('>');
+        content.run();
+        xml.append("</").append(tag(prefix, name)).append('>');
+    }
+
+    private void text(String prefix, String name, String text) {
+        element(prefix, name, () -> escaped(text));
+    }
+
+    /** Element text: the three characters XML gives meaning to, escaped. */
+    private void escaped(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> xml.append("&amp;");
+                case '<' -> xml.append("&lt;");
+                case '>' -> xml.append("&gt;");
+                default -> xml.append(c);
+            }
+        }
+    }
+
+    private static String tag(String prefix, String name) {
+        return prefix.isEmpty() ? name : prefix + ':' + name;
+    }
+
+    private int column(String range) {
         AreaReference area;
         try {
             area = new AreaReference(range, SpreadsheetVersion.EXCEL2007);
         } catch (IllegalArgumentException e) {
-            throw table.template().missing("en gyldig dataserie i diagrammet '" + chartName + "' (fant '" + range + "')");
+            throw table.template().missing("en gyldig dataserie i diagrammet '" + chart.frameName() + "' (fant '" + range + "')");
         }
         CellReference first = area.getFirstCell();
         boolean sameSheet = first.getSheetName() == null || first.getSheetName().equals(table.sheet().getSheetName());
         if (!sameSheet || !table.contains(first.getCol()) || area.getLastCell().getCol() != first.getCol()) {
-            throw table.template().missing("en dataserie i diagrammet '" + chartName + "' som peker på én kolonne i tabellen '"
+            throw table.template().missing("en dataserie i diagrammet '" + chart.frameName() + "' som peker på én kolonne i tabellen '"
                     + table.tableName() + "' (fant '" + range + "')");
         }
         return first.getCol();
     }
 
-    private static String text(DataFormatter formatter, TableLayout table, int row, int column) {
-        XSSFCell cell = cellAt(table, row, column);
-        return cell == null ? "" : formatter.formatCellValue(cell);
-    }
-
     /** The number a cell shows (a formula's cached result), or null for a status symbol or blank. */
-    private static Double number(TableLayout table, int row, int column) {
-        XSSFCell cell = cellAt(table, row, column);
+    private Double number(int row, int column) {
+        XSSFCell cell = cellAt(row, column);
         if (cell == null) {
             return null;
         }
@@ -84,7 +206,7 @@ final class ChartRetargeter {
         return type == CellType.NUMERIC ? cell.getNumericCellValue() : null;
     }
 
-    private static XSSFCell cellAt(TableLayout table, int row, int column) {
+    private XSSFCell cellAt(int row, int column) {
         XSSFRow r = table.sheet().getRow(row);
         return r == null ? null : r.getCell(column);
     }

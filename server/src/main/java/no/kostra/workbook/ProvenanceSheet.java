@@ -1,8 +1,12 @@
 package no.kostra.workbook;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,10 +97,9 @@ public final class ProvenanceSheet {
         r++;
         InlineText.set(sheet.createRow(r++).createCell(0), CELLS_MARKER);
         StringBuilder chunk = new StringBuilder();
+        EntryWriter entries = new EntryWriter();
         for (int i = 0; i < cells.size(); i++) {
-            List<String> entry = new ArrayList<>(cells.get(i).fields());
-            entry.add(signer.cellChecksum(lines.get(i)));
-            String json = json(entry);
+            String json = entries.json(cells.get(i).fields(), signer.cellChecksum(lines.get(i)));
             if (chunk.length() > 0 && chunk.length() + json.length() + 2 > MAX_CELL_CHARS) {
                 InlineText.set(sheet.createRow(r++).createCell(0), chunk.append(']').toString());
                 chunk.setLength(0);
@@ -153,11 +156,34 @@ public final class ProvenanceSheet {
                 v.get(6), v.get(7), Integer.parseInt(v.get(8)), v.get(9), v.get(10), v.get(11), v.get(12));
     }
 
-    private static String json(List<String> entry) {
-        try {
-            return JSON.writeValueAsString(entry);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Provenance entry cannot be written as JSON", e);
+    /** Writes entries as JSON arrays of their fields and checksum, one generator for a whole map. */
+    private static final class EntryWriter {
+        private final StringWriter text = new StringWriter(512);
+        private final JsonGenerator json;
+
+        EntryWriter() {
+            try {
+                json = JSON.getFactory().createGenerator(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            json.setRootValueSeparator(null);
+        }
+
+        String json(List<String> fields, String checksum) {
+            text.getBuffer().setLength(0);
+            try {
+                json.writeStartArray();
+                for (String field : fields) {
+                    json.writeString(field);
+                }
+                json.writeString(checksum);
+                json.writeEndArray();
+                json.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("A provenance entry cannot be written as JSON", e);
+            }
+            return text.toString();
         }
     }
 

@@ -14,7 +14,6 @@ import no.kostra.compute.ProfileTable;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
@@ -70,7 +69,7 @@ public final class ReportFiller {
                                      List<ProfileTable> profiles, String chartName, ReportData data) {
         int rows = new ProfileTableWriter(table, cells).write(profiles, data.year());
         Optional<Integer> index = table.findColumn(ProfileColumn.INDEX.header());
-        ChartRetargeter.retarget(template.requireChart(chartName), chartName, table, table.firstDataRow(),
+        ChartRetargeter.retarget(template.requireChart(chartName), table, table.firstDataRow(),
                 table.firstDataRow() + Math.max(rows, 1) - 1,
                 column -> index.isPresent() && index.get() == column ? Optional.of(data.region().name()) : Optional.empty());
     }
@@ -84,7 +83,7 @@ public final class ReportFiller {
             return;
         }
         int rows = new EfficiencyTableWriter(table, cells).write(part.area(), data.region().code(), split.years());
-        ChartRetargeter.retarget(template.requireChart(part.chart()), part.chart(), table, table.firstDataRow(),
+        ChartRetargeter.retarget(template.requireChart(part.chart()), table, table.firstDataRow(),
                 table.firstDataRow() + rows - 1, column -> Optional.of(table.header(column)));
         setNamedText(template, part.noteName(), String.join(" ", split.narrative()));
     }
@@ -93,18 +92,18 @@ public final class ReportFiller {
                                    List<SeriesRow> rows, List<Integer> years) {
         Map<String, SeriesTableWriter.Block> blocks = new SeriesTableWriter(table, cells).write(rows, years);
         for (String chartName : template.chartNamesStartingWith(TemplatePart.Series.chartOf(part.area() + "."))) {
-            XSSFChart chart = template.requireChart(chartName);
+            TemplateCharts.Chart chart = template.requireChart(chartName);
             SeriesTableWriter.Block block = blocks.entrySet().stream()
                     .filter(e -> TemplatePart.Series.chartOf(e.getKey()).equalsIgnoreCase(chartName))
                     .map(Map.Entry::getValue).findFirst().orElse(null);
             if (block == null) {
                 // Nothing stored for this indicator: point the chart at the header row (no bars) and say so, rather
                 // than leave it on the template's first data row, which now holds another indicator.
-                ChartRetargeter.retarget(chart, chartName, table, table.firstDataRow() - 1, table.firstDataRow() - 1,
-                        column -> Optional.of(table.header(column)));
-                chart.setTitleText(chart.getTitleText() + " – ingen tall for " + years.get(0) + "–" + years.get(years.size() - 1));
+                ChartRetargeter.retargetWithNote(chart, table, table.firstDataRow() - 1, table.firstDataRow() - 1,
+                        column -> Optional.of(table.header(column)),
+                        "ingen tall for " + years.get(0) + "–" + years.get(years.size() - 1));
             } else {
-                ChartRetargeter.retarget(chart, chartName, table, block.firstRow(), block.lastRow(),
+                ChartRetargeter.retarget(chart, table, block.firstRow(), block.lastRow(),
                         column -> Optional.of(table.header(column)));
             }
         }
@@ -115,7 +114,7 @@ public final class ReportFiller {
                 .getFirstCell();
         XSSFSheet sheet = template.workbook().getSheet(target.getSheetName());
         XSSFRow row = sheet.getRow(target.getRow()) == null ? sheet.createRow(target.getRow()) : sheet.getRow(target.getRow());
-        (row.getCell(target.getCol()) == null ? row.createCell(target.getCol()) : row.getCell(target.getCol())).setCellValue(text);
+        InlineText.set(row.getCell(target.getCol()) == null ? row.createCell(target.getCol()) : row.getCell(target.getCol()), text);
     }
 
     private static byte[] bytes(TemplateWorkbook template) {

@@ -1,5 +1,6 @@
 package no.kostra.workbook;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,8 @@ final class TableLayout {
     private final int templateLastRow;
     private final Map<String, Integer> columns = new LinkedHashMap<>();
     private final Map<Integer, XSSFCellStyle> sampleStyles = new LinkedHashMap<>();
+    /** The header row's text by column, as filled: every provenance entry names its column. */
+    private final Map<Integer, String> headers = new HashMap<>();
 
     TableLayout(TemplateWorkbook template, XSSFTable table) {
         this.template = template;
@@ -46,7 +49,9 @@ final class TableLayout {
         XSSFRow sample = sheet.getRow(headerRow + 1);
         for (int c = firstColumn; c <= lastColumn; c++) {
             XSSFCell cell = header == null ? null : header.getCell(c);
-            columns.put(cell == null ? "" : cell.getStringCellValue().trim(), c);
+            String text = cell == null ? "" : cell.getStringCellValue();
+            columns.put(text.trim(), c);
+            headers.put(c, text);
             XSSFCell sampleCell = sample == null ? null : sample.getCell(c);
             sampleStyles.put(c, sampleCell == null ? sheet.getWorkbook().getCellStyleAt(0) : sampleCell.getCellStyle());
         }
@@ -121,10 +126,21 @@ final class TableLayout {
 
     /** The cell at a data row (0 = first) and column, created with the column's sample style. */
     XSSFCell cell(int dataRow, int column) {
+        return cell(dataRow, column, sampleStyles.get(column));
+    }
+
+    /** The cell at a data row and column, created with this style. */
+    XSSFCell cell(int dataRow, int column, XSSFCellStyle style) {
         int r = headerRow + 1 + dataRow;
-        XSSFRow row = sheet.getRow(r) == null ? sheet.createRow(r) : sheet.getRow(r);
-        XSSFCell cell = row.getCell(column) == null ? row.createCell(column) : row.getCell(column);
-        cell.setCellStyle(sampleStyles.get(column));
+        XSSFRow row = sheet.getRow(r);
+        if (row == null) {
+            row = sheet.createRow(r);
+        }
+        XSSFCell cell = row.getCell(column);
+        if (cell == null) {
+            cell = row.createCell(column);
+        }
+        cell.setCellStyle(style);
         return cell;
     }
 
@@ -148,10 +164,11 @@ final class TableLayout {
     /** Rewrites a header (year columns get their year) and keeps the table's column names in step. */
     void renameHeader(int column, String header) {
         sheet.getRow(headerRow).getCell(column).setCellValue(header);
+        headers.put(column, header);
     }
 
     String header(int column) {
-        return sheet.getRow(headerRow).getCell(column).getStringCellValue();
+        return headers.get(column);
     }
 
     void finishHeaders() {

@@ -2,18 +2,13 @@ package no.kostra.workbook;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.Optional;
-import javax.xml.namespace.QName;
 import org.apache.poi.ooxml.POIXMLException;
-import org.apache.poi.xssf.usermodel.XSSFChart;
-import org.apache.poi.xssf.usermodel.XSSFDrawing;
-import org.apache.poi.xssf.usermodel.XSSFGraphicFrame;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.xssf.usermodel.XSSFName;
-import org.apache.poi.xssf.usermodel.XSSFShape;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.apache.xmlbeans.XmlCursor;
 
 /**
  * A template opened for filling. Opening checks that the file is an xlsx and that every table, defined name and chart
@@ -21,30 +16,32 @@ import org.apache.xmlbeans.XmlCursor;
  * one instance per fill.
  */
 public final class TemplateWorkbook implements AutoCloseable {
-    private static final QName RELATIONSHIP_ID =
-            new QName("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id");
-
     private final ReportTemplate template;
     private final XSSFWorkbook workbook;
     private final String sha256;
-    private java.util.Map<String, XSSFChart> chartsByName;
+    private final TemplateCharts charts;
 
-    private TemplateWorkbook(ReportTemplate template, XSSFWorkbook workbook, String sha256) {
+    private TemplateWorkbook(ReportTemplate template, XSSFWorkbook workbook, TemplateCharts charts, String sha256) {
         this.template = template;
         this.workbook = workbook;
+        this.charts = charts;
         this.sha256 = sha256;
     }
 
     public static TemplateWorkbook open(ReportTemplate template, byte[] xlsx) {
         XSSFWorkbook workbook;
+        TemplateCharts charts;
         try {
-            workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx));
-        } catch (POIXMLException | IOException | IllegalArgumentException e) {
+            OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(xlsx));
+            charts = TemplateCharts.detach(pkg);
+            workbook = new XSSFWorkbook(pkg);
+            charts.reattach();
+        } catch (InvalidFormatException | POIXMLException | IOException | IllegalArgumentException e) {
             // NotOfficeXmlFileException (a zip that is not OOXML, an old .xls, an .ods) is an IllegalArgumentException.
             throw new TemplateException("Rapportmalen '" + template.id() + "' (" + template.fileName()
                     + ") er ikke en gyldig xlsx-fil: " + e.getMessage(), e);
         }
-        TemplateWorkbook opened = new TemplateWorkbook(template, workbook, sha256(xlsx));
+        TemplateWorkbook opened = new TemplateWorkbook(template, workbook, charts, sha256(xlsx));
         opened.requireParts();
         return opened;
     }
@@ -113,54 +110,14 @@ public final class TemplateWorkbook implements AutoCloseable {
         return found;
     }
 
-    public XSSFChart requireChart(String name) {
-        return findChart(name).orElseThrow(() -> missing("diagrammet '" + name + "'"));
-    }
-
     /** The chart whose drawing frame has this name (Excel: Selection Pane; the name an analyst sees). */
-    public Optional<XSSFChart> findChart(String name) {
-        return Optional.ofNullable(charts().get(name.toLowerCase(java.util.Locale.ROOT)));
+    TemplateCharts.Chart requireChart(String name) {
+        return charts.find(name).orElseThrow(() -> missing("diagrammet '" + name + "'"));
     }
 
-    /** The names (lower case) of the charts whose name starts with this prefix. */
-    public java.util.List<String> chartNamesStartingWith(String prefix) {
-        String wanted = prefix.toLowerCase(java.util.Locale.ROOT);
-        return charts().keySet().stream().filter(n -> n.startsWith(wanted)).sorted().toList();
-    }
-
-    /** Charts by lower-case frame name, indexed on first use (the drawing is walked once per fill). */
-    private java.util.Map<String, XSSFChart> charts() {
-        if (chartsByName == null) {
-            chartsByName = indexCharts();
-        }
-        return chartsByName;
-    }
-
-    private java.util.Map<String, XSSFChart> indexCharts() {
-        java.util.Map<String, XSSFChart> charts = new java.util.HashMap<>();
-        for (org.apache.poi.ss.usermodel.Sheet each : workbook) {
-            XSSFDrawing drawing = ((XSSFSheet) each).getDrawingPatriarch();
-            if (drawing == null) {
-                continue;
-            }
-            java.util.Map<String, XSSFChart> byRelation = new java.util.HashMap<>();
-            for (XSSFChart chart : drawing.getCharts()) {
-                byRelation.put(drawing.getRelationId(chart), chart);
-            }
-            for (XSSFShape shape : drawing.getShapes()) {
-                if (shape instanceof XSSFGraphicFrame frame && frame.getName() != null
-                        && byRelation.containsKey(chartRelationId(frame))) {
-                    charts.putIfAbsent(frame.getName().toLowerCase(java.util.Locale.ROOT), byRelation.get(chartRelationId(frame)));
-                }
-            }
-        }
-        return charts;
-    }
-
-    private static String chartRelationId(XSSFGraphicFrame frame) {
-        try (XmlCursor cursor = frame.getCTGraphicalObjectFrame().getGraphic().getGraphicData().newCursor()) {
-            return cursor.toFirstChild() ? cursor.getAttributeText(RELATIONSHIP_ID) : "";
-        }
+    /** The names (lower case) of the charts whose frame name starts with this prefix. */
+    java.util.List<String> chartNamesStartingWith(String prefix) {
+        return charts.namesStartingWith(prefix);
     }
 
     TemplateException missing(String what) {

@@ -6,15 +6,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.namespace.QName;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFGraphicFrame;
+import org.apache.poi.xssf.usermodel.XSSFShape;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.xmlbeans.XmlCursor;
 
 /** A filled workbook read back with POI, looked up the way a reader would: by table, header and row key. */
 final class FilledWorkbook implements AutoCloseable {
+    private static final QName RELATIONSHIP_ID =
+            new QName("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id");
+
     private final XSSFWorkbook workbook;
 
     FilledWorkbook(byte[] xlsx) {
@@ -38,6 +47,25 @@ final class FilledWorkbook implements AutoCloseable {
             }
         }
         throw new AssertionError("No table " + name);
+    }
+
+    /** The chart shown in the drawing frame of this name, as POI reads it. */
+    XSSFChart chart(String frameName) {
+        for (var sheet : workbook) {
+            XSSFDrawing drawing = ((XSSFSheet) sheet).getDrawingPatriarch();
+            if (drawing == null) {
+                continue;
+            }
+            for (XSSFShape shape : drawing.getShapes()) {
+                if (shape instanceof XSSFGraphicFrame frame && frameName.equalsIgnoreCase(frame.getName())) {
+                    try (XmlCursor cursor = frame.getCTGraphicalObjectFrame().getGraphic().getGraphicData().newCursor()) {
+                        cursor.toFirstChild();
+                        return (XSSFChart) drawing.getRelationById(cursor.getAttributeText(RELATIONSHIP_ID));
+                    }
+                }
+            }
+        }
+        throw new AssertionError("No chart " + frameName);
     }
 
     int dataRows(String table) {

@@ -1,0 +1,140 @@
+package no.kostra.workbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import no.kostra.service.Services;
+import no.kostra.support.SeededServices;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Charts as an analyst may leave them after editing a template in Excel: another prefix for the chart namespace, a
+ * series named by a cell, a chart without a title. The filler rewrites only the series' rows and caches (and a note in
+ * the title), and keeps everything else.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChartRetargetingTest {
+    private static final ReportTemplate KOMMUNEHELSE = ReportTemplates.require("kommunehelse");
+    /** The profile chart (Graf_Profil_KHT) and the first series chart (Graf_KHT.serie_netto_per_innbygger). */
+    private static final String PROFILE_CHART = "xl/charts/chart1.xml";
+    private static final String SERIES_CHART = "xl/charts/chart2.xml";
+
+    private Services services;
+    private ReportData data;
+    private ReportFiller filler;
+
+    @BeforeAll
+    void gather() {
+        services = SeededServices.open();
+        data = services.reports().gather(KOMMUNEHELSE, "3201", 2024);
+        filler = new ReportFiller(new SigningKeys(services.database(), SeededServices.CLOCK).current());
+    }
+
+    @AfterAll
+    void close() {
+        services.close();
+    }
+
+    @Test
+    void aChartWithAnotherPrefixAndASeriesNamedByACellIsRetargetedAndKeepsTheRest() throws IOException {
+        // given the profile chart as Excel might write it: prefix "cx", the "Høyest ASSS" series named by a cell
+        byte[] template = editEntry(PROFILE_CHART, xml -> xml.replace("c:", "cx:").replace("xmlns:c=", "xmlns:cx=")
+                .replace("<cx:tx><cx:v>Høyest ASSS</cx:v></cx:tx>",
+                        "<cx:tx><cx:strRef><cx:f>Profil!$O$36</cx:f><cx:strCache><cx:ptCount val=\"1\"/><cx:pt idx=\"0\">"
+                                + "<cx:v>Høyest ASSS (ASSS = 100)</cx:v></cx:pt></cx:strCache></cx:strRef></cx:tx>"));
+
+        // when
+        try (FilledWorkbook filled = new FilledWorkbook(fill(template, data))) {
+            XSSFChart chart = filled.chart("Graf_Profil_KHT");
+            XDDFChartData.Series municipality = chart.getChartSeries().get(0).getSeries(0);
+            XDDFChartData.Series highest = chart.getChartSeries().get(0).getSeries(1);
+
+            // then the series point at the 17 filled rows, cache the filled figures, and keep their own names
+            assertThat(municipality.getValuesData().getDataRangeReference()).isEqualTo("Profil!$K$37:$K$53");
+            assertThat(municipality.getValuesData().getPointCount()).isEqualTo(17);
+            assertThat(municipality.getValuesData().getPointAt(0)).isEqualTo(97.2); // 0.972 / 1.000 × 100
+            assertThat(municipality.getCategoryData().getPointAt(0)).isEqualTo("Ressursbruksindikator. Kommunehelse*");
+            var bars = chart.getCTChart().getPlotArea().getBarChartArray(0);
+            assertThat(bars.getSerArray(0).getTx().getV()).isEqualTo("Bærum"); // the index series is named by region
+            assertThat(highest.getValuesData().getDataRangeReference()).isEqualTo("Profil!$O$37:$O$53");
+            assertThat(bars.getSerArray(1).getTx().getStrRef().getF()).isEqualTo("Profil!$O$36");
+            assertThat(bars.getSerArray(1).getTx().getStrRef().getStrCache().getPtArray(0).getV()).isEqualTo("Høyest ASSS (ASSS = 100)");
+            assertThat(chart.getTitleText().getString()).isEqualTo("Tjenesteprofil – ASSS-snitt = 100");
+            assertThat(chart.getCTChartSpace().toString()).contains("srgbClr val=\"005B7F\"", "orientation val=\"maxMin\"");
+        }
+    }
+
+    @Test
+    void aSeriesChartWithoutATitleAndWithoutFiguresGetsTheNoteAsItsTitle() throws IOException {
+        // given a series chart whose title the analyst deleted, and no stored figures for its indicator
+        byte[] template = editEntry(SERIES_CHART, xml -> xml.replaceAll("<c:title>.*?</c:title>", ""));
+        String dropped = "KHT.serie_netto_per_innbygger";
+        ReportData without = new ReportData(KOMMUNEHELSE, data.region(), data.year(), data.dataRevision(), data.madeAt(),
+                data.profiles(), Map.of("KHT", data.series().get("KHT").stream().filter(r -> !r.indicator().equals(dropped)).toList()),
+                data.seriesYears(), data.efficiency());
+
+        // when
+        try (FilledWorkbook filled = new FilledWorkbook(fill(template, without))) {
+            // then
+            assertThat(filled.chart("Graf_" + dropped).getTitleText().getString()).isEqualTo("ingen tall for 2021–2024");
+        }
+    }
+
+    @Test
+    void aSeriesOutsideItsTableIsNamedWhenFilling() {
+        byte[] template = editEntry(PROFILE_CHART, xml -> xml.replace("Profil!$K$37", "Seriedata!$K$37"));
+
+        assertThatThrownBy(() -> fill(template, data))
+                .isInstanceOf(TemplateException.class)
+                .hasMessage("Rapportmalen 'kommunehelse' (kommunehelse.xlsx) mangler en dataserie i diagrammet "
+                        + "'Graf_Profil_KHT' som peker på én kolonne i tabellen 'Profil_KHT' (fant 'Seriedata!$K$37')");
+    }
+
+    private byte[] fill(byte[] template, ReportData data) {
+        try (TemplateWorkbook workbook = TemplateWorkbook.open(KOMMUNEHELSE, template)) {
+            return filler.fill(workbook, data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The packaged template with one part's XML changed, as an edit in Excel would leave it. */
+    private static byte[] editEntry(String name, UnaryOperator<String> change) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(ReportTemplates.packagedBytes(KOMMUNEHELSE)));
+             ZipOutputStream out = new ZipOutputStream(bytes)) {
+            boolean found = false;
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                if (entry.getName().equals(name)) {
+                    String edited = change.apply(new String(content, StandardCharsets.UTF_8));
+                    assertThat(edited).as("the edit changes " + name).isNotEqualTo(new String(content, StandardCharsets.UTF_8));
+                    content = edited.getBytes(StandardCharsets.UTF_8);
+                    found = true;
+                }
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(content);
+                out.closeEntry();
+            }
+            assertThat(found).as(name + " is in the template").isTrue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}
