@@ -3,7 +3,6 @@ package no.kostra.workbook;
 import java.util.ArrayList;
 import java.util.List;
 import no.kostra.compute.YearFigure;
-import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
 /**
@@ -28,12 +27,12 @@ final class CellWriter {
 
     /** Where a cell sits and which row it belongs to, for the provenance map. */
     record Place(TableLayout table, int dataRow, int column, String rowKey) {
-        XSSFCell cell() {
-            return table.cell(dataRow, column);
+        void put(FilledRows.Cell cell) {
+            table.put(dataRow, column, cell);
         }
 
-        XSSFCell cell(XSSFCellStyle style) {
-            return table.cell(dataRow, column, style);
+        XSSFCellStyle sampleStyle() {
+            return table.sampleStyle(column);
         }
 
         String address() {
@@ -43,15 +42,15 @@ final class CellWriter {
 
     /** A stored figure of an indicator for a region (statistic null) or a group statistic. */
     void figure(Place place, int decimals, String indicator, String region, String statistic, YearFigure figure) {
-        XSSFCell cell = place.cell(styles.withFormat(place.table().sampleStyle(place.column()), StyleBook.numberFormat(decimals)));
+        XSSFCellStyle style = styles.withFormat(place.sampleStyle(), StyleBook.numberFormat(decimals));
         String value = null;
         String status = null;
         if (figure.value() != null) {
-            cell.setCellValue(figure.value());
+            place.put(new FilledRows.Number(style, figure.value()));
             value = CellProvenance.canonical(figure.value());
         } else {
             status = figure.status() == null ? NOT_AVAILABLE : figure.status();
-            InlineText.set(cell, status);
+            place.put(new FilledRows.Text(style, status));
         }
         provenance.add(new CellProvenance(place.table().sheet().getSheetName(), place.address(), place.table().tableName(),
                 place.table().header(place.column()), place.rowKey(), CellProvenance.Kind.DATA, indicator, region,
@@ -63,12 +62,11 @@ final class CellWriter {
      * tells a changed comment from the one it was filled with.
      */
     void comment(Place place, String indicator, String region, int year, String text) {
-        XSSFCell cell = place.cell();
         if (text == null || text.isEmpty()) {
-            cell.setBlank();
+            place.put(new FilledRows.Blank(place.sampleStyle()));
             return;
         }
-        InlineText.set(cell, text);
+        place.put(new FilledRows.Text(place.sampleStyle(), text));
         provenance.add(new CellProvenance(place.table().sheet().getSheetName(), place.address(), place.table().tableName(),
                 place.table().header(place.column()), place.rowKey(), CellProvenance.Kind.COMMENT, indicator, region, year,
                 null, text, null, null));
@@ -76,27 +74,17 @@ final class CellWriter {
 
     /** A live formula with the service's own result as its cached value ({@code ..} when the service has none). */
     void formula(Place place, String formula, Double computed, String indicator, String region, int year) {
-        XSSFCell cell = place.cell();
-        cell.setCellFormula(formula);
-        String value = null;
-        String status = null;
-        if (computed != null) {
-            cell.setCellValue(computed);
-            value = CellProvenance.canonical(computed);
-        } else {
-            cell.setCellValue(NOT_AVAILABLE);
-            status = NOT_AVAILABLE;
-        }
+        place.put(new FilledRows.Formula(place.sampleStyle(), formula, computed, computed == null ? NOT_AVAILABLE : null));
+        String value = computed == null ? null : CellProvenance.canonical(computed);
+        String status = computed == null ? NOT_AVAILABLE : null;
         provenance.add(new CellProvenance(place.table().sheet().getSheetName(), place.address(), place.table().tableName(),
                 place.table().header(place.column()), place.rowKey(), CellProvenance.Kind.FORMULA, indicator, region, year,
                 null, value, status, formula));
     }
 
-    static void text(XSSFCell cell, String text) {
-        if (text == null || text.isEmpty()) {
-            cell.setBlank();
-        } else {
-            InlineText.set(cell, text);
-        }
+    /** Text in the column's style, or a blank cell for none. */
+    static void text(Place place, String text) {
+        place.put(text == null || text.isEmpty() ? new FilledRows.Blank(place.sampleStyle())
+                : new FilledRows.Text(place.sampleStyle(), text));
     }
 }

@@ -7,12 +7,8 @@ import java.util.Optional;
 import java.util.function.IntFunction;
 import javax.xml.stream.XMLStreamException;
 import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.apache.poi.xssf.usermodel.XSSFRow;
 
 /**
  * Moves a chart's series onto filled table rows. Each series keeps the table column it pointed at in the template (so
@@ -30,7 +26,6 @@ final class ChartRetargeter {
     private final int firstRow;
     private final int lastRow;
     private final IntFunction<Optional<String>> seriesTitle;
-    private final DataFormatter formatter = new DataFormatter();
     private final StringBuilder xml = new StringBuilder(16 * 1024);
 
     private ChartRetargeter(TemplateCharts.Chart chart, TableLayout table, int firstRow, int lastRow,
@@ -84,7 +79,7 @@ final class ChartRetargeter {
             if (note.isEmpty()) {
                 xml.append(t.template());
             } else if (t.append()) {
-                escaped(" – " + note.get());
+                PartXml.escape(xml, " – " + note.get());
             } else {
                 title(t.prefix(), note.get());
             }
@@ -100,16 +95,13 @@ final class ChartRetargeter {
     }
 
     private void categories(String prefix, int column) {
-        reference(prefix, "strRef", "strCache", column, row -> {
-            XSSFCell cell = cellAt(row, column);
-            return cell == null ? "" : formatter.formatCellValue(cell);
-        });
+        reference(prefix, "strRef", "strCache", column, row -> table.text(row, column));
     }
 
     private void values(String prefix, int column) {
         // a status symbol or blank is a gap in the bars (no point), not a zero
         reference(prefix, "numRef", "numCache", column, row -> {
-            Double value = number(row, column);
+            Double value = table.number(row, column);
             return value == null ? null : Double.toString(value);
         });
     }
@@ -146,7 +138,7 @@ final class ChartRetargeter {
             element(prefix, "tx", () -> element(prefix, "rich", () -> {
                 xml.append("<a:bodyPr xmlns:a=\"").append(ChartSkeleton.A_NS).append("\"/>");
                 xml.append("<a:p xmlns:a=\"").append(ChartSkeleton.A_NS).append("\"><a:r><a:t>");
-                escaped(text);
+                PartXml.escape(xml, text);
                 xml.append("</a:t></a:r></a:p>");
             }));
             xml.append('<').append(tag(prefix, "overlay")).append(" val=\"0\"/>");
@@ -160,20 +152,7 @@ final class ChartRetargeter {
     }
 
     private void text(String prefix, String name, String text) {
-        element(prefix, name, () -> escaped(text));
-    }
-
-    /** Element text: the three characters XML gives meaning to, escaped. */
-    private void escaped(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> xml.append("&amp;");
-                case '<' -> xml.append("&lt;");
-                case '>' -> xml.append("&gt;");
-                default -> xml.append(c);
-            }
-        }
+        element(prefix, name, () -> PartXml.escape(xml, text));
     }
 
     private static String tag(String prefix, String name) {
@@ -194,20 +173,5 @@ final class ChartRetargeter {
                     + table.tableName() + "' (fant '" + range + "')");
         }
         return first.getCol();
-    }
-
-    /** The number a cell shows (a formula's cached result), or null for a status symbol or blank. */
-    private Double number(int row, int column) {
-        XSSFCell cell = cellAt(row, column);
-        if (cell == null) {
-            return null;
-        }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return type == CellType.NUMERIC ? cell.getNumericCellValue() : null;
-    }
-
-    private XSSFCell cellAt(int row, int column) {
-        XSSFRow r = table.sheet().getRow(row);
-        return r == null ? null : r.getCell(column);
     }
 }

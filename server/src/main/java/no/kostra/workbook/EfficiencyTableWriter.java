@@ -38,7 +38,7 @@ final class EfficiencyTableWriter {
             for (Map.Entry<EfficiencyColumn, Integer> entry : columns.entrySet()) {
                 CellWriter.Place place = new CellWriter.Place(table, i, entry.getValue(), rowKey);
                 switch (entry.getKey()) {
-                    case YEAR -> CellWriter.text(place.cell(), Integer.toString(y.year()));
+                    case YEAR -> CellWriter.text(place, Integer.toString(y.year()));
                     case COST -> cells.figure(place, DECIMALS, area, region, STATISTIC,
                             new YearFigure(y.year(), percentOver(y.costIndex()), null));
                     case PRODUCTION -> cells.figure(place, DECIMALS, area, region, STATISTIC,

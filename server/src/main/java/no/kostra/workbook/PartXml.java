@@ -11,9 +11,9 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Readers and writers for the package parts the filler streams itself (drawings, charts). A template may have been
- * edited anywhere, so no DTD and no external entity is ever resolved. Factories are made per use: the JDK does not
- * promise that a configured factory is safe to share between threads.
+ * Readers, writers and text escaping for the package parts the filler writes itself (sheet rows, drawings, charts).
+ * A template may have been edited anywhere, so no DTD and no external entity is ever resolved. Factories are made per
+ * use: the JDK does not promise that a configured factory is safe to share between threads.
  */
 final class PartXml {
     private PartXml() {
@@ -29,6 +29,23 @@ final class PartXml {
 
     static XMLEventWriter writer(Writer out) throws XMLStreamException {
         return XMLOutputFactory.newDefaultFactory().createXMLEventWriter(out);
+    }
+
+    /** Element text: the three characters XML gives meaning to escaped, characters XML 1.0 cannot hold left out. */
+    static void escape(StringBuilder xml, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> xml.append("&amp;");
+                case '<' -> xml.append("&lt;");
+                case '>' -> xml.append("&gt;");
+                default -> {
+                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+                        xml.append(c);
+                    }
+                }
+            }
+        }
     }
 
     private static XMLInputFactory inputFactory() {

@@ -55,11 +55,11 @@ final class ProfileTableWriter {
             int c = entry.getValue();
             CellWriter.Place place = new CellWriter.Place(table, i, c, row.indicator());
             switch (entry.getKey()) {
-                case ID -> CellWriter.text(place.cell(), row.indicator());
-                case AREA -> CellWriter.text(place.cell(), profile.profile().title());
-                case CATEGORY -> CellWriter.text(place.cell(), row.category());
-                case NAME -> CellWriter.text(place.cell(), row.name());
-                case UNIT -> CellWriter.text(place.cell(), row.unit());
+                case ID -> CellWriter.text(place, row.indicator());
+                case AREA -> CellWriter.text(place, profile.profile().title());
+                case CATEGORY -> CellWriter.text(place, row.category());
+                case NAME -> CellWriter.text(place, row.name());
+                case UNIT -> CellWriter.text(place, row.unit());
                 case YEAR_1, YEAR_2, REPORT_YEAR -> cells.figure(place, row.decimals(), row.indicator(), region, null,
                         valueIn(row, year - entry.getKey().yearsBack().orElseThrow()));
                 case MEAN -> cells.figure(place, row.decimals(), row.indicator(), ASSS, Statistic.MEAN.code(), row.asss().mean());
@@ -70,12 +70,12 @@ final class ProfileTableWriter {
                 case DEVIATION -> cells.formula(place, deviation(i), row.deviationPercent(), row.indicator(), region, year);
                 case CHANGE -> cells.formula(place, change(i, percentage), row.change() == null ? null : row.change().value(),
                         row.indicator(), region, year);
-                case CHANGE_UNIT -> CellWriter.text(place.cell(), percentage ? "prosentpoeng" : "prosent");
+                case CHANGE_UNIT -> CellWriter.text(place, percentage ? "prosentpoeng" : "prosent");
                 case HIGH_INDEX -> cells.formula(place, onMeanScale(i, ProfileColumn.HIGH, ProfileColumn.HIGH_INDEX),
                         row.chart().high(), row.indicator(), ASSS, year);
                 case LOW_INDEX -> cells.formula(place, onMeanScale(i, ProfileColumn.LOW, ProfileColumn.LOW_INDEX),
                         row.chart().low(), row.indicator(), ASSS, year);
-                case NARRATIVE -> InlineText.set(place.cell(), String.join(" ", row.narrative()));
+                case NARRATIVE -> CellWriter.text(place, String.join(" ", row.narrative()));
                 case COMMENT -> cells.comment(place, row.indicator(), region, year, row.comment());
             }
         }

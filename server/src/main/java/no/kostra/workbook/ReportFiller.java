@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,7 @@ public final class ReportFiller {
                 "KOSTRA " + data.year() + " – " + data.template().title() + " – " + region);
         setNamedText(template, ReportTemplate.SOURCE_NAME, "Kilde: KOSTRA (SSB) og ASSS. Datarevisjon " + data.dataRevision()
                 + ", laget " + MADE_AT.format(data.madeAt()) + " av Kostra workbench.");
+        Map<String, List<FilledRows>> filledRows = new HashMap<>();
         for (TemplatePart part : data.template().parts()) {
             TableLayout table = new TableLayout(template, template.requireTable(part.table()));
             if (part instanceof TemplatePart.Profile profile) {
@@ -58,11 +60,15 @@ public final class ReportFiller {
             } else if (part instanceof TemplatePart.Efficiency efficiency) {
                 fillEfficiency(template, table, cells, efficiency, data);
             }
+            if (table.filledRows() != null) {
+                filledRows.computeIfAbsent(table.sheet().getPackagePart().getPartName().getName().substring(1),
+                        k -> new ArrayList<>()).add(table.filledRows());
+            }
         }
         ProvenanceSheet.write(template.workbook(), new ProvenanceHeader(data.template().id(), template.version(),
                 template.sha256(), data.region().code(), region, data.year(), data.dataRevision(), data.madeAt(),
                 signer.keyId()), cells.provenance(), signer);
-        return bytes(template);
+        return bytes(template, filledRows);
     }
 
     private static void fillProfiles(TemplateWorkbook template, TableLayout table, CellWriter cells,
@@ -117,13 +123,13 @@ public final class ReportFiller {
         InlineText.set(row.getCell(target.getCol()) == null ? row.createCell(target.getCol()) : row.getCell(target.getCol()), text);
     }
 
-    private static byte[] bytes(TemplateWorkbook template) {
+    private static byte[] bytes(TemplateWorkbook template, Map<String, List<FilledRows>> filledRows) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try {
             template.workbook().write(out);
+            return SheetSplicer.splice(out.toByteArray(), filledRows);
         } catch (IOException e) {
             throw new UncheckedIOException("Writing the filled workbook", e);
         }
-        return out.toByteArray();
     }
 }

@@ -37,10 +37,10 @@ final class SeriesTableWriter {
             for (Map.Entry<SeriesColumn, Integer> entry : columns.entrySet()) {
                 CellWriter.Place place = new CellWriter.Place(table, i, entry.getValue(), row.rowKey());
                 switch (entry.getKey()) {
-                    case ID -> CellWriter.text(place.cell(), row.indicator());
-                    case NAME -> CellWriter.text(place.cell(), row.name());
-                    case REGION -> CellWriter.text(place.cell(), row.regionName());
-                    case UNIT -> CellWriter.text(place.cell(), row.unit());
+                    case ID -> CellWriter.text(place, row.indicator());
+                    case NAME -> CellWriter.text(place, row.name());
+                    case REGION -> CellWriter.text(place, row.regionName());
+                    case UNIT -> CellWriter.text(place, row.unit());
                     default -> {
                         int year = reportYear - entry.getKey().yearsBack().orElseThrow();
                         cells.figure(place, row.decimals(), row.indicator(), row.region(), row.statistic(),

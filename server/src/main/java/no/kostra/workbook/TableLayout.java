@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFCell;
@@ -34,6 +35,8 @@ final class TableLayout {
     private final Map<Integer, XSSFCellStyle> sampleStyles = new LinkedHashMap<>();
     /** The header row's text by column, as filled: every provenance entry names its column. */
     private final Map<Integer, String> headers = new HashMap<>();
+    private final DataFormatter formatter = new DataFormatter();
+    private FilledRows filled;
 
     TableLayout(TemplateWorkbook template, XSSFTable table) {
         this.template = template;
@@ -96,7 +99,8 @@ final class TableLayout {
 
     /**
      * Makes the table hold exactly {@code rows} data rows (at least one, as Excel requires): refuses when template
-     * content below the table would be overwritten, blanks rows the template had beyond the new end.
+     * content below the table would be overwritten, and takes the data rows over from POI ({@link FilledRows}), the
+     * table's cells in rows the template had beyond the new end left out.
      */
     void resize(int rows) {
         int dataRows = Math.max(rows, 1);
@@ -112,36 +116,60 @@ final class TableLayout {
                 }
             }
         }
-        for (int r = newLast + 1; r <= templateLastRow; r++) {
-            XSSFRow row = sheet.getRow(r);
-            for (int c = firstColumn; row != null && c <= lastColumn; c++) {
-                if (row.getCell(c) != null) {
-                    row.removeCell(row.getCell(c));
-                }
-            }
-        }
+        filled = new FilledRows(sheet, headerRow + 1, Math.max(newLast, templateLastRow), newLast, firstColumn, lastColumn);
         table.setArea(new AreaReference(new CellReference(headerRow, firstColumn), new CellReference(newLast, lastColumn),
                 SpreadsheetVersion.EXCEL2007));
     }
 
-    /** The cell at a data row (0 = first) and column, created with the column's sample style. */
-    XSSFCell cell(int dataRow, int column) {
-        return cell(dataRow, column, sampleStyles.get(column));
+    /** Writes a cell of a data row (0 = first); the table must have been resized to its rows first. */
+    void put(int dataRow, int column, FilledRows.Cell cell) {
+        if (filled == null) {
+            throw new IllegalStateException("Table " + tableName() + " is written before it is resized");
+        }
+        filled.put(headerRow + 1 + dataRow, column, cell);
     }
 
-    /** The cell at a data row and column, created with this style. */
-    XSSFCell cell(int dataRow, int column, XSSFCellStyle style) {
-        int r = headerRow + 1 + dataRow;
-        XSSFRow row = sheet.getRow(r);
-        if (row == null) {
-            row = sheet.createRow(r);
+    /** The rows this fill wrote, or null when the table was not filled. */
+    FilledRows filledRows() {
+        return filled;
+    }
+
+    /** The text a cell shows: filled rows as written, other rows (the header) as the sheet has them. */
+    String text(int row, int column) {
+        if (filled != null && row >= filled.firstRow() && row <= filled.lastRow()) {
+            FilledRows.Cell cell = filled.get(row, column);
+            if (cell instanceof FilledRows.Text text) {
+                return text.text();
+            } else if (cell instanceof FilledRows.Number number) {
+                return formatter.formatRawCellContents(number.value(), number.style().getDataFormat(),
+                        number.style().getDataFormatString());
+            } else if (cell instanceof FilledRows.Formula formula) {
+                return formula.number() == null ? formula.text() : formatter.formatRawCellContents(formula.number(),
+                        formula.style().getDataFormat(), formula.style().getDataFormatString());
+            }
+            return "";
         }
-        XSSFCell cell = row.getCell(column);
+        XSSFRow r = sheet.getRow(row);
+        XSSFCell cell = r == null ? null : r.getCell(column);
+        return cell == null ? "" : formatter.formatCellValue(cell);
+    }
+
+    /** The number a cell shows (a formula's cached result), or null for a status symbol, text or blank. */
+    Double number(int row, int column) {
+        if (filled != null && row >= filled.firstRow() && row <= filled.lastRow()) {
+            FilledRows.Cell cell = filled.get(row, column);
+            if (cell instanceof FilledRows.Number number) {
+                return number.value();
+            }
+            return cell instanceof FilledRows.Formula formula ? formula.number() : null;
+        }
+        XSSFRow r = sheet.getRow(row);
+        XSSFCell cell = r == null ? null : r.getCell(column);
         if (cell == null) {
-            cell = row.createCell(column);
+            return null;
         }
-        cell.setCellStyle(style);
-        return cell;
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        return type == CellType.NUMERIC ? cell.getNumericCellValue() : null;
     }
 
     /**
@@ -149,16 +177,15 @@ final class TableLayout {
      * file, so without this a long indicator name is cut off. Estimated from text length over column width.
      */
     void fitHeight(int dataRow) {
-        XSSFRow row = sheet.getRow(headerRow + 1 + dataRow);
+        int row = headerRow + 1 + dataRow;
         int lines = 1;
-        for (int c = firstColumn; c <= lastColumn; c++) {
-            XSSFCell cell = row.getCell(c);
-            if (cell != null && cell.getCellStyle().getWrapText() && cell.getCellType() == CellType.STRING) {
-                double charsPerLine = Math.max(1, sheet.getColumnWidth(c) / 256.0 * CHARS_PER_WIDTH_UNIT);
-                lines = Math.max(lines, (int) Math.ceil(cell.getStringCellValue().length() / charsPerLine));
+        for (Map.Entry<Integer, FilledRows.Cell> cell : filled.cells(row).entrySet()) {
+            if (cell.getValue() instanceof FilledRows.Text text && text.style().getWrapText()) {
+                double charsPerLine = Math.max(1, sheet.getColumnWidth(cell.getKey()) / 256.0 * CHARS_PER_WIDTH_UNIT);
+                lines = Math.max(lines, (int) Math.ceil(text.text().length() / charsPerLine));
             }
         }
-        row.setHeightInPoints(lines * LINE_POINTS);
+        filled.height(row, lines * LINE_POINTS);
     }
 
     /** Rewrites a header (year columns get their year) and keeps the table's column names in step. */

@@ -5,8 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,6 +60,9 @@ final class TemplateCharts {
         }
     }
 
+    /** Frame names and chart relation ids of a drawing, by template checksum and part name. */
+    private static final Cache<String, Map<String, String>> FRAMES = Caffeine.newBuilder().maximumSize(1_000).build();
+
     private record Detached(PackagePart sheet, PackageRelationship drawing) {
     }
 
@@ -72,14 +79,15 @@ final class TemplateCharts {
      * indexes the charts. Call {@link #reattach()} once the workbook is built: the relations (same ids, which the sheet
      * XML names) are written with the package, the drawing and chart parts as they are or as replaced.
      */
-    static TemplateCharts detach(OPCPackage pkg) throws InvalidFormatException {
+    static TemplateCharts detach(OPCPackage pkg, String templateSha256) throws InvalidFormatException {
         List<Detached> detached = new ArrayList<>();
         Map<String, Chart> byName = new HashMap<>();
         for (PackagePart sheet : pkg.getPartsByContentType(XSSFRelation.WORKSHEET.getContentType())) {
             for (PackageRelationship drawing : sheet.getRelationshipsByType(XSSFRelation.DRAWINGS.getRelation())) {
                 detached.add(new Detached(sheet, drawing));
                 PackagePart drawingPart = sheet.getRelatedPart(drawing);
-                for (Map.Entry<String, String> frame : frames(drawingPart).entrySet()) {
+                Map<String, String> frames = FRAMES.get(templateSha256 + drawingPart.getPartName().getName(), k -> frames(drawingPart));
+                for (Map.Entry<String, String> frame : frames.entrySet()) {
                     PackageRelationship chart = drawingPart.getRelationship(frame.getValue());
                     if (chart != null && XSSFRelation.CHART.getRelation().equals(chart.getRelationshipType())) {
                         byName.putIfAbsent(frame.getKey().toLowerCase(Locale.ROOT), new Chart(frame.getKey(), pkg,
@@ -115,7 +123,7 @@ final class TemplateCharts {
 
     /** Frame name → relation id of the chart it shows, for every chart frame of a drawing. */
     private static Map<String, String> frames(PackagePart drawing) {
-        Map<String, String> frames = new HashMap<>();
+        Map<String, String> frames = new LinkedHashMap<>();
         try (InputStream in = drawing.getInputStream()) {
             XMLStreamReader xml = PartXml.reader(new ByteArrayInputStream(in.readAllBytes()));
             String frameName = null;
@@ -140,6 +148,6 @@ final class TemplateCharts {
         } catch (IOException | XMLStreamException e) {
             throw new IllegalArgumentException("The drawing " + drawing.getPartName() + " is not readable XML: " + e.getMessage(), e);
         }
-        return frames;
+        return Collections.unmodifiableMap(frames);
     }
 }

@@ -29,11 +29,12 @@ public final class TemplateWorkbook implements AutoCloseable {
     }
 
     public static TemplateWorkbook open(ReportTemplate template, byte[] xlsx) {
+        String sha256 = sha256(xlsx);
         XSSFWorkbook workbook;
         TemplateCharts charts;
         try {
             OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(xlsx));
-            charts = TemplateCharts.detach(pkg);
+            charts = TemplateCharts.detach(pkg, sha256);
             workbook = new XSSFWorkbook(pkg);
             charts.reattach();
         } catch (InvalidFormatException | POIXMLException | IOException | IllegalArgumentException e) {
@@ -41,7 +42,7 @@ public final class TemplateWorkbook implements AutoCloseable {
             throw new TemplateException("Rapportmalen '" + template.id() + "' (" + template.fileName()
                     + ") er ikke en gyldig xlsx-fil: " + e.getMessage(), e);
         }
-        TemplateWorkbook opened = new TemplateWorkbook(template, workbook, charts, sha256(xlsx));
+        TemplateWorkbook opened = new TemplateWorkbook(template, workbook, charts, sha256);
         opened.requireParts();
         return opened;
     }

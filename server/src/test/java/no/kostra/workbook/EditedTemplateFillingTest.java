@@ -17,18 +17,20 @@ import no.kostra.service.Services;
 import no.kostra.support.SeededServices;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFTable;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Charts as an analyst may leave them after editing a template in Excel: another prefix for the chart namespace, a
- * series named by a cell, a chart without a title. The filler rewrites only the series' rows and caches (and a note in
- * the title), and keeps everything else.
+ * Templates as an analyst may leave them after editing in Excel: charts with another prefix for the chart namespace,
+ * a series named by a cell, no title; notes in cells beside a table. The filler rewrites the table rows and the
+ * series' rows and caches (and a note in a chart title), and keeps everything else.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChartRetargetingTest {
+class EditedTemplateFillingTest {
     private static final ReportTemplate KOMMUNEHELSE = ReportTemplates.require("kommunehelse");
     /** The profile chart (Graf_Profil_KHT) and the first series chart (Graf_KHT.serie_netto_per_innbygger). */
     private static final String PROFILE_CHART = "xl/charts/chart1.xml";
@@ -105,9 +107,44 @@ class ChartRetargetingTest {
                         + "'Graf_Profil_KHT' som peker på én kolonne i tabellen 'Profil_KHT' (fant 'Seriedata!$K$37')");
     }
 
+    @Test
+    void cellsBesideATableAreKeptInTheRowsTheFillerWrites() throws IOException {
+        // given notes to the right of the profile table: in its one template row, and in a row the fill will reach
+        byte[] template = editWorkbook(workbook -> {
+            XSSFTable table = workbook.getSheet("Profil").getTables().get(0);
+            int beside = table.getEndColIndex() + 2;
+            workbook.getSheet("Profil").getRow(table.getStartRowIndex() + 1).createCell(beside).setCellValue("Merknad");
+            workbook.getSheet("Profil").createRow(table.getStartRowIndex() + 5).createCell(beside).setCellValue(42.5);
+        });
+
+        // when
+        try (FilledWorkbook filled = new FilledWorkbook(fill(template, data))) {
+            XSSFTable table = filled.table("Profil_KHT");
+            var sheet = table.getXSSFSheet();
+            int beside = table.getEndColIndex() + 2;
+
+            // then the notes are where they were, and the table holds its 17 rows around them
+            assertThat(sheet.getRow(table.getStartRowIndex() + 1).getCell(beside).getStringCellValue()).isEqualTo("Merknad");
+            assertThat(sheet.getRow(table.getStartRowIndex() + 5).getCell(beside).getNumericCellValue()).isEqualTo(42.5);
+            assertThat(filled.dataRows("Profil_KHT")).isEqualTo(17);
+            assertThat(filled.column("Profil_KHT", "Id").get(4)).isEqualTo(data.profiles().get("KHT").rows().get(4).indicator());
+        }
+    }
+
     private byte[] fill(byte[] template, ReportData data) {
         try (TemplateWorkbook workbook = TemplateWorkbook.open(KOMMUNEHELSE, template)) {
             return filler.fill(workbook, data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] editWorkbook(java.util.function.Consumer<XSSFWorkbook> change) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(ReportTemplates.packagedBytes(KOMMUNEHELSE)));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            change.accept(workbook);
+            workbook.write(out);
+            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
