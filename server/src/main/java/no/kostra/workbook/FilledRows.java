@@ -11,11 +11,11 @@ import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 /**
- * The data rows of one filled table, kept out of POI's model: building hundreds of cells as XMLBeans objects and
- * serialising them again was the larger part of a fill. The rows are written as sheet XML by {@link #xml()} and put
- * in place of the one empty row POI writes where they begin (see {@link SheetSplicer}). Cells the template had in
- * these rows (beside the table, or in a column of the table the filler does not know) are taken over as they were,
- * unless the filler writes the same cell.
+ * The data rows of a sheet's filled tables, kept out of POI's model: building hundreds of cells as XMLBeans objects
+ * and serialising them again was the larger part of a fill. Each range of rows is written as sheet XML by
+ * {@link #xml} and put in place of the one empty row POI writes where it begins (see {@link SheetSplicer}). Cells the
+ * template had in these rows (beside a table, or in a column of a table the filler does not know) are taken over as
+ * they were, unless the filler writes the same cell.
  */
 final class FilledRows {
     /** A cell as it is written. {@code style} is the workbook's cell style, by its index in styles.xml. */
@@ -46,49 +46,52 @@ final class FilledRows {
     }
 
     private final XSSFSheet sheet;
-    private final int firstRow;
-    private final int lastRow;
     private final TreeMap<Integer, Row> rows = new TreeMap<>();
+    /** The row ranges taken over, first row → last row; POI keeps an empty row at each first row. */
+    private final TreeMap<Integer, Integer> ranges = new TreeMap<>();
+
+    FilledRows(XSSFSheet sheet) {
+        this.sheet = sheet;
+    }
 
     /**
-     * Takes the sheet rows {@code firstRow..lastRow} (0-based, inclusive) over from POI: their cells become this
-     * object's, outside {@code dropFrom..dropTo} columns for rows after {@code keepTableCellsTo}, and POI keeps one
-     * empty row at {@code firstRow} to mark the place.
+     * Takes the sheet rows {@code firstRow..lastRow} (0-based, inclusive) of a table over from POI: their cells become
+     * this object's, except the table's own cells ({@code tableFirstColumn..tableLastColumn}) in rows after
+     * {@code keepTableCellsTo}. Tables side by side share rows; a range overlapping one taken before joins it.
      */
-    FilledRows(XSSFSheet sheet, int firstRow, int lastRow, int keepTableCellsTo, int tableFirstColumn, int tableLastColumn) {
-        this.sheet = sheet;
-        this.firstRow = firstRow;
-        this.lastRow = lastRow;
+    void takeOver(int firstRow, int lastRow, int keepTableCellsTo, int tableFirstColumn, int tableLastColumn) {
         for (int r = firstRow; r <= lastRow; r++) {
+            boolean owned = has(r);
+            if (owned && r > keepTableCellsTo && rows.containsKey(r)) {
+                rows.get(r).cells.subMap(tableFirstColumn, true, tableLastColumn, true).clear();
+            }
             XSSFRow template = sheet.getRow(r);
-            if (template == null) {
+            if (owned || template == null) {
                 continue;
             }
             for (org.apache.poi.ss.usermodel.Cell each : template) {
                 XSSFCell cell = (XSSFCell) each;
                 boolean inTable = cell.getColumnIndex() >= tableFirstColumn && cell.getColumnIndex() <= tableLastColumn;
                 if (r <= keepTableCellsTo || !inTable) {
-                    put(r, cell.getColumnIndex(), kept(cell));
+                    rows.computeIfAbsent(r, k -> new Row()).cells.put(cell.getColumnIndex(), kept(cell));
                 }
             }
             if (template.getCTRow().isSetHt() && template.getCTRow().getCustomHeight()) {
-                row(r).height = template.getHeightInPoints();
+                rows.computeIfAbsent(r, k -> new Row()).height = template.getHeightInPoints();
             }
             sheet.removeRow(template);
         }
-        sheet.createRow(firstRow);
-    }
-
-    int firstRow() {
-        return firstRow;
-    }
-
-    int lastRow() {
-        return lastRow;
-    }
-
-    XSSFSheet sheet() {
-        return sheet;
+        int first = firstRow;
+        int last = lastRow;
+        for (var overlapping = ranges.floorEntry(last + 1); overlapping != null && overlapping.getValue() >= first - 1;
+             overlapping = ranges.floorEntry(last + 1)) {
+            ranges.remove(overlapping.getKey());
+            sheet.removeRow(sheet.getRow(overlapping.getKey()));
+            first = Math.min(first, overlapping.getKey());
+            last = Math.max(last, overlapping.getValue());
+        }
+        ranges.put(first, last);
+        sheet.createRow(first);
     }
 
     void put(int row, int column, Cell cell) {
@@ -123,16 +126,27 @@ final class FilledRows {
     }
 
     private Row row(int row) {
-        if (row < firstRow || row > lastRow) {
-            throw new IllegalArgumentException("Row " + (row + 1) + " is outside the filled rows " + (firstRow + 1) + "–" + (lastRow + 1));
+        if (!has(row)) {
+            throw new IllegalArgumentException("Row " + (row + 1) + " of " + sheet.getSheetName() + " is not a filled row");
         }
         return rows.computeIfAbsent(row, r -> new Row());
     }
 
-    /** The rows as sheet XML (the main namespace is the default one, as POI writes a sheet). */
-    String xml() {
+    /** Whether the row is one of the filled rows (whose content this object has, not POI). */
+    boolean has(int row) {
+        var range = ranges.floorEntry(row);
+        return range != null && range.getValue() >= row;
+    }
+
+    /** The taken-over ranges, first row → last row. */
+    Map<Integer, Integer> ranges() {
+        return java.util.Collections.unmodifiableMap(ranges);
+    }
+
+    /** The rows of one range as sheet XML (the main namespace is the default one, as POI writes a sheet). */
+    String xml(int firstRow, int lastRow) {
         StringBuilder xml = new StringBuilder(rows.size() * 1024);
-        for (Map.Entry<Integer, Row> entry : rows.entrySet()) {
+        for (Map.Entry<Integer, Row> entry : rows.subMap(firstRow, true, lastRow, true).entrySet()) {
             Row row = entry.getValue();
             xml.append("<row r=\"").append(entry.getKey() + 1).append('"');
             if (row.height != null) {

@@ -1,13 +1,11 @@
 package no.kostra.workbook;
 
 import no.kostra.compute.efficiency.EfficiencyReport;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,16 +32,12 @@ public final class ReportFiller {
 
     /** Fills the template (which is changed in place) and returns the workbook's bytes. */
     public byte[] fill(TemplateWorkbook template, ReportData data) {
-        // The formulas are the filler's own, and recalculated by LibreOffice in the tests; POI parsing each one again
-        // was the largest cost of writing a profile table.
-        template.workbook().setCellFormulaValidation(false);
         CellWriter cells = new CellWriter(new StyleBook(template.workbook()));
         String region = data.region().name();
         setNamedText(template, ReportTemplate.TITLE_NAME,
                 "KOSTRA " + data.year() + " – " + data.template().title() + " – " + region);
         setNamedText(template, ReportTemplate.SOURCE_NAME, "Kilde: KOSTRA (SSB) og ASSS. Datarevisjon " + data.dataRevision()
                 + ", laget " + MADE_AT.format(data.madeAt()) + " av Kostra workbench.");
-        Map<String, List<FilledRows>> filledRows = new HashMap<>();
         for (TemplatePart part : data.template().parts()) {
             TableLayout table = new TableLayout(template, template.requireTable(part.table()));
             if (part instanceof TemplatePart.Profile profile) {
@@ -60,15 +54,15 @@ public final class ReportFiller {
             } else if (part instanceof TemplatePart.Efficiency efficiency) {
                 fillEfficiency(template, table, cells, efficiency, data);
             }
-            if (table.filledRows() != null) {
-                filledRows.computeIfAbsent(table.sheet().getPackagePart().getPartName().getName().substring(1),
-                        k -> new ArrayList<>()).add(table.filledRows());
-            }
         }
         ProvenanceSheet.write(template.workbook(), new ProvenanceHeader(data.template().id(), template.version(),
                 template.sha256(), data.region().code(), region, data.year(), data.dataRevision(), data.madeAt(),
                 signer.keyId()), cells.provenance(), signer);
-        return bytes(template, filledRows);
+        try {
+            return template.write();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing the filled workbook", e);
+        }
     }
 
     private static void fillProfiles(TemplateWorkbook template, TableLayout table, CellWriter cells,
@@ -121,15 +115,5 @@ public final class ReportFiller {
         XSSFSheet sheet = template.workbook().getSheet(target.getSheetName());
         XSSFRow row = sheet.getRow(target.getRow()) == null ? sheet.createRow(target.getRow()) : sheet.getRow(target.getRow());
         InlineText.set(row.getCell(target.getCol()) == null ? row.createCell(target.getCol()) : row.getCell(target.getCol()), text);
-    }
-
-    private static byte[] bytes(TemplateWorkbook template, Map<String, List<FilledRows>> filledRows) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        try {
-            template.workbook().write(out);
-            return SheetSplicer.splice(out.toByteArray(), filledRows);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Writing the filled workbook", e);
-        }
     }
 }

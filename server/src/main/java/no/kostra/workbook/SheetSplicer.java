@@ -4,9 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -28,7 +26,7 @@ final class SheetSplicer {
     }
 
     /** @param rowsByPart the filled rows by the zip entry name of their sheet part (xl/worksheets/sheet1.xml) */
-    static byte[] splice(byte[] xlsx, Map<String, List<FilledRows>> rowsByPart) throws IOException {
+    static byte[] splice(byte[] xlsx, Map<String, FilledRows> rowsByPart) throws IOException {
         if (rowsByPart.isEmpty()) {
             return xlsx;
         }
@@ -36,7 +34,7 @@ final class SheetSplicer {
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(xlsx)).get();
              ZipArchiveOutputStream out = new ZipArchiveOutputStream(bytes)) {
             for (ZipArchiveEntry entry : Collections.list(zip.getEntriesInPhysicalOrder())) {
-                List<FilledRows> rows = rowsByPart.get(entry.getName());
+                FilledRows rows = rowsByPart.get(entry.getName());
                 if (rows == null) {
                     out.addRawArchiveEntry(entry, zip.getRawInputStream(entry));
                     continue;
@@ -55,44 +53,40 @@ final class SheetSplicer {
         return bytes.toByteArray();
     }
 
-    private static String splice(String part, String sheet, List<FilledRows> regions) {
+    private static String splice(String part, String sheet, FilledRows rows) {
         if (!sheet.contains(WORKSHEET)) {
             throw new IllegalStateException(part + " is not written with the main namespace as the default one");
         }
-        StringBuilder xml = new StringBuilder(sheet.length() + regions.size() * 16 * 1024);
-        List<FilledRows> ordered = new ArrayList<>(regions);
-        ordered.sort((a, b) -> Integer.compare(a.firstRow(), b.firstRow()));
+        StringBuilder xml = new StringBuilder(sheet.length() + rows.ranges().size() * 16 * 1024);
         int copied = 0;
-        for (FilledRows region : ordered) {
-            String marker = "<row r=\"" + (region.firstRow() + 1) + "\"/>";
+        for (Map.Entry<Integer, Integer> range : rows.ranges().entrySet()) {
+            String marker = "<row r=\"" + (range.getKey() + 1) + "\"/>";
             int at = sheet.indexOf(marker, copied);
             if (at < 0 || sheet.indexOf(marker, at + marker.length()) >= 0) {
                 throw new IllegalStateException(part + " has not exactly one " + marker + " where filled rows begin");
             }
-            xml.append(sheet, copied, at).append(region.xml());
+            xml.append(sheet, copied, at).append(rows.xml(range.getKey(), range.getValue()));
             copied = at + marker.length();
         }
         xml.append(sheet, copied, sheet.length());
-        return widenDimension(xml, regions);
+        return widenDimension(xml, rows);
     }
 
     /** The dimension (used range) as POI computed it, widened to the filled rows. */
-    private static String widenDimension(StringBuilder xml, List<FilledRows> regions) {
+    private static String widenDimension(StringBuilder xml, FilledRows rows) {
         int start = xml.indexOf(DIMENSION);
-        if (start < 0) {
+        int[] columns = rows.columnSpan();
+        if (start < 0 || columns == null) {
             return xml.toString();
         }
         int end = xml.indexOf("\"", start + DIMENSION.length());
         CellRangeAddress range = CellRangeAddress.valueOf(xml.substring(start + DIMENSION.length(), end));
-        for (FilledRows region : regions) {
-            int[] columns = region.columnSpan();
-            if (columns != null) {
-                range.setFirstRow(Math.min(range.getFirstRow(), region.firstRow()));
-                range.setLastRow(Math.max(range.getLastRow(), region.lastRow()));
-                range.setFirstColumn(Math.min(range.getFirstColumn(), columns[0]));
-                range.setLastColumn(Math.max(range.getLastColumn(), columns[1]));
-            }
+        for (Map.Entry<Integer, Integer> filled : rows.ranges().entrySet()) {
+            range.setFirstRow(Math.min(range.getFirstRow(), filled.getKey()));
+            range.setLastRow(Math.max(range.getLastRow(), filled.getValue()));
         }
+        range.setFirstColumn(Math.min(range.getFirstColumn(), columns[0]));
+        range.setLastColumn(Math.max(range.getLastColumn(), columns[1]));
         String ref = new CellReference(range.getFirstRow(), range.getFirstColumn()).formatAsString()
                 + ":" + new CellReference(range.getLastRow(), range.getLastColumn()).formatAsString();
         return xml.replace(start + DIMENSION.length(), end, ref).toString();

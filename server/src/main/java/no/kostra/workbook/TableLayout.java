@@ -116,7 +116,8 @@ final class TableLayout {
                 }
             }
         }
-        filled = new FilledRows(sheet, headerRow + 1, Math.max(newLast, templateLastRow), newLast, firstColumn, lastColumn);
+        filled = template.filledRows(sheet);
+        filled.takeOver(headerRow + 1, Math.max(newLast, templateLastRow), newLast, firstColumn, lastColumn);
         table.setArea(new AreaReference(new CellReference(headerRow, firstColumn), new CellReference(newLast, lastColumn),
                 SpreadsheetVersion.EXCEL2007));
     }
@@ -129,14 +130,9 @@ final class TableLayout {
         filled.put(headerRow + 1 + dataRow, column, cell);
     }
 
-    /** The rows this fill wrote, or null when the table was not filled. */
-    FilledRows filledRows() {
-        return filled;
-    }
-
     /** The text a cell shows: filled rows as written, other rows (the header) as the sheet has them. */
     String text(int row, int column) {
-        if (filled != null && row >= filled.firstRow() && row <= filled.lastRow()) {
+        if (filled != null && filled.has(row)) {
             FilledRows.Cell cell = filled.get(row, column);
             if (cell instanceof FilledRows.Text text) {
                 return text.text();
@@ -156,7 +152,7 @@ final class TableLayout {
 
     /** The number a cell shows (a formula's cached result), or null for a status symbol, text or blank. */
     Double number(int row, int column) {
-        if (filled != null && row >= filled.firstRow() && row <= filled.lastRow()) {
+        if (filled != null && filled.has(row)) {
             FilledRows.Cell cell = filled.get(row, column);
             if (cell instanceof FilledRows.Number number) {
                 return number.value();

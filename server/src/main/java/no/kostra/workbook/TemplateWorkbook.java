@@ -1,7 +1,10 @@
 package no.kostra.workbook;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -20,6 +23,7 @@ public final class TemplateWorkbook implements AutoCloseable {
     private final XSSFWorkbook workbook;
     private final String sha256;
     private final TemplateCharts charts;
+    private final Map<XSSFSheet, FilledRows> filledRows = new LinkedHashMap<>();
 
     private TemplateWorkbook(ReportTemplate template, XSSFWorkbook workbook, TemplateCharts charts, String sha256) {
         this.template = template;
@@ -119,6 +123,20 @@ public final class TemplateWorkbook implements AutoCloseable {
     /** The names (lower case) of the charts whose frame name starts with this prefix. */
     java.util.List<String> chartNamesStartingWith(String prefix) {
         return charts.namesStartingWith(prefix);
+    }
+
+    /** The filled rows of a sheet (see {@link FilledRows}), shared by the tables on it. */
+    FilledRows filledRows(XSSFSheet sheet) {
+        return filledRows.computeIfAbsent(sheet, FilledRows::new);
+    }
+
+    /** Writes the workbook with its filled rows in place. */
+    byte[] write() throws IOException {
+        Map<String, FilledRows> byPart = new LinkedHashMap<>();
+        filledRows.forEach((sheet, rows) -> byPart.put(sheet.getPackagePart().getPartName().getName().substring(1), rows));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        workbook.write(out);
+        return SheetSplicer.splice(out.toByteArray(), byPart);
     }
 
     TemplateException missing(String what) {
