@@ -1,12 +1,12 @@
 package no.kostra.workbook;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -111,8 +112,8 @@ final class TemplateCharts {
     }
 
     /** The chart shown in the frame of this name (case-insensitive), if any. */
-    java.util.Optional<Chart> find(String frameName) {
-        return java.util.Optional.ofNullable(byName.get(frameName.toLowerCase(Locale.ROOT)));
+    Optional<Chart> find(String frameName) {
+        return Optional.ofNullable(byName.get(frameName.toLowerCase(Locale.ROOT)));
     }
 
     /** The names (lower case) of the charts whose frame name starts with this prefix, sorted. */

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
@@ -121,7 +122,7 @@ public final class TemplateWorkbook implements AutoCloseable {
     }
 
     /** The names (lower case) of the charts whose frame name starts with this prefix. */
-    java.util.List<String> chartNamesStartingWith(String prefix) {
+    List<String> chartNamesStartingWith(String prefix) {
         return charts.namesStartingWith(prefix);
     }
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -139,7 +140,7 @@ class EditedTemplateFillingTest {
         }
     }
 
-    private static byte[] editWorkbook(java.util.function.Consumer<XSSFWorkbook> change) {
+    private static byte[] editWorkbook(Consumer<XSSFWorkbook> change) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(ReportTemplates.packagedBytes(KOMMUNEHELSE)));
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             change.accept(workbook);
