@@ -131,8 +131,8 @@ public final class TemplateWorkbook implements AutoCloseable {
         return filledRows.computeIfAbsent(sheet, FilledRows::new);
     }
 
-    /** Writes the workbook with its filled rows in place. */
-    byte[] write() throws IOException {
+    /** Writes the workbook with its filled rows in place (writing {@link #workbook()} itself would leave them out). */
+    public byte[] write() throws IOException {
         Map<String, FilledRows> byPart = new LinkedHashMap<>();
         filledRows.forEach((sheet, rows) -> byPart.put(sheet.getPackagePart().getPartName().getName().substring(1), rows));
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
