@@ -134,16 +134,12 @@ final class TableLayout {
     String text(int row, int column) {
         if (filled != null && filled.has(row)) {
             FilledRows.Cell cell = filled.get(row, column);
-            if (cell instanceof FilledRows.Text text) {
-                return text.text();
-            } else if (cell instanceof FilledRows.Number number) {
-                return formatter.formatRawCellContents(number.value(), number.style().getDataFormat(),
-                        number.style().getDataFormatString());
-            } else if (cell instanceof FilledRows.Formula formula) {
-                return formula.number() == null ? formula.text() : formatter.formatRawCellContents(formula.number(),
-                        formula.style().getDataFormat(), formula.style().getDataFormatString());
+            Double value = number(row, column);
+            if (value != null) {
+                return formatter.formatRawCellContents(value, cell.style().getDataFormat(), cell.style().getDataFormatString());
             }
-            return "";
+            return cell instanceof FilledRows.Text text ? text.text()
+                    : cell instanceof FilledRows.Formula formula ? formula.text() : "";
         }
         XSSFRow r = sheet.getRow(row);
         XSSFCell cell = r == null ? null : r.getCell(column);

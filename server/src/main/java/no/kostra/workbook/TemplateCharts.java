@@ -2,7 +2,6 @@ package no.kostra.workbook;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -126,7 +125,7 @@ final class TemplateCharts {
     private static Map<String, String> frames(PackagePart drawing) {
         Map<String, String> frames = new LinkedHashMap<>();
         try (InputStream in = drawing.getInputStream()) {
-            XMLStreamReader xml = PartXml.reader(new ByteArrayInputStream(in.readAllBytes()));
+            XMLStreamReader xml = PartXml.reader(in);
             String frameName = null;
             while (xml.hasNext()) {
                 if (xml.next() != XMLStreamConstants.START_ELEMENT) {
