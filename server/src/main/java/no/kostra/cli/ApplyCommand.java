@@ -54,7 +54,7 @@ final class ApplyCommand implements Callable<Integer> {
         UploadReport.Counts c = report.counts();
         String what = report.dryRun() ? "Prøvekjøring: ingenting lagret"
                 : report.alreadyReceived() != null ? "Filen er sendt inn før (nr. " + report.alreadyReceived() + "): ingenting lagret på nytt"
-                : "Lagret som innsendt arbeidsbok nr. " + report.uploadId();
+                : "Lagret som innsendt arbeidsbok " + report.uploadId();
         System.out.printf("%d endringer: %d lagret, %d i konflikt, %d avvist, %d allerede lagret. %s.%n",
                 c.edits(), c.applied(), c.conflicts(), c.rejected(), c.alreadyStored(), what);
     }

@@ -12,6 +12,7 @@ import no.kostra.catalog.Catalog;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.ingest.jsonstat.JsonStatParser;
 import no.kostra.store.CatalogRepository;
+import no.kostra.store.DataRevision;
 import no.kostra.store.Database;
 import no.kostra.store.ImportBatch;
 import no.kostra.store.ImportResult;
@@ -39,12 +40,13 @@ public final class Importer {
         ImportFormat format = format(bytes, options);
         ImportBatch header = new ImportBatch(format.code(), fileName, sha256(bytes), options.vintage(), List.of(), List.of(), 0);
         if (format == ImportFormat.CATALOG) {
-            CatalogImport.Merge merge = CatalogImport.merge(catalog.get(), fileName, bytes);
+            // Merged inside the write transaction: a catalogue import that ran meanwhile is part of what it merges into.
             ImportResult result = database.inTransaction(c -> {
+                CatalogImport.Merge merge = CatalogImport.merge(catalog.get(), fileName, bytes);
                 CatalogRepository.save(c, merge.catalog());
                 return writer.logCatalogImport(c, header, merge.read(), merge.added(), merge.changed(), merge.unchanged());
             });
-            return report(fileName, format, options, result, merge.read(), 0, List.of());
+            return report(fileName, format, options, result, result.read(), 0, List.of());
         }
         FigureCollector.Collected figures = collect(fileName, bytes, options, format);
         ImportBatch batch = new ImportBatch(format.code(), fileName, header.checksum(), options.vintage(), List.of(),
@@ -103,10 +105,11 @@ public final class Importer {
         return collector.finish();
     }
 
-    private static ImportReport report(String file, ImportFormat format, ImportOptions options, ImportResult result, int read,
-                                       int rejected, List<ImportReport.Rejection> reasons) {
+    private ImportReport report(String file, ImportFormat format, ImportOptions options, ImportResult result, int read,
+                                int rejected, List<ImportReport.Rejection> reasons) {
+        long revision = database.read(c -> DataRevision.ofImport(c, result.importId()));
         return new ImportReport(file, format.code(), options.vintage().code(), result.importId(), read, result.added(),
-                result.changed(), result.unchanged(), rejected, reasons, result.dataRevision());
+                result.changed(), result.unchanged(), rejected, reasons, revision);
     }
 
     /** SHA-256 of the bytes, hex: an import's identity in the import log, and a cache key. */

@@ -1,7 +1,9 @@
 package no.kostra.ingest;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,25 +56,29 @@ public final class SeedImporter {
         Catalog catalog = parseCatalog(seeds);
         ImportBatch batch = parseFigures(seeds, catalog, checksum);
         List<ReferenceRows> analysis = AnalysisSeeds.parse(seeds, catalog);
-        return Optional.of(database.inTransaction(c -> {
+        return Optional.ofNullable(database.inTransaction(c -> {
+            if (alreadyLoaded(c, checksum)) {
+                return null; // another node loaded them while these were parsed
+            }
             CatalogRepository.save(c, catalog);
-            // before the figures, so the import result's data revision counts a change to the analysis tables too
             ReferenceTables.replaceSeedRows(c, analysis, checksum, java.time.Instant.now(clock));
             return writer.write(c, batch);
         }));
     }
 
     private boolean alreadyLoaded(String checksum) {
-        return database.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("select count(*) from import_log where kind = ? and checksum = ?")) {
-                s.setString(1, KIND);
-                s.setString(2, checksum);
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    return r.getInt(1) > 0;
-                }
+        return database.read(c -> alreadyLoaded(c, checksum));
+    }
+
+    private static boolean alreadyLoaded(Connection c, String checksum) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select count(*) from import_log where kind = ? and checksum = ?")) {
+            s.setString(1, KIND);
+            s.setString(2, checksum);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1) > 0;
             }
-        });
+        }
     }
 
     /** The catalogue the seeds describe, read and checked without a database. */

@@ -4,12 +4,18 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
-/** A pooled connection to the database, migrated to the newest schema when opened. Thread-safe. */
+/**
+ * A pooled connection to the database, migrated to the newest schema when opened. Thread-safe: reads run side by side;
+ * write transactions run one at a time (see {@link #inTransaction}).
+ */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
+    /** Writers of this process queue here, fairly, before they queue on the database's lock row. */
+    private final ReentrantLock writers = new ReentrantLock(true);
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -40,13 +46,25 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    /** Runs work in one transaction: committed if it returns, rolled back if it throws. */
+    /**
+     * Runs work in one write transaction: committed if it returns, rolled back if it throws. Write transactions run one
+     * at a time, on every node sharing the database (each takes the data revision's row lock first), so work that reads
+     * what is stored and decides from it (a revision number, a conflict, a checksum seen before) decides on what is
+     * committed, and no two writers race for one key. When the work logged a change, the data revision moves with the
+     * commit.
+     */
     public <T> T inTransaction(SqlWork<T> work) {
+        if (writers.isHeldByCurrentThread()) {
+            throw new IllegalStateException("A write transaction may not open another one: pass its connection on");
+        }
+        writers.lock();
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
+                DataRevision.lock(connection);
                 T result = work.run(connection);
+                DataRevision.advanceIfChanged(connection);
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -57,6 +75,8 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreException("Database write failed: " + e.getMessage(), e);
+        } finally {
+            writers.unlock();
         }
     }
 

@@ -112,8 +112,8 @@ public final class FigureRepository {
     }
 
     /**
-     * The data revision: the id of the newest import that changed any figure. Caches key on it, so an import never
-     * leaves a stale table behind, and every service node on one database sees the same revision.
+     * The data revision, moved by every commit that changed data ({@link DataRevision}). Caches key on it, so an import
+     * never leaves a stale table behind, and every service node on one database sees the same revision.
      */
     public long dataRevision() {
         return database.read(DataRevision::current);
@@ -130,20 +130,4 @@ public final class FigureRepository {
     static String marks(int count) {
         return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
-
-    /** The revision query, shared by readers and writers. */
-    static final class DataRevision {
-        private DataRevision() {
-        }
-
-        static long current(Connection c) throws SQLException {
-            try (PreparedStatement s = c.prepareStatement(
-                    "select coalesce(max(id), 0) from import_log where rows_added + rows_changed > 0");
-                 ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
-    }
-
 }

@@ -63,7 +63,7 @@ public final class ImportWriter {
         int read = observations.size() + batch.groupStatistics().size();
         finishLog(c, importId, read, batch.rejected(), counts);
         return new ImportResult(importId, read, counts.added, counts.changed, counts.unchanged,
-                batch.rejected(), FigureRepository.DataRevision.current(c));
+                batch.rejected());
     }
 
     /** Logs an import that changed only the catalogue, so the data revision moves when something changed. */
@@ -75,8 +75,7 @@ public final class ImportWriter {
         counts.changed = changed;
         counts.unchanged = unchanged;
         finishLog(c, importId, read, header.rejected(), counts);
-        return new ImportResult(importId, read, added, changed, unchanged, header.rejected(),
-                FigureRepository.DataRevision.current(c));
+        return new ImportResult(importId, read, added, changed, unchanged, header.rejected());
     }
 
     private void writeObservations(Connection c, ImportBatch batch, ObservationColumns columns, long importId,

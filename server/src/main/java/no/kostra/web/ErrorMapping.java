@@ -3,6 +3,7 @@ package no.kostra.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import no.kostra.errors.ConflictException;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.errors.NotFoundException;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ final class ErrorMapping {
     static void register(RoutesConfig routes) {
         routes.exception(NotFoundException.class, (e, ctx) -> respond(ctx, 404, e.getMessage(), e.detail()));
         routes.exception(InvalidInputException.class, (e, ctx) -> respond(ctx, 400, e.getMessage(), e.detail()));
+        routes.exception(ConflictException.class, (e, ctx) -> respond(ctx, 409, e.getMessage(), e.detail()));
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), message(e), e.getDetails()));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);

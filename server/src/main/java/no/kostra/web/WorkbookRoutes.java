@@ -35,12 +35,12 @@ final class WorkbookRoutes {
         ctx.status(report.uploadId() != null ? 201 : 200).json(report);
     }
 
-    private static long id(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("'" + ctx.pathParam("id") + "' er ikke et nummer på en innsendt arbeidsbok");
+    private static String id(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new InvalidInputException("'" + id + "' er ikke en adresse til en innsendt arbeidsbok", Map.of("id", id));
         }
+        return id;
     }
 
     private static int seq(Context ctx) {

@@ -3,7 +3,6 @@ package no.kostra.workbook;
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -12,7 +11,7 @@ import no.kostra.store.Database;
 
 /**
  * The install's workbook signing key, kept in the database (table {@code workbook_signing_key}) and made on first use:
- * 32 random bytes. The first node to insert wins; the others read its key.
+ * 32 random bytes. The first writer makes it; every later one, on any node, reads it.
  */
 public final class SigningKeys {
     static final String CURRENT_KEY_ID = "k1";
@@ -50,28 +49,23 @@ public final class SigningKeys {
     private void create() {
         byte[] secret = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(secret);
-        try {
-            database.inTransaction(c -> {
-                try (PreparedStatement s = c.prepareStatement(
-                        "insert into workbook_signing_key (key_id, secret_hex, created_at) values (?, ?, ?)")) {
-                    s.setString(1, CURRENT_KEY_ID);
-                    s.setString(2, HexFormat.of().formatHex(secret));
-                    s.setTimestamp(3, Timestamp.from(clock.instant()));
-                    return s.executeUpdate();
+        database.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("select count(*) from workbook_signing_key where key_id = ?")) {
+                s.setString(1, CURRENT_KEY_ID);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    if (r.getInt(1) > 0) {
+                        return 0; // made by another request or node meanwhile (write transactions run one at a time)
+                    }
                 }
-            });
-        } catch (RuntimeException e) {
-            if (!(rootCause(e) instanceof SQLException) || find(CURRENT_KEY_ID).isEmpty()) {
-                throw e; // not a lost race with another node
             }
-        }
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
+            try (PreparedStatement s = c.prepareStatement(
+                    "insert into workbook_signing_key (key_id, secret_hex, created_at) values (?, ?, ?)")) {
+                s.setString(1, CURRENT_KEY_ID);
+                s.setString(2, HexFormat.of().formatHex(secret));
+                s.setTimestamp(3, Timestamp.from(clock.instant()));
+                return s.executeUpdate();
+            }
+        });
     }
 }

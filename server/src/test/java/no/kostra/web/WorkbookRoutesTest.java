@@ -52,7 +52,8 @@ class WorkbookRoutesTest {
     void anUnknownUploadIsA404() {
         JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             assertThat(client.get("/api/workbooks/999").code()).isEqualTo(404);
-            assertThat(client.get("/api/workbooks/abc").code()).isEqualTo(400);
+            assertThat(client.get("/api/workbooks/abc").code()).isEqualTo(404);
+            assertThat(client.get("/api/workbooks/ab%20c").code()).isEqualTo(400);
         });
     }
 
@@ -66,5 +67,22 @@ class WorkbookRoutesTest {
             assertThat(Json.MAPPER.readTree(response.body()).path("error").asText()).isEqualTo("Forespørselen er for stor: høyst 20 MB");
         });
         assertThat(SEEDED.services().figures().dataRevision()).isEqualTo(revision);
+    }
+
+    @Test
+    void aKeptUploadIsReachedOnlyByAnIdNobodyCanCount() {
+        byte[] filled = SEEDED.services().reports().fill("kommunehelse", "3201", 2024).xlsx();
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
+            HttpResponse<String> response = post(server.port(), "?name=kht.xlsx&sender=Ole&region=3201", filled);
+
+            assertThat(response.statusCode()).isEqualTo(201);
+            String id = Json.MAPPER.readTree(response.body()).path("uploadId").asText();
+            assertThat(id).matches("[A-Za-z0-9_-]{22}");
+            assertThat(client.get("/api/workbooks/" + id + "/file").code()).isEqualTo(200);
+            for (int counted = 0; counted < 5; counted++) {
+                assertThat(client.get("/api/workbooks/" + counted + "/file").code()).isEqualTo(404);
+                assertThat(client.get("/api/workbooks/" + counted).code()).isEqualTo(404);
+            }
+        });
     }
 }

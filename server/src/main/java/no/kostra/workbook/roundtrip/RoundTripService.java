@@ -8,11 +8,9 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import no.kostra.catalog.Catalog;
 import no.kostra.catalog.Region;
 import no.kostra.errors.InvalidInputException;
-import no.kostra.errors.NotFoundException;
 import no.kostra.service.CatalogService;
 import no.kostra.store.CommentRepository;
 import no.kostra.store.FigureRepository;
@@ -73,17 +71,12 @@ public final class RoundTripService {
                 }
             }
             List<Edit> edits = workbook.readBack(provenance).edits();
-            List<Decision> decisions = EditDecider.decide(edits, store.storedNow(edits));
             UploadHeader upload = new UploadHeader(checksum, fileName, sender == null || sender.isBlank() ? "ukjent avsender" : sender,
                     clock.instant(), header.templateId(), header.templateVersion(), region.code(), header.year(),
                     header.madeAt(), header.dataRevision());
-            Optional<Long> earlier = store.uploadWithChecksum(checksum);
-            if (dryRun || earlier.isPresent()) {
-                return new UploadReport(null, earlier.orElse(null), dryRun, upload, decisions,
-                        UploadReport.Counts.of(decisions), figures.dataRevision());
-            }
-            long id = store.save(upload, bytes, decisions);
-            return new UploadReport(id, null, false, upload, decisions, UploadReport.Counts.of(decisions), figures.dataRevision());
+            RoundTripStore.Received received = dryRun ? store.decideOnly(checksum, edits) : store.receive(upload, bytes, edits);
+            return new UploadReport(received.uploadId(), received.alreadyReceived(), dryRun, upload, received.decisions(),
+                    UploadReport.Counts.of(received.decisions()), figures.dataRevision());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -122,43 +115,17 @@ public final class RoundTripService {
         }
     }
 
-    public StoredUpload upload(long id) {
-        return store.upload(id).orElseThrow(() -> new NotFoundException("Fant ikke innsendt arbeidsbok " + id, Map.of("id", id)));
+    public StoredUpload upload(String id) {
+        return store.upload(id).orElseThrow(() -> UndoRefusal.noUpload(id));
     }
 
-    public byte[] content(long id) {
-        return store.content(id).orElseThrow(() -> new NotFoundException("Fant ikke innsendt arbeidsbok " + id, Map.of("id", id)));
+    public byte[] content(String id) {
+        return store.content(id).orElseThrow(() -> UndoRefusal.noUpload(id));
     }
 
     /** Takes back an applied edit; refused when it was not applied, is undone already, or the figure changed again. */
-    public StoredUpload undo(long id, int seq) {
-        StoredUpload upload = upload(id);
-        StoredUpload.StoredEdit edit = upload.edits().stream().filter(e -> e.seq() == seq).findFirst()
-                .orElseThrow(() -> new NotFoundException("Fant ikke endring " + seq + " i innsendt arbeidsbok " + id,
-                        Map.of("id", id, "seq", seq)));
-        if (!edit.outcome().equals(Decision.Outcome.APPLIED.name())) {
-            throw new InvalidInputException("Endring " + seq + " ble ikke lagret (" + edit.outcome() + "), så den kan ikke angres",
-                    Map.of("id", id, "seq", seq));
-        }
-        if (edit.undone()) {
-            throw new InvalidInputException("Endring " + seq + " er allerede angret", Map.of("id", id, "seq", seq));
-        }
-        Edit probe = new Edit(Edit.Kind.valueOf(edit.kind()), edit.sheet(), edit.cell(), edit.indicator(), edit.region(),
-                edit.year(), edit.oldText(), edit.newText(), null);
-        StoredNow now = store.storedNow(List.of(probe));
-        String current = probe.kind() == Edit.Kind.VALUE ? now.figures().get(probe.key()) : now.comments().getOrDefault(probe.key(), "");
-        if (!edit.newText().equals(current) && !sameNumber(edit.newText(), current)) {
-            throw new InvalidInputException("Endring " + seq + " kan ikke angres: verdien er endret igjen siden (nå " + current + ")",
-                    Map.of("id", id, "seq", seq, "storedNow", String.valueOf(current)));
-        }
-        store.undo(upload, edit);
-        return upload(id);
-    }
-
-    private static boolean sameNumber(String typed, String stored) {
-        java.util.OptionalDouble a = no.kostra.ingest.NorwegianNumber.parse(typed);
-        java.util.OptionalDouble b = stored == null ? java.util.OptionalDouble.empty() : no.kostra.ingest.NorwegianNumber.parse(stored);
-        return a.isPresent() && b.isPresent() && Double.compare(a.getAsDouble(), b.getAsDouble()) == 0;
+    public StoredUpload undo(String id, int seq) {
+        return store.undo(id, seq);
     }
 
     /** A region's current comments for a year: indicator id → text. */

@@ -8,8 +8,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +34,8 @@ public final class RoundTripStore {
     static final String UNDO = "undo";
     static final String COMMENT = "comment";
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Database database;
     private final ImportWriter writer;
     private final Clock clock;
@@ -42,38 +46,64 @@ public final class RoundTripStore {
         this.clock = clock;
     }
 
-    public Optional<Long> uploadWithChecksum(String checksum) {
-        return database.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("select id from workbook_upload where checksum = ?")) {
-                s.setString(1, checksum);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
-                }
+    private static Optional<String> uploadWithChecksum(Connection c, String checksum) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select public_id from workbook_upload where checksum = ?")) {
+            s.setString(1, checksum);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
             }
+        }
+    }
+
+    /** What a dry run answers: each edit decided against what is stored now, and the upload that brought this file before. */
+    public Received decideOnly(String checksum, List<Edit> edits) {
+        return database.read(c -> new Received(null, uploadWithChecksum(c, checksum).orElse(null),
+                EditDecider.decide(edits, storedNow(c, edits))));
+    }
+
+    /**
+     * Decides every edit against what is committed and stores the file, its decisions and the accepted edits, in one
+     * write transaction. Write transactions run one at a time, so two workbooks that change one figure cannot both be
+     * decided against the figure they were made from: the second sees the first's correction and is a conflict. A file
+     * received before (same checksum) changes nothing and names the earlier upload.
+     */
+    public Received receive(UploadHeader header, byte[] content, List<Edit> edits) {
+        return database.inTransaction(c -> {
+            Optional<String> earlier = uploadWithChecksum(c, header.checksum());
+            List<Decision> decisions = EditDecider.decide(edits, storedNow(c, edits));
+            if (earlier.isPresent()) {
+                return new Received(null, earlier.get(), decisions);
+            }
+            return new Received(save(c, header, content, decisions), null, decisions);
         });
     }
 
+    /** The outcome of receiving a file: its new upload id, or the earlier upload that brought the same file, and the decisions. */
+    public record Received(String uploadId, String alreadyReceived, List<Decision> decisions) {
+        public Received {
+            decisions = List.copyOf(decisions);
+        }
+    }
+
     /** The current figures and comments for the edited keys, and each indicator's sane range. */
-    public StoredNow storedNow(List<Edit> edits) {
-        return database.read(c -> {
-            Map<String, String> figures = new HashMap<>();
-            Map<String, String> comments = new HashMap<>();
-            Map<String, SaneRange> ranges = new HashMap<>();
-            for (Edit e : edits) {
-                if (e.indicator() == null) {
-                    continue;
-                }
-                currentFigure(c, e).ifPresent(f -> figures.put(e.key(), f));
-                String comment = CommentRepository.current(c, e.indicator(), e.region(), e.year());
-                if (!comment.isEmpty()) {
-                    comments.put(e.key(), comment);
-                }
-                if (!ranges.containsKey(e.indicator())) {
-                    ranges.put(e.indicator(), range(c, e.indicator()));
-                }
+    private static StoredNow storedNow(Connection c, List<Edit> edits) throws SQLException {
+        Map<String, String> figures = new HashMap<>();
+        Map<String, String> comments = new HashMap<>();
+        Map<String, SaneRange> ranges = new HashMap<>();
+        for (Edit e : edits) {
+            if (e.indicator() == null) {
+                continue;
             }
-            return new StoredNow(figures, comments, ranges);
-        });
+            currentFigure(c, e).ifPresent(f -> figures.put(e.key(), f));
+            String comment = CommentRepository.current(c, e.indicator(), e.region(), e.year());
+            if (!comment.isEmpty()) {
+                comments.put(e.key(), comment);
+            }
+            if (!ranges.containsKey(e.indicator())) {
+                ranges.put(e.indicator(), range(c, e.indicator()));
+            }
+        }
+        return new StoredNow(figures, comments, ranges);
     }
 
     private static Optional<String> currentFigure(Connection c, Edit e) throws SQLException {
@@ -110,25 +140,31 @@ public final class RoundTripStore {
         }
     }
 
-    /** Stores the file, its edits, the applied corrections and comments, in one transaction. */
-    public long save(UploadHeader header, byte[] content, List<Decision> decisions) {
-        return database.inTransaction(c -> {
-            Long importId = applyCorrections(c, header, decisions);
-            long uploadId = insertUpload(c, header, content, importId);
-            int seq = 0;
-            int commentsWritten = 0;
-            for (Decision d : decisions) {
-                insertEdit(c, uploadId, ++seq, d);
-                if (d.outcome() == Decision.Outcome.APPLIED && d.edit().kind() == Edit.Kind.COMMENT) {
-                    insertComment(c, d.edit(), uploadId);
-                    commentsWritten++;
-                }
+    /** Stores the file, its edits, the applied corrections and comments, in the caller's transaction; answers the upload's public id. */
+    private String save(Connection c, UploadHeader header, byte[] content, List<Decision> decisions) throws SQLException {
+        Long importId = applyCorrections(c, header, decisions);
+        String publicId = newPublicId();
+        long uploadId = insertUpload(c, publicId, header, content, importId);
+        int seq = 0;
+        int commentsWritten = 0;
+        for (Decision d : decisions) {
+            insertEdit(c, uploadId, ++seq, d);
+            if (d.outcome() == Decision.Outcome.APPLIED && d.edit().kind() == Edit.Kind.COMMENT) {
+                insertComment(c, d.edit(), uploadId);
+                commentsWritten++;
             }
-            if (commentsWritten > 0) {
-                logComments(c, source(header), header.checksum(), commentsWritten);
-            }
-            return uploadId;
-        });
+        }
+        if (commentsWritten > 0) {
+            logComments(c, source(header), header.checksum(), commentsWritten);
+        }
+        return publicId;
+    }
+
+    /** 128 random bits, URL-safe: an upload's address must not be found by counting. */
+    private static String newPublicId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private Long applyCorrections(Connection c, UploadHeader header, List<Decision> decisions) throws SQLException {
@@ -157,10 +193,10 @@ public final class RoundTripStore {
         return header.fileName() + " fra " + header.sender();
     }
 
-    private long insertUpload(Connection c, UploadHeader h, byte[] content, Long importId) throws SQLException {
+    private long insertUpload(Connection c, String publicId, UploadHeader h, byte[] content, Long importId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into workbook_upload (checksum, file_name, sender, received_at,"
-                + " template_id, template_version, region_code, report_year, made_at, filled_revision, import_id, content)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + " template_id, template_version, region_code, report_year, made_at, filled_revision, import_id, content,"
+                + " public_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             s.setString(1, h.checksum());
             s.setString(2, h.fileName());
             s.setString(3, h.sender());
@@ -177,6 +213,7 @@ public final class RoundTripStore {
                 s.setLong(11, importId);
             }
             s.setBytes(12, content);
+            s.setString(13, publicId);
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
@@ -233,50 +270,54 @@ public final class RoundTripStore {
         CommentRepository.write(c, e.indicator(), e.region(), e.year(), e.newText(), uploadId, clock.instant());
     }
 
-    public Optional<StoredUpload> upload(long id) {
-        return database.read(c -> {
-            UploadHeader header;
-            long size;
-            Long importId;
-            try (PreparedStatement s = c.prepareStatement("select checksum, file_name, sender, received_at, template_id,"
-                    + " template_version, region_code, report_year, made_at, filled_revision, import_id, octet_length(content)"
-                    + " from workbook_upload where id = ?")) {
-                s.setLong(1, id);
-                try (ResultSet r = s.executeQuery()) {
-                    if (!r.next()) {
-                        return Optional.empty();
-                    }
-                    header = new UploadHeader(r.getString(1), r.getString(2), r.getString(3), r.getTimestamp(4).toInstant(),
-                            r.getString(5), r.getString(6), r.getString(7), r.getInt(8), r.getTimestamp(9).toInstant(), r.getLong(10));
-                    long imported = r.getLong(11);
-                    importId = r.wasNull() ? null : imported;
-                    size = r.getLong(12);
-                }
-            }
-            List<StoredUpload.StoredEdit> edits = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("select seq, kind, sheet, cell, indicator_id, region_code, ref_year,"
-                    + " old_text, new_text, outcome, stored_now, reason, undone_at from workbook_edit where upload_id = ?"
-                    + " order by seq")) {
-                s.setLong(1, id);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        int year = r.getInt(7);
-                        Integer refYear = r.wasNull() ? null : year;
-                        boolean undone = r.getTimestamp(13) != null;
-                        edits.add(new StoredUpload.StoredEdit(r.getInt(1), r.getString(2), r.getString(3), r.getString(4),
-                                r.getString(5), r.getString(6), refYear, r.getString(8), r.getString(9), r.getString(10),
-                                r.getString(11), r.getString(12), undone));
-                    }
-                }
-            }
-            return Optional.of(new StoredUpload(id, header, size, importId, edits));
-        });
+    public Optional<StoredUpload> upload(String publicId) {
+        return database.read(c -> upload(c, publicId));
     }
 
-    public Optional<byte[]> content(long id) {
+    private static Optional<StoredUpload> upload(Connection c, String publicId) throws SQLException {
+        UploadHeader header;
+        long id;
+        long size;
+        Long importId;
+        try (PreparedStatement s = c.prepareStatement("select checksum, file_name, sender, received_at, template_id,"
+                + " template_version, region_code, report_year, made_at, filled_revision, import_id, octet_length(content), id"
+                + " from workbook_upload where public_id = ?")) {
+            s.setString(1, publicId);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                header = new UploadHeader(r.getString(1), r.getString(2), r.getString(3), r.getTimestamp(4).toInstant(),
+                        r.getString(5), r.getString(6), r.getString(7), r.getInt(8), r.getTimestamp(9).toInstant(), r.getLong(10));
+                long imported = r.getLong(11);
+                importId = r.wasNull() ? null : imported;
+                size = r.getLong(12);
+                id = r.getLong(13);
+            }
+        }
+        List<StoredUpload.StoredEdit> edits = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select seq, kind, sheet, cell, indicator_id, region_code, ref_year,"
+                + " old_text, new_text, outcome, stored_now, reason, undone_at from workbook_edit where upload_id = ?"
+                + " order by seq")) {
+            s.setLong(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    int year = r.getInt(7);
+                    Integer refYear = r.wasNull() ? null : year;
+                    boolean undone = r.getTimestamp(13) != null;
+                    edits.add(new StoredUpload.StoredEdit(r.getInt(1), r.getString(2), r.getString(3), r.getString(4),
+                            r.getString(5), r.getString(6), refYear, r.getString(8), r.getString(9), r.getString(10),
+                            r.getString(11), r.getString(12), undone));
+                }
+            }
+        }
+        return Optional.of(new StoredUpload(publicId, id, header, size, importId, edits));
+    }
+
+    public Optional<byte[]> content(String publicId) {
         return database.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("select content from workbook_upload where id = ?")) {
-                s.setLong(1, id);
+            try (PreparedStatement s = c.prepareStatement("select content from workbook_upload where public_id = ?")) {
+                s.setString(1, publicId);
                 try (ResultSet r = s.executeQuery()) {
                     return r.next() ? Optional.of(r.getBytes(1)) : Optional.empty();
                 }
@@ -286,23 +327,32 @@ public final class RoundTripStore {
 
     /**
      * Takes back an applied correction or comment: the previous value becomes the current one again (as a new revision,
-     * so the correction stays in the history). Refused when the figure changed again since.
+     * so the correction stays in the history). Decided in the write transaction, against what is committed: refused when
+     * the edit was not applied, is undone already, or the figure changed again since.
+     *
+     * @return the upload as it is after the undo
      */
-    public void undo(StoredUpload upload, StoredUpload.StoredEdit edit) {
-        Edit asEdit = new Edit(Edit.Kind.valueOf(edit.kind()), edit.sheet(), edit.cell(), edit.indicator(), edit.region(),
-                edit.year() == null ? 0 : edit.year(), edit.newText(), edit.oldText(),
-                Status.fromSymbol(edit.oldText()).isPresent() || edit.oldText().isEmpty() ? null : Double.valueOf(edit.oldText()));
-        database.inTransaction(c -> {
+    public StoredUpload undo(String publicId, int seq) {
+        return database.inTransaction(c -> {
+            StoredUpload upload = upload(c, publicId).orElseThrow(() -> UndoRefusal.noUpload(publicId));
+            StoredUpload.StoredEdit edit = upload.edits().stream().filter(e -> e.seq() == seq).findFirst()
+                    .orElseThrow(() -> UndoRefusal.noEdit(publicId, seq));
+            Edit asEdit = new Edit(Edit.Kind.valueOf(edit.kind()), edit.sheet(), edit.cell(), edit.indicator(), edit.region(),
+                    edit.year() == null ? 0 : edit.year(), edit.newText(), edit.oldText(),
+                    Status.fromSymbol(edit.oldText()).isPresent() || edit.oldText().isEmpty() ? null : Double.valueOf(edit.oldText()));
+            StoredNow now = storedNow(c, List.of(asEdit));
+            UndoRefusal.check(publicId, edit, asEdit.kind() == Edit.Kind.VALUE ? now.figures().get(asEdit.key())
+                    : now.comments().getOrDefault(asEdit.key(), ""));
             Long importId = null;
             if (asEdit.kind() == Edit.Kind.VALUE) {
                 ObservationRow row = new ObservationRow(asEdit.indicator(), asEdit.region(), asEdit.region(), asEdit.year(),
                         figure(asEdit), "Angret rettelse fra " + upload.header().fileName(),
                         "Angret " + edit.sheet() + "!" + edit.cell() + " (tilbake til " + edit.oldText() + ")");
-                importId = writer.write(c, new ImportBatch(UNDO, "angret rettelse " + upload.id() + "/" + edit.seq(),
+                importId = writer.write(c, new ImportBatch(UNDO, "angret rettelse " + publicId + "/" + edit.seq(),
                         upload.header().checksum(), Vintage.FINAL, List.of(row), List.of(), 0)).importId();
             } else {
-                insertComment(c, asEdit, upload.id());
-                logComments(c, "angret kommentar " + upload.id() + "/" + edit.seq(), upload.header().checksum(), 1);
+                insertComment(c, asEdit, upload.internalId());
+                logComments(c, "angret kommentar " + publicId + "/" + edit.seq(), upload.header().checksum(), 1);
             }
             try (PreparedStatement s = c.prepareStatement(
                     "update workbook_edit set undone_import_id = ?, undone_at = ? where upload_id = ? and seq = ?")) {
@@ -312,11 +362,11 @@ public final class RoundTripStore {
                     s.setLong(1, importId);
                 }
                 s.setTimestamp(2, Timestamp.from(clock.instant()));
-                s.setLong(3, upload.id());
+                s.setLong(3, upload.internalId());
                 s.setInt(4, edit.seq());
                 s.executeUpdate();
             }
-            return null;
+            return upload(c, publicId).orElseThrow();
         });
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
  * The answer to a returned workbook: every edit with its decision. {@code uploadId} is null for a dry run and for a
  * file that was applied before ({@code alreadyReceived} then names the earlier upload).
  */
-public record UploadReport(Long uploadId, Long alreadyReceived, boolean dryRun, UploadHeader header,
+public record UploadReport(String uploadId, String alreadyReceived, boolean dryRun, UploadHeader header,
                            List<Decision> decisions, Counts counts, long dataRevision) {
     public UploadReport {
         decisions = List.copyOf(decisions);

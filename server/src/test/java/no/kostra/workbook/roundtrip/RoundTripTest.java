@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import no.kostra.compute.ProfileRow;
+import no.kostra.errors.ConflictException;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.observation.Figure;
 import no.kostra.observation.Vintage;
@@ -135,7 +136,7 @@ class RoundTripTest {
         assertThat(row(RESSURSBRUK).values().get(2).value()).isEqualTo(0.972);
         assertThat(after.edits().stream().filter(e -> e.seq() == seq).findFirst().orElseThrow().undone()).isTrue();
         assertThatThrownBy(() -> services.roundTrip().undo(applied.uploadId(), seq))
-                .isInstanceOf(InvalidInputException.class).hasMessage("Endring " + seq + " er allerede angret");
+                .isInstanceOf(ConflictException.class).hasMessage("Endring " + seq + " er allerede angret");
     }
 
     @Test
