@@ -11,9 +11,16 @@ public record DatabaseSettings(String jdbcUrl, String user, String password) {
         password = password == null ? "" : password;
     }
 
+    /**
+     * H2's automatic mixed mode: the first process opens the file and serves it on a loopback port written in its lock
+     * file, so {@code import} or {@code apply} run while {@code serve} holds the database reach it through that process
+     * instead of failing. Writers of two processes queue on the data revision's row lock; the lock timeout lets a
+     * command wait for a large import the service is writing.
+     */
     public static DatabaseSettings embedded(Path dataDir) {
         Path file = dataDir.toAbsolutePath().resolve("kostra");
-        return new DatabaseSettings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+        return new DatabaseSettings("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=120000",
+                "sa", "");
     }
 
     /** A private in-memory database, for tests. */
