@@ -109,7 +109,8 @@ public final class Importer {
                                 int rejected, List<ImportReport.Rejection> reasons) {
         long revision = database.read(c -> DataRevision.ofImport(c, result.importId()));
         return new ImportReport(file, format.code(), options.vintage().code(), result.importId(), read, result.added(),
-                result.changed(), result.unchanged(), rejected, reasons, revision);
+                result.changed(), result.unchanged(), rejected, reasons, revision, result.changes(), result.conflicts(),
+                result.conflictList());
     }
 
     /** SHA-256 of the bytes, hex: an import's identity in the import log, and a cache key. */

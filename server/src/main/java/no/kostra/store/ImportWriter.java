@@ -63,7 +63,7 @@ public final class ImportWriter {
         int read = observations.size() + batch.groupStatistics().size();
         finishLog(c, importId, read, batch.rejected(), counts);
         return new ImportResult(importId, read, counts.added, counts.changed, counts.unchanged,
-                batch.rejected());
+                batch.rejected(), counts.changes, counts.conflicts, counts.conflictList);
     }
 
     /** Logs an import that changed only the catalogue, so the data revision moves when something changed. */
@@ -75,7 +75,7 @@ public final class ImportWriter {
         counts.changed = changed;
         counts.unchanged = unchanged;
         finishLog(c, importId, read, header.rejected(), counts);
-        return new ImportResult(importId, read, added, changed, unchanged, header.rejected());
+        return new ImportResult(importId, read, added, changed, unchanged, header.rejected(), List.of(), 0, List.of());
     }
 
     private void writeObservations(Connection c, ImportBatch batch, ObservationColumns columns, long importId,
@@ -93,7 +93,9 @@ public final class ImportWriter {
         checkReferences(c, "region", "code", columns.regionCodes(), "region code");
         int[] currentRevision = new int[rows.length];
         boolean[] unchanged = new boolean[rows.length];
-        readCurrentRevisions(c, columns, rows, keys, batch.vintage(), currentRevision, unchanged);
+        int[] storedSource = new int[rows.length];
+        List<String> sources = new ArrayList<>();
+        readCurrentRevisions(c, columns, rows, keys, batch.vintage(), currentRevision, unchanged, storedSource, sources);
         try (PreparedStatement insert = c.prepareStatement("insert into observation (indicator_id, region_code, ref_year,"
                 + " revision, reported_code, num_value, status, vintage, source, note, import_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
@@ -107,6 +109,10 @@ public final class ImportWriter {
                     counts.changed++;
                 }
                 int row = rows[k];
+                if (currentRevision[k] > 0) {
+                    counts.changedFigure(c, columns.indicatorId(row), columns.region(row), columns.year(row), null,
+                            currentRevision[k], sources.get(storedSource[k]), columns.figure(row), columns.source(row));
+                }
                 insert.setString(1, columns.indicatorId(row));
                 insert.setString(2, columns.region(row));
                 insert.setInt(3, columns.year(row));
@@ -155,10 +161,12 @@ public final class ImportWriter {
      * with the stored history; no ordering is asked of the database, so collations cannot disagree with Java's.
      */
     private static void readCurrentRevisions(Connection c, ObservationColumns columns, int[] rows, long[] keys,
-                                             Vintage vintage, int[] currentRevision, boolean[] unchanged) throws SQLException {
+                                             Vintage vintage, int[] currentRevision, boolean[] unchanged, int[] storedSource,
+                                             List<String> sources) throws SQLException {
+        Map<String, Integer> sourceIndex = new HashMap<>();
         // One indicator at a time: the primary key's leading column makes each a range scan on every database.
-        try (PreparedStatement s = c.prepareStatement("select region_code, ref_year, revision, num_value, status, vintage"
-                + " from observation where indicator_id = ?")) {
+        try (PreparedStatement s = c.prepareStatement("select region_code, ref_year, revision, num_value, status, vintage,"
+                + " source from observation where indicator_id = ?")) {
             s.setFetchSize(FETCH_SIZE);
             for (String indicator : columns.indicatorIds()) {
                 int indicatorIndex = columns.indicatorIndex(indicator);
@@ -174,8 +182,12 @@ public final class ImportWriter {
                         int revision = r.getInt(3);
                         if (k >= 0 && revision > currentRevision[k]) {
                             currentRevision[k] = revision;
-                            unchanged[k] = new Stored(revision, r.getBigDecimal(4), r.getString(5), r.getString(6))
+                            unchanged[k] = new Stored(revision, r.getBigDecimal(4), r.getString(5), r.getString(6), null)
                                     .sameAs(columns.figure(rows[k]), vintage);
+                            storedSource[k] = sourceIndex.computeIfAbsent(r.getString(7), name -> {
+                                sources.add(name);
+                                return sources.size() - 1;
+                            });
                         }
                     }
                 }
@@ -188,7 +200,8 @@ public final class ImportWriter {
         batch.groupStatistics().forEach(g -> indicators.add(g.indicatorId()));
         Map<String, Stored> current = new HashMap<>();
         for (List<String> chunk : chunks(indicators)) {
-            String sql = "select g.indicator_id, g.group_code, g.ref_year, g.statistic, g.revision, g.num_value, g.status, g.vintage"
+            String sql = "select g.indicator_id, g.group_code, g.ref_year, g.statistic, g.revision, g.num_value, g.status, g.vintage,"
+                    + " g.source"
                     + " from group_statistic g where g.indicator_id in (" + FigureRepository.marks(chunk.size()) + ")"
                     + " and g.revision = (select max(i.revision) from group_statistic i where i.indicator_id = g.indicator_id"
                     + " and i.group_code = g.group_code and i.ref_year = g.ref_year and i.statistic = g.statistic)";
@@ -199,7 +212,7 @@ public final class ImportWriter {
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         current.put(key(r.getString(1), r.getString(2), r.getInt(3)) + "|" + r.getString(4),
-                                new Stored(r.getInt(5), r.getBigDecimal(6), r.getString(7), r.getString(8)));
+                                new Stored(r.getInt(5), r.getBigDecimal(6), r.getString(7), r.getString(8), r.getString(9)));
                     }
                 }
             }
@@ -208,11 +221,16 @@ public final class ImportWriter {
                 + " statistic, revision, num_value, status, vintage, source, note, import_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (GroupStatisticRow g : batch.groupStatistics()) {
                 String key = key(g.indicatorId(), g.group(), g.year()) + "|" + g.statistic().code();
-                Integer revision = counts.decide(current.get(key), g.figure(), batch.vintage());
+                Stored stored = current.get(key);
+                Integer revision = counts.decide(stored, g.figure(), batch.vintage());
                 if (revision == null) {
                     continue;
                 }
-                current.put(key, Stored.of(revision, g.figure(), batch.vintage()));
+                if (stored != null) {
+                    counts.changedFigure(FigureChange.of(g.indicatorId(), g.group(), g.year(), g.statistic().code(),
+                            stored.figure(), stored.source(), g.figure(), g.source()));
+                }
+                current.put(key, Stored.of(revision, g.figure(), batch.vintage(), g.source()));
                 insert.setString(1, g.indicatorId());
                 insert.setString(2, g.group());
                 insert.setInt(3, g.year());
@@ -286,11 +304,15 @@ public final class ImportWriter {
         return out;
     }
 
-    private record Stored(int revision, BigDecimal value, String status, String vintage) {
-        static Stored of(int revision, Figure figure, Vintage vintage) {
+    private record Stored(int revision, BigDecimal value, String status, String vintage, String source) {
+        static Stored of(int revision, Figure figure, Vintage vintage, String source) {
             return figure.hasValue()
-                    ? new Stored(revision, stored(figure.value()), null, vintage.code())
-                    : new Stored(revision, null, figure.status().symbol(), vintage.code());
+                    ? new Stored(revision, stored(figure.value()), null, vintage.code(), source)
+                    : new Stored(revision, null, figure.status().symbol(), vintage.code(), source);
+        }
+
+        Figure figure() {
+            return FigureRepository.figure(value, status);
         }
 
         boolean sameAs(Figure figure, Vintage vintage) {
@@ -305,6 +327,56 @@ public final class ImportWriter {
         int added;
         int changed;
         int unchanged;
+        int conflicts;
+        final List<FigureChange> changes = new ArrayList<>();
+        final List<FigureChange> conflictList = new ArrayList<>();
+
+        /**
+         * Counts a changed municipality figure and lists it while the lists have room. The figure it replaces is read
+         * only then: a large import that changes everything keeps no more than its sources per figure.
+         */
+        void changedFigure(Connection c, String indicator, String region, int year, String statistic, int storedRevision,
+                           String storedSource, Figure figure, String source) throws SQLException {
+            boolean anotherSource = !Objects.equals(storedSource, source);
+            if (anotherSource) {
+                conflicts++;
+            }
+            if (changes.size() < ImportResult.LISTED || anotherSource && conflictList.size() < ImportResult.LISTED) {
+                list(FigureChange.of(indicator, region, year, statistic, storedFigure(c, indicator, region, year,
+                        storedRevision), storedSource, figure, source));
+            }
+        }
+
+        void changedFigure(FigureChange change) {
+            if (change.fromAnotherSource()) {
+                conflicts++;
+            }
+            list(change);
+        }
+
+        private void list(FigureChange change) {
+            if (changes.size() < ImportResult.LISTED) {
+                changes.add(change);
+            }
+            if (change.fromAnotherSource() && conflictList.size() < ImportResult.LISTED) {
+                conflictList.add(change);
+            }
+        }
+
+        private static Figure storedFigure(Connection c, String indicator, String region, int year, int revision)
+                throws SQLException {
+            try (PreparedStatement s = c.prepareStatement("select num_value, status from observation where indicator_id = ?"
+                    + " and region_code = ? and ref_year = ? and revision = ?")) {
+                s.setString(1, indicator);
+                s.setString(2, region);
+                s.setInt(3, year);
+                s.setInt(4, revision);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return FigureRepository.figure(r.getBigDecimal(1), r.getString(2));
+                }
+            }
+        }
 
         /** The revision to write, or null when the stored figure is already this one. */
         Integer decide(Stored stored, Figure figure, Vintage vintage) {

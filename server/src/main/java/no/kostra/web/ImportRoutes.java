@@ -14,7 +14,10 @@ import no.kostra.ingest.ImportOptions;
 import no.kostra.ingest.ImportReport;
 import no.kostra.observation.Vintage;
 import no.kostra.errors.InvalidInputException;
+import no.kostra.errors.NotFoundException;
 import no.kostra.service.Services;
+import no.kostra.store.ChangeRepository;
+import no.kostra.store.FigureChange;
 import no.kostra.store.RevisionRepository;
 
 /**
@@ -25,14 +28,17 @@ import no.kostra.store.RevisionRepository;
 final class ImportRoutes {
     private final Services services;
     private final RevisionRepository revisions;
+    private final ChangeRepository changes;
 
     ImportRoutes(Services services) {
         this.services = services;
         this.revisions = new RevisionRepository(services.database());
+        this.changes = new ChangeRepository(services.database());
     }
 
     void register(RoutesConfig routes) {
         routes.post("/api/imports", this::importFile);
+        routes.get("/api/imports/{id}/changes", this::changes);
         routes.get("/api/revisions", this::revisions);
     }
 
@@ -47,6 +53,21 @@ final class ImportRoutes {
                 ctx.contentType(), vintage(ctx.queryParam("vintage")), mapping(ctx.queryParam("mapping")));
         ImportReport report = services.importer().importFile(name, body, options);
         ctx.status(report.added() + report.changed() > 0 ? 201 : 200).json(report);
+    }
+
+    /** Every figure an import replaced, before and after with their sources; those from another source also as conflicts. */
+    private void changes(Context ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("'" + ctx.pathParam("id") + "' er ikke et importnummer", Map.of("id", ctx.pathParam("id")));
+        }
+        if (!changes.exists(id)) {
+            throw new NotFoundException("Fant ikke import " + id, Map.of("id", id));
+        }
+        List<FigureChange> all = changes.changesOf(id);
+        ctx.json(Map.of("importId", id, "changes", all, "conflicts", all.stream().filter(FigureChange::fromAnotherSource).toList()));
     }
 
     private void revisions(Context ctx) {
