@@ -11,8 +11,8 @@ import java.math.RoundingMode;
 public final class NorwegianFormat {
     /** The thousands separator: a non-breaking space, so a number never breaks across lines. */
     public static final char THOUSANDS = '\u00A0';
-    /** A true minus sign is not used: the reports and Excel print the hyphen-minus. */
-    private static final char MINUS = '-';
+    /** A true minus sign is not used: the reports and Excel print the hyphen-minus, and so does every sentence. */
+    public static final char MINUS = '-';
 
     private NorwegianFormat() {
     }

@@ -59,8 +59,8 @@ public final class ComparisonService {
                 : Discrepancy.between(indicator.id(), indicator.decimals(), ASSS, year, computed, published);
         List<Comparison.Other> others = others(catalog, indicator, region, year, own.value());
         Double deviation = Comparison.deviation(own.value(), mean);
-        List<String> narrative = ComparisonNarrative.sentences(region.name(), indicator.name(), year, own.value(), deviation,
-                rank, publishedExtreme(own, published), others, indicator.decimals());
+        List<String> narrative = ComparisonNarrative.sentences(region.name(), indicator.name(), year, own.value(), mean,
+                indicator.unit(), rank, publishedExtreme(own, published), others, indicator.decimals());
         return new Comparison(indicator.id(), indicator.displayName(), indicator.unit().code(), indicator.decimals(),
                 indicator.meanKind().code(), year, region.code(), region.name(), own.value(),
                 own.status() == null ? null : own.status().symbol(), mean, mean == null ? null : usePublished ? "published" : "computed",

@@ -66,7 +66,7 @@ class ComparisonApiTest {
             assertThat(response.code()).isEqualTo(200);
             JsonNode c = json(response).path("comparison");
             double byHand = (4260 * BAERUM_W + 4731 * OSLO_W + 3912 * STAVANGER_W) / (BAERUM_W + OSLO_W + STAVANGER_W);
-            assertThat(c.path("computed").path("mean").asDouble()).isCloseTo(byHand, within(1e-9));
+            assertThat(c.path("computed").path("mean").asDouble()).isCloseTo(byHand, within(5e-7));
             assertThat(c.path("computed").path("meanKind").asText()).isEqualTo("weighted");
             assertThat(c.path("computed").path("counted").size()).isEqualTo(3);
             assertThat(c.path("computed").path("excluded").size()).isEqualTo(9);
@@ -84,7 +84,7 @@ class ComparisonApiTest {
             JsonNode c = json(client.get("/api/comparison?region=3201&indicator=KHT.ressursbruksindikator&year=2024")).path("comparison");
 
             // Bærum's 0,972 comes from the seeds; Oslo 1,083 and Stavanger 0,926 from the fixture
-            assertThat(c.path("computed").path("mean").asDouble()).isCloseTo((0.972 + 1.083 + 0.926) / 3, within(1e-12));
+            assertThat(c.path("computed").path("mean").asDouble()).isCloseTo((0.972 + 1.083 + 0.926) / 3, within(5e-7));
             assertThat(c.path("computed").path("meanKind").asText()).isEqualTo("flat");
         });
     }
@@ -118,9 +118,9 @@ class ComparisonApiTest {
             List<String> others = new ArrayList<>();
             c.path("others").forEach(o -> others.add(o.path("code").asText() + "=" + o.path("value").asDouble()));
             assertThat(others).containsExactly("3203=4467.0");
-            assertThat(c.path("others").get(0).path("deviationPercent").asDouble()).isCloseTo((4537.0 / 4467 - 1) * 100, within(1e-9));
-            assertThat(c.path("deviationPercent").asDouble()).isCloseTo((4537.0 / 4713 - 1) * 100, within(1e-9));
-            assertThat(c.path("narrative").toString()).contains("Bærum ligger høyere enn Asker.");
+            assertThat(c.path("others").get(0).path("deviationPercent").asDouble()).isCloseTo((4537.0 / 4467 - 1) * 100, within(5e-7));
+            assertThat(c.path("deviationPercent").asDouble()).isCloseTo((4537.0 / 4713 - 1) * 100, within(5e-7));
+            assertThat(c.path("narrative").toString()).contains("Bærum ligger høyere enn Asker (4\u00a0467).");
         });
     }
 
@@ -165,8 +165,8 @@ class ComparisonApiTest {
             assertThat(members.size()).isEqualTo(3);
             JsonNode baerum = members.get(0).path("region").asText().equals("3201") ? members.get(0)
                     : members.get(1).path("region").asText().equals("3201") ? members.get(1) : members.get(2);
-            assertThat(baerum.path("ratio").asDouble()).isCloseTo(4260 / 1.02, within(1e-9));
-            assertThat(baerum.path("indicator").asDouble()).isCloseTo(4260 / 1.02 / mean, within(1e-12));
+            assertThat(baerum.path("ratio").asDouble()).isCloseTo(4260 / 1.02, within(5e-7));
+            assertThat(baerum.path("indicator").asDouble()).isCloseTo(4260 / 1.02 / mean, within(5e-7));
         });
     }
 

@@ -28,9 +28,9 @@ class EfficiencyApiTest {
             assertThat(efficiency.path("area").asText()).isEqualTo("PLO");
             JsonNode y2024 = efficiency.path("years").get(0);
             assertThat(y2024.path("year").asInt()).isEqualTo(2024);
-            assertThat(y2024.path("costIndex").asDouble()).isCloseTo(1.095, within(1e-9));
-            assertThat(y2024.path("productionIndex").asDouble()).isCloseTo(1.005, within(1e-9));
-            assertThat(y2024.path("efficiency").asDouble()).isCloseTo(1.005 / 1.095 - 1, within(1e-9));
+            assertThat(y2024.path("costIndex").asDouble()).isCloseTo(1.095, within(5e-7));
+            assertThat(y2024.path("productionIndex").asDouble()).isCloseTo(1.005, within(5e-7));
+            assertThat(y2024.path("efficiency").asDouble()).isCloseTo(1.005 / 1.095 - 1, within(5e-7));
             assertThat(y2024.path("basis").asText()).isEqualTo("published");
             assertThat(y2024.path("costChangePp").asDouble()).isEqualTo(2.0);
             assertThat(y2024.path("productionChangePp").asDouble()).isEqualTo(0.7);
@@ -49,9 +49,9 @@ class EfficiencyApiTest {
             JsonNode efficiency = json(client.get("/api/efficiency?region=3024&area=KHT&from=2024&to=2024")).path("efficiency");
             JsonNode y2024 = efficiency.path("years").get(0);
 
-            assertThat(y2024.path("costIndex").asDouble()).isCloseTo(0.9979, within(1e-9));
-            assertThat(y2024.path("efficiency").asDouble()).isCloseTo(0.021, within(1e-9));
-            assertThat(y2024.path("productionIndex").asDouble()).isCloseTo(1.021 * 0.9979, within(1e-9));
+            assertThat(y2024.path("costIndex").asDouble()).isCloseTo(0.9979, within(5e-7));
+            assertThat(y2024.path("efficiency").asDouble()).isCloseTo(0.021, within(5e-7));
+            assertThat(y2024.path("productionIndex").asDouble()).isCloseTo(1.021 * 0.9979, within(5e-7));
             assertThat(y2024.path("costChangePp").asDouble()).isEqualTo(-3.3);
             // 000: "… var 0,21 prosent lavere enn ASSS-snittet, noe som tilsvarer en nedgang med 3,3 prosentpoeng …"
             assertThat(efficiency.path("narrative").toString())
@@ -96,13 +96,13 @@ class EfficiencyApiTest {
             double c = (5237 / 0.98) / (5126 / 1.01);
             double p = 0.6 * (749.0 / 746) + 0.4 * (35.37 / 37.49);
             assertThat(y2024.path("basis").asText()).isEqualTo("computed");
-            assertThat(y2024.path("costIndex").asDouble()).isCloseTo(c, within(1e-12));
-            assertThat(y2024.path("productionIndex").asDouble()).isCloseTo(p, within(1e-12));
-            assertThat(y2024.path("efficiency").asDouble()).isCloseTo(p / c - 1, within(1e-12));
+            assertThat(y2024.path("costIndex").asDouble()).isCloseTo(c, within(5e-7));
+            assertThat(y2024.path("productionIndex").asDouble()).isCloseTo(p, within(5e-7));
+            assertThat(y2024.path("efficiency").asDouble()).isCloseTo(p / c - 1, within(5e-7));
             JsonNode contribution = y2024.path("contributions").get(1);
             assertThat(contribution.path("indicator").asText()).isEqualTo("KHT.malt_produksjon_helsestasjon");
-            assertThat(contribution.path("ratio").asDouble()).isCloseTo(35.37 / 37.49, within(1e-12));
-            assertThat(contribution.path("contribution").asDouble()).isCloseTo(0.4 * (35.37 / 37.49), within(1e-12));
+            assertThat(contribution.path("ratio").asDouble()).isCloseTo(35.37 / 37.49, within(5e-7));
+            assertThat(contribution.path("contribution").asDouble()).isCloseTo(0.4 * (35.37 / 37.49), within(5e-7));
             // 35,37 / 37,49 = 0,9435: 5,7 % under; 0,4 × 0,9435 = 0,377
             assertThat(json(client.get("/api/efficiency?region=3201&area=KHT&from=2024&to=2024")).path("efficiency")
                     .path("narrative").toString()).contains("Målt produksjon helsestasjon 2022-vektinger (vekt 0,40) ligger"

@@ -21,7 +21,7 @@ class ProfileNarrativeApiTest {
 
             // 001: "Bærum ligger 14 prosent over ASSS-snitt på driftsutgifter til hjemmetjenester per innbygger 0-66 år"
             assertThat(rows.get(1).path("narrative").get(0).asText()).isEqualTo("Bærum ligger 14 prosent over ASSS-snittet på"
-                    + " netto driftsutgifter hjemmetjeneste 0-66 år per innbygger 0-66 år (kroner) i 2024.");
+                    + " netto driftsutgifter hjemmetjeneste 0-66 år per innbygger 0-66 år i 2024.");
             rows.forEach(row -> assertThat(row.path("narrative").size()).as(row.path("indicator").asText()).isPositive());
         });
     }

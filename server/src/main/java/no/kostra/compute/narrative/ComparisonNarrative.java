@@ -2,6 +2,8 @@ package no.kostra.compute.narrative;
 
 import java.util.ArrayList;
 import java.util.List;
+import no.kostra.catalog.Unit;
+import no.kostra.compute.NorwegianFormat;
 import no.kostra.compute.asss.Comparison;
 import no.kostra.compute.asss.GroupMeans;
 
@@ -11,20 +13,21 @@ public final class ComparisonNarrative {
     }
 
     /**
+     * @param mean             the ASSS mean the deviation is told against (published, else computed), or null
      * @param publishedExtreme "høyest" or "lavest" when the value is the published highest or lowest ASSS figure (used
      *                         when no rank can be formed from member values), else null
      */
-    public static List<String> sentences(String municipality, String indicatorName, int year, Double value,
-                                         Double deviationPercent, GroupMeans.Rank rank, String publishedExtreme,
+    public static List<String> sentences(String municipality, String indicatorName, int year, Double value, Double mean,
+                                         Unit unit, GroupMeans.Rank rank, String publishedExtreme,
                                          List<Comparison.Other> others, int decimals) {
         List<String> out = new ArrayList<>();
-        String subject = Wording.inSentence(indicatorName);
         if (value == null) {
-            out.add("Tallet for " + municipality + " for " + year + " mangler.");
+            out.add("Tallet for " + municipality + " for " + year + " mangler, så " + Wording.inSentence(indicatorName)
+                    + " kan ikke sammenlignes med ASSS-snittet.");
             return out;
         }
-        if (deviationPercent != null) {
-            out.add(municipality + " ligger " + relative(deviationPercent, "ASSS-snittet", false) + " på " + subject + " i " + year + ".");
+        if (mean != null && mean != 0.0) {
+            out.add(DeviationClause.of(municipality, value, mean, "ASSS-snittet", unit, decimals, indicatorName, year) + ".");
         }
         if (rank != null && rank.highest()) {
             out.add(municipality + " er høyest i ASSS.");
@@ -38,7 +41,7 @@ public final class ComparisonNarrative {
         for (Comparison.Other other : others) {
             if (other.value() != null) {
                 out.add(municipality + " ligger " + ProfileNarrative.comparedWith(value, other.value(), decimals) + " "
-                        + other.name() + ".");
+                        + other.name() + " (" + NorwegianFormat.number(other.value(), decimals) + ").");
             }
         }
         return out;

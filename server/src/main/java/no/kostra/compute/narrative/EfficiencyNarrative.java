@@ -29,7 +29,7 @@ public final class EfficiencyNarrative {
         }
         out.add("Effektiviteten er produksjonsindeksen delt på kostnadsindeksen minus 1: "
                 + NorwegianFormat.number(y.productionIndex(), 3) + " / " + NorwegianFormat.number(y.costIndex(), 3)
-                + " − 1 = " + NorwegianFormat.number(y.efficiency() * 100.0, 1) + " %.");
+                + " " + NorwegianFormat.MINUS + " 1 = " + NorwegianFormat.number(y.efficiency() * 100.0, 1) + " %.");
         return List.copyOf(out);
     }
 

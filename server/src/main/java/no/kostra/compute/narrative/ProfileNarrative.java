@@ -23,15 +23,8 @@ public final class ProfileNarrative {
         List<String> out = new ArrayList<>();
         String subject = Wording.inSentence(row.name());
         if (row.value() != null && row.mean() != null && row.mean() != 0.0) {
-            double deviation = (row.value() / row.mean() - 1.0) * 100.0;
-            StringBuilder s = new StringBuilder(municipality).append(" ligger ")
-                    .append(ComparisonNarrative.relative(deviation, "ASSS-snittet", row.unit() == Unit.RATIO));
-            boolean differs = !Wording.roundsToZero(Wording.deviation(deviation, row.unit() == Unit.RATIO));
-            if (differs && row.unit().isPercentage()) {
-                s.append(" (").append(Wording.magnitude(row.value() - row.mean(), row.decimals())).append(' ')
-                        .append(Wording.POINTS).append(')');
-            }
-            s.append(" på ").append(subject).append(" i ").append(row.year());
+            StringBuilder s = new StringBuilder(DeviationClause.of(municipality, row.value(), row.mean(), "ASSS-snittet",
+                    row.unit(), row.decimals(), row.name(), row.year()));
             if (row.high() != null && row.value().equals(row.high())) {
                 s.append(", og er høyest i ASSS");
             } else if (row.low() != null && row.value().equals(row.low())) {

@@ -2,6 +2,8 @@ package no.kostra.compute.narrative;
 
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import no.kostra.compute.NorwegianFormat;
 
 /**
@@ -12,6 +14,9 @@ import no.kostra.compute.NorwegianFormat;
 public final class Wording {
     public static final String POINTS = "prosentpoeng";
     public static final String PERCENT = "prosent";
+
+    private static final Pattern UNIT_IN_BRACKETS = Pattern.compile("\\s*\\((?:prosent|kroner|årsverk|årsv\\.|timer|antall)\\)");
+    private static final Pattern STOP_BETWEEN_PARTS = Pattern.compile("\\. (\\p{Lu}\\p{Ll}+)");
 
     private Wording() {
     }
@@ -61,11 +66,27 @@ public final class Wording {
         return (change.startsWith("uendret") ? "Tallet er " : "Det er ") + change + ".";
     }
 
-    /** An indicator's printed name inside a sentence: "Netto driftsutgifter …" → "netto driftsutgifter …" (not "KHT"). */
+    /**
+     * An indicator's printed name as it reads inside a sentence: the unit the table prints in brackets is left out (the
+     * sentence says it), a full stop between two parts becomes "for" ("Ressursbruksindikator. Kommunehelse" →
+     * "ressursbruksindikator for kommunehelse"), and a leading capital is lowered unless it starts an abbreviation.
+     * Other brackets stay: "(B)" marks KOSTRA's group-accounts figures, "(TTU)" the service.
+     */
     public static String inSentence(String name) {
-        if (name.length() > 1 && Character.isUpperCase(name.charAt(0)) && Character.isLowerCase(name.charAt(1))) {
-            return name.substring(0, 1).toLowerCase(Locale.ROOT) + name.substring(1);
+        String text = UNIT_IN_BRACKETS.matcher(name).replaceAll("").trim();
+        Matcher parts = STOP_BETWEEN_PARTS.matcher(text);
+        StringBuilder joined = new StringBuilder();
+        while (parts.find()) {
+            parts.appendReplacement(joined, Matcher.quoteReplacement(" for " + lowerFirst(parts.group(1))));
         }
-        return name;
+        parts.appendTail(joined);
+        return lowerFirst(joined.toString());
+    }
+
+    private static String lowerFirst(String text) {
+        if (text.length() > 1 && Character.isUpperCase(text.charAt(0)) && Character.isLowerCase(text.charAt(1))) {
+            return text.substring(0, 1).toLowerCase(Locale.ROOT) + text.substring(1);
+        }
+        return text;
     }
 }

@@ -16,7 +16,7 @@ class ProfileNarrativeTest {
 
         assertThat(ProfileNarrative.sentences("Bærum", row, Map.of())).containsExactly(
                 "Bærum ligger 4 prosent under ASSS-snittet (0,9 prosentpoeng) på andel innbyggere 80 år og eldre som mottar"
-                        + " hjemmetjenester (prosent) i 2024.",
+                        + " hjemmetjenester i 2024.",
                 "Det er en nedgang på 1,3 prosentpoeng fra 2023.");
     }
 
@@ -28,7 +28,7 @@ class ProfileNarrativeTest {
 
         assertThat(ProfileNarrative.sentences("Bærum", row, Map.of())).containsExactly(
                 "Bærum ligger 35 prosent over ASSS-snittet på netto driftsutgifter hjemmetjeneste 67 + år per innbygger 67 år+"
-                        + " (kroner) i 2024, og er høyest i ASSS.",
+                        + " i 2024, og er høyest i ASSS.",
                 "Det er en økning på 6,4 prosent fra 2023.");
     }
 
@@ -41,7 +41,7 @@ class ProfileNarrativeTest {
         assertThat(ProfileNarrative.sentences("Bærum", smallGap, Map.of()).get(0))
                 .startsWith("Bærum ligger 0,4 prosent under ASSS-snittet (0,03 prosentpoeng)");
         assertThat(ProfileNarrative.sentences("Bærum", index, Map.of()).get(0))
-                .startsWith("Bærum ligger 7,6 prosent over ASSS-snittet på ressursbruksindikator");
+                .isEqualTo("Bærum ligger 7,6 prosent over ASSS-snittet på ressursbruksindikator for pleie og omsorg i 2024.");
     }
 
     @Test
@@ -61,7 +61,7 @@ class ProfileNarrativeTest {
                 12.7, 14.4, 9.1, Unit.PROSENT, 1);
 
         assertThat(ProfileNarrative.sentences("Bærum", row, Map.of())).containsExactly(
-                "Tallet for Bærum for 2024 mangler, så andel innbyggere 80 år+ beboer på institusjon (prosent) kan ikke"
+                "Tallet for Bærum for 2024 mangler, så andel innbyggere 80 år+ beboer på institusjon kan ikke"
                         + " sammenlignes med ASSS-snittet.");
     }
 
@@ -69,5 +69,31 @@ class ProfileNarrativeTest {
     void aFigureThatRoundsToNoDifferenceIsAboutTheMean() {
         assertThat(ComparisonNarrative.relative(0.04, "ASSS-snittet", false)).isEqualTo("omtrent på ASSS-snittet");
         assertThat(Wording.change(0.004, Wording.POINTS, 1, 2023)).isEqualTo("uendret fra 2023");
+    }
+
+    @Test
+    void anIndicatorsNameReadsNaturallyInsideASentence() {
+        assertThat(Wording.inSentence("Ressursbruksindikator. Kommunehelse")).isEqualTo("ressursbruksindikator for kommunehelse");
+        assertThat(Wording.inSentence("Netto driftsutgifter kommunehelsetjenesten per innbygger (kroner)"))
+                .isEqualTo("netto driftsutgifter kommunehelsetjenesten per innbygger");
+        assertThat(Wording.inSentence("Andel årsverk med fagutdanning (TTU) (prosent)")).isEqualTo("andel årsverk med fagutdanning (TTU)");
+        assertThat(Wording.inSentence("Netto driftsutgifter pr. innbygger til Kommunehelse (B)"))
+                .isEqualTo("netto driftsutgifter pr. innbygger til Kommunehelse (B)");
+        assertThat(Wording.inSentence("KOSTRA-gruppe 13")).isEqualTo("KOSTRA-gruppe 13");
+    }
+
+    @Test
+    void theComparisonWordsADeviationExactlyAsTheProfileDoes() {
+        // given one percentage row, as the profile and as the comparison see it
+        var row = new ProfileNarrative.RowFacts("Sykefravær kommunehelse (prosent)", 2024, 7.27, null, 6.85, null, null,
+                Unit.PROSENT, 1);
+
+        String profile = ProfileNarrative.sentences("Bærum", row, Map.of()).get(0);
+        String comparison = ComparisonNarrative.sentences("Bærum", row.name(), 2024, 7.27, 6.85, Unit.PROSENT, null, null,
+                java.util.List.of(), 1).get(0);
+
+        // then both say the same, gap in percentage points included
+        assertThat(profile).isEqualTo("Bærum ligger 6 prosent over ASSS-snittet (0,4 prosentpoeng) på sykefravær kommunehelse i 2024.");
+        assertThat(comparison).isEqualTo(profile);
     }
 }
