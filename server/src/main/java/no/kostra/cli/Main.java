@@ -13,6 +13,12 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length == 0 || !args[0].equals("serve")) {
+            // A command's own report and its one-sentence errors are what the person reads; the pool's and the
+            // migrations' progress lines are for the service's log.
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                    System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        }
         System.exit(commandLine().execute(args));
     }
 
