@@ -26,8 +26,9 @@ import org.xml.sax.XMLReader;
 /**
  * Reads the first sheet of an xlsx workbook as a table, streaming (POI's SAX event reader), so a large workbook needs
  * little heap. Numbers come as the stored number, not as the cell's display format (a cell shown as "10,9" holding
- * 10.94 reads 10.94). {@link XlsxGuard} checks the package first (zip bomb, duplicate entries, encrypted, not a
- * workbook); POI's guards behind it stop a DOCTYPE (XML entities).
+ * 10.94 reads 10.94); a formula cell reads as its formula, never its cached result. {@link XlsxGuard} checks the
+ * package first (zip bomb, duplicate entries, encrypted, not a workbook) and opens it; POI's guards behind it stop a
+ * DOCTYPE (XML entities). A row beyond Excel's last row is refused.
  */
 final class Xlsx {
     private Xlsx() {
@@ -57,7 +58,7 @@ final class Xlsx {
             try (InputStream sheet = sheets.next()) {
                 String sheetName = sheets.getSheetName();
                 XMLReader parser = XMLHelper.newXMLReader();
-                Rows rows = new Rows(sheetName, visitor);
+                Rows rows = new Rows(file, sheetName, visitor);
                 parser.setContentHandler(new FormulasAsText(reader.getStylesTable(), strings, rows));
                 parser.parse(new InputSource(sheet));
             }
@@ -148,18 +149,26 @@ final class Xlsx {
 
     /** Collects each row's cells (gaps filled with empty text) and hands the rows on: first non-empty one is the header. */
     private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
+        private final String file;
         private final String sheet;
         private final TableVisitor visitor;
         private final List<String> cells = new ArrayList<>();
         private List<String> header;
 
-        Rows(String sheet, TableVisitor visitor) {
+        Rows(String file, String sheet, TableVisitor visitor) {
+            this.file = file;
             this.sheet = sheet;
             this.visitor = visitor;
         }
 
         @Override
         public void startRow(int rowNum) {
+            if (rowNum >= ExcelSheet.MAX_ROWS) {
+                // rowNum counts from 0
+                String where = "ark " + sheet + ", rad " + (rowNum + 1);
+                throw new InvalidInputException(file + " " + where + ": " + ExcelSheet.TOO_MANY_ROWS,
+                        Map.of("file", file, "where", where, "field", "rows", "limit", ExcelSheet.MAX_ROWS));
+            }
             cells.clear();
         }
 

@@ -132,6 +132,19 @@ class XlsxImportTest {
     }
 
     @Test
+    void aSheetWithARowBeyondExcelsLastRowIsRefusedNamingTheLimit() throws IOException {
+        // given a sheet no spreadsheet program would open: a figure in row 1 048 577
+        byte[] beyond = replaceSheet(workbook(), sheet -> new String(sheet, StandardCharsets.UTF_8).replace("</sheetData>",
+                "<row r=\"1048577\"><c r=\"A1048577\" t=\"inlineStr\"><is><t>3201</t></is></c>"
+                        + "<c r=\"B1048577\" t=\"inlineStr\"><is><t>KHT.ressursbruksindikator</t></is></c>"
+                        + "<c r=\"C1048577\"><v>2023</v></c><c r=\"D1048577\"><v>1.5</v></c></row></sheetData>")
+                .getBytes(StandardCharsets.UTF_8));
+
+        refused("langt.xlsx", beyond, "langt.xlsx ark Data, rad 1048577: filen har flere rader enn et Excel-ark har plass til"
+                + " (høyst 1\u00A0048\u00A0576, overskriften medregnet); del den i flere filer");
+    }
+
+    @Test
     void aTruncatedWorkbookIsRefused() throws IOException {
         byte[] good = workbook();
         refused("avkuttet.xlsx", Arrays.copyOf(good, good.length / 2),
