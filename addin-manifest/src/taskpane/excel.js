@@ -5,6 +5,11 @@
 // BINDINGS_SETTING): a list of bindings {table, kind, request, title}. "Oppdater alle" reads them back, so a workbook
 // mailed to a colleague refreshes on their machine too. A refresh writes only the cells of the add-in's own columns,
 // found by header name, and matches rows by the key column: the user's formatting, sorting and extra columns stay.
+//
+// A cell's number format is always set before its value: Excel makes a text that starts with "=" a live formula
+// unless the cell is already formatted as text ("@"), and names come from data (a catalogue, an import).
+
+import { TEXT } from "./layouts.js";
 
 export const BINDINGS_SETTING = "kostra.bindings";
 
@@ -166,22 +171,24 @@ function planRefresh({ table, sheet, header, body }, layout) {
       const at = rowOfKey.has(key) ? rowOfKey.get(key) : existingRows.length + added.indexOf(row);
       values[at] = [row[c]];
     });
-    return { name, values };
+    const text = layout.formats.length > 0 && layout.formats.every((formats) => formats[c] === TEXT);
+    return { name, values, text };
   });
   const addedFormats = added.map((row) => layout.formats[layout.rows.indexOf(row)]);
   return () => {
     if (added.length > 0) {
       table.rows.add(null, added.map(() => names.map(() => "")));
-    }
-    for (const column of columns) {
-      table.columns.getItem(column.name).getDataBodyRange().values = column.values;
-    }
-    if (added.length > 0) {
       addedFormats.forEach((formats, i) => {
         layout.header.forEach((name, c) => {
           table.columns.getItem(name).getDataBodyRange().getCell(existingRows.length + i, 0).numberFormat = [[formats[c]]];
         });
       });
+    }
+    for (const column of columns) {
+      const range = table.columns.getItem(column.name).getDataBodyRange();
+      // a text column is made text again first, in case the user gave a cell of it another format
+      if (column.text) range.numberFormat = column.values.map(() => [TEXT]);
+      range.values = column.values;
     }
   };
 }
@@ -196,12 +203,10 @@ function checkInsert(target, sheet, layout) {
 }
 
 function insertTable(sheet, target, anchor, layout) {
+  target.numberFormat = [layout.header.map(() => TEXT), ...layout.formats];
   target.values = [layout.header, ...layout.rows];
   const table = sheet.tables.add(target, true);
   table.name = layout.name;
-  if (layout.rows.length > 0) {
-    table.getDataBodyRange().numberFormat = layout.formats;
-  }
   table.getRange().format.autofitColumns();
   if (layout.chart) {
     const chart = sheet.charts.add(layout.chart.type, table.getRange(), layout.chart.seriesBy || "Auto");

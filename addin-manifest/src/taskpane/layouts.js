@@ -14,7 +14,8 @@ export const COMPARISONS = [
 ];
 export const DEFAULT_COMPARISONS = ["snitt", "hoyest", "lavest", "indeks"];
 
-const TEXT = "@";
+/** Excel's text format: a cell so formatted keeps what is written as text, even "=…", which would otherwise run. */
+export const TEXT = "@";
 
 export function numberFormat(decimals, suffix = "") {
   const base = decimals > 0 ? "#,##0." + "0".repeat(decimals) : "#,##0";

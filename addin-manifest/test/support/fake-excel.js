@@ -3,6 +3,11 @@
 // read only after load() and context.sync(), and what is read is the workbook as it was at that sync. Writes change
 // the workbook at once (the pane validates before it writes). Used by the Node unit tests and, in the browser, by
 // the end-to-end test, which reads back what the pane wrote.
+//
+// Like Excel, it makes a text written into a cell a live formula when the text starts with "=" and the cell is not
+// formatted as text ("@") at the moment of writing; isFormula() tells which cells became one.
+
+const TEXT_FORMAT = "@";
 
 export class PropertyNotLoaded extends Error {
   constructor(property) {
@@ -27,7 +32,7 @@ export function parseCell(a1) {
 
 export class FakeWorkbook {
   constructor({ sheets = ["Ark1"], selection = "Ark1!A1" } = {}) {
-    this.sheets = new Map(sheets.map((name) => [name, { name, protected: false, cells: new Map(), formats: new Map() }]));
+    this.sheets = new Map(sheets.map((name) => [name, { name, protected: false, cells: new Map(), formats: new Map(), formulas: new Set() }]));
     this.tables = [];
     this.charts = [];
     this.settings = new Map();
@@ -60,8 +65,16 @@ export class FakeWorkbook {
       e.code = "AccessDenied";
       throw e;
     }
-    if (value === "" || value === null || value === undefined) s.cells.delete(`${row},${col}`);
-    else s.cells.set(`${row},${col}`, value);
+    const key = `${row},${col}`;
+    if (value === "" || value === null || value === undefined) s.cells.delete(key);
+    else s.cells.set(key, value);
+    if (typeof value === "string" && value.startsWith("=") && s.formats.get(key) !== TEXT_FORMAT) s.formulas.add(key);
+    else s.formulas.delete(key);
+  }
+
+  /** Whether writing made the cell a live formula (a text starting with "=" written while it was not formatted "@"). */
+  isFormula(sheet, row, col) {
+    return this.sheet(sheet).formulas.has(`${row},${col}`);
   }
 
   table(name) {

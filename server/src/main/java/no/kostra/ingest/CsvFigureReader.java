@@ -19,7 +19,8 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads a CSV table: {@code ;}, {@code ,} or tab as separator (told by the header line), UTF-8 with or without BOM,
  * or Windows-1252 when the bytes are not UTF-8 (as Excel saves "CSV" on Norwegian Windows). Every row must have as
- * many fields as the header, so a file that mixes separators is refused at its first odd row.
+ * many fields as the header, so a file that mixes separators is refused at its first odd row. A file with more rows
+ * than an Excel sheet holds is refused at the first row beyond it.
  */
 final class CsvFigureReader {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
@@ -37,6 +38,10 @@ final class CsvFigureReader {
             for (CSVRecord record : parser) {
                 line = record.getRecordNumber() == 1 ? 1 : parser.getCurrentLineNumber();
                 long rowLine = line;
+                if (record.getRecordNumber() > ExcelSheet.MAX_ROWS) {
+                    throw new InvalidInputException(file + " linje " + rowLine + ": " + ExcelSheet.TOO_MANY_ROWS,
+                            Map.of("file", file, "where", "linje " + rowLine, "field", "rows", "limit", ExcelSheet.MAX_ROWS));
+                }
                 List<String> cells = new ArrayList<>(record.size());
                 record.forEach(cells::add);
                 if (header == null) {

@@ -11,7 +11,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/** A small CSV file with a header, read whole; each row remembers its line so errors can name it. */
+/**
+ * A small CSV file with a header, read whole; each row remembers its line so errors can name it. No more rows than an
+ * Excel sheet holds are read.
+ */
 final class CsvTable {
     private final String name;
     private final List<Row> rows;
@@ -33,7 +36,11 @@ final class CsvTable {
             }
             List<Row> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
-                rows.add(new Row(name, record));
+                Row row = new Row(name, record);
+                if (row.line() > ExcelSheet.MAX_ROWS) {
+                    throw new IllegalStateException(name + " linje " + row.line() + ": " + ExcelSheet.TOO_MANY_ROWS);
+                }
+                rows.add(row);
             }
             return new CsvTable(name, rows);
         } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {

@@ -1,22 +1,29 @@
 package no.kostra.ingest;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import no.kostra.errors.InvalidInputException;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.util.ZipFileZipEntrySource;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 
 /**
- * Looks at an uploaded xlsx file before POI parses it, and says in the user's words why a file is refused. An xlsx is
- * a ZIP package, so a file that is not one (a renamed CSV, an encrypted or old .xls workbook), a truncated one, one
- * with duplicate entries (which different readers resolve differently), too many entries, or entries that inflate
- * past the limits (a zip bomb) is refused. Inflation is counted while streaming, so a bomb stops after at most the
- * limit's bytes. POI's own guards (inflate ratio, entry size, no DOCTYPE) stay on behind it.
+ * Opens an uploaded xlsx file for POI, and says in the user's words why a file is refused. An xlsx is a ZIP package,
+ * so a file that is not one (a renamed CSV, an encrypted or old .xls workbook), a truncated one, one with duplicate
+ * entries (which different readers resolve differently), too many entries, or entries that inflate past the limits (a
+ * zip bomb) is refused. The package is read from its central directory, as ZIP readers that can seek do (so sizes a
+ * streaming writer put in data descriptors after the data, ZIP64 ones too, are no problem), and POI is handed the very
+ * same directory: what was checked is what POI reads. Every entry is inflated once while counting, so a bomb stops
+ * after at most the limit's bytes. POI's XML guard (no DOCTYPE) stays on behind it.
  */
 public final class XlsxGuard {
     static final int MAX_ENTRIES = 2_000;
@@ -25,7 +32,14 @@ public final class XlsxGuard {
     /** Above this size, an entry may not inflate more than {@link #MAX_RATIO} times its compressed size. */
     static final long RATIO_CHECK_FROM_BYTES = 1024 * 1024;
     static final long MAX_RATIO = 100;
-    /** POI's own guard behind ours: it refuses an entry that inflates more than 100 times (1 / 0,01). */
+    /**
+     * Each entry of the central directory begins with this signature, so its records are at most as many as the times
+     * the bytes hold it. A file holding it far more often than {@link #MAX_ENTRIES} is refused before the directory
+     * is read, so a small file of empty entries cannot make the reader build hundreds of thousands of entry objects.
+     */
+    private static final byte[] CENTRAL_DIRECTORY_SIGNATURE = {'P', 'K', 1, 2};
+    private static final int MAX_SIGNATURES = 4 * MAX_ENTRIES;
+    /** POI's own guard, for POI's other readers of xlsx: it refuses an entry that inflates more than 100 times (1 / 0,01). */
     private static final double POI_MIN_INFLATE_RATIO = 0.01;
 
     static {
@@ -40,6 +54,7 @@ public final class XlsxGuard {
     static final String DAMAGED = "filen er skadet, avkuttet eller ikke en xlsx-arbeidsbok";
     static final String BOMB = "filen ser ut som en zip-bombe (pakker ut til langt mer enn den fyller); den leses ikke";
     static final String DOCTYPE = "arbeidsboken inneholder XML-deklarasjoner (DOCTYPE/entiteter), som ikke er tillatt";
+    static final String TOO_MANY_ENTRIES = "pakken har flere enn " + MAX_ENTRIES + " deler";
 
     private XlsxGuard() {
     }
@@ -48,43 +63,81 @@ public final class XlsxGuard {
         return isZip(head) || isOle2(head);
     }
 
-    /** Refuses a file that is not a whole, safe xlsx package; returns normally otherwise. */
-    public static void check(String file, byte[] bytes) {
+    /**
+     * Checks the file and opens it read-only for POI, from the central directory the checks read. The caller ends
+     * with {@link OPCPackage#revert()} (a read-only package is never saved).
+     */
+    public static OPCPackage open(String file, byte[] bytes) {
+        ZipFile zip = checked(file, bytes);
+        try {
+            return OPCPackage.open(new ZipFileZipEntrySource(zip));
+        } catch (Exception e) {
+            ZipFile.closeQuietly(zip);
+            throw refuse(file, why(e));
+        }
+    }
+
+    private static ZipFile checked(String file, byte[] bytes) {
         if (isOle2(bytes)) {
             throw refuse(file, ENCRYPTED);
         }
         if (!isZip(bytes)) {
             throw refuse(file, NOT_ZIP);
         }
+        if (centralDirectorySignatures(bytes) > MAX_SIGNATURES) {
+            throw refuse(file, TOO_MANY_ENTRIES);
+        }
+        ZipFile zip;
+        try {
+            zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get();
+        } catch (IOException e) {
+            // no end of central directory, or a directory that does not hold together: the file was cut short or broken
+            throw refuse(file, DAMAGED);
+        }
+        try {
+            inflateCounting(file, zip);
+            return zip;
+        } catch (RuntimeException e) {
+            ZipFile.closeQuietly(zip);
+            throw e;
+        }
+    }
+
+    private static void inflateCounting(String file, ZipFile zip) {
         Set<String> names = new HashSet<>();
         long total = 0;
         byte[] buffer = new byte[64 * 1024];
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                if (!names.add(entry.getName())) {
-                    throw refuse(file, "pakken har to deler med samme navn (" + entry.getName() + ")");
-                }
-                if (names.size() > MAX_ENTRIES) {
-                    throw refuse(file, "pakken har flere enn " + MAX_ENTRIES + " deler");
-                }
-                long inflated = 0;
+        for (Enumeration<ZipArchiveEntry> entries = zip.getEntries(); entries.hasMoreElements(); ) {
+            ZipArchiveEntry entry = entries.nextElement();
+            if (!names.add(entry.getName())) {
+                throw refuse(file, "pakken har to deler med samme navn (" + entry.getName() + ")");
+            }
+            if (names.size() > MAX_ENTRIES) {
+                throw refuse(file, TOO_MANY_ENTRIES);
+            }
+            // an OPC package stores or deflates its parts (ECMA-376 part 2): an encrypted part or another method is no workbook
+            if (entry.getMethod() != ZipArchiveEntry.STORED && entry.getMethod() != ZipArchiveEntry.DEFLATED
+                    || !zip.canReadEntryData(entry)) {
+                throw refuse(file, DAMAGED);
+            }
+            long inflated = 0;
+            try (InputStream in = zip.getInputStream(entry)) {
                 int n;
-                while ((n = zip.read(buffer)) > 0) {
+                while ((n = in.read(buffer)) > 0) {
                     inflated += n;
                     total += n;
                     if (inflated > MAX_ENTRY_BYTES || total > MAX_TOTAL_BYTES) {
                         throw refuse(file, BOMB);
                     }
                 }
-                long compressed = entry.getCompressedSize();
-                if (inflated > RATIO_CHECK_FROM_BYTES && compressed > 0 && inflated / compressed > MAX_RATIO) {
-                    throw refuse(file, BOMB);
-                }
+            } catch (IOException e) {
+                // the inflater ran out of data or met a broken stream: the part was cut short or damaged
+                throw refuse(file, DAMAGED);
             }
-        } catch (IOException e) {
-            // a ZipException or an EOFException from the inflater: the package ends before its parts do
-            throw refuse(file, DAMAGED);
+            long compressed = entry.getCompressedSize();
+            if (inflated > RATIO_CHECK_FROM_BYTES && compressed > 0 && inflated / compressed > MAX_RATIO) {
+                throw refuse(file, BOMB);
+            }
         }
         if (!names.contains("[Content_Types].xml")) {
             throw refuse(file, names.isEmpty() ? DAMAGED : "filen er en ZIP-pakke, men ikke en xlsx-arbeidsbok");
@@ -113,6 +166,17 @@ public final class XlsxGuard {
 
     private static boolean isZip(byte[] b) {
         return b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
+    }
+
+    private static int centralDirectorySignatures(byte[] bytes) {
+        int n = 0;
+        int length = CENTRAL_DIRECTORY_SIGNATURE.length;
+        for (int i = 0; i + length <= bytes.length; i++) {
+            if (bytes[i] == 'P' && Arrays.equals(bytes, i, i + length, CENTRAL_DIRECTORY_SIGNATURE, 0, length)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static boolean isOle2(byte[] b) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.ingest.AnalysisSeeds;
+import no.kostra.store.AnalysisRepository;
 import no.kostra.store.Database;
 import no.kostra.store.ReferenceRows;
 import no.kostra.store.ReferenceTables;
@@ -16,7 +17,8 @@ import no.kostra.store.ReferenceTables;
 /**
  * Imports the reference data the analysis adjusts and splits with: deflators, expense-need indices, efficiency
  * weights and home-care hours, each a CSV file in the format of its seed file (seeds/README.md). The whole file is
- * checked before anything is written; a bad file changes nothing.
+ * checked before anything is written, its figures against plausible ranges too ({@link ReferenceRanges}); a bad file
+ * changes nothing.
  */
 public final class ReferenceDataService {
     /** The files that may be imported on their own. */
@@ -48,6 +50,7 @@ public final class ReferenceDataService {
         if (rows.rows().isEmpty()) {
             throw new InvalidInputException("Filen " + fileName + " har ingen rader", Map.of("file", fileName));
         }
+        ReferenceRanges.check(fileName, rows, new AnalysisRepository(database)::efficiencyComponents);
         return ReferenceTables.importRows(database, rows, fileName.replace(".csv", ""), fileName, sha256(csv), clock.instant());
     }
 

@@ -16,6 +16,7 @@ import java.util.zip.ZipOutputStream;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.observation.Figure;
 import no.kostra.observation.Status;
+import no.kostra.support.StreamingZip64;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
@@ -75,6 +76,75 @@ class XlsxImportTest {
     }
 
     @Test
+    void aWorkbookFromAStreamingWriterWithZip64DataDescriptorsImports() throws IOException {
+        // given a valid workbook whose entries carry their sizes after the data, as ZIP64 data descriptors
+        byte[] streamed = StreamingZip64.repack(workbook());
+        assertThat(StreamingZip64.everyEntryHasZip64DataDescriptor(streamed)).isTrue();
+        try (XSSFWorkbook poi = new XSSFWorkbook(new ByteArrayInputStream(streamed))) {
+            assertThat(poi.getSheet("Data").getLastRowNum()).as("POI reads it").isEqualTo(3);
+        }
+
+        // when it is imported
+        ImportReport report = fixture.services.importer().importFile("strømmet.xlsx", streamed, ImportOptions.defaults());
+
+        // then it is read like any workbook
+        assertThat(report.read()).isEqualTo(3);
+        assertThat(fixture.services.figures().municipalityFigures(List.of("KHT.netto_driftsutgifter_per_innbygger"), "3201", 2024, 2024)
+                .get("KHT.netto_driftsutgifter_per_innbygger").get(2024)).isEqualTo(Figure.of(4275.25));
+    }
+
+    @Test
+    void aFormulaInAFigureCellIsRefusedNamingTheCellNotImportedAsItsCachedResult() throws IOException {
+        // given a value cell holding a formula whose cached result is 7,28
+        byte[] withFormula = edited(workbook(), sheet -> {
+            var cell = sheet.getRow(1).getCell(3);
+            cell.setCellFormula("HYPERLINK(\"http://example.invalid\",7.28)");
+            cell.setCellValue(7.28);
+        });
+
+        refused("lenke.xlsx", withFormula, "lenke.xlsx ark Data, celle D2 (verdi): cellen ser ut som en regnearkformel"
+                + " ('=HYPERLINK(\"http://example.invalid\",7.28…'); formler importeres ikke");
+    }
+
+    @Test
+    void aFormulaInARegionCellIsRefusedNamingTheCell() throws IOException {
+        byte[] withFormula = edited(workbook(), sheet -> {
+            var cell = sheet.getRow(2).getCell(0);
+            cell.setCellFormula("\"03\"&\"01\"");
+            cell.setCellValue("0301");
+        });
+
+        refused("region.xlsx", withFormula, "region.xlsx ark Data, celle A3 (kommune): cellen ser ut som en regnearkformel"
+                + " ('=\"03\"&\"01\"'); formler importeres ikke");
+    }
+
+    @Test
+    void aCellThatOnlyRefersToASharedFormulaIsRefusedToo() throws IOException {
+        // given a cell as Excel stores a formula filled down: a reference to the formula of the range's first cell
+        byte[] shared = replaceSheet(workbook(), sheet -> new String(sheet, StandardCharsets.UTF_8)
+                .replaceFirst("<c r=\"D2\"([^>]*)>", "<c r=\"D2\"$1><f t=\"shared\" si=\"0\"/>")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(new String(unzipped(shared, "xl/worksheets/sheet1.xml"), StandardCharsets.UTF_8))
+                .contains("<f t=\"shared\" si=\"0\"/><v>4275.25</v>");
+
+        refused("delt.xlsx", shared, "delt.xlsx ark Data, celle D2 (verdi): cellen ser ut som en regnearkformel ('=…');"
+                + " formler importeres ikke");
+    }
+
+    @Test
+    void aSheetWithARowBeyondExcelsLastRowIsRefusedNamingTheLimit() throws IOException {
+        // given a sheet no spreadsheet program would open: a figure in row 1 048 577
+        byte[] beyond = replaceSheet(workbook(), sheet -> new String(sheet, StandardCharsets.UTF_8).replace("</sheetData>",
+                "<row r=\"1048577\"><c r=\"A1048577\" t=\"inlineStr\"><is><t>3201</t></is></c>"
+                        + "<c r=\"B1048577\" t=\"inlineStr\"><is><t>KHT.ressursbruksindikator</t></is></c>"
+                        + "<c r=\"C1048577\"><v>2023</v></c><c r=\"D1048577\"><v>1.5</v></c></row></sheetData>")
+                .getBytes(StandardCharsets.UTF_8));
+
+        refused("langt.xlsx", beyond, "langt.xlsx ark Data, rad 1048577: filen har flere rader enn et Excel-ark har plass til"
+                + " (høyst 1\u00A0048\u00A0576, overskriften medregnet); del den i flere filer");
+    }
+
+    @Test
     void aTruncatedWorkbookIsRefused() throws IOException {
         byte[] good = workbook();
         refused("avkuttet.xlsx", Arrays.copyOf(good, good.length / 2),
@@ -131,6 +201,29 @@ class XlsxImportTest {
             fs.writeFilesystem(out);
             return out.toByteArray();
         }
+    }
+
+    interface SheetEdit {
+        void apply(Sheet sheet);
+    }
+
+    private static byte[] edited(byte[] xlsx, SheetEdit edit) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            edit.apply(wb.getSheetAt(0));
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static byte[] unzipped(byte[] zip, String name) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals(name)) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        throw new AssertionError("no " + name);
     }
 
     interface SheetRewrite {

@@ -9,13 +9,15 @@ import no.kostra.workbook.roundtrip.Decision.Outcome;
 
 /**
  * Decides each edit against what the store holds now. Pure. The rules, in order:
- * a formula typed into a data cell, a computed cell overwritten, an added row, text where a number belongs or a
- * number outside the indicator's sane range is rejected; an edit equal to what is stored is already stored; an edit
- * to a figure that changed in the store since the workbook was made is a conflict (both kept, neither overwritten);
- * anything else is applied.
+ * a formula typed into a data cell or a comment cell, a computed cell overwritten, an added row, text where a number
+ * belongs or a number outside the indicator's sane range is rejected; an edit equal to what is stored is already
+ * stored; an edit to a figure that changed in the store since the workbook was made is a conflict (both kept, neither
+ * overwritten); anything else is applied.
  */
 public final class EditDecider {
     static final int MAX_COMMENT_LENGTH = 4000;
+    /** A formula in a comment can be as long as a comment; the reason shows its start. */
+    private static final int SHOWN_FORMULA_LENGTH = 200;
     private static final Set<String> STATUS_SYMBOLS = Set.of(".", "..", ":", "-");
 
     private EditDecider() {
@@ -69,6 +71,11 @@ public final class EditDecider {
     }
 
     private static Decision comment(Edit edit, StoredNow stored) {
+        // a live formula reads as "=…"; text that starts so would become one when typed back into a workbook
+        if (edit.newText().startsWith("=")) {
+            return reject(edit, "Kommentaren i " + where(edit) + " inneholder formelen '" + shortened(edit.newText())
+                    + "'; formler lagres ikke, skriv kommentaren som tekst");
+        }
         if (edit.newText().length() > MAX_COMMENT_LENGTH) {
             return reject(edit, "Kommentaren i " + where(edit) + " er lengre enn " + MAX_COMMENT_LENGTH + " tegn");
         }
@@ -81,6 +88,10 @@ public final class EditDecider {
                     "Kommentaren er endret i tjenesten siden arbeidsboken ble laget; ingen av dem er overskrevet");
         }
         return new Decision(edit, Outcome.APPLIED, now, edit.newText().isEmpty() ? "Kommentaren er fjernet" : "Kommentaren er lagret");
+    }
+
+    private static String shortened(String text) {
+        return text.length() > SHOWN_FORMULA_LENGTH ? text.substring(0, SHOWN_FORMULA_LENGTH) + "…" : text;
     }
 
     private static Decision reject(Edit edit, String reason) {

@@ -15,6 +15,7 @@ import no.kostra.ingest.XlsxGuard;
 import no.kostra.workbook.CellProvenance;
 import no.kostra.workbook.ProfileColumn;
 import no.kostra.workbook.ProvenanceSheet;
+import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -25,8 +26,8 @@ import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * A workbook that came back: opened safely, read as it is, never recalculated (a formula typed into a data cell is
- * read as text, never evaluated). Cells are found again through their table, column header and row key, so rows the
+ * A workbook that came back: opened safely, read as it is, never recalculated (a formula typed into a data or comment
+ * cell is read as its text, "=…", never evaluated). Cells are found again through their table, column header and row key, so rows the
  * person inserted or sorted do not confuse the comparison; a cell whose table is gone is looked up by its address.
  */
 public final class ReturnedWorkbook implements AutoCloseable {
@@ -45,10 +46,11 @@ public final class ReturnedWorkbook implements AutoCloseable {
 
     /** Opens an uploaded file; anything that is not a safe, whole xlsx workbook is refused with a message that says why. */
     public static ReturnedWorkbook open(String fileName, byte[] bytes) {
-        XlsxGuard.check(fileName, bytes);
+        OPCPackage pkg = XlsxGuard.open(fileName, bytes);
         try {
-            return new ReturnedWorkbook(fileName, new XSSFWorkbook(new java.io.ByteArrayInputStream(bytes)));
+            return new ReturnedWorkbook(fileName, new XSSFWorkbook(pkg));
         } catch (IOException | RuntimeException e) {
+            pkg.revert();
             throw XlsxGuard.refuse(fileName, XlsxGuard.why(e));
         }
     }
@@ -217,7 +219,8 @@ public final class ReturnedWorkbook implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        workbook.close();
+        // read-only: the package is let go, never saved (closing it would try to write it back)
+        workbook.getPackage().revert();
     }
 
     /** What a returned workbook holds, beside what was filled. */

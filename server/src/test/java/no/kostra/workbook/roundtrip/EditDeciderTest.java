@@ -103,6 +103,18 @@ class EditDeciderTest {
     }
 
     @Test
+    void aCommentThatIsAFormulaIsRejectedNamingItsCell() {
+        Edit comment = new Edit(Edit.Kind.COMMENT, "Tjenesteprofil", "L5", PER_PLASS, "3201", 2024, "",
+                "=HYPERLINK(\"http://example.invalid\",\"Se notat\")", null);
+
+        Decision decision = decide(comment, new StoredNow(Map.of(), Map.of(), Map.of()));
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(decision.reason()).isEqualTo("Kommentaren i Tjenesteprofil!L5 inneholder formelen"
+                + " '=HYPERLINK(\"http://example.invalid\",\"Se notat\")'; formler lagres ikke, skriv kommentaren som tekst");
+    }
+
+    @Test
     void anOverwrittenIndexAndAnAddedRowAreRejectedWithTheirReasons() {
         List<Edit> edits = EditFinder.find(List.of(), List.of(),
                 List.of(new LockedCell("Tjenesteprofil", "H5", PER_PLASS, "3201", 2024, "=C5/D5*100", null, "95")),

@@ -98,6 +98,56 @@ class HostileWorkbookTest {
     }
 
     @Test
+    void aPackageOfMoreThan2000PartsIsRefused() throws IOException {
+        assertRefused(packageOfEmptyParts(2_001), "retur.xlsx: pakken har flere enn 2000 deler");
+    }
+
+    @Test
+    void aSmallFileOfHundredsOfThousandsOfEmptyPartsIsRefusedWithoutReadingItsDirectory() throws IOException {
+        // given 18 MB of empty parts: a ZIP reader would build an object for each of its 200 000 directory entries
+        byte[] parts = packageOfEmptyParts(200_000);
+        assertThat(parts.length).isLessThan(20 * 1024 * 1024);
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        assertThat(threads.isThreadAllocatedMemoryEnabled()).as("this JVM counts each thread's allocations").isTrue();
+        // the first refusal loads the classes involved, which is not what is measured
+        assertRefused(parts, "retur.xlsx: pakken har flere enn 2000 deler");
+        long before = threads.getCurrentThreadAllocatedBytes();
+
+        assertRefused(parts, "retur.xlsx: pakken har flere enn 2000 deler");
+
+        // then it is refused having allocated next to nothing (reading its directory allocates some 450 MB)
+        assertThat(threads.getCurrentThreadAllocatedBytes() - before).isLessThan(1024 * 1024);
+    }
+
+    @Test
+    void aZipPackageWithoutContentTypesIsNotAWorkbook() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("notat.txt"));
+            zip.write("Ikke en arbeidsbok".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+
+        assertRefused(out.toByteArray(), "retur.xlsx: filen er en ZIP-pakke, men ikke en xlsx-arbeidsbok");
+    }
+
+    private static byte[] packageOfEmptyParts(int count) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.setMethod(ZipOutputStream.STORED);
+            for (int i = 0; i < count; i++) {
+                ZipEntry entry = new ZipEntry(i == 0 ? "[Content_Types].xml" : "xl/" + i);
+                entry.setSize(0);
+                entry.setCompressedSize(0);
+                entry.setCrc(0);
+                zip.putNextEntry(entry);
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void anXmlEntityIsRefused() throws IOException {
         byte[] withEntity = replaceEntry(filled, "xl/workbook.xml", xml -> xml.replaceFirst("<\\?xml[^>]*\\?>",
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?><!DOCTYPE lol [<!ENTITY lol \"lol\">]>"));

@@ -14,6 +14,7 @@ import no.kostra.service.Services;
 import no.kostra.store.ImportBatch;
 import no.kostra.store.ObservationRow;
 import no.kostra.support.SeededServices;
+import no.kostra.support.StreamingZip64;
 import no.kostra.workbook.roundtrip.Decision.Outcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -140,6 +141,24 @@ class RoundTripTest {
     }
 
     @Test
+    void aWorkbookResavedByAStreamingWriterWithZip64DataDescriptorsIsReadBack() {
+        // given Ole's edited workbook, re-packed with every entry's sizes in a ZIP64 data descriptor after its data
+        byte[] streamed = StreamingZip64.repack(olesEdits());
+        assertThat(StreamingZip64.everyEntryHasZip64DataDescriptor(streamed)).isTrue();
+
+        // when it is sent back
+        UploadReport report = services.roundTrip().receive("kht.xlsx", streamed, "Ole", "3201", true);
+
+        // then it is read like the workbook Excel saved: the same three edits
+        assertThat(report.decisions()).extracting(d -> d.edit().kind() + " " + d.edit().indicator() + " "
+                        + d.edit().oldText() + " -> " + d.edit().newText() + " " + d.outcome())
+                .containsExactlyInAnyOrder(
+                        "VALUE KHT.ressursbruksindikator 0.972 -> 0.975 APPLIED",
+                        "VALUE KHT.sykefravaer 7.27 -> 7.1 APPLIED",
+                        "COMMENT KHT.sykefravaer  -> Langtidsfraværet falt etter omorganiseringen i høst APPLIED");
+    }
+
+    @Test
     void aFormulaTypedIntoADataCellIsRejectedAndNeverStored() {
         byte[] withFormula;
         try (PersonInExcel ole = new PersonInExcel(filled)) {
@@ -155,6 +174,26 @@ class RoundTripTest {
             assertThat(d.reason()).contains("inneholder formelen '=HYPERLINK(");
         });
         assertThat(row(RESSURSBRUK).values().get(2).value()).isEqualTo(0.972);
+    }
+
+    @Test
+    void aFormulaTypedIntoTheCommentColumnIsRejectedAndNeverStored() {
+        byte[] withFormula;
+        try (PersonInExcel ole = new PersonInExcel(filled)) {
+            withFormula = ole.typeFormula(TABLE, SYKEFRAVAER, COMMENT, "HYPERLINK(\"http://example.invalid\",\"Se notat\")").save();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
+        UploadReport report = services.roundTrip().receive("kht.xlsx", withFormula, "Ole", null, false);
+
+        assertThat(report.decisions()).singleElement().satisfies(d -> {
+            assertThat(d.edit().kind()).isEqualTo(Edit.Kind.COMMENT);
+            assertThat(d.outcome()).isEqualTo(Outcome.REJECTED);
+            assertThat(d.reason()).startsWith("Kommentaren i ").contains("inneholder formelen '=HYPERLINK(");
+        });
+        assertThat(services.roundTrip().comments("3201", 2024)).doesNotContainKey(SYKEFRAVAER);
+        assertThat(row(SYKEFRAVAER).comment()).isNull();
     }
 
     @Test
