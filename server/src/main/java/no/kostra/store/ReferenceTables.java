@@ -1,9 +1,11 @@
 package no.kostra.store;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -56,10 +58,20 @@ public final class ReferenceTables {
         return changed;
     }
 
-    /** Stores imported rows, each replacing the row with its key, in one transaction. */
+    /**
+     * Stores imported rows, each replacing the row with its key, in one transaction. @return the rows that were new or
+     * different; a file whose every row is stored already changes nothing and leaves the data revision where it was.
+     */
     public static int importRows(Database database, ReferenceRows rows, String kind, String sourceName, String checksum,
                                  Instant now) {
         return database.inTransaction(c -> {
+            Set<List<Object>> before = stored(c, rows, IMPORT);
+            int[] scales = scales(c, rows);
+            int changed = (int) rows.rows().stream().filter(row -> !before.contains(normalised(row, scales))).count();
+            if (changed == 0) {
+                log(c, kind, sourceName, checksum, now, rows.rows().size(), 0);
+                return 0;
+            }
             String where = String.join(" and ", rows.key().stream().map(k -> k + " = ?").toList());
             try (PreparedStatement delete = c.prepareStatement("delete from " + rows.table() + " where " + where)) {
                 for (List<Object> row : rows.rows()) {
@@ -71,8 +83,8 @@ public final class ReferenceTables {
                 delete.executeBatch();
             }
             insert(c, rows, IMPORT);
-            log(c, kind, sourceName, checksum, now, rows.rows().size(), rows.rows().size());
-            return rows.rows().size();
+            log(c, kind, sourceName, checksum, now, rows.rows().size(), changed);
+            return changed;
         });
     }
 
@@ -131,15 +143,42 @@ public final class ReferenceTables {
 
     /** Numbers compare by value whatever their stored scale; everything else by its text. */
     private static List<Object> normalised(List<Object> row) {
+        return normalised(row, null);
+    }
+
+    /**
+     * As stored: a number to be written is first rounded to its column's scale (4,1 % arrives as 0.040999999999999995
+     * and is stored as 0.041), so a row equal to a stored one is recognised.
+     */
+    private static List<Object> normalised(List<Object> row, int[] scales) {
         List<Object> out = new ArrayList<>();
-        for (Object v : row) {
+        for (int i = 0; i < row.size(); i++) {
+            Object v = row.get(i);
             if (v instanceof Number n) {
-                out.add(new BigDecimal(n.toString()).stripTrailingZeros().toPlainString());
+                BigDecimal value = new BigDecimal(n.toString());
+                if (scales != null && scales[i] >= 0) {
+                    value = value.setScale(scales[i], RoundingMode.HALF_UP);
+                }
+                out.add(value.stripTrailingZeros().toPlainString());
             } else {
                 out.add(v == null ? null : v.toString());
             }
         }
         return out;
+    }
+
+    /** Each column's decimal scale, or -1 for a column that is not a decimal. */
+    private static int[] scales(Connection c, ReferenceRows t) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select " + String.join(", ", t.columns()) + " from " + t.table()
+                + " where 1 = 0"); ResultSet r = s.executeQuery()) {
+            ResultSetMetaData meta = r.getMetaData();
+            int[] scales = new int[t.columns().size()];
+            for (int i = 0; i < scales.length; i++) {
+                int type = meta.getColumnType(i + 1);
+                scales[i] = type == Types.NUMERIC || type == Types.DECIMAL ? meta.getScale(i + 1) : -1;
+            }
+            return scales;
+        }
     }
 
     private static void bind(PreparedStatement s, int index, Object value) throws SQLException {

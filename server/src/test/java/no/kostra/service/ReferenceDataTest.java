@@ -72,6 +72,22 @@ class ReferenceDataTest {
     }
 
     @Test
+    void theSameReferenceFileTwiceChangesNothingTheSecondTimeAndLeavesTheRevision() {
+        String deflators = "year,deflator_percent,source\n2023,4.1,TBU\n2024,3.9,TBU\n";
+        ReferenceDataService reference = seeded.services().analysis().referenceData();
+
+        int first = reference.importFile("deflators.csv", deflators);
+        long revision = seeded.services().figures().dataRevision();
+        int second = reference.importFile("deflators.csv", deflators);
+
+        assertThat(first).isEqualTo(2);
+        assertThat(second).isZero();
+        assertThat(seeded.services().figures().dataRevision()).isEqualTo(revision);
+        assertThat(reference.importFile("deflators.csv", "year,deflator_percent,source\n2024,4.0,TBU\n")).isEqualTo(1);
+        assertThat(seeded.services().figures().dataRevision()).isEqualTo(revision + 1);
+    }
+
+    @Test
     void deflatorsAtTheEdgesOfTheRangeAreStored() {
         seeded.services().analysis().referenceData().importFile("deflators.csv",
                 "year,deflator_percent,source\n2023,-10,test\n2024,20,test\n");
