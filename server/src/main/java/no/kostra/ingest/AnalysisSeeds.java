@@ -131,7 +131,7 @@ public final class AnalysisSeeds {
         Integer year(String column) {
             int year = row.integer(column);
             if (year < 1990 || year > 2100) {
-                throw new IllegalStateException(row.where(column) + ": expected a year between 1990 and 2100, found " + year);
+                throw new IllegalStateException(row.where(column) + ": ventet et år fra 1990 til 2100, fant " + year);
             }
             return year;
         }
@@ -139,7 +139,7 @@ public final class AnalysisSeeds {
         Double number(String column) {
             Double value = row.optionalNumber(column);
             if (value == null) {
-                throw new IllegalStateException(row.where(column) + ": value required");
+                throw new IllegalStateException(row.where(column) + ": verdi mangler");
             }
             return value;
         }
@@ -159,8 +159,8 @@ public final class AnalysisSeeds {
         private Double atLeastZero(String column, boolean zeroAllowed) {
             double value = number(column);
             if (value < 0 || (value == 0 && !zeroAllowed)) {
-                throw new IllegalStateException(row.where(column) + ": expected a number " + (zeroAllowed ? "of 0 or more" : "above 0")
-                        + ", found " + value);
+                throw new IllegalStateException(row.where(column) + ": ventet et tall " + (zeroAllowed ? "på 0 eller mer" : "over 0")
+                        + ", fant " + value);
             }
             return value;
         }
@@ -170,15 +170,15 @@ public final class AnalysisSeeds {
             return switch (value) {
                 case "1", "+1" -> 1;
                 case "-1" -> -1;
-                default -> throw new IllegalStateException(row.where(column) + ": expected +1 or -1, found '" + value + "'");
+                default -> throw new IllegalStateException(row.where(column) + ": ventet +1 eller -1, fant '" + value + "'");
             };
         }
 
         String oneOf(String column, String... allowed) {
             String value = text(column);
             if (!Arrays.asList(allowed).contains(value)) {
-                throw new IllegalStateException(row.where(column) + ": expected one of " + String.join(", ", allowed)
-                        + ", found '" + value + "'");
+                throw new IllegalStateException(row.where(column) + ": ventet en av " + String.join(", ", allowed)
+                        + ", fant '" + value + "'");
             }
             return value;
         }
@@ -187,7 +187,7 @@ public final class AnalysisSeeds {
         String region(String column) {
             String code = text(column);
             return catalog.findRegion(code).map(Region::code)
-                    .orElseThrow(() -> new IllegalStateException(row.where(column) + ": unknown region " + code));
+                    .orElseThrow(() -> new IllegalStateException(row.where(column) + ": ukjent region " + code));
         }
 
         /** A stated figure may name a region the catalogue lacks; it is then kept as printed. */
@@ -199,7 +199,7 @@ public final class AnalysisSeeds {
         String indicator(String column) {
             String id = text(column);
             if (catalog.findIndicator(id).isEmpty()) {
-                throw new IllegalStateException(row.where(column) + ": unknown indicator " + id);
+                throw new IllegalStateException(row.where(column) + ": ukjent indikator " + id);
             }
             return id;
         }

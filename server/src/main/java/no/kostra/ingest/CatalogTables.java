@@ -105,7 +105,7 @@ final class CatalogTables {
         try {
             return entry.get();
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(row.where("") .replace(", column ", "") + ": " + e.getMessage(), e);
+            throw new IllegalStateException(row.where("") .replace(", kolonne ", "") + ": " + e.getMessage(), e);
         }
     }
 }

@@ -31,7 +31,7 @@ final class CsvTable {
             Map<String, Integer> header = parser.getHeaderMap();
             for (String column : requiredColumns) {
                 if (!header.containsKey(column)) {
-                    throw new IllegalStateException(name + ": missing column '" + column + "' (found " + header.keySet() + ")");
+                    throw new IllegalStateException(name + ": mangler kolonnen '" + column + "' (fant " + header.keySet() + ")");
                 }
             }
             List<Row> rows = new ArrayList<>();
@@ -44,7 +44,7 @@ final class CsvTable {
             }
             return new CsvTable(name, rows);
         } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
-            throw new IllegalStateException(name + ": not a readable CSV file: " + e.getMessage(), e);
+            throw new IllegalStateException(name + ": er ikke en lesbar CSV-fil: " + e.getMessage(), e);
         }
     }
 
@@ -71,7 +71,7 @@ final class CsvTable {
         }
 
         String where(String column) {
-            return file + " line " + line() + ", column " + column;
+            return file + " linje " + line() + ", kolonne " + column;
         }
 
         String text(String column) {
@@ -82,7 +82,7 @@ final class CsvTable {
         String required(String column) {
             String value = text(column);
             if (value.isEmpty()) {
-                throw new IllegalStateException(where(column) + ": value required");
+                throw new IllegalStateException(where(column) + ": verdi mangler");
             }
             return value;
         }
@@ -97,7 +97,7 @@ final class CsvTable {
             try {
                 return Integer.parseInt(value);
             } catch (NumberFormatException e) {
-                throw new IllegalStateException(where(column) + ": expected a whole number, found '" + value + "'");
+                throw new IllegalStateException(where(column) + ": ventet et heltall, fant '" + value + "'");
             }
         }
 
@@ -113,14 +113,14 @@ final class CsvTable {
             try {
                 return Double.parseDouble(value);
             } catch (NumberFormatException e) {
-                throw new IllegalStateException(where(column) + ": expected a number with a decimal point, found '" + value + "'");
+                throw new IllegalStateException(where(column) + ": ventet et tall med desimalpunktum, fant '" + value + "'");
             }
         }
 
         boolean bool(String column) {
             String value = required(column);
             if (!value.equals("true") && !value.equals("false")) {
-                throw new IllegalStateException(where(column) + ": expected true or false, found '" + value + "'");
+                throw new IllegalStateException(where(column) + ": ventet true eller false, fant '" + value + "'");
             }
             return Boolean.parseBoolean(value);
         }

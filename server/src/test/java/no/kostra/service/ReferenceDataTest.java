@@ -160,6 +160,6 @@ class ReferenceDataTest {
     void aNeedIndexForAnUnknownRegionIsRefusedWithItsLine() {
         assertThatThrownBy(() -> seeded.services().analysis().referenceData().importFile("expense_need.csv",
                 "region,area,year,need_index,source\n9999,KHT,2024,1.0,x\n"))
-                .hasMessage("Ugyldig fil: expense_need.csv line 2, column region: unknown region 9999");
+                .hasMessage("Ugyldig fil: expense_need.csv linje 2, kolonne region: ukjent region 9999");
     }
 }

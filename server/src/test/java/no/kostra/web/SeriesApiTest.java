@@ -149,8 +149,8 @@ class SeriesApiTest {
                     "year,deflator_percent,source\n2022,2.0,test\n2023,tre,test\n", r -> { });
 
             assertThat(response.code()).isEqualTo(400);
-            assertThat(json(response).path("error").asText()).isEqualTo("Ugyldig fil: deflators.csv line 3, column"
-                    + " deflator_percent: expected a number with a decimal point, found 'tre'");
+            assertThat(json(response).path("error").asText()).isEqualTo("Ugyldig fil: deflators.csv linje 3, kolonne"
+                    + " deflator_percent: ventet et tall med desimalpunktum, fant 'tre'");
             assertThat(seeded.services().figures().dataRevision()).isEqualTo(before);
         });
     }
