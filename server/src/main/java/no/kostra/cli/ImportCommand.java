@@ -1,13 +1,16 @@
 package no.kostra.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.ingest.ImportFormat;
 import no.kostra.ingest.ImportOptions;
 import no.kostra.service.Services;
+import no.kostra.web.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,13 +19,18 @@ import picocli.CommandLine.Parameters;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import a JSON-stat, CSV or xlsx file of figures, or a catalogue table, atomically; prints the report as JSON.")
 final class ImportCommand implements Callable<Integer> {
+    /** Reference tables (deflators, need indices, efficiency weights and statements …) go to their own tables. */
+    private static final String REFERENCE = "reference";
+
     @Mixin
     DatabaseOptions database;
 
     @Parameters(paramLabel = "FILE", description = "The file to import.")
     Path file;
 
-    @Option(names = "--format", description = "json-stat, csv, xlsx or catalog (default: told from the file).")
+    @Option(names = "--format", description = "json-stat, csv, xlsx, catalog, or reference for a reference table named as"
+            + " its seed file (deflators.csv, expense_need.csv, efficiency_components.csv, home_care_hours.csv, efficiency.csv)"
+            + " (default: told from the file).")
     String format;
 
     @Mixin
@@ -31,6 +39,13 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         try (Services services = database.open()) {
+            if (REFERENCE.equals(format)) {
+                int stored = services.analysis().referenceData().importFile(file.getFileName().toString(),
+                        Files.readString(file, StandardCharsets.UTF_8));
+                System.out.println(new String(Json.bytes(Map.of("file", file.getFileName().toString(), "rowsStored", stored)),
+                        StandardCharsets.UTF_8));
+                return 0;
+            }
             ImportOptions options = choices.options(format == null ? null : ImportFormat.fromCode(format), choices.mapping());
             ImportChoices.print(services.importer().importFile(file.getFileName().toString(), Files.readAllBytes(file), options));
             return 0;

@@ -20,14 +20,19 @@ public final class AnalysisSeeds {
     public static final String DEFLATORS = "deflators.csv";
     public static final String EXPENSE_NEED = "expense_need.csv";
     public static final String EFFICIENCY_COMPONENTS = "efficiency_components.csv";
+    /** KS's published cost, production and efficiency statements, for any year (the seeds hold the reports'). */
+    public static final String EFFICIENCY_STATEMENTS = "efficiency.csv";
     public static final String HOME_CARE_HOURS = "home_care_hours.csv";
 
     /** The row's line in its file: tables come back in the order the report prints them. */
     private static final String ROW_ORDER = "row_order";
 
-    static final List<String> FILES = List.of("efficiency.csv", "cost_distribution.csv", "cost_shares.csv",
+    static final List<String> FILES = List.of(EFFICIENCY_STATEMENTS, "cost_distribution.csv", "cost_shares.csv",
             "stated_figures.csv", "accounts_lines.csv", "accounts_fte.csv", "accounts_printed_checks.csv", "kpi.csv",
             DEFLATORS, EXPENSE_NEED, EFFICIENCY_COMPONENTS, HOME_CARE_HOURS);
+
+    /** A component given without a first year holds from the beginning. */
+    public static final int FIRST_YEAR = 1990;
 
     private AnalysisSeeds() {
     }
@@ -77,14 +82,15 @@ public final class AnalysisSeeds {
                     "region_code,area,ref_year,need_index,source", "region_code,area,ref_year",
                     c -> List.of(c.region("region"), c.text("area"), c.year("year"), c.positive("need_index"), c.text("source")))),
             Map.entry(EFFICIENCY_COMPONENTS, spec("efficiency_component", "area,role,indicator,weight,source",
-                    "area,role,indicator_id,weight,source", "area,indicator_id",
+                    "area,role,indicator_id,weight,source,first_year,last_year", "area,indicator_id,first_year",
                     c -> Arrays.asList(c.text("area"), c.oneOf("role", "cost", "production"), c.indicator("indicator"),
-                            c.optionalNumber("weight"), c.text("source")))),
+                            c.optionalNumber("weight"), c.text("source"), c.yearOr("first_year", FIRST_YEAR),
+                            c.lastYear("last_year", "first_year", FIRST_YEAR)))),
             Map.entry(HOME_CARE_HOURS, spec("home_care_hours", "region,year,profile,hours,source",
                     "region_code,ref_year,profile,hours,source", "region_code,ref_year,profile",
                     c -> List.of(c.region("region"), c.year("year"), c.oneOf("profile", "PLO_0_66", "PLO_67"),
                             c.nonNegative("hours"), c.text("source")))),
-            Map.entry("efficiency.csv", spec("efficiency_statement", "area,region,year,measure,kind,value,source,quote",
+            Map.entry(EFFICIENCY_STATEMENTS, spec("efficiency_statement", "area,region,year,measure,kind,value,source,quote",
                     "area,region_code,ref_year,measure,kind,num_value,source,quote", "area,region_code,ref_year,measure,kind",
                     c -> Arrays.asList(c.text("area"), c.region("region"), c.year("year"),
                             c.oneOf("measure", "cost", "production", "efficiency", "efficiency_as_printed"),
@@ -134,6 +140,24 @@ public final class AnalysisSeeds {
                 throw new IllegalStateException(row.where(column) + ": ventet et år fra 1990 til 2100, fant " + year);
             }
             return year;
+        }
+
+        /** A year, or {@code fallback} when the column is absent or empty. */
+        Integer yearOr(String column, int fallback) {
+            return row.optional(column) == null ? fallback : year(column);
+        }
+
+        /** The last year of a span, or null when it is open; never before the span's first year. */
+        Integer lastYear(String column, String firstColumn, int firstFallback) {
+            if (row.optional(column) == null) {
+                return null;
+            }
+            int last = year(column);
+            int first = yearOr(firstColumn, firstFallback);
+            if (last < first) {
+                throw new IllegalStateException(row.where(column) + ": siste år " + last + " er før første år " + first);
+            }
+            return last;
         }
 
         Double number(String column) {

@@ -69,21 +69,22 @@ public final class EfficiencyService {
 
     private Map<Integer, ComputedInputs> computed(Catalog catalog, Region region, String area, int from, int to) {
         List<StoredRow> components = repository.efficiencyComponents(area);
-        List<StoredRow> cost = components.stream().filter(c -> c.text("role").equals("cost")).toList();
-        List<StoredRow> production = components.stream().filter(c -> c.text("role").equals("production")).toList();
-        if (cost.size() != 1 || production.isEmpty()) {
-            return Map.of();
-        }
         Map<String, Map<Integer, Double>> need = repository.expenseNeed(area);
         Map<Integer, ComputedInputs> out = new HashMap<>();
-        Indicator costIndicator = catalog.requireIndicator(cost.get(0).text("indicator_id"));
-        Map<Integer, Double> ownCost = own(region, costIndicator, from, to);
-        Map<Integer, MemberFigures.GroupMean> asssCost = members.means(catalog, costIndicator, ComparisonService.ASSS, from, to);
         for (int year = from; year <= to; year++) {
-            Double x = ownCost.get(year);
+            // The components that hold for this year: KS changes the indicators and their weights over time.
+            int y = year;
+            List<StoredRow> cost = components.stream().filter(c -> c.text("role").equals("cost") && c.holdsFor(y)).toList();
+            List<StoredRow> production = components.stream()
+                    .filter(c -> c.text("role").equals("production") && c.holdsFor(y)).toList();
+            if (cost.size() != 1 || production.isEmpty()) {
+                continue;
+            }
+            Indicator costIndicator = catalog.requireIndicator(cost.get(0).text("indicator_id"));
+            Double x = own(region, costIndicator, year, year).get(year);
             Double n = need.getOrDefault(region.code(), Map.of()).get(year);
             Double nAsss = need.getOrDefault(ComparisonService.ASSS, Map.of()).get(year);
-            MemberFigures.GroupMean xAsss = asssCost.get(year);
+            MemberFigures.GroupMean xAsss = members.means(catalog, costIndicator, ComparisonService.ASSS, year, year).get(year);
             if (x == null || n == null || nAsss == null || xAsss == null || !xAsss.figure().hasValue()) {
                 continue;
             }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import no.kostra.errors.InvalidInputException;
+import no.kostra.ingest.AnalysisSeeds;
 import no.kostra.store.ReferenceRows;
 import no.kostra.store.StoredRow;
 
@@ -85,17 +86,21 @@ final class ReferenceRanges {
         int role = rows.columns().indexOf("role");
         int indicator = rows.columns().indexOf("indicator_id");
         int weight = rows.columns().indexOf("weight");
-        Map<String, List<List<Object>>> production = new LinkedHashMap<>();
+        int firstYear = rows.columns().indexOf("first_year");
+        // Weights sum to 1 within one set of weights: an area's production indicators from one first year on.
+        Map<List<Object>, List<List<Object>>> production = new LinkedHashMap<>();
         for (List<Object> row : rows.rows()) {
             if ("production".equals(row.get(role))) {
                 if (row.get(weight) == null) {
                     throw refuse(file, row, rows, "weight", "en produksjonsindikator må ha en vekt fra 0 til 1", Map.of());
                 }
-                production.computeIfAbsent((String) row.get(area), a -> new ArrayList<>()).add(row);
+                production.computeIfAbsent(List.of(row.get(area), row.get(firstYear)), a -> new ArrayList<>()).add(row);
             }
         }
-        for (Map.Entry<String, List<List<Object>>> entry : production.entrySet()) {
-            Set<String> inFile = rows.rows().stream().filter(r -> entry.getKey().equals(r.get(area)))
+        for (Map.Entry<List<Object>, List<List<Object>>> entry : production.entrySet()) {
+            String areaCode = (String) entry.getKey().get(0);
+            int from = (Integer) entry.getKey().get(1);
+            Set<String> inFile = rows.rows().stream().filter(r -> entry.getKey().equals(List.of(r.get(area), r.get(firstYear))))
                     .map(r -> (String) r.get(indicator)).collect(Collectors.toSet());
             List<String> parts = new ArrayList<>();
             BigDecimal sum = BigDecimal.ZERO;
@@ -105,19 +110,21 @@ final class ReferenceRanges {
                 parts.add("linje " + row.get(rows.columns().indexOf(LINE)) + ", kolonne weight: " + row.get(indicator) + " " + shown(w));
             }
             List<String> kept = new ArrayList<>();
-            for (StoredRow stored : storedComponents.apply(entry.getKey())) {
+            for (StoredRow stored : storedComponents.apply(areaCode)) {
                 Double w = stored.number("weight");
-                if ("production".equals(stored.text("role")) && !inFile.contains(stored.text("indicator_id")) && w != null) {
+                if ("production".equals(stored.text("role")) && stored.integer("first_year") == from
+                        && !inFile.contains(stored.text("indicator_id")) && w != null) {
                     sum = sum.add(BigDecimal.valueOf(w));
                     kept.add(stored.text("indicator_id") + " " + shown(BigDecimal.valueOf(w)));
                 }
             }
             if (sum.subtract(BigDecimal.ONE).abs().doubleValue() > WEIGHT_SUM_TOLERANCE) {
-                throw new InvalidInputException("Ugyldig fil: " + file + ": produksjonsvektene for " + entry.getKey()
+                throw new InvalidInputException("Ugyldig fil: " + file + ": produksjonsvektene for " + areaCode
+                        + (from == AnalysisSeeds.FIRST_YEAR ? "" : " fra " + from)
                         + " må summere til 1, men summerer til " + shown(sum) + " (" + String.join("; ", parts)
                         + (kept.isEmpty() ? "" : "; lagret fra før: " + String.join("; ", kept))
                         + "); gi en indikator som skal ut vekten 0",
-                        Map.of("file", file, "column", "weight", "area", entry.getKey(), "sum", sum));
+                        Map.of("file", file, "column", "weight", "area", areaCode, "firstYear", from, "sum", sum));
             }
         }
     }

@@ -97,8 +97,8 @@ public final class AnalysisRepository {
     }
 
     public List<StoredRow> efficiencyComponents(String area) {
-        return query("select role, indicator_id, weight, source from efficiency_component where area = ? order by row_order",
-                List.of(area));
+        return query("select role, indicator_id, weight, source, first_year, last_year from efficiency_component where area = ?"
+                + " order by first_year, row_order", List.of(area));
     }
 
     public List<StoredRow> costDistribution(String table) {

@@ -28,6 +28,12 @@ public record StoredRow(Map<String, Object> values) {
         return ((Number) v).intValue();
     }
 
+    /** Whether a span of years given by {@code first_year} and {@code last_year} (null: open) holds {@code year}. */
+    public boolean holdsFor(int year) {
+        Object last = require("last_year");
+        return integer("first_year") <= year && (last == null || ((Number) last).intValue() >= year);
+    }
+
     private Object require(String column) {
         if (!values.containsKey(column)) {
             throw new IllegalArgumentException("No column " + column + " in " + values.keySet());

@@ -85,4 +85,23 @@ class ImportCommandTest {
         assertThat(report(catalog[1]).get("added").asInt()).isEqualTo(1);
         assertThat(report(values[1]).get("added").asInt()).isEqualTo(1);
     }
+
+    @Test
+    void publishedEfficiencyStatementsForAnyYearImportFromTheCommandLine() throws Exception {
+        Path statements = Files.writeString(dir.resolve("efficiency.csv"), """
+                area,region,year,measure,kind,value,source,quote
+                PLO,3201,2022,cost,level_percent,7.5,KS effektivitetsanalyse 2022,
+                """, StandardCharsets.UTF_8);
+        Path data = dir.resolve("data");
+
+        String[] stored = run("import", statements.toString(), "--format", "reference", "--data", data.toString());
+        String[] bad = run("import", Files.writeString(dir.resolve("deflators.csv"), "year,deflator_percent,source\n2024,99,x\n")
+                .toString(), "--format", "reference", "--data", data.toString());
+
+        assertThat(stored[0]).as(stored[2]).isEqualTo("0");
+        assertThat(Json.MAPPER.readTree(stored[1]).path("rowsStored").asInt()).isEqualTo(1);
+        assertThat(bad[0]).isEqualTo("2");
+        assertThat(bad[2].strip().lines().reduce((a, b) -> b).orElseThrow())
+                .startsWith("Importen ble avvist, ingenting er endret: Ugyldig fil: deflators.csv linje 2, kolonne deflator_percent");
+    }
 }

@@ -111,6 +111,73 @@ class EfficiencyApiTest {
     }
 
     @Test
+    void componentsAndWeightsHoldForTheYearsTheyAreGivenFor() {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
+            // given the weights KS used until 2023 and the ones from 2024 (test weights), and need indices for 2024
+            Response imported = client.post("/api/reference/efficiency_components.csv", """
+                    area,role,indicator,weight,source,first_year,last_year
+                    KHT,cost,KHT.brutto_driftsutgifter_per_innbygger,,test weights,2021,
+                    KHT,production,KHT.konsultasjoner_fastlege_per_1000,0.5,old weights,2021,2023
+                    KHT,production,KHT.malt_produksjon_helsestasjon,0.5,old weights,2021,2023
+                    KHT,production,KHT.konsultasjoner_fastlege_per_1000,0.6,new weights,2024,
+                    KHT,production,KHT.malt_produksjon_helsestasjon,0.4,new weights,2024,
+                    """);
+            assertThat(imported.code()).as(imported.body().string()).isEqualTo(200);
+            client.post("/api/reference/expense_need.csv", """
+                    region,area,year,need_index,source
+                    3201,KHT,2024,0.98,test index
+                    ASSS,KHT,2024,1.01,test index
+                    """, r -> { });
+
+            // when 2024 is computed
+            JsonNode y2024 = json(client.get("/api/efficiency?region=3201&area=KHT&from=2024&to=2024"))
+                    .path("efficiency").path("years").get(0);
+
+            // then it uses the weights that hold for 2024
+            assertThat(y2024.path("basis").asText()).isEqualTo("computed");
+            assertThat(y2024.path("productionIndex").asDouble()).isCloseTo(0.6 * (749.0 / 746) + 0.4 * (35.37 / 37.49), within(5e-7));
+            assertThat(y2024.path("contributions").get(0).path("weight").asDouble()).isEqualTo(0.6);
+        });
+    }
+
+    @Test
+    void weightsThatDoNotSumToOneWithinTheirFirstYearAreRefusedNamingTheYear() {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
+            Response refused = client.post("/api/reference/efficiency_components.csv", """
+                    area,role,indicator,weight,source,first_year,last_year
+                    KHT,production,KHT.konsultasjoner_fastlege_per_1000,0.5,new weights,2024,
+                    KHT,production,KHT.malt_produksjon_helsestasjon,0.4,new weights,2024,
+                    """);
+
+            assertThat(refused.code()).isEqualTo(400);
+            assertThat(json(refused).path("error").asText()).contains("produksjonsvektene for KHT fra 2024 må summere til 1");
+        });
+    }
+
+    @Test
+    void publishedStatementsForAnotherYearImportInTheSeedsFormatWithAnEmptyQuote() {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
+            // given KS's statements for 2022, as the seeds write them, without a quote
+            Response imported = client.post("/api/reference/efficiency.csv", """
+                    area,region,year,measure,kind,value,source,quote
+                    PLO,3201,2022,cost,level_percent,7.5,KS effektivitetsanalyse 2022,
+                    PLO,3201,2022,efficiency,level_percent,-5,KS effektivitetsanalyse 2022,
+                    """);
+            assertThat(imported.code()).as(imported.body().string()).isEqualTo(200);
+
+            // when 2022 is asked for
+            JsonNode y2022 = json(client.get("/api/efficiency?region=3201&area=PLO&from=2022&to=2022"))
+                    .path("efficiency").path("years").get(0);
+
+            // then it is the published statement: C = 1,075, E = -0,05, and P = (1 + E) × C
+            assertThat(y2022.path("basis").asText()).isEqualTo("published");
+            assertThat(y2022.path("costIndex").asDouble()).isCloseTo(1.075, within(5e-7));
+            assertThat(y2022.path("efficiency").asDouble()).isCloseTo(-0.05, within(5e-7));
+            assertThat(y2022.path("productionIndex").asDouble()).isCloseTo(0.95 * 1.075, within(5e-7));
+        });
+    }
+
+    @Test
     void anUnknownAreaIsNotFoundAndNamesTheKnownOnes() {
         JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             Response response = client.get("/api/efficiency?region=3201&area=BHG&from=2024&to=2024");
