@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import no.kostra.catalog.Catalog;
-import no.kostra.catalog.Indicator;
+import no.kostra.catalog.LayoutRow;
 import no.kostra.catalog.ProfileDefinition;
 import no.kostra.catalog.Region;
 import no.kostra.catalog.RegionKind;
@@ -59,8 +59,15 @@ public final class ProfileService {
                     Map.of("region", regionCode));
         }
         ProfileDefinition profile = catalog.requireProfile(profileCode);
-        List<Indicator> rows = catalog.indicatorsOfProfile(profile.code());
-        List<String> ids = rows.stream().map(Indicator::id).toList();
+        List<LayoutRow> rows = catalog.profileRows(profile.code(), year);
+        if (rows.isEmpty()) {
+            SortedSet<Integer> starts = catalog.layouts().starts(profile.code());
+            throw new NotFoundException(profile.title() + " har ingen rader for " + year
+                    + (starts.isEmpty() ? "; importer profile_rows.csv for profilen"
+                            : "; profilens oppsett (profile_rows.csv) begynner i " + starts),
+                    Map.of("year", year, "profile", profile.code(), "layoutsStart", List.copyOf(starts)));
+        }
+        List<String> ids = rows.stream().map(r -> r.indicator().id()).toList();
 
         SortedSet<Integer> years = figures.yearsWithData(ids, region.code());
         if (!years.contains(year)) {

@@ -121,13 +121,26 @@ class ProfileApiTest {
     @Test
     void aYearWithoutDataIsA404ThatListsTheYearsWithData() {
         JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
+            Response response = client.get("/api/profile?region=3201&area=KHT&year=2030");
+
+            assertThat(response.code()).isEqualTo(404);
+            JsonNode error = json(response);
+            assertThat(error.path("error").asText())
+                    .isEqualTo("Ingen tall for Bærum i Kommunehelse for 2030. År med tall: [2022, 2023, 2024]");
+            assertThat(error.path("detail").path("yearsWithData").toString()).isEqualTo("[2022,2023,2024]");
+        });
+    }
+
+    @Test
+    void aYearBeforeTheProfilesFirstLayoutIsA404ThatSaysWhereItsLayoutsBegin() {
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             Response response = client.get("/api/profile?region=3201&area=KHT&year=2019");
 
             assertThat(response.code()).isEqualTo(404);
             JsonNode error = json(response);
             assertThat(error.path("error").asText())
-                    .isEqualTo("Ingen tall for Bærum i Kommunehelse for 2019. År med tall: [2022, 2023, 2024]");
-            assertThat(error.path("detail").path("yearsWithData").toString()).isEqualTo("[2022,2023,2024]");
+                    .isEqualTo("Kommunehelse har ingen rader for 2019; profilens oppsett (profile_rows.csv) begynner i [2022]");
+            assertThat(error.path("detail").path("layoutsStart").toString()).isEqualTo("[2022]");
         });
     }
 
