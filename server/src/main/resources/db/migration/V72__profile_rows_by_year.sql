@@ -13,10 +13,10 @@ create table profile_row (
     check (last_year is null or last_year >= first_year)
 );
 
--- The one set of profiles a database held until now becomes entries from 2022, the first year the shipped seeds
--- show (the seeds' profile_rows.csv starts there too, so reloading them replaces these entries by key).
+-- The one set of profiles a database held until now becomes entries from 2024, the year of the report the shipped
+-- seeds print (the seeds' profile_rows.csv starts there too, so reloading them replaces these entries by key).
 insert into profile_row (profile_code, first_year, indicator_id, last_year, sort_order, category, mean_kind)
-select profile, 2022, id, null, sort_order, coalesce(category, ''), mean_kind from indicator where profile is not null;
+select profile, 2024, id, null, sort_order, coalesce(category, ''), mean_kind from indicator where profile is not null;
 
 -- sort_order stays: an indicator's place among its area's indicators (the order of the series charts).
 alter table indicator drop column profile;

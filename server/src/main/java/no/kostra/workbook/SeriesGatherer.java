@@ -29,6 +29,7 @@ final class SeriesGatherer {
     }
 
     List<SeriesRow> gather(Catalog catalog, String area, String region, List<Integer> years) {
+        // A series is an area's indicator that is no profile's row in any year: a row's indicator never doubles as one.
         List<Indicator> indicators = catalog.indicatorsOfArea(area).stream()
                 .filter(i -> !catalog.isProfileIndicator(i.id())).toList();
         List<String> ids = indicators.stream().map(Indicator::id).toList();

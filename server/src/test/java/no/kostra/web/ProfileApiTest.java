@@ -139,8 +139,8 @@ class ProfileApiTest {
             assertThat(response.code()).isEqualTo(404);
             JsonNode error = json(response);
             assertThat(error.path("error").asText())
-                    .isEqualTo("Kommunehelse har ingen rader for 2019; profilens oppsett (profile_rows.csv) begynner i [2022]");
-            assertThat(error.path("detail").path("layoutsStart").toString()).isEqualTo("[2022]");
+                    .isEqualTo("Kommunehelse har ingen rader for 2019; profilens oppsett (profile_rows.csv) begynner i [2024]");
+            assertThat(error.path("detail").path("layoutsStart").toString()).isEqualTo("[2024]");
         });
     }
 
