@@ -34,7 +34,8 @@ public final class WorksheetValues {
         Catalog catalog = catalogs.current();
         Region region = municipality(catalog, regionCode);
         Indicator indicator = catalog.requireIndicator(indicatorId);
-        return new Answer(region, indicator, catalog.displayName(indicator, year), year, WorksheetFigure.of(municipalityFigure(indicator, region, year)));
+        return new Answer(region, indicator, catalog.displayName(indicator, year), year,
+                WorksheetFigure.of(municipalityFigure(indicator, region, year)));
     }
 
     /** The published ASSS mean, highest or lowest member value. */
@@ -42,7 +43,8 @@ public final class WorksheetValues {
         Catalog catalog = catalogs.current();
         Indicator indicator = catalog.requireIndicator(indicatorId);
         Region group = catalog.requireRegion(ASSS);
-        return new Answer(group, indicator, catalog.displayName(indicator, year), year, WorksheetFigure.of(asssFigure(indicator, year, statistic)));
+        return new Answer(group, indicator, catalog.displayName(indicator, year), year,
+                WorksheetFigure.of(asssFigure(indicator, year, statistic)));
     }
 
     /** value / ASSS mean × 100 (DESIGN §3, the profile's index): 100 is the ASSS mean. */

@@ -56,14 +56,14 @@ final class CatalogImport {
                 case INDICATORS -> new Catalog(current.regions(), current.codeChanges(), current.memberships(), current.profiles(),
                         counter.merge(current.indicators(), CatalogTables.indicators(table), Indicator::id), current.profileEntries());
                 case PROFILE_ROWS -> {
-                    CatalogTables.ProfileRows rows = CatalogTables.profileRows(table);
+                    ProfileRowsTable rows = ProfileRowsTable.read(table);
                     lineOf = rows.lineOf();
                     yield new Catalog(current.regions(), current.codeChanges(), current.memberships(), current.profiles(),
                             current.indicators(), counter.merge(current.profileEntries(), rows.entries(), ProfileEntry::key));
                 }
             };
             CatalogTables.checkReferences(merged);
-            CatalogTables.checkProfileRows(merged, file, lineOf);
+            ProfileRowsTable.check(merged, file, lineOf);
             return new Merge(merged, counter.read, counter.added, counter.changed, counter.unchanged);
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage().startsWith(file) ? e.getMessage() : file + ": " + e.getMessage(),

@@ -87,7 +87,7 @@ public final class SeedImporter {
     }
 
     static Catalog parseCatalog(SeedFiles seeds) {
-        CatalogTables.ProfileRows profileRows = CatalogTables.profileRows(table(seeds, CatalogTables.Kind.PROFILE_ROWS));
+        ProfileRowsTable profileRows = ProfileRowsTable.read(table(seeds, CatalogTables.Kind.PROFILE_ROWS));
         Catalog catalog = new Catalog(
                 CatalogTables.regions(table(seeds, CatalogTables.Kind.REGIONS)),
                 CatalogTables.codeChanges(table(seeds, CatalogTables.Kind.CODE_CHANGES)),
@@ -95,7 +95,7 @@ public final class SeedImporter {
                 CatalogTables.profiles(table(seeds, CatalogTables.Kind.PROFILES)),
                 CatalogTables.indicators(table(seeds, CatalogTables.Kind.INDICATORS)), profileRows.entries());
         CatalogTables.checkReferences(catalog);
-        CatalogTables.checkProfileRows(catalog, CatalogTables.Kind.PROFILE_ROWS.fileName, profileRows.lineOf());
+        ProfileRowsTable.check(catalog, CatalogTables.Kind.PROFILE_ROWS.fileName, profileRows.lineOf());
         return catalog;
     }
 

@@ -76,7 +76,8 @@ final class CatalogViews {
         } else {
             ProfileDefinition profile = catalog.requireProfile(code);
             if (year != null) {
-                catalog.profileRows(profile.code(), year).forEach(row -> out.add(view(row.indicator(), profile.code(), row, year, catalog)));
+                catalog.profileRows(profile.code(), year)
+                        .forEach(row -> out.add(view(row.indicator(), profile.code(), row, year, catalog)));
             }
         }
         Map<String, Object> answer = new LinkedHashMap<>();
