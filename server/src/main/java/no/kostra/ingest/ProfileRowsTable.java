@@ -17,6 +17,9 @@ import no.kostra.catalog.ProfileLayouts;
  * problem found in the merged catalogue names the line and column that cause it. Messages are bokmål.
  */
 record ProfileRowsTable(List<ProfileEntry> entries, Map<String, String> lineOf) {
+    /** The width of {@code profile_row.category} (migration V72). */
+    static final int MAX_CATEGORY = 64;
+
     ProfileRowsTable {
         entries = List.copyOf(entries);
         lineOf = Map.copyOf(lineOf);
@@ -35,6 +38,10 @@ record ProfileRowsTable(List<ProfileEntry> entries, Map<String, String> lineOf) 
             }
             int sort = whole(row, "sort");
             String category = text(row, "category");
+            if (category.length() > MAX_CATEGORY) {
+                throw new IllegalStateException(CatalogTables.where(row, "category") + ": kategorien har " + category.length()
+                        + " tegn; den kan ha høyst " + MAX_CATEGORY);
+            }
             String indicator = text(row, "indicator");
             MeanKind meanKind;
             try {

@@ -275,6 +275,8 @@ class ProfilesByYearTest {
                 "profile_rows.csv linje 2, kolonne first_year: forventet et heltall, fant 'tjueentjue'");
         refusals.put("KHT,2021,,1,,KHT.ressursbruksindikator,flat\n",
                 "profile_rows.csv linje 2, kolonne category: verdi mangler");
+        refusals.put("KHT,2021,,1," + "K".repeat(65) + ",KHT.ressursbruksindikator,flat\n",
+                "profile_rows.csv linje 2, kolonne category: kategorien har 65 tegn; den kan ha høyst 64");
         refusals.put("PLO,2024,,7,Sykefravær,KHT.sykefravaer,flat\n",
                 "profile_rows.csv linje 2, kolonne mean_kind: KHT.sykefravaer har mean_kind flat i PLO men weighted i KHT i 2024;"
                         + " ASSS-snittet for en indikator et år er enten vektet eller flatt");
