@@ -58,6 +58,15 @@ test("each kind of binding is fetched again from its own route", async () => {
   ]);
 });
 
+test("the indicator list is asked for the year chosen, since a profile's rows change from year to year", async () => {
+  const fetch = fakeFetch({ "/api/indicators": [200, { area: "KHT", year: 2021, indicators: [] }] });
+  const api = new KostraApi("https://kostra.test", fetch);
+
+  await api.indicators("KHT", 2021);
+
+  assert.deepEqual(fetch.asked, ["https://kostra.test/api/indicators?area=KHT&year=2021"]);
+});
+
 test("Oppdater alle fetches every bound table with progress, then writes them in one run", async () => {
   const book = await workbookWithProfile();
   const moved = structuredClone(profile);

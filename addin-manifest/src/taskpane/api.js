@@ -27,6 +27,11 @@ export class KostraApi {
     return this.get("/api/areas", {}, "listen over tjenesteområder");
   }
 
+  /** The area's (or profile's) indicators; a profile's rows as that year's layout has them. */
+  indicators(area, year) {
+    return this.get("/api/indicators", { area, year }, "indikatorene");
+  }
+
   health() {
     return this.get("/api/health", {}, "tjenestens status");
   }

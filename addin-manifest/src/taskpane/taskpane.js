@@ -122,13 +122,14 @@ export async function startPane({ Excel, api, doc = document, today = new Date()
   const indicatorSelect = $("indicator");
   const fillIndicators = async () => {
     try {
-      const { indicators } = await api.get("/api/indicators", { area: areaSelect.value }, "indikatorene");
+      const { indicators } = await api.indicators(areaSelect.value, $("year").value);
       indicatorSelect.replaceChildren(...indicators.map((i) => option(doc, i.id, i.name)));
     } catch (e) {
       say(e.message, "error");
     }
   };
   areaSelect.addEventListener("change", fillIndicators);
+  $("year").addEventListener("change", fillIndicators); // profiles change rows from year to year
   await fillIndicators();
 
   const choice = () => {

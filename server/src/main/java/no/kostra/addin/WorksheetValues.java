@@ -34,7 +34,8 @@ public final class WorksheetValues {
         Catalog catalog = catalogs.current();
         Region region = municipality(catalog, regionCode);
         Indicator indicator = catalog.requireIndicator(indicatorId);
-        return new Answer(region, indicator, year, WorksheetFigure.of(municipalityFigure(indicator, region, year)));
+        return new Answer(region, indicator, catalog.displayName(indicator, year), year,
+                WorksheetFigure.of(municipalityFigure(indicator, region, year)));
     }
 
     /** The published ASSS mean, highest or lowest member value. */
@@ -42,7 +43,8 @@ public final class WorksheetValues {
         Catalog catalog = catalogs.current();
         Indicator indicator = catalog.requireIndicator(indicatorId);
         Region group = catalog.requireRegion(ASSS);
-        return new Answer(group, indicator, year, WorksheetFigure.of(asssFigure(indicator, year, statistic)));
+        return new Answer(group, indicator, catalog.displayName(indicator, year), year,
+                WorksheetFigure.of(asssFigure(indicator, year, statistic)));
     }
 
     /** value / ASSS mean × 100 (DESIGN §3, the profile's index): 100 is the ASSS mean. */
@@ -52,7 +54,7 @@ public final class WorksheetValues {
         Indicator indicator = catalog.requireIndicator(indicatorId);
         Figure value = municipalityFigure(indicator, region, year);
         Figure mean = asssFigure(indicator, year, Statistic.MEAN);
-        return new Answer(region, indicator, year, WorksheetFigure.of(onMeanScale(value, mean)));
+        return new Answer(region, indicator, catalog.displayName(indicator, year), year, WorksheetFigure.of(onMeanScale(value, mean)));
     }
 
     static Figure onMeanScale(Figure value, Figure mean) {
@@ -89,6 +91,7 @@ public final class WorksheetValues {
     }
 
     /** What was asked, resolved against the catalogue, and the figure. */
-    public record Answer(Region region, Indicator indicator, int year, WorksheetFigure figure) {
+    /** @param name the indicator's name as that year's reports print it (with {@code *} for a flat mean that year) */
+    public record Answer(Region region, Indicator indicator, String name, int year, WorksheetFigure figure) {
     }
 }

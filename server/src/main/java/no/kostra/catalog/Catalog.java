@@ -23,15 +23,18 @@ public final class Catalog {
     private final List<GroupMembership> memberships;
     private final Map<String, ProfileDefinition> profiles;
     private final Map<String, Indicator> indicators;
+    private final ProfileLayouts layouts;
 
     public Catalog(List<Region> regions, List<CodeChange> codeChanges, List<GroupMembership> memberships,
-                   List<ProfileDefinition> profiles, List<Indicator> indicators) {
+                   List<ProfileDefinition> profiles, List<Indicator> indicators, List<ProfileEntry> profileEntries) {
         this.regions = index(regions, Region::code);
         this.codeChanges = List.copyOf(codeChanges);
         this.memberships = List.copyOf(memberships);
         this.profiles = index(profiles.stream().sorted(Comparator.comparingInt(ProfileDefinition::sortOrder)).toList(),
                 ProfileDefinition::code);
         this.indicators = index(indicators, Indicator::id);
+        index(profileEntries, ProfileEntry::key);
+        this.layouts = new ProfileLayouts(profileEntries);
         this.canonicalByCode = canonicalCodes(this.regions.keySet(), this.codeChanges);
     }
 
@@ -86,6 +89,15 @@ public final class Catalog {
 
     public List<Indicator> indicators() {
         return List.copyOf(indicators.values());
+    }
+
+    /** Every entry of {@code profile_rows.csv}, as stored. */
+    public List<ProfileEntry> profileEntries() {
+        return layouts.entries();
+    }
+
+    public ProfileLayouts layouts() {
+        return layouts;
     }
 
     /** The region a code names today, following renumberings: 3024 and 0219 both find Bærum (3201). */
@@ -144,20 +156,44 @@ public final class Catalog {
                 "Fant ikke tjenesteområde " + code, Map.of("asked", String.valueOf(code), "known", List.copyOf(profiles.keySet()))));
     }
 
-    /** The profile's rows in printed order. */
-    public List<Indicator> indicatorsOfProfile(String profileCode) {
-        return indicators.values().stream()
-                .filter(i -> profileCode.equals(i.profile()))
-                .sorted(Comparator.comparingInt(Indicator::sortOrder))
+    /** The profile's rows in the year, in printed order (see {@link ProfileLayouts} for the rule); empty without a layout. */
+    public List<LayoutRow> profileRows(String profileCode, int year) {
+        return layouts.rows(profileCode, year).stream()
+                .map(e -> new LayoutRow(requireIndicator(e.indicator()), e.category(), e.sort(), e.meanKind()))
                 .toList();
     }
 
-    public List<Indicator> indicatorsOfArea(String area) {
-        return indicators.values().stream()
-                .filter(i -> area.equals(i.area()))
-                .sorted(Comparator.comparing((Indicator i) -> i.profile() == null ? "~" : i.profile())
-                        .thenComparingInt(Indicator::sortOrder))
+    /** The newest year any profile's layout starts in: the year the catalogue routes show when none is asked for. */
+    public Optional<Integer> newestLayoutYear() {
+        return profiles.keySet().stream().map(layouts::newestStart).flatMap(Optional::stream).max(Integer::compare);
+    }
+
+    /** How the indicator's ASSS mean is formed in the year: as that year's profile rows say, else its own kind. */
+    public MeanKind meanKind(Indicator indicator, int year) {
+        return layouts.meanKind(indicator.id(), year).orElse(indicator.meanKind());
+    }
+
+    /** The name as the year's reports print it: with {@code *} when the year's ASSS mean is flat. */
+    public String displayName(Indicator indicator, int year) {
+        return meanKind(indicator, year).mark(indicator.name());
+    }
+
+    /** The profiles the indicator is a row of in the year, in profile order. */
+    public List<String> profilesOf(String indicatorId, int year) {
+        return profiles.keySet().stream()
+                .filter(p -> layouts.rows(p, year).stream().anyMatch(e -> e.indicator().equals(indicatorId)))
                 .toList();
+    }
+
+    /** True when the indicator is a row of some profile in some year (series indicators are not). */
+    public boolean isProfileIndicator(String indicatorId) {
+        return layouts.indicatorsInAnyLayout().contains(indicatorId);
+    }
+
+    /** The area's indicators in their order ({@link Indicator#sortOrder()}, then id). */
+    public List<Indicator> indicatorsOfArea(String area) {
+        return indicators.values().stream().filter(i -> area.equals(i.area()))
+                .sorted(Comparator.comparingInt(Indicator::sortOrder).thenComparing(Indicator::id)).toList();
     }
 
     public Set<String> areas() {

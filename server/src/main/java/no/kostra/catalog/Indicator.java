@@ -3,17 +3,19 @@ package no.kostra.catalog;
 import java.util.Objects;
 
 /**
- * A catalogue entry.
+ * A catalogue entry. Which profiles it is a row of, where, and how its ASSS mean is formed in a given year are the
+ * business of the profile layouts ({@link ProfileLayouts}); see {@link Catalog#meanKind(Indicator, int)}.
  *
- * @param profile  the service profile the indicator is a row of, or null for a series-only indicator
- * @param category the profile's row group (Prioritering, Dekningsgrader, …), or null outside a profile
- * @param name     the name as printed, without the {@code *} that marks a flat mean (see {@link #displayName()})
+ * @param sortOrder the indicator's place among its area's indicators (listings, the series charts of a report); a
+ *                 profile row's place is its own ({@link ProfileEntry#sort()})
+ * @param name     the name as printed, without the {@code *} that marks a flat mean
+ * @param meanKind how the ASSS mean is formed in a year when no profile row of that year says otherwise (series
+ *                 indicators, indicators outside every profile)
  * @param weightIndicator the indicator whose member values weigh a weighted mean (the denominator: population of
  *                        the target group, number of users), or null when none is stored
  */
-public record Indicator(String id, String area, String profile, String category, int sortOrder, String name,
-                        Unit unit, int decimals, MeanKind meanKind, boolean higherIsMore, String source,
-                        String weightIndicator) {
+public record Indicator(String id, String area, int sortOrder, String name, Unit unit, int decimals, MeanKind meanKind,
+                        boolean higherIsMore, String source, String weightIndicator) {
     public Indicator {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(area, "area");
@@ -24,10 +26,5 @@ public record Indicator(String id, String area, String profile, String category,
         if (decimals < 0 || decimals > 6) {
             throw new IllegalArgumentException("Indicator " + id + ": decimals must be 0..6, was " + decimals);
         }
-    }
-
-    /** The name as the reports print it: flat-mean indicators carry a trailing {@code *}. */
-    public String displayName() {
-        return meanKind == MeanKind.FLAT ? name + "*" : name;
     }
 }

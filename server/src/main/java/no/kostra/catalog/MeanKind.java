@@ -14,6 +14,16 @@ public enum MeanKind {
     }
 
     public static MeanKind fromCode(String code) {
-        return valueOf(code.toUpperCase(Locale.ROOT));
+        for (MeanKind kind : values()) {
+            if (kind.code().equals(code == null ? null : code.trim().toLowerCase(Locale.ROOT))) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("ukjent mean_kind '" + code + "', skal være weighted eller flat");
+    }
+
+    /** A name as the reports print it: an indicator with a flat mean carries a trailing {@code *}. */
+    public String mark(String name) {
+        return this == FLAT ? name + "*" : name;
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import no.kostra.catalog.Indicator;
+import no.kostra.catalog.LayoutRow;
 import no.kostra.catalog.ProfileDefinition;
 import no.kostra.catalog.Region;
 import no.kostra.compute.narrative.ProfileNarrative;
@@ -19,11 +20,11 @@ public final class ProfileCalculator {
     }
 
     public static ProfileTable compute(Region region, String requestedCode, ProfileDefinition profile,
-                                       List<Indicator> rows, int year, ProfileInputs inputs) {
+                                       List<LayoutRow> rows, int year, ProfileInputs inputs) {
         List<Integer> years = IntStream.rangeClosed(year - YEARS_SHOWN + 1, year).boxed().toList();
         List<ProfileRow> computed = new ArrayList<>();
-        for (Indicator indicator : rows) {
-            computed.add(row(region.name(), indicator, years, year, inputs));
+        for (LayoutRow row : rows) {
+            computed.add(row(region.name(), row, years, year, inputs));
         }
         return new ProfileTable(
                 new ProfileTable.RegionRef(region.code(), region.name(), requestedCode),
@@ -31,7 +32,9 @@ public final class ProfileCalculator {
                 year, years, computed);
     }
 
-    static ProfileRow row(String municipality, Indicator indicator, List<Integer> years, int year, ProfileInputs inputs) {
+    /** One row as the year's layout has it: its category, and its name and mean kind (the {@code *}) of that year. */
+    static ProfileRow row(String municipality, LayoutRow layoutRow, List<Integer> years, int year, ProfileInputs inputs) {
+        Indicator indicator = layoutRow.indicator();
         String id = indicator.id();
         List<YearFigure> values = years.stream().map(y -> YearFigure.of(y, inputs.municipality(id, y))).toList();
         Figure current = inputs.municipality(id, year);
@@ -41,13 +44,13 @@ public final class ProfileCalculator {
         Figure low = inputs.asss(id, Statistic.LOW);
 
         AsssFigures asss = new AsssFigures(YearFigure.of(year, mean), YearFigure.of(year, high), YearFigure.of(year, low),
-                indicator.meanKind().code(), "published");
+                layoutRow.meanKind().code(), "published");
         Double index = onMeanScale(current, mean);
         Double deviation = index == null ? null : Rounding.clean(index - 100.0);
         ChartValues chart = new ChartValues(index, onMeanScale(high, mean), onMeanScale(low, mean));
         ProfileNarrative.RowFacts facts = new ProfileNarrative.RowFacts(indicator.name(), year, current.value(),
                 previous.value(), mean.value(), high.value(), low.value(), indicator.unit(), indicator.decimals());
-        return new ProfileRow(id, indicator.displayName(), indicator.category(), indicator.unit().code(),
+        return new ProfileRow(id, layoutRow.displayName(), layoutRow.category(), indicator.unit().code(),
                 indicator.decimals(), values, asss, index, deviation, change(indicator, previous, current, year), chart,
                 ProfileNarrative.sentences(municipality, facts, inputs.neighbourValues(id)), inputs.comments().get(id));
     }

@@ -13,11 +13,12 @@ import no.kostra.catalog.CodeChange;
 import no.kostra.catalog.GroupMembership;
 import no.kostra.catalog.Indicator;
 import no.kostra.catalog.ProfileDefinition;
+import no.kostra.catalog.ProfileEntry;
 import no.kostra.catalog.Region;
 import no.kostra.errors.InvalidInputException;
 
 /**
- * A catalogue table (regions, code changes, group members, service profiles or indicators, in the seeds' CSV
+ * A catalogue table (regions, code changes, group members, service profiles, indicators or profile rows, in the seeds' CSV
  * formats, told apart by the header) merged into the current catalogue: entries are added or replaced by key, none
  * removed. The merged catalogue is checked as a whole before anything is written.
  */
@@ -40,20 +41,29 @@ final class CatalogImport {
         try {
             CsvTable table = CsvTable.parse(file, text, Set.copyOf(kind.columns));
             Counter counter = new Counter();
+            Map<String, String> lineOf = Map.of();
             Catalog merged = switch (kind) {
                 case REGIONS -> new Catalog(counter.merge(current.regions(), CatalogTables.regions(table), Region::code),
-                        current.codeChanges(), current.memberships(), current.profiles(), current.indicators());
+                        current.codeChanges(), current.memberships(), current.profiles(), current.indicators(), current.profileEntries());
                 case CODE_CHANGES -> new Catalog(current.regions(), counter.merge(current.codeChanges(), CatalogTables.codeChanges(table),
-                        CodeChange::oldCode), current.memberships(), current.profiles(), current.indicators());
+                        CodeChange::oldCode), current.memberships(), current.profiles(), current.indicators(), current.profileEntries());
                 case GROUP_MEMBERS -> new Catalog(current.regions(), current.codeChanges(), counter.merge(current.memberships(),
                         CatalogTables.memberships(table), m -> m.group() + "|" + m.member() + "|" + m.fromYear()),
-                        current.profiles(), current.indicators());
+                        current.profiles(), current.indicators(), current.profileEntries());
                 case PROFILES -> new Catalog(current.regions(), current.codeChanges(), current.memberships(),
-                        counter.merge(current.profiles(), CatalogTables.profiles(table), ProfileDefinition::code), current.indicators());
+                        counter.merge(current.profiles(), CatalogTables.profiles(table), ProfileDefinition::code), current.indicators(),
+                        current.profileEntries());
                 case INDICATORS -> new Catalog(current.regions(), current.codeChanges(), current.memberships(), current.profiles(),
-                        counter.merge(current.indicators(), CatalogTables.indicators(table), Indicator::id));
+                        counter.merge(current.indicators(), CatalogTables.indicators(table), Indicator::id), current.profileEntries());
+                case PROFILE_ROWS -> {
+                    ProfileRowsTable rows = ProfileRowsTable.read(table);
+                    lineOf = rows.lineOf();
+                    yield new Catalog(current.regions(), current.codeChanges(), current.memberships(), current.profiles(),
+                            current.indicators(), counter.merge(current.profileEntries(), rows.entries(), ProfileEntry::key));
+                }
             };
             CatalogTables.checkReferences(merged);
+            ProfileRowsTable.check(merged, file, lineOf);
             return new Merge(merged, counter.read, counter.added, counter.changed, counter.unchanged);
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage().startsWith(file) ? e.getMessage() : file + ": " + e.getMessage(),

@@ -23,8 +23,8 @@ final class CatalogTables {
         CODE_CHANGES("region_code_changes.csv", "old_code", "new_code", "first_year_of_new_code"),
         GROUP_MEMBERS("group_members.csv", "group", "member", "from_year", "to_year"),
         PROFILES("service_profiles.csv", "code", "area", "area_title", "title", "sort"),
-        INDICATORS("indicators.csv", "id", "area", "profile", "category", "sort", "name", "unit", "decimals", "mean_kind",
-                "higher_is_more", "source");
+        INDICATORS("indicators.csv", "id", "area", "name", "unit", "decimals", "mean_kind", "higher_is_more", "source"),
+        PROFILE_ROWS("profile_rows.csv", "profile", "first_year", "last_year", "sort", "category", "indicator", "mean_kind");
 
         final String fileName;
         final List<String> columns;
@@ -73,15 +73,29 @@ final class CatalogTables {
         return profiles;
     }
 
+    /**
+     * Indicators; {@code sort} (optional) orders an area's indicators. Files written before profiles had years carry
+     * {@code profile} and {@code category} columns; they are read when empty and refused when a profile is named,
+     * since a profile's rows now come from {@code profile_rows.csv} alone (one way to say where a row is).
+     */
     static List<Indicator> indicators(CsvTable table) {
         List<Indicator> indicators = new ArrayList<>();
         for (CsvTable.Row row : table.rows()) {
-            indicators.add(guard(row, () -> new Indicator(row.required("id"), row.required("area"), row.optional("profile"),
-                    row.optional("category"), row.integer("sort"), row.required("name"), Unit.fromCode(row.required("unit")),
-                    row.integer("decimals"), MeanKind.fromCode(row.required("mean_kind")), row.bool("higher_is_more"),
-                    row.required("source"), row.optional("weight_indicator"))));
+            if (row.optional("profile") != null) {
+                throw new IllegalStateException(where(row, "profile") + ": profilrader står i profile_rows.csv ("
+                        + String.join(",", Kind.PROFILE_ROWS.columns) + "), med årene de gjelder for; la kolonnen profile stå tom");
+            }
+            indicators.add(guard(row, () -> new Indicator(row.required("id"), row.required("area"),
+                    row.optionalInteger("sort") == null ? 0 : row.optionalInteger("sort"), row.required("name"),
+                    Unit.fromCode(row.required("unit")), row.integer("decimals"), MeanKind.fromCode(row.required("mean_kind")),
+                    row.bool("higher_is_more"), row.required("source"), row.optional("weight_indicator"))));
         }
         return indicators;
+    }
+
+    /** A place in a file, in bokmål: {@code profile_rows.csv linje 3, kolonne sort}. */
+    static String where(CsvTable.Row row, String column) {
+        return row.where(column).replace(" line ", " linje ").replace(", column ", ", kolonne ");
     }
 
     /** Every reference in the catalogue leads to an entry: members and groups, weights, profiles. */
@@ -94,9 +108,6 @@ final class CatalogTables {
         for (Indicator i : catalog.indicators()) {
             if (i.weightIndicator() != null && catalog.findIndicator(i.weightIndicator()).isEmpty()) {
                 throw new IllegalStateException("indicators.csv: " + i.id() + " is weighted by unknown indicator " + i.weightIndicator());
-            }
-            if (i.profile() != null && catalog.findProfile(i.profile()).isEmpty()) {
-                throw new IllegalStateException("indicators.csv: " + i.id() + " names unknown profile " + i.profile());
             }
         }
     }

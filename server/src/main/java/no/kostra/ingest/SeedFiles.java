@@ -20,7 +20,7 @@ import java.util.Map;
 public final class SeedFiles {
     /** The files the store is loaded from, in load order. */
     static final List<String> LOADED = List.of("regions.csv", "region_code_changes.csv", "group_members.csv",
-            "service_profiles.csv", "indicators.csv", "observations.csv", "group_statistics.csv");
+            "service_profiles.csv", "indicators.csv", "profile_rows.csv", "observations.csv", "group_statistics.csv");
     /** Files loaded when present: the analysis tables (see {@link AnalysisSeeds}). */
     static final List<String> OPTIONAL = AnalysisSeeds.FILES;
 

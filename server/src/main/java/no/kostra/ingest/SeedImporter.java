@@ -87,13 +87,15 @@ public final class SeedImporter {
     }
 
     static Catalog parseCatalog(SeedFiles seeds) {
+        ProfileRowsTable profileRows = ProfileRowsTable.read(table(seeds, CatalogTables.Kind.PROFILE_ROWS));
         Catalog catalog = new Catalog(
                 CatalogTables.regions(table(seeds, CatalogTables.Kind.REGIONS)),
                 CatalogTables.codeChanges(table(seeds, CatalogTables.Kind.CODE_CHANGES)),
                 CatalogTables.memberships(table(seeds, CatalogTables.Kind.GROUP_MEMBERS)),
                 CatalogTables.profiles(table(seeds, CatalogTables.Kind.PROFILES)),
-                CatalogTables.indicators(table(seeds, CatalogTables.Kind.INDICATORS)));
+                CatalogTables.indicators(table(seeds, CatalogTables.Kind.INDICATORS)), profileRows.entries());
         CatalogTables.checkReferences(catalog);
+        ProfileRowsTable.check(catalog, CatalogTables.Kind.PROFILE_ROWS.fileName, profileRows.lineOf());
         return catalog;
     }
 

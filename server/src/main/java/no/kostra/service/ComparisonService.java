@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import no.kostra.catalog.Catalog;
 import no.kostra.catalog.Indicator;
+import no.kostra.catalog.MeanKind;
 import no.kostra.catalog.Region;
 import no.kostra.catalog.RegionKind;
 import no.kostra.compute.asss.Comparison;
@@ -48,7 +49,8 @@ public final class ComparisonService {
                 .getOrDefault(indicator.id(), Map.of()).getOrDefault(region.code(), Map.of())
                 .getOrDefault(year, Figure.missing(Status.NOT_AVAILABLE));
         List<MemberValue> memberValues = members.members(catalog, indicator, ASSS, year, year).getOrDefault(year, List.of());
-        GroupFigures computed = memberValues.isEmpty() ? null : GroupMeans.compute(indicator.meanKind(), memberValues);
+        MeanKind meanKind = catalog.meanKind(indicator, year); // as the year's profile rows have it: KS changes it
+        GroupFigures computed = memberValues.isEmpty() ? null : GroupMeans.compute(meanKind, memberValues);
         Map<Statistic, Figure> published = repository.groupStatistics(indicator.id(), List.of(ASSS), year, year)
                 .getOrDefault(ASSS, Map.of()).getOrDefault(year, Map.of());
         Figure publishedMean = published.get(Statistic.MEAN);
@@ -61,8 +63,8 @@ public final class ComparisonService {
         Double deviation = Comparison.deviation(own.value(), mean);
         List<String> narrative = ComparisonNarrative.sentences(region.name(), indicator.name(), year, own.value(), mean,
                 indicator.unit(), rank, publishedExtreme(own, published), others, indicator.decimals());
-        return new Comparison(indicator.id(), indicator.displayName(), indicator.unit().code(), indicator.decimals(),
-                indicator.meanKind().code(), year, region.code(), region.name(), own.value(),
+        return new Comparison(indicator.id(), meanKind.mark(indicator.name()), indicator.unit().code(), indicator.decimals(),
+                meanKind.code(), year, region.code(), region.name(), own.value(),
                 own.status() == null ? null : own.status().symbol(), mean, mean == null ? null : usePublished ? "published" : "computed",
                 deviation, computed, rank, others, discrepancies, narrative);
     }
@@ -92,7 +94,7 @@ public final class ComparisonService {
             }
             var published = repository.groupStatistics(indicator.id(), List.of(ASSS), from, to).getOrDefault(ASSS, Map.of());
             byYear.forEach((year, values) -> out.addAll(Discrepancy.between(indicator.id(), indicator.decimals(), ASSS, year,
-                    GroupMeans.compute(indicator.meanKind(), values), published.getOrDefault(year, Map.of()))));
+                    GroupMeans.compute(catalog.meanKind(indicator, year), values), published.getOrDefault(year, Map.of()))));
         }
         return out;
     }

@@ -97,7 +97,7 @@ public final class EfficiencyService {
                     parts = null;
                     break;
                 }
-                parts.add(new ComputedInputs.Production(indicator.id(), indicator.displayName(), p.number("weight"), own,
+                parts.add(new ComputedInputs.Production(indicator.id(), catalog.displayName(indicator, year), p.number("weight"), own,
                         mean.figure().value()));
             }
             if (parts != null) {

@@ -72,7 +72,7 @@ final class MemberFigures {
             if (mean != null) {
                 out.put(year, new GroupMean(mean, GroupMean.PUBLISHED));
             } else if (members.containsKey(year)) {
-                GroupFigures computed = GroupMeans.compute(indicator.meanKind(), members.get(year));
+                GroupFigures computed = GroupMeans.compute(catalog.meanKind(indicator, year), members.get(year));
                 out.put(year, new GroupMean(computed.mean() == null ? NOT_STORED : Figure.of(computed.mean()), GroupMean.COMPUTED));
             }
         }

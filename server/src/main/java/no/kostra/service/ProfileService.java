@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import no.kostra.catalog.Catalog;
-import no.kostra.catalog.Indicator;
+import no.kostra.catalog.LayoutRow;
+import no.kostra.catalog.ProfileEntry;
 import no.kostra.catalog.ProfileDefinition;
 import no.kostra.catalog.Region;
 import no.kostra.catalog.RegionKind;
@@ -59,13 +60,24 @@ public final class ProfileService {
                     Map.of("region", regionCode));
         }
         ProfileDefinition profile = catalog.requireProfile(profileCode);
-        List<Indicator> rows = catalog.indicatorsOfProfile(profile.code());
-        List<String> ids = rows.stream().map(Indicator::id).toList();
+        List<LayoutRow> rows = catalog.profileRows(profile.code(), year);
+        // Without a layout for the year, the years with figures are those of any of the profile's layouts' rows.
+        List<String> ids = rows.isEmpty()
+                ? catalog.profileEntries().stream().filter(e -> e.profile().equals(profile.code())).map(ProfileEntry::indicator)
+                        .distinct().toList()
+                : rows.stream().map(r -> r.indicator().id()).toList();
 
         SortedSet<Integer> years = figures.yearsWithData(ids, region.code());
         if (!years.contains(year)) {
             throw new NotFoundException("Ingen tall for " + region.name() + " i " + profile.title() + " for " + year
                     + (years.isEmpty() ? "" : ". År med tall: " + years), Map.of("year", year, "yearsWithData", List.copyOf(years)));
+        }
+        if (rows.isEmpty()) {
+            SortedSet<Integer> starts = catalog.layouts().starts(profile.code());
+            throw new NotFoundException(profile.title() + " har ingen rader for " + year
+                    + (starts.isEmpty() ? "; importer profile_rows.csv for profilen"
+                            : "; profilens oppsett (profile_rows.csv) begynner i " + starts),
+                    Map.of("year", year, "profile", profile.code(), "layoutsStart", List.copyOf(starts)));
         }
         ProfileInputs inputs = new ProfileInputs(
                 figures.municipalityFigures(ids, region.code(), year - ProfileCalculator.YEARS_SHOWN + 1, year),

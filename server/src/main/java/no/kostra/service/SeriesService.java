@@ -58,7 +58,7 @@ public final class SeriesService {
             Region region = catalog.requireRegion(code);
             lines.add(region.kind() == RegionKind.MUNICIPALITY ? own(indicator, region, from, to) : group(catalog, indicator, region, from, to));
         }
-        return SeriesCalculator.compute(indicator, from, to, adjust, lines, deflators, need, deflatorSource(from, to));
+        return SeriesCalculator.compute(indicator, catalog.displayName(indicator, to), from, to, adjust, lines, deflators, need, deflatorSource(from, to));
     }
 
     private String deflatorSource(int from, int to) {

@@ -13,6 +13,7 @@ import no.kostra.catalog.GroupMembership;
 import no.kostra.catalog.Indicator;
 import no.kostra.catalog.MeanKind;
 import no.kostra.catalog.ProfileDefinition;
+import no.kostra.catalog.ProfileEntry;
 import no.kostra.catalog.Region;
 import no.kostra.catalog.RegionKind;
 import no.kostra.catalog.Unit;
@@ -26,7 +27,7 @@ public final class CatalogRepository {
     }
 
     public Catalog load() {
-        return database.read(c -> new Catalog(regions(c), codeChanges(c), memberships(c), profiles(c), indicators(c)));
+        return database.read(c -> new Catalog(regions(c), codeChanges(c), memberships(c), profiles(c), indicators(c), profileEntries(c)));
     }
 
     private static List<Region> regions(Connection c) throws SQLException {
@@ -77,13 +78,27 @@ public final class CatalogRepository {
 
     private static List<Indicator> indicators(Connection c) throws SQLException {
         List<Indicator> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select id, area, profile, category, sort_order, name, unit, decimals,"
-                + " mean_kind, higher_is_more, source, weight_indicator from indicator");
+        try (PreparedStatement s = c.prepareStatement("select id, area, sort_order, name, unit, decimals, mean_kind, higher_is_more,"
+                + " source, weight_indicator from indicator");
              ResultSet r = s.executeQuery()) {
             while (r.next()) {
-                out.add(new Indicator(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5),
-                        r.getString(6), Unit.fromCode(r.getString(7)), r.getInt(8), MeanKind.fromCode(r.getString(9)),
-                        r.getBoolean(10), r.getString(11), r.getString(12)));
+                out.add(new Indicator(r.getString(1), r.getString(2), r.getInt(3), r.getString(4), Unit.fromCode(r.getString(5)),
+                        r.getInt(6), MeanKind.fromCode(r.getString(7)), r.getBoolean(8), r.getString(9), r.getString(10)));
+            }
+        }
+        return out;
+    }
+
+    private static List<ProfileEntry> profileEntries(Connection c) throws SQLException {
+        List<ProfileEntry> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select profile_code, first_year, last_year, sort_order, category,"
+                + " indicator_id, mean_kind from profile_row order by profile_code, first_year, sort_order");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                int last = r.getInt(3);
+                Integer lastYear = r.wasNull() ? null : last; // wasNull speaks of the last column read: read it here
+                out.add(new ProfileEntry(r.getString(1), r.getInt(2), lastYear, r.getInt(4), r.getString(5), r.getString(6),
+                        MeanKind.fromCode(r.getString(7))));
             }
         }
         return out;
@@ -112,12 +127,19 @@ public final class CatalogRepository {
                     p.area(), p.areaTitle(), p.title(), p.sortOrder(), p.code());
         }
         for (Indicator i : catalog.indicators()) {
-            upsert(c, "update indicator set area = ?, profile = ?, category = ?, sort_order = ?, name = ?, unit = ?,"
-                            + " decimals = ?, mean_kind = ?, higher_is_more = ?, source = ?, weight_indicator = ? where id = ?",
-                    "insert into indicator (area, profile, category, sort_order, name, unit, decimals, mean_kind,"
-                            + " higher_is_more, source, weight_indicator, id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    i.area(), i.profile(), i.category(), i.sortOrder(), i.name(), i.unit().code(), i.decimals(),
-                    i.meanKind().code(), i.higherIsMore(), i.source(), i.weightIndicator(), i.id());
+            upsert(c, "update indicator set area = ?, sort_order = ?, name = ?, unit = ?, decimals = ?, mean_kind = ?,"
+                            + " higher_is_more = ?, source = ?, weight_indicator = ? where id = ?",
+                    "insert into indicator (area, sort_order, name, unit, decimals, mean_kind, higher_is_more, source,"
+                            + " weight_indicator, id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    i.area(), i.sortOrder(), i.name(), i.unit().code(), i.decimals(), i.meanKind().code(), i.higherIsMore(), i.source(),
+                    i.weightIndicator(), i.id());
+        }
+        for (ProfileEntry e : catalog.profileEntries()) {
+            upsert(c, "update profile_row set last_year = ?, sort_order = ?, category = ?, mean_kind = ?"
+                            + " where profile_code = ? and first_year = ? and indicator_id = ?",
+                    "insert into profile_row (last_year, sort_order, category, mean_kind, profile_code, first_year, indicator_id)"
+                            + " values (?, ?, ?, ?, ?, ?, ?)",
+                    e.lastYear(), e.sort(), e.category(), e.meanKind().code(), e.profile(), e.firstYear(), e.indicator());
         }
     }
 

@@ -104,7 +104,7 @@ final class AddinRoutes {
         out.put("region", Map.of("code", answer.region().code(), "name", answer.region().name()));
         Map<String, Object> indicator = new LinkedHashMap<>();
         indicator.put("id", answer.indicator().id());
-        indicator.put("name", answer.indicator().displayName());
+        indicator.put("name", answer.name());
         indicator.put("unit", answer.indicator().unit().code());
         indicator.put("decimals", answer.indicator().decimals());
         out.put("indicator", indicator);

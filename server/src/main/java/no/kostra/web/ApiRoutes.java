@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.kostra.catalog.Catalog;
-import no.kostra.catalog.Indicator;
-import no.kostra.catalog.ProfileDefinition;
 import no.kostra.catalog.Region;
 import no.kostra.service.Services;
 
@@ -27,7 +25,7 @@ final class ApiRoutes {
         routes.get("/api/health", this::health);
         routes.get("/api/version", ctx -> ctx.json(VERSION));
         routes.get("/api/regions", ctx -> cached(ctx, "regions", revision -> regions(services.catalogs().at(revision))));
-        routes.get("/api/areas", ctx -> cached(ctx, "areas", revision -> areas(services.catalogs().at(revision))));
+        routes.get("/api/areas", this::areas);
         routes.get("/api/indicators", this::indicators);
         routes.get("/api/profile", this::profile);
     }
@@ -37,18 +35,23 @@ final class ApiRoutes {
         ctx.json(Map.of("status", "ok", "dataRevision", revision));
     }
 
+    private void areas(Context ctx) {
+        Integer asked = ctx.queryParam("year") == null ? null : Params.year(ctx, "year");
+        cached(ctx, "areas|" + asked, revision -> {
+            Catalog catalog = services.catalogs().at(revision);
+            return CatalogViews.areas(catalog, asked == null ? CatalogViews.defaultYear(catalog) : asked);
+        });
+    }
+
     private void indicators(Context ctx) {
         String area = ctx.queryParam("area");
-        cached(ctx, "indicators|" + area, revision -> {
+        Integer asked = ctx.queryParam("year") == null ? null : Params.year(ctx, "year");
+        cached(ctx, "indicators|" + area + "|" + asked, revision -> {
             Catalog catalog = services.catalogs().at(revision);
             if (area == null || area.isBlank()) {
                 return Map.of("indicators", catalog.indicators());
             }
-            String code = area.trim().toUpperCase(java.util.Locale.ROOT);
-            List<Indicator> found = catalog.areas().contains(code)
-                    ? catalog.indicatorsOfArea(code)
-                    : catalog.indicatorsOfProfile(catalog.requireProfile(code).code());
-            return Map.of("area", code, "indicators", found);
+            return CatalogViews.indicators(catalog, area, asked == null ? CatalogViews.defaultYear(catalog) : asked);
         });
     }
 
@@ -78,23 +81,5 @@ final class ApiRoutes {
         m.put("kind", r.kind().code());
         m.put("formerCodes", catalog.codesOf(r.code()).subList(1, catalog.codesOf(r.code()).size()));
         return m;
-    }
-
-    private static Map<String, Object> areas(Catalog catalog) {
-        Map<String, Map<String, Object>> byArea = new LinkedHashMap<>();
-        for (ProfileDefinition p : catalog.profiles()) {
-            Map<String, Object> area = byArea.computeIfAbsent(p.area(), a -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("code", a);
-                m.put("title", p.areaTitle());
-                m.put("profiles", new java.util.ArrayList<Map<String, Object>>());
-                return m;
-            });
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> profiles = (List<Map<String, Object>>) area.get("profiles");
-            profiles.add(Map.of("code", p.code(), "title", p.title(),
-                    "rows", catalog.indicatorsOfProfile(p.code()).size()));
-        }
-        return Map.of("areas", List.copyOf(byArea.values()));
     }
 }

@@ -29,7 +29,9 @@ final class SeriesGatherer {
     }
 
     List<SeriesRow> gather(Catalog catalog, String area, String region, List<Integer> years) {
-        List<Indicator> indicators = catalog.indicatorsOfArea(area).stream().filter(i -> i.profile() == null).toList();
+        // A series is an area's indicator that is no profile's row in any year: a row's indicator never doubles as one.
+        List<Indicator> indicators = catalog.indicatorsOfArea(area).stream()
+                .filter(i -> !catalog.isProfileIndicator(i.id())).toList();
         List<String> ids = indicators.stream().map(Indicator::id).toList();
         int from = years.get(0);
         int to = years.get(years.size() - 1);

@@ -15,7 +15,7 @@ class CatalogTest {
                     new CodeChange("0220", "3025", 2020), new CodeChange("3025", "3203", 2024)),
             List.of(new GroupMembership("ASSS", "3201", 2000, null), new GroupMembership("ASSS", "0301", 2000, null),
                     new GroupMembership("ASSS", "3203", 2022, null)),
-            List.of(), List.of());
+            List.of(), List.of(), List.of());
 
     @Test
     void everyNumberBaerumHasHadFindsBaerum() {
@@ -49,7 +49,7 @@ class CatalogTest {
     @Test
     void aCodeHistoryThatLeadsNowhereIsRefused() {
         assertThatThrownBy(() -> new Catalog(List.of(new Region("3201", "Bærum", RegionKind.MUNICIPALITY)),
-                List.of(new CodeChange("3024", "9999", 2024)), List.of(), List.of(), List.of()))
+                List.of(new CodeChange("3024", "9999", 2024)), List.of(), List.of(), List.of(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Code history leads from 3024 to 9999, which is not a known region");
     }

@@ -104,4 +104,26 @@ class ImportCommandTest {
         assertThat(bad[2].strip().lines().reduce((a, b) -> b).orElseThrow())
                 .startsWith("Importen ble avvist, ingenting er endret: Ugyldig fil: deflators.csv linje 2, kolonne deflator_percent");
     }
+
+    @Test
+    void aProfileRowsTableImportsFromTheCommandLineAndABadOneExitsWith2NamingLineAndColumn() throws Exception {
+        Path rows = dir.resolve("profile_rows.csv");
+        try (InputStream in = ImportCommandTest.class.getResourceAsStream("/profiles/profile_rows-2021.csv")) {
+            Files.write(rows, in.readAllBytes());
+        }
+        Path bad = dir.resolve("bad").resolve("profile_rows.csv");
+        Files.createDirectories(bad.getParent());
+        Files.writeString(bad, "profile,first_year,last_year,sort,category,indicator,mean_kind\n"
+                + "KHT,2021,2019,1,Prioritering,KHT.ressursbruksindikator,flat\n");
+        String data = dir.resolve("data").toString();
+
+        String[] good = run("import", rows.toString(), "--format", "catalog", "--data", data);
+        String[] refused = run("import", bad.toString(), "--format", "catalog", "--data", data);
+
+        assertThat(good[0]).isEqualTo("0");
+        assertThat(report(good[1]).get("added").asInt()).isEqualTo(9);
+        assertThat(refused[0]).isEqualTo("2");
+        assertThat(refused[2]).contains("profile_rows.csv linje 2, kolonne last_year: last_year 2019 er før first_year 2021")
+                .doesNotContain("Exception");
+    }
 }

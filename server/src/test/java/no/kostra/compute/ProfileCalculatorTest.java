@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import no.kostra.catalog.Indicator;
+import no.kostra.catalog.LayoutRow;
 import no.kostra.catalog.MeanKind;
 import no.kostra.catalog.ProfileDefinition;
 import no.kostra.catalog.Region;
@@ -24,7 +25,7 @@ class ProfileCalculatorTest {
     private static final Indicator HJEMMEBESOK = indicator("KHT.hjemmebesok", Unit.PROSENT, 1, MeanKind.WEIGHTED);
 
     private static Indicator indicator(String id, Unit unit, int decimals, MeanKind kind) {
-        return new Indicator(id, "KHT", "KHT", "Prioritering", 1, id, unit, decimals, kind, true, "test", null);
+        return new Indicator(id, "KHT", 1, id, unit, decimals, kind, true, "test", null);
     }
 
     private static Map<Integer, Figure> years(double y2022, double y2023, double y2024) {
@@ -36,7 +37,8 @@ class ProfileCalculatorTest {
     }
 
     private static ProfileTable compute(List<Indicator> rows, ProfileInputs inputs) {
-        return ProfileCalculator.compute(BAERUM, "3024", KHT, rows, 2024, inputs);
+        List<LayoutRow> layout = rows.stream().map(i -> new LayoutRow(i, "Prioritering", 1, i.meanKind())).toList();
+        return ProfileCalculator.compute(BAERUM, "3024", KHT, layout, 2024, inputs);
     }
 
     @Test

@@ -148,8 +148,7 @@ class StatedFiguresTest {
 
     private ProfileRow row(String indicator, int year) {
         Catalog catalog = seeded.services().catalogs().current();
-        Indicator i = catalog.requireIndicator(indicator);
-        return seeded.services().profiles().profile("3201", i.profile(), year).rows().stream()
+        return seeded.services().profiles().profile("3201", catalog.profilesOf(indicator, year).get(0), year).rows().stream()
                 .filter(r -> r.indicator().equals(indicator)).findFirst().orElseThrow();
     }
 

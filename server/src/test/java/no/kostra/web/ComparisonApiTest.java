@@ -174,13 +174,13 @@ class ComparisonApiTest {
         Catalog fromSeeds = seeded.services().catalogs().current();
         List<Indicator> indicators = new ArrayList<>();
         for (Indicator i : fromSeeds.indicators()) {
-            indicators.add(i.id().equals(NET) ? new Indicator(i.id(), i.area(), i.profile(), i.category(), i.sortOrder(), i.name(),
+            indicators.add(i.id().equals(NET) ? new Indicator(i.id(), i.area(), i.sortOrder(), i.name(),
                     i.unit(), i.decimals(), i.meanKind(), i.higherIsMore(), i.source(), POPULATION) : i);
         }
-        indicators.add(new Indicator(POPULATION, "KHT", null, null, 99, "Innbyggere (testvekt)", Unit.ANTALL, 0,
+        indicators.add(new Indicator(POPULATION, "KHT", 99, "Innbyggere (testvekt)", Unit.ANTALL, 0,
                 MeanKind.WEIGHTED, true, "test fixture", null));
         Catalog withWeights = new Catalog(fromSeeds.regions(), fromSeeds.codeChanges(), fromSeeds.memberships(),
-                fromSeeds.profiles(), indicators);
+                fromSeeds.profiles(), indicators, fromSeeds.profileEntries());
         seeded.services().database().inTransaction(c -> {
             CatalogRepository.save(c, withWeights);
             return null;

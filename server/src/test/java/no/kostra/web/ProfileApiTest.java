@@ -132,6 +132,20 @@ class ProfileApiTest {
     }
 
     @Test
+    void aYearWithFiguresBeforeTheProfilesFirstLayoutIsA404ThatSaysWhereItsLayoutsBegin() {
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
+            // the seeds hold Bærum's 2023 figures, printed in the 2024 report, but not the 2023 report's layout
+            Response response = client.get("/api/profile?region=3201&area=KHT&year=2023");
+
+            assertThat(response.code()).isEqualTo(404);
+            JsonNode error = json(response);
+            assertThat(error.path("error").asText())
+                    .isEqualTo("Kommunehelse har ingen rader for 2023; profilens oppsett (profile_rows.csv) begynner i [2024]");
+            assertThat(error.path("detail").path("layoutsStart").toString()).isEqualTo("[2024]");
+        });
+    }
+
+    @Test
     void aYearThatIsNotAYearIsA400() {
         JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             Response notNumber = client.get("/api/profile?region=3201&area=KHT&year=tjuefire");

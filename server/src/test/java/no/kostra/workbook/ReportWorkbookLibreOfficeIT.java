@@ -102,6 +102,41 @@ class ReportWorkbookLibreOfficeIT {
                 .isCloseTo(Double.parseDouble(otherIndex.value()), within(SERVICE_PRECISION));
     }
 
+    @Test
+    void a2021KommunehelseWithFewerAndWithMoreRowsThanTheTemplateOpensAndRecalculates() throws Exception {
+        for (String layout : List.of("profile_rows-2021.csv", "profile_rows-2021-long.csv")) {
+            try (Services year2021 = SeededServices.open()) {
+                for (String file : List.of(layout, "figures-2021.csv", "asss-2021.csv")) {
+                    try (java.io.InputStream in = getClass().getResourceAsStream("/profiles/" + file)) {
+                        year2021.importer().importFile(file.startsWith("profile_rows") ? "profile_rows.csv" : file, in.readAllBytes(),
+                                new no.kostra.ingest.ImportOptions(file.startsWith("profile_rows") ? no.kostra.ingest.ImportFormat.CATALOG
+                                        : null, null, no.kostra.observation.Vintage.FINAL, null));
+                    }
+                }
+                FilledReport report = year2021.reports().fill("kommunehelse", "3201", 2021);
+                String name = "kommunehelse-2021-" + year2021.profiles().profile("3201", "KHT", 2021).rows().size() + "-rader";
+                Path pdf = LibreOfficeCalc.ARTIFACTS.resolve(name + ".pdf");
+
+                LibreOfficeCalc.Result result = calc.check(write(report, name + ".xlsx"), pdf, List.of());
+
+                assertThat(result.loaded()).as(name + " opens in LibreOffice").isTrue();
+                assertThat(result.problems()).as(name + ": LibreOffice reported the file as damaged").isEmpty();
+                List<CellProvenance> formulas = formulaCells(report);
+                assertThat(result.formulas()).as(name).hasSize(formulas.size());
+                for (CellProvenance expected : formulas) {
+                    LibreOfficeCalc.Formula actual = result.formula(expected.sheet(), expected.cell());
+                    assertThat(actual.error()).as(expected.toString()).isZero();
+                    if (expected.value() != null) {
+                        assertThat(actual.value()).as(expected.toString())
+                                .isCloseTo(Double.parseDouble(expected.value()), within(SERVICE_PRECISION));
+                    } else {
+                        assertThat(actual.text()).as(expected.toString()).isEqualTo(expected.status());
+                    }
+                }
+            }
+        }
+    }
+
     private static List<CellProvenance> formulaCells(FilledReport report) {
         try (FilledWorkbook filled = new FilledWorkbook(report.xlsx())) {
             return ProvenanceSheet.read(filled.workbook()).orElseThrow().cells().stream()

@@ -22,11 +22,12 @@ public final class SeriesCalculator {
     }
 
     /**
+     * @param displayName the name as the report year {@code to} prints it (with {@code *} for a flat mean that year)
      * @param lines     region → year → stored figure, in the order to show
      * @param deflators year → deflator rate (0.042 = 4,2 %); must cover every year after {@code from}
      * @param need      region code → year → expense-need index
      */
-    public static Series compute(Indicator indicator, int from, int to, Adjustment adjust, List<LineInput> lines,
+    public static Series compute(Indicator indicator, String displayName, int from, int to, Adjustment adjust, List<LineInput> lines,
                                  Map<Integer, Double> deflators, Map<String, Map<Integer, Double>> need, String deflatorSource) {
         List<Integer> years = IntStream.rangeClosed(from, to).boxed().toList();
         List<Series.Line> out = new ArrayList<>();
@@ -45,7 +46,7 @@ public final class SeriesCalculator {
             }
             out.add(new Series.Line(new Series.RegionRef(line.code(), line.name()), line.basis(), values));
         }
-        return new Series(new Series.IndicatorRef(indicator.id(), indicator.displayName(), indicator.unit().code(), indicator.decimals()),
+        return new Series(new Series.IndicatorRef(indicator.id(), displayName, indicator.unit().code(), indicator.decimals()),
                 adjust.code(), describe(adjust, from, to, deflators, deflatorSource), years, out,
                 no.kostra.compute.narrative.SeriesNarrative.sentences(indicator, out));
     }

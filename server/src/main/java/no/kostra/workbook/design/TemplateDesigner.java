@@ -104,7 +104,8 @@ public final class TemplateDesigner {
     }
 
     private void seriesSheets(XSSFWorkbook workbook, DesignStyles styles, TemplatePart.Series part) {
-        List<Indicator> indicators = catalog.indicatorsOfArea(part.area()).stream().filter(i -> i.profile() == null).toList();
+        List<Indicator> indicators = catalog.indicatorsOfArea(part.area()).stream()
+                .filter(i -> !catalog.isProfileIndicator(i.id())).toList();
         XSSFSheet charts = workbook.createSheet("Serier");
         XSSFSheet data = workbook.createSheet("Seriedata");
         text(charts, 0, "Utvikling over tid – kommunen, nabokommunen og sammenligningsgrupper", styles.title);
