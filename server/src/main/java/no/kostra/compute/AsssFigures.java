@@ -7,4 +7,6 @@ package no.kostra.compute;
  * @param basis    "published" when the figures are KS's own, "computed" when formed from member values
  */
 public record AsssFigures(YearFigure mean, YearFigure high, YearFigure low, String meanKind, String basis) {
+    public static final String PUBLISHED = "published";
+    public static final String COMPUTED = "computed";
 }

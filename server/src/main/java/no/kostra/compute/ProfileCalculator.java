@@ -43,13 +43,14 @@ public final class ProfileCalculator {
         Figure high = inputs.asss(id, Statistic.HIGH);
         Figure low = inputs.asss(id, Statistic.LOW);
 
+        boolean computed = inputs.computedAsss().contains(id);
         AsssFigures asss = new AsssFigures(YearFigure.of(year, mean), YearFigure.of(year, high), YearFigure.of(year, low),
-                layoutRow.meanKind().code(), "published");
+                layoutRow.meanKind().code(), computed ? AsssFigures.COMPUTED : AsssFigures.PUBLISHED);
         Double index = onMeanScale(current, mean);
         Double deviation = index == null ? null : Rounding.clean(index - 100.0);
         ChartValues chart = new ChartValues(index, onMeanScale(high, mean), onMeanScale(low, mean));
         ProfileNarrative.RowFacts facts = new ProfileNarrative.RowFacts(indicator.name(), year, current.value(),
-                previous.value(), mean.value(), high.value(), low.value(), indicator.unit(), indicator.decimals());
+                previous.value(), mean.value(), high.value(), low.value(), indicator.unit(), indicator.decimals(), computed);
         return new ProfileRow(id, layoutRow.displayName(), layoutRow.category(), indicator.unit().code(),
                 indicator.decimals(), values, asss, index, deviation, change(indicator, previous, current, year), chart,
                 ProfileNarrative.sentences(municipality, facts, inputs.neighbourValues(id)), inputs.comments().get(id));

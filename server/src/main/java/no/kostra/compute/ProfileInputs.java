@@ -2,6 +2,7 @@ package no.kostra.compute;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import no.kostra.observation.Figure;
 import no.kostra.observation.Statistic;
 import no.kostra.observation.Status;
@@ -11,22 +12,25 @@ import no.kostra.observation.Status;
  *
  * @param municipality indicator id → year → figure
  * @param asss         indicator id → statistic → figure, for the report year
+ * @param computedAsss the indicators whose ASSS figures were formed from the members' values (KS's are not stored)
  * @param neighbours   neighbour's name (e.g. "Asker") → indicator id → figure for the report year, for the narrative
  * @param comments     indicator id → the service leader's current comment on the report-year figure
  */
 public record ProfileInputs(Map<String, Map<Integer, Figure>> municipality, Map<String, Map<Statistic, Figure>> asss,
-                            Map<String, Map<String, Figure>> neighbours, Map<String, String> comments) {
+                            Set<String> computedAsss, Map<String, Map<String, Figure>> neighbours,
+                            Map<String, String> comments) {
     private static final Figure NOT_STORED = Figure.missing(Status.NOT_AVAILABLE);
 
     public ProfileInputs {
         municipality = Map.copyOf(municipality);
         asss = Map.copyOf(asss);
+        computedAsss = Set.copyOf(computedAsss);
         neighbours = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(neighbours));
         comments = Map.copyOf(comments);
     }
 
     public ProfileInputs(Map<String, Map<Integer, Figure>> municipality, Map<String, Map<Statistic, Figure>> asss) {
-        this(municipality, asss, Map.of(), Map.of());
+        this(municipality, asss, Set.of(), Map.of(), Map.of());
     }
 
     /** neighbour's name → its value for the indicator (null when it has none), in the order given. */

@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 import no.kostra.catalog.Catalog;
 import no.kostra.catalog.Indicator;
+import no.kostra.catalog.LayoutRow;
 import no.kostra.catalog.MeanKind;
 import no.kostra.catalog.Region;
 import no.kostra.catalog.RegionKind;
@@ -84,8 +86,25 @@ public final class ComparisonService {
 
     /** Every published ASSS figure that differs from the one computed from member values, for one or all indicators. */
     public List<Discrepancy> discrepancies(String indicatorId, int from, int to) {
+        return discrepancies(indicatorId, null, from, to);
+    }
+
+    /**
+     * As {@link #discrepancies(String, int, int)}, for the rows of a profile in those years when {@code profileCode} is
+     * given: once KS's figures arrive after the service formed its own, this lists every difference beyond rounding.
+     */
+    public List<Discrepancy> discrepancies(String indicatorId, String profileCode, int from, int to) {
         Catalog catalog = catalogs.current();
-        List<Indicator> indicators = indicatorId == null ? catalog.indicators() : List.of(catalog.requireIndicator(indicatorId));
+        List<Indicator> indicators;
+        if (indicatorId != null) {
+            indicators = List.of(catalog.requireIndicator(indicatorId));
+        } else if (profileCode != null) {
+            String profile = catalog.requireProfile(profileCode).code();
+            indicators = IntStream.rangeClosed(from, to).boxed().flatMap(y -> catalog.profileRows(profile, y).stream())
+                    .map(LayoutRow::indicator).distinct().toList();
+        } else {
+            indicators = catalog.indicators();
+        }
         List<Discrepancy> out = new ArrayList<>();
         for (Indicator indicator : indicators) {
             var byYear = members.members(catalog, indicator, ASSS, from, to);

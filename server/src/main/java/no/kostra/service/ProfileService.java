@@ -1,9 +1,12 @@
 package no.kostra.service;
 
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import no.kostra.catalog.Catalog;
 import no.kostra.catalog.LayoutRow;
@@ -14,9 +17,14 @@ import no.kostra.catalog.RegionKind;
 import no.kostra.compute.ProfileCalculator;
 import no.kostra.compute.ProfileInputs;
 import no.kostra.compute.ProfileTable;
+import no.kostra.compute.asss.GroupFigures;
+import no.kostra.compute.asss.GroupMeans;
+import no.kostra.compute.asss.MemberValue;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.errors.NotFoundException;
 import no.kostra.observation.Figure;
+import no.kostra.observation.Statistic;
+import no.kostra.store.AnalysisRepository;
 import no.kostra.store.CommentRepository;
 import no.kostra.store.FigureRepository;
 
@@ -29,11 +37,45 @@ public final class ProfileService {
     private final CatalogService catalogs;
     private final FigureRepository figures;
     private final CommentRepository comments;
+    private final MemberFigures members;
 
-    public ProfileService(CatalogService catalogs, FigureRepository figures, CommentRepository comments) {
+    public ProfileService(CatalogService catalogs, FigureRepository figures, CommentRepository comments,
+                          AnalysisRepository analysis) {
         this.catalogs = catalogs;
         this.figures = figures;
         this.comments = comments;
+        this.members = new MemberFigures(analysis);
+    }
+
+    /**
+     * The ASSS mean, highest and lowest of each row for the report year: KS's published figures where they are stored,
+     * else formed from that year's members as the year's layout says (weighted Σ value × weight / Σ weight, or flat) —
+     * in March, before KS publishes, that is all there is. Rows whose figures were formed here are added to
+     * {@code computed}; a year in which a member has no stored figure gets none.
+     */
+    private Map<String, Map<Statistic, Figure>> asss(Catalog catalog, List<LayoutRow> rows, int year, Set<String> computed) {
+        Map<String, Map<Statistic, Figure>> out = new HashMap<>(
+                figures.groupFigures(rows.stream().map(r -> r.indicator().id()).toList(), ASSS, year));
+        for (LayoutRow row : rows) {
+            String id = row.indicator().id();
+            if (out.getOrDefault(id, Map.of()).containsKey(Statistic.MEAN)) {
+                continue;
+            }
+            List<MemberValue> values = members.members(catalog, row.indicator(), ASSS, year, year).get(year);
+            GroupFigures formed = values == null ? null : GroupMeans.compute(row.meanKind(), values);
+            if (formed == null || formed.mean() == null) {
+                continue;
+            }
+            Map<Statistic, Figure> statistics = new EnumMap<>(Statistic.class);
+            statistics.put(Statistic.MEAN, Figure.of(formed.mean()));
+            if (formed.high() != null) {
+                statistics.put(Statistic.HIGH, Figure.of(formed.high().value()));
+                statistics.put(Statistic.LOW, Figure.of(formed.low().value()));
+            }
+            out.put(id, statistics);
+            computed.add(id);
+        }
+        return out;
     }
 
     /** The neighbour the reports compare with (Asker), unless the profile is Asker's own. */
@@ -79,10 +121,11 @@ public final class ProfileService {
                             : "; profilens oppsett (profile_rows.csv) begynner i " + starts),
                     Map.of("year", year, "profile", profile.code(), "layoutsStart", List.copyOf(starts)));
         }
+        Set<String> computed = new HashSet<>();
+        Map<String, Map<Statistic, Figure>> asss = asss(catalog, rows, year, computed);
         ProfileInputs inputs = new ProfileInputs(
                 figures.municipalityFigures(ids, region.code(), year - ProfileCalculator.YEARS_SHOWN + 1, year),
-                figures.groupFigures(ids, ASSS, year), neighbours(catalog, region, ids, year),
-                comments.current(region.code(), year));
+                asss, computed, neighbours(catalog, region, ids, year), comments.current(region.code(), year));
         return ProfileCalculator.compute(region, regionCode.trim(), profile, rows, year, inputs);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import no.kostra.ingest.Importer;
 import no.kostra.ingest.SeedFiles;
 import no.kostra.ingest.SeedImporter;
+import no.kostra.store.AnalysisRepository;
 import no.kostra.store.CatalogRepository;
 import no.kostra.store.CommentRepository;
 import no.kostra.store.Database;
@@ -38,7 +39,7 @@ public final class Services implements AutoCloseable {
         this.figures = new FigureRepository(database);
         this.catalogs = new CatalogService(new CatalogRepository(database), figures);
         CommentRepository comments = new CommentRepository(database);
-        this.profiles = new ProfileService(catalogs, figures, comments);
+        this.profiles = new ProfileService(catalogs, figures, comments, new AnalysisRepository(database));
         this.importWriter = new ImportWriter(database, clock);
         this.analysis = new AnalysisServices(database, catalogs, clock);
         SigningKeys signingKeys = new SigningKeys(database, clock);

@@ -86,12 +86,16 @@ final class AnalysisRoutes {
     }
 
     private void discrepancies(Context ctx) {
-        String indicator = ctx.queryParam("indicator");
+        String indicator = blankAsNull(ctx.queryParam("indicator"));
+        String profile = blankAsNull(ctx.queryParam("profile"));
         int from = Params.year(ctx, "from");
         int to = Params.year(ctx, "to");
-        out.respond(ctx, "discrepancies|" + indicator + "|" + from + "|" + to, "discrepancies",
-                revision -> analysis.comparisons().discrepancies(indicator == null || indicator.isBlank() ? null : indicator.trim(), from, to),
-                AnalysisCsv::discrepancies);
+        out.respond(ctx, "discrepancies|" + indicator + "|" + profile + "|" + from + "|" + to, "discrepancies",
+                revision -> analysis.comparisons().discrepancies(indicator, profile, from, to), AnalysisCsv::discrepancies);
+    }
+
+    private static String blankAsNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     private void resourceUse(Context ctx) {

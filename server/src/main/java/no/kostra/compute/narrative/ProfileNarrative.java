@@ -12,6 +12,9 @@ import no.kostra.compute.NorwegianFormat;
  * before, and the comparison with neighbours such as Asker. Pure.
  */
 public final class ProfileNarrative {
+    /** How the text names a mean the service formed from the members' values before KS published its own. */
+    static final String COMPUTED_MEAN = "det beregnede ASSS-snittet";
+
     private ProfileNarrative() {
     }
 
@@ -23,8 +26,8 @@ public final class ProfileNarrative {
         List<String> out = new ArrayList<>();
         String subject = Wording.inSentence(row.name());
         if (row.value() != null && row.mean() != null && row.mean() != 0.0) {
-            StringBuilder s = new StringBuilder(DeviationClause.of(municipality, row.value(), row.mean(), "ASSS-snittet",
-                    row.unit(), row.decimals(), row.name(), row.year()));
+            StringBuilder s = new StringBuilder(DeviationClause.of(municipality, row.value(), row.mean(),
+                    row.meanComputed() ? COMPUTED_MEAN : "ASSS-snittet", row.unit(), row.decimals(), row.name(), row.year()));
             if (row.high() != null && row.value().equals(row.high())) {
                 s.append(", og er høyest i ASSS");
             } else if (row.low() != null && row.value().equals(row.low())) {
@@ -62,8 +65,13 @@ public final class ProfileNarrative {
      * The figures a row's sentences are made from.
      *
      * @param unit a percentage's changes and gaps are percentage points; a ratio's deviation is told with one decimal
+     * @param meanComputed the mean was formed from the members' values, KS's own not being stored: the text says so
      */
     public record RowFacts(String name, int year, Double value, Double previous, Double mean, Double high, Double low,
-                           Unit unit, int decimals) {
+                           Unit unit, int decimals, boolean meanComputed) {
+        public RowFacts(String name, int year, Double value, Double previous, Double mean, Double high, Double low,
+                        Unit unit, int decimals) {
+            this(name, year, value, previous, mean, high, low, unit, decimals, false);
+        }
     }
 }
