@@ -29,7 +29,15 @@ final class ImportChoices {
         return new ImportOptions(format, null, Vintage.fromCode(vintage), mapping);
     }
 
+    /** The report as JSON on standard output; its warnings also spelled out on standard error, where a person looks. */
     static void print(ImportReport report) {
         System.out.println(new String(Json.bytes(report), StandardCharsets.UTF_8));
+        for (ImportReport.Warning warning : report.warnings()) {
+            System.err.println("Advarsel: " + warning.where() + ": " + warning.message());
+        }
+        if (report.warned() > report.warnings().size()) {
+            System.err.println("… og " + (report.warned() - report.warnings().size()) + " advarsler til; rapporten viser de første "
+                    + ImportReport.MAX_REASONS);
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.kostra.catalog.Catalog;
+import no.kostra.catalog.Indicator;
 import no.kostra.catalog.Region;
 import no.kostra.catalog.RegionKind;
 import no.kostra.errors.InvalidInputException;
@@ -19,8 +20,9 @@ import no.kostra.store.ObservationRow;
 /**
  * Checks every figure a reader finds against the catalogue and collects it; nothing is written here. The first
  * problem stops the import with a message naming the file, the place and the field. Rows that are well-formed but
- * must not be stored (SSB's empty back-filled rows, regions the mapping ignores) are collected as rejections.
- * Not thread-safe.
+ * must not be stored (SSB's empty back-filled rows, regions the mapping ignores) are collected as rejections; figures
+ * stored although they look wrong (outside their unit's {@link PlausibleRange}, a number beside a status symbol) are
+ * collected as warnings. Not thread-safe.
  */
 final class FigureCollector {
     static final int FIRST_YEAR = 1990;
@@ -33,12 +35,14 @@ final class FigureCollector {
     private final ObservationColumns observations = new ObservationColumns();
     private final Map<String, GroupStatisticRow> statistics = new LinkedHashMap<>();
     private final List<ImportReport.Rejection> rejections = new ArrayList<>();
-    private final Map<String, String> indicatorIds = new HashMap<>();
+    private final List<ImportReport.Warning> warnings = new ArrayList<>();
+    private final Map<String, Indicator> indicators = new HashMap<>();
     private final Map<String, Integer> years = new HashMap<>();
     private final Map<String, boolean[]> validYearsOfCode = new HashMap<>();
     private final Map<String, Region> regions = new HashMap<>();
     private final LastResolved last = new LastResolved();
     private int rejected;
+    private int warned;
     private int read;
 
     /**
@@ -51,7 +55,7 @@ final class FigureCollector {
         Region region;
         boolean[] validYears;
         String indicatorCode;
-        String indicatorId;
+        Indicator indicator;
 
         void municipality(String code, Region region, boolean[] validYears) {
             this.code = code;
@@ -59,9 +63,9 @@ final class FigureCollector {
             this.validYears = validYears;
         }
 
-        void indicator(String indicatorCode, String indicatorId) {
+        void indicator(String indicatorCode, Indicator indicator) {
             this.indicatorCode = indicatorCode;
-            this.indicatorId = indicatorId;
+            this.indicator = indicator;
         }
     }
 
@@ -95,7 +99,7 @@ final class FigureCollector {
             reject(where.describe("region"), "region " + code + " er utelatt av mappingen (ignore.regions)");
             return;
         }
-        String indicator = indicator(where, indicatorCode);
+        Indicator indicator = indicator(where, indicatorCode);
         int year = year(where, yearText);
         if (code != last.code) {
             Region region = region(where, code, "region");
@@ -113,12 +117,13 @@ final class FigureCollector {
                     + " overskriver ikke tall");
             return;
         }
-        observations.add(new ObservationRow(indicator, region.code(), code, year, figure, source, null), !valid);
+        checkPlausible(where, indicator, figure);
+        observations.add(new ObservationRow(indicator.id(), region.code(), code, year, figure, source, null), !valid);
     }
 
     void groupStatistic(Where where, String groupCode, String indicatorCode, String yearText, String statisticText, Figure figure) {
         read++;
-        String indicator = indicator(where, indicatorCode);
+        Indicator indicator = indicator(where, indicatorCode);
         int year = year(where, yearText);
         Region group = region(where, groupCode == null ? "" : groupCode.trim(), "group");
         if (group.kind() != RegionKind.GROUP) {
@@ -130,12 +135,13 @@ final class FigureCollector {
         } catch (IllegalArgumentException e) {
             throw fail(where, "statistic", "forventet mean, high eller low, fant '" + statisticText + "'");
         }
-        GroupStatisticRow row = new GroupStatisticRow(indicator, group.code(), year, statistic, figure, source, null);
-        String key = indicator + "|" + group.code() + "|" + year + "|" + statistic.code();
+        checkPlausible(where, indicator, figure);
+        GroupStatisticRow row = new GroupStatisticRow(indicator.id(), group.code(), year, statistic, figure, source, null);
+        String key = indicator.id() + "|" + group.code() + "|" + year + "|" + statistic.code();
         GroupStatisticRow before = statistics.putIfAbsent(key, row);
         if (before != null && !before.figure().equals(figure)) {
             throw fail(where, "value", "samme tall står to ganger med ulike verdier (" + describe(before.figure()) + " og "
-                    + describe(figure) + ") for " + indicator + ", " + group.code() + ", " + year + ", " + statistic.code());
+                    + describe(figure) + ") for " + indicator.id() + ", " + group.code() + ", " + year + ", " + statistic.code());
         }
     }
 
@@ -162,21 +168,33 @@ final class FigureCollector {
                 "forventet et tall (som 1 551 770, 0,972 eller 101,2 %) eller et statussymbol (. .. : -), fant '" + value + "'")));
     }
 
-    private String indicator(Where where, String code) {
+    private Indicator indicator(Where where, String code) {
         if (code != null && code == last.indicatorCode) {
-            return last.indicatorId;
+            return last.indicator;
         }
         String c = code == null ? "" : code.trim();
-        String id = indicatorIds.computeIfAbsent(c, k -> {
+        Indicator indicator = indicators.computeIfAbsent(c, k -> {
             String mapped = mapping.indicatorId(k);
-            if (catalog.findIndicator(mapped).isEmpty()) {
-                throw fail(where, "indicator", "ukjent indikator '" + k + "'" + (mapped.equals(k) ? "" : " (mappet til " + mapped + ")")
-                        + "; importer katalogen (--format catalog) eller legg koden i mappingen (indicator." + k + "=…)");
-            }
-            return mapped;
+            return catalog.findIndicator(mapped).orElseThrow(() -> fail(where, "indicator", "ukjent indikator '" + k + "'"
+                    + (mapped.equals(k) ? "" : " (mappet til " + mapped + ")")
+                    + "; importer katalogen (--format catalog) eller legg koden i mappingen (indicator." + k + "=…)"));
         });
-        last.indicator(code, id);
-        return id;
+        last.indicator(code, indicator);
+        return indicator;
+    }
+
+    private void checkPlausible(Where where, Indicator indicator, Figure figure) {
+        if (figure.hasValue()) {
+            PlausibleRange.problem(indicator, figure.value()).ifPresent(problem -> warn(where, "value", problem));
+        }
+    }
+
+    /** Notes something doubtful about a figure that is stored all the same. */
+    void warn(Where where, String field, String message) {
+        warned++;
+        if (warnings.size() < ImportReport.MAX_REASONS) {
+            warnings.add(new ImportReport.Warning(file + " " + where.describe(field), message));
+        }
     }
 
     private int year(Where where, String text) {
@@ -236,9 +254,12 @@ final class FigureCollector {
     }
 
     static String describe(Figure figure) {
-        return figure.hasValue()
-                ? java.math.BigDecimal.valueOf(figure.value()).stripTrailingZeros().toPlainString().replace('.', ',')
-                : figure.status().symbol();
+        return figure.hasValue() ? number(figure.value()) : figure.status().symbol();
+    }
+
+    /** A number as the file most likely wrote it, with a decimal comma: 0,975, -1,5, 4275. */
+    static String number(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString().replace('.', ',');
     }
 
     /** Checks the collected figures as a whole (one figure given twice with different values is an error). */
@@ -256,10 +277,11 @@ final class FigureCollector {
             reject("region " + o.reportedCode() + ", " + o.indicatorId() + ", " + o.year(), "kommunenummer " + o.reportedCode()
                     + " var ikke i bruk i " + o.year() + "; tallet under nummeret som gjaldt det året beholdes");
         }
-        return new Collected(observations, List.copyOf(statistics.values()), read, rejected, List.copyOf(rejections));
+        return new Collected(observations, List.copyOf(statistics.values()), read, rejected, List.copyOf(rejections), warned,
+                List.copyOf(warnings));
     }
 
     record Collected(ObservationColumns observations, List<GroupStatisticRow> statistics, int read, int rejected,
-                     List<ImportReport.Rejection> rejections) {
+                     List<ImportReport.Rejection> rejections, int warned, List<ImportReport.Warning> warnings) {
     }
 }

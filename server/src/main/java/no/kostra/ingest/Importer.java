@@ -46,13 +46,14 @@ public final class Importer {
                 CatalogRepository.save(c, merge.catalog());
                 return writer.logCatalogImport(c, header, merge.read(), merge.added(), merge.changed(), merge.unchanged());
             });
-            return report(fileName, format, options, result, result.read(), 0, List.of());
+            return report(fileName, format, options, result, result.read(), 0, List.of(), 0, List.of());
         }
         FigureCollector.Collected figures = collect(fileName, bytes, options, format);
         ImportBatch batch = new ImportBatch(format.code(), fileName, header.checksum(), options.vintage(), List.of(),
                 figures.statistics(), figures.rejected());
         ImportResult result = database.inTransaction(c -> writer.write(c, batch, figures.observations()));
-        return report(fileName, format, options, result, figures.read(), figures.rejected(), figures.rejections());
+        return report(fileName, format, options, result, figures.read(), figures.rejected(), figures.rejections(),
+                figures.warned(), figures.warnings());
     }
 
     /** A file's name and bytes. */
@@ -75,7 +76,8 @@ public final class Importer {
         ImportBatch batch = new ImportBatch(ImportFormat.JSON_STAT.code(), name, sha256(all.toByteArray()), options.vintage(),
                 List.of(), figures.statistics(), figures.rejected());
         ImportResult result = database.inTransaction(c -> writer.write(c, batch, figures.observations()));
-        return report(name, ImportFormat.JSON_STAT, options, result, figures.read(), figures.rejected(), figures.rejections());
+        return report(name, ImportFormat.JSON_STAT, options, result, figures.read(), figures.rejected(), figures.rejections(),
+                figures.warned(), figures.warnings());
     }
 
     /**
@@ -106,11 +108,12 @@ public final class Importer {
     }
 
     private ImportReport report(String file, ImportFormat format, ImportOptions options, ImportResult result, int read,
-                                int rejected, List<ImportReport.Rejection> reasons) {
+                                int rejected, List<ImportReport.Rejection> reasons, int warned,
+                                List<ImportReport.Warning> warnings) {
         long revision = database.read(c -> DataRevision.ofImport(c, result.importId()));
         return new ImportReport(file, format.code(), options.vintage().code(), result.importId(), read, result.added(),
-                result.changed(), result.unchanged(), rejected, reasons, revision, result.changes(), result.conflicts(),
-                result.conflictList());
+                result.changed(), result.unchanged(), rejected, reasons, warned, warnings, revision, result.changes(),
+                result.conflicts(), result.conflictList());
     }
 
     /** SHA-256 of the bytes, hex: an import's identity in the import log, and a cache key. */

@@ -9,11 +9,10 @@ import no.kostra.observation.Figure;
 import no.kostra.observation.Status;
 
 /**
- * Takes the figures out of a checked JSON-stat cube. The region, year and indicator dimensions come from the mapping,
+ * Takes the figures out of a checked JSON-stat cube: one per cell the file gives (every cell of a {@code value} list,
+ * the named cells of a sparse {@code value} object). The region, year and indicator dimensions come from the mapping,
  * else from the dataset's {@code role} (geo, time, metric), else from SSB's names (KOKkommuneregion0000/Region, Tid,
  * ContentsCode). Every other dimension must have one category or be fixed by a {@code filter.} in the mapping.
- * A null value is a status: the cell's status symbol, or {@code ..} (not available) when it has none. A status
- * symbol wins over a value (SSB writes 0 with {@code -}), and is kept as a status, never as a zero.
  */
 final class JsonStatFigures {
     private static final List<String> REGION_NAMES = List.of("KOKkommuneregion0000", "Region", "region", "Kommune");
@@ -28,6 +27,7 @@ final class JsonStatFigures {
         int year = dimension(cube, mapping, collector, "year", "time", YEAR_NAMES);
         int indicator = dimension(cube, mapping, collector, "indicator", "metric", INDICATOR_NAMES);
         int dims = cube.ids().size();
+        int[] sizes = cube.categories().stream().mapToInt(List::size).toArray();
         int[] fixed = new int[dims];
         for (int d = 0; d < dims; d++) {
             fixed[d] = -1;
@@ -42,57 +42,46 @@ final class JsonStatFigures {
                     throw collector.failAt("dimension." + id, "filter", "filteret " + id + "=" + chosen + " finnes ikke; kategoriene er "
                             + cube.categories().get(d));
                 }
-            } else if (cube.sizes()[d] != 1) {
-                throw collector.failAt("dimension." + id, "dimension", "dimensjonen " + id + " har " + cube.sizes()[d]
+            } else if (sizes[d] != 1) {
+                throw collector.failAt("dimension." + id, "dimension", "dimensjonen " + id + " har " + sizes[d]
                         + " kategorier; velg én med filter." + id + "=<kode> i mappingen");
             }
         }
         int[] coordinates = new int[dims];
-        // Cells are visited in ascending order, so the few that carry a status are met by walking their sorted list.
-        int[] statusCells = cube.statuses().keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-        int nextStatus = 0;
-        for (int cell = 0; cell < cube.cellCount(); cell++) {
-            if (cell > 0) {
-                advance(coordinates, cube.sizes());
+        cube.forEachCell((cell, value, symbol) -> {
+            for (int d = 0; d < dims; d++) {
+                coordinates[d] = cube.coordinate(cell, d);
             }
             if (!selected(coordinates, fixed)) {
-                continue;
-            }
-            while (nextStatus < statusCells.length && statusCells[nextStatus] < cell) {
-                nextStatus++;
-            }
-            String symbol = nextStatus < statusCells.length && statusCells[nextStatus] == cell ? cube.statuses().get(cell) : null;
-            int at = cell;
-            FigureCollector.Where where = field -> "value[" + at + "] (" + describe(cube, coordinates.clone()) + ")";
-            collector.observation(where, cube.categories().get(region).get(coordinates[region]),
-                    cube.categories().get(indicator).get(coordinates[indicator]),
-                    cube.categories().get(year).get(coordinates[year]), figure(cube, cell, symbol, collector, where));
-        }
-    }
-
-    private static Figure figure(JsonStatCube cube, int cell, String symbol, FigureCollector collector,
-                                 FigureCollector.Where where) {
-        double value = cube.values()[cell];
-        if (symbol != null) {
-            Optional<Status> status = Status.fromSymbol(symbol.trim());
-            if (status.isPresent()) {
-                return Figure.missing(status.get());
-            }
-            if (Double.isNaN(value)) {
-                throw collector.fail(where, "status", "ukjent statussymbol '" + symbol + "' uten verdi; forventet . .. : eller -");
-            }
-        }
-        return Double.isNaN(value) ? Figure.missing(Status.NOT_AVAILABLE) : Figure.of(value);
-    }
-
-    /** Row-major order: the last dimension turns fastest. */
-    private static void advance(int[] coordinates, int[] sizes) {
-        for (int d = coordinates.length - 1; d >= 0; d--) {
-            if (++coordinates[d] < sizes[d]) {
                 return;
             }
-            coordinates[d] = 0;
+            FigureCollector.Where where = field -> "value[" + cell + "] (" + describe(cube, coordinates) + ")";
+            collector.observation(where, cube.categories().get(region).get(coordinates[region]),
+                    cube.categories().get(indicator).get(coordinates[indicator]),
+                    cube.categories().get(year).get(coordinates[year]), figure(value, symbol, collector, where));
+        });
+    }
+
+    /**
+     * A null is its status, or {@code ..} when it has none. A zero beside a status symbol is SSB's placeholder (it writes
+     * 0 with {@code -}, nil), so the status is kept. Any other number beside a symbol is kept, and the symbol, which the
+     * store cannot hold beside a number, is reported as a warning rather than silently dropped.
+     */
+    private static Figure figure(double value, String symbol, FigureCollector collector, FigureCollector.Where where) {
+        if (symbol == null) {
+            return Double.isNaN(value) ? Figure.missing(Status.NOT_AVAILABLE) : Figure.of(value);
         }
+        Optional<Status> status = Status.fromSymbol(symbol.trim());
+        if (Double.isNaN(value)) {
+            return Figure.missing(status.orElseThrow(() -> collector.fail(where, "status", "ukjent statussymbol '" + symbol
+                    + "' uten verdi; forventet . .. : eller -")));
+        }
+        if (value == 0 && status.isPresent()) {
+            return Figure.missing(status.get());
+        }
+        collector.warn(where, "status", "tallet " + FigureCollector.number(value) + " har " + (status.isPresent() ? "" : "det ukjente ")
+                + "statussymbolet '" + symbol + "' ved siden av; tallet er lagret, symbolet ikke");
+        return Figure.of(value);
     }
 
     private static boolean selected(int[] coordinates, int[] fixed) {

@@ -62,6 +62,17 @@ class ImportCommandTest {
     }
 
     @Test
+    void warningsArePartOfThePrintedReportAndSpelledOutOnStandardError() throws Exception {
+        String[] result = run("import", fixture("good/implausible.csv").toString(), "--data", dir.resolve("data").toString());
+
+        assertThat(result[0]).isEqualTo("0");
+        assertThat(report(result[1]).get("warned").asInt()).isEqualTo(3);
+        assertThat(report(result[1]).at("/warnings/2/where").asText()).isEqualTo("implausible.csv linje 4, kolonne value");
+        assertThat(result[2]).contains("Advarsel: implausible.csv linje 3, kolonne value: KHT.andel_helsesamtaler_8_trinn er i prosent,"
+                + " og 101,2 er utenfor 0–100; tallet er lagret, men bør sjekkes");
+    }
+
+    @Test
     void aBadFileExitsWith2AndSaysNothingChanged() throws Exception {
         String[] result = run("import", fixture("bad/jsonstat-size-product.json").toString(), "--data", dir.resolve("data").toString());
 

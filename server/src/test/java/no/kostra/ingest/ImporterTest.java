@@ -146,6 +146,50 @@ class ImporterTest {
         assertThat(current("KHT.serie_lege_arsverk", BAERUM, 2024)).isEqualTo(Figure.of(10.3));
     }
 
+    @Test
+    void aNumberBesideAStatusSymbolIsKeptAndTheIgnoredSymbolIsReportedAsAWarning() {
+        ImportReport report = fixture.importFile("good/value-beside-status.json");
+
+        assertThat(current("KHT.sykefravaer", BAERUM, 2024)).isEqualTo(Figure.of(7.28));
+        assertThat(report.warned()).isEqualTo(1);
+        assertThat(report.warnings()).containsExactly(new ImportReport.Warning(
+                "value-beside-status.json value[0] (KOKkommuneregion0000=3201, ContentsCode=KHT.sykefravaer, Tid=2024)",
+                "tallet 7,28 har statussymbolet '..' ved siden av; tallet er lagret, symbolet ikke"));
+    }
+
+    @Test
+    void aZeroBesideAStatusSymbolIsSsbsPlaceholderAndANullKeepsItsSymbol() {
+        fixture.importFile("good/value-beside-status.json");
+
+        assertThat(current("KHT.ressursbruksindikator", BAERUM, 2024)).isEqualTo(Figure.missing(Status.NIL));
+        assertThat(current("KHT.netto_driftsutgifter_per_innbygger", BAERUM, 2024)).isEqualTo(Figure.missing(Status.CONFIDENTIAL));
+    }
+
+    @Test
+    void figuresOutsideTheirUnitsPlausibleRangeAreStoredAndReportedAsWarnings() {
+        ImportReport report = fixture.importFile("good/implausible.csv");
+
+        assertThat(List.of(report.read(), report.added() + report.changed() + report.unchanged(), report.rejected()))
+                .containsExactly(5, 5, 0);
+        assertThat(current("KHT.sykefravaer", BAERUM, 2024)).isEqualTo(Figure.of(-1.5));
+        assertThat(report.warned()).isEqualTo(3);
+        assertThat(report.warnings()).containsExactly(
+                new ImportReport.Warning("implausible.csv linje 2, kolonne value",
+                        "KHT.sykefravaer er i prosent, og -1,5 er utenfor 0–100; tallet er lagret, men bør sjekkes"),
+                new ImportReport.Warning("implausible.csv linje 3, kolonne value",
+                        "KHT.andel_helsesamtaler_8_trinn er i prosent, og 101,2 er utenfor 0–100; tallet er lagret, men bør sjekkes"),
+                new ImportReport.Warning("implausible.csv linje 4, kolonne value",
+                        "KHT.ressursbruksindikator er i ratio og kan ikke være negativ, men er -0,1; tallet er lagret, men bør sjekkes"));
+    }
+
+    @Test
+    void aSparseValueOverALargeCubeImportsOnlyTheCellsItGives() {
+        ImportReport report = fixture.importFile("good/sparse-large-cube.json");
+
+        assertThat(List.of(report.read(), report.rejected(), report.warned())).containsExactly(1, 0, 0);
+        assertThat(current("KHT.sykefravaer", BAERUM, 2024)).isEqualTo(Figure.missing(Status.NOT_AVAILABLE));
+    }
+
     static Stream<Arguments> badFiles() throws IOException {
         Properties expected = new Properties();
         try (var reader = new InputStreamReader(ImporterTest.class.getResourceAsStream("/ingest/bad/expected-errors.properties"),

@@ -83,6 +83,21 @@ class ImportRoutesTest {
     }
 
     @Test
+    void anUploadWithImplausibleFiguresAnswersTheirWarningsBesideTheCounts() {
+        services.loadSeeds(SeedFiles.fromClasspath());
+        JavalinTest.test(App.create(services), (server, client) -> {
+            HttpResponse<String> response = post(client.getOrigin(), "?name=implausible.csv", "text/csv", fixture("good/implausible.csv"));
+
+            assertThat(response.statusCode()).isEqualTo(201);
+            JsonNode report = json(response.body());
+            assertThat(report.get("warned").asInt()).isEqualTo(3);
+            assertThat(report.at("/warnings/0/where").asText()).isEqualTo("implausible.csv linje 2, kolonne value");
+            assertThat(report.at("/warnings/0/message").asText())
+                    .isEqualTo("KHT.sykefravaer er i prosent, og -1,5 er utenfor 0–100; tallet er lagret, men bør sjekkes");
+        });
+    }
+
+    @Test
     void aBadUploadAnswers400NamingTheProblemAndTheRevisionStays() {
         services.loadSeeds(SeedFiles.fromClasspath());
         JavalinTest.test(App.create(services), (server, client) -> {

@@ -2,31 +2,92 @@ package no.kostra.ingest.jsonstat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
- * A JSON-stat 2.0 dataset whose shape has been checked: {@code ids} and {@code sizes} agree, each dimension has as
- * many categories as its size, and there is one value slot per cell. Values are row-major (the last dimension
- * varies fastest). Immutable by contract: the arrays are not copied, so callers must not change them.
+ * A JSON-stat 2.0 dataset whose shape has been checked: {@code id}, {@code size} and {@code dimension} agree, and every
+ * cell number given is inside the cube. Cells are numbered row-major (the last dimension varies fastest).
  *
- * @param categories per dimension, the category codes in index order
- * @param values     one per cell; {@code NaN} where the dataset has null
- * @param statuses   cell index → status symbol, only for cells that carry one
- * @param roles      the dataset's {@code role} (time, geo, metric → dimension ids), empty when absent
- * @param updated    the dataset's {@code updated} stamp, or null
+ * <p>Only the cells the file gives are held: all of them for a {@code value} array, the named ones for a sparse
+ * {@code value} object. So what a cube costs follows the file's size, never the product of its sizes.
  */
-public record JsonStatCube(List<String> ids, int[] sizes, List<List<String>> categories, double[] values,
-                           Map<Integer, String> statuses, Map<String, List<String>> roles, String updated) {
-    public JsonStatCube {
-        ids = List.copyOf(ids);
-        categories = List.copyOf(categories);
-        Objects.requireNonNull(values, "values");
-        statuses = Map.copyOf(statuses);
-        roles = Map.copyOf(roles);
+public final class JsonStatCube {
+    private final List<String> ids;
+    private final List<List<String>> categories;
+    private final int[] sizes;
+    private final int[] strides;
+    private final int cellCount;
+    private final int[] cells;
+    private final int present;
+    private final double[] values;
+    private final int[] statusCells;
+    private final String[] statusSymbols;
+    private final String statusForAll;
+    private final Map<String, List<String>> roles;
+    private final String updated;
+
+    /** What a cell holds, in ascending cell order. */
+    @FunctionalInterface
+    public interface CellVisitor {
+        /**
+         * @param value  {@code NaN} where the dataset has null
+         * @param status the cell's status symbol, or null
+         */
+        void cell(int cell, double value, String status);
     }
 
+    /**
+     * Arrays are taken as they are (the parser built them for this cube and keeps no reference).
+     *
+     * @param cells         ascending cell numbers given (sparse), or null when every cell is, in order
+     * @param values        per cell given, in the same order; {@code NaN} for null; the first {@code present} count
+     * @param statusCells   ascending cell numbers that carry a status symbol, with {@code statusSymbols} beside
+     * @param statusForAll  the one status every cell carries, or null
+     */
+    JsonStatCube(List<String> ids, List<List<String>> categories, int[] cells, int present, double[] values,
+                 int[] statusCells, String[] statusSymbols, String statusForAll, Map<String, List<String>> roles,
+                 String updated) {
+        this.ids = List.copyOf(ids);
+        this.categories = List.copyOf(categories);
+        this.sizes = categories.stream().mapToInt(List::size).toArray();
+        this.strides = new int[sizes.length];
+        int stride = 1;
+        for (int d = sizes.length - 1; d >= 0; d--) {
+            strides[d] = stride;
+            stride *= sizes[d];
+        }
+        this.cellCount = stride;
+        this.cells = cells;
+        this.present = present;
+        this.values = values;
+        this.statusCells = statusCells;
+        this.statusSymbols = statusSymbols;
+        this.statusForAll = statusForAll;
+        this.roles = Map.copyOf(roles);
+        this.updated = updated;
+    }
+
+    public List<String> ids() {
+        return ids;
+    }
+
+    /** Per dimension, the category codes in index order. */
+    public List<List<String>> categories() {
+        return categories;
+    }
+
+    /** The dataset's {@code role} (time, geo, metric → dimension ids), empty when absent. */
+    public Map<String, List<String>> roles() {
+        return roles;
+    }
+
+    /** The dataset's {@code updated} stamp, or null. */
+    public String updated() {
+        return updated;
+    }
+
+    /** The product of the sizes: every cell the cube has, given or not. */
     public int cellCount() {
-        return values.length;
+        return cellCount;
     }
 
     public int dimension(String id) {
@@ -35,10 +96,19 @@ public record JsonStatCube(List<String> ids, int[] sizes, List<List<String>> cat
 
     /** The category index of dimension {@code d} in cell {@code cell}. */
     public int coordinate(int cell, int d) {
-        int stride = 1;
-        for (int i = sizes.length - 1; i > d; i--) {
-            stride *= sizes[i];
+        return cell / strides[d] % sizes[d];
+    }
+
+    /** Visits the cells the file gives (every cell of a dense cube, the named ones of a sparse one), in ascending order. */
+    public void forEachCell(CellVisitor visitor) {
+        int s = 0;
+        for (int k = 0; k < present; k++) {
+            int cell = cells == null ? k : cells[k];
+            while (s < statusCells.length && statusCells[s] < cell) {
+                s++;
+            }
+            String status = s < statusCells.length && statusCells[s] == cell ? statusSymbols[s] : statusForAll;
+            visitor.cell(cell, values[k], status);
         }
-        return (cell / stride) % sizes[d];
     }
 }

@@ -1,53 +1,78 @@
 package no.kostra.ingest.jsonstat;
 
+import static no.kostra.ingest.jsonstat.ReadSupport.cells;
+import static no.kostra.ingest.jsonstat.ReadSupport.expect;
+import static no.kostra.ingest.jsonstat.ReadSupport.kind;
+import static no.kostra.ingest.jsonstat.ReadSupport.strings;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.io.InputStream;
-import java.text.NumberFormat;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import no.kostra.errors.InvalidInputException;
 
 /**
- * Reads a JSON-stat 2.0 dataset token by token (Jackson streaming), in any member order: values are buffered in a
- * primitive array and checked against {@code id}/{@code size}/{@code dimension} once all are read. Accepts
- * {@code value} and {@code status} as arrays or as index-keyed objects, and {@code status} as one string for all.
- * Refuses, naming the place: duplicate members, a value that is not a number or null, ids and sizes that disagree,
- * a size product that does not match the values or exceeds {@link #MAX_CELLS}.
+ * Reads a JSON-stat 2.0 dataset token by token (Jackson streaming), in any member order, and checks it against the
+ * format before any figure is taken from it. Accepts {@code value} and {@code status} as lists or as objects keyed by
+ * cell number (sparse), and {@code status} as one string for every cell. Refuses, naming the place: a document that is
+ * not one JSON object, a missing required member or a version other than 2.0, duplicate members, ids and sizes that
+ * disagree, a size that is not a whole number from 1, a dimension described but not in {@code id} (or the reverse),
+ * categories that are not what {@code size} says (see {@code CategoryReader}), a role naming an unknown dimension, a
+ * value that is not a number or null, a {@code value} or {@code status} list of the wrong length, a cell number outside
+ * the cube or given twice, and cubes over {@link #MAX_CELLS}.
+ *
+ * <p>What is held follows the file, never the cube: a list grows with the values read (and stops being stored once it
+ * passes the cube), a sparse object keeps the cells it names, and a status for all cells stays one string.
  */
 public final class JsonStatParser {
     /** The most cells one dataset may have: 10 million doubles are 80 MB of heap. */
     public static final long MAX_CELLS = 10_000_000L;
 
+    private static final List<String> REQUIRED = List.of("version", "class", "id", "size", "dimension", "value");
+
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             // Jackson's bundled FastDoubleParser: same doubles as Double.parseDouble, a third of a million-value file's parse
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(1_000_000).build())
             .build();
 
     private final String file;
+    private final Set<String> members = new HashSet<>();
     private List<String> ids;
     private int[] sizes;
-    private final Map<String, List<String>> categories = new HashMap<>();
-    private double[] values = new double[0];
-    private int valueCount;
-    private boolean valuesAsObject;
-    private final Map<Integer, String> statuses = new HashMap<>();
-    private String statusForAll;
+    /** The product of the sizes once {@code size} is read, else −1: from then on, cell numbers are checked as they come. */
+    private long cellCount = -1;
+    private final Map<String, List<String>> categories = new LinkedHashMap<>();
     private final Map<String, List<String>> roles = new LinkedHashMap<>();
     private String updated;
-    private String version;
+
+    private boolean sparse;
+    private double[] values = new double[0];
+    private int valueCount;
+    private final CellKeys valueCells = new CellKeys();
+    /** The first sparse key too large to be a cell of any cube that can be imported; not stored. */
+    private String valueKeyBeyond;
+
+    private String statusForAll;
+    private int statusListLength = -1;
+    private final CellKeys statusCells = new CellKeys();
+    private String[] statusSymbols = new String[16];
+    private String statusKeyBeyond;
 
     private JsonStatParser(String file) {
         this.file = file;
@@ -57,17 +82,28 @@ public final class JsonStatParser {
         JsonStatParser p = new JsonStatParser(file);
         try (JsonParser json = FACTORY.createParser(in)) {
             p.readDataset(json);
+            p.refuseTrailingContent(json);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " linje " + at.getLineNr() + ", kolonne " + at.getColumnNr();
-            String problem = e.getOriginalMessage();
-            throw p.fail(where, "json", problem.startsWith("Duplicate field")
-                    ? "feltet " + problem.substring("Duplicate field ".length()) + " står to ganger i samme objekt"
-                    : "ugyldig JSON: " + problem);
+            throw p.fail(at(e.getLocation()), "json", problem(e));
         } catch (IOException e) {
             throw p.fail("", "json", "kan ikke leses: " + e.getMessage());
         }
         return p.cube();
+    }
+
+    private static String at(JsonLocation location) {
+        return location == null ? "" : "linje " + location.getLineNr() + ", kolonne " + location.getColumnNr();
+    }
+
+    private static String problem(JsonProcessingException e) {
+        String problem = e.getOriginalMessage();
+        if (!problem.startsWith("Duplicate field ")) {
+            return "ugyldig JSON: " + problem;
+        }
+        JsonStreamContext object = e.getProcessor() instanceof JsonParser parser ? parser.getParsingContext() : null;
+        String path = object == null || object.getParent() == null ? "" : object.getParent().pathAsPointer().toString();
+        return "feltet " + problem.substring("Duplicate field ".length()) + " står to ganger i samme objekt"
+                + (path.isEmpty() ? "" : " (i " + path + ")");
     }
 
     private void readDataset(JsonParser json) throws IOException {
@@ -77,15 +113,21 @@ public final class JsonStatParser {
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String name = json.currentName();
             JsonToken token = json.nextToken();
+            members.add(name);
             switch (name) {
-                case "version" -> version = json.getValueAsString();
-                case "class" -> {
-                    if (!"dataset".equals(json.getValueAsString())) {
-                        throw fail(" class", "class", "bare JSON-stat-klassen \"dataset\" kan importeres, fant \"" + json.getText() + "\"");
+                case "version" -> {
+                    if (token != JsonToken.VALUE_STRING || !json.getText().equals("2.0")) {
+                        throw fail("version", "version", "versjonen er " + scalar(json, token)
+                                + "; bare JSON-stat 2.0 (\"version\": \"2.0\") kan importeres");
                     }
                 }
-                case "id" -> ids = strings(json, "id");
-                case "size" -> sizes = integers(json);
+                case "class" -> {
+                    if (token != JsonToken.VALUE_STRING || !json.getText().equals("dataset")) {
+                        throw fail("class", "class", "bare JSON-stat-klassen \"dataset\" kan importeres, fant " + scalar(json, token));
+                    }
+                }
+                case "id" -> ids = strings(json, file, "id", "id");
+                case "size" -> readSizes(json);
                 case "dimension" -> readDimensions(json);
                 case "value" -> readValues(json, token);
                 case "status" -> readStatuses(json, token);
@@ -96,291 +138,342 @@ public final class JsonStatParser {
         }
     }
 
+    /** A second document, or anything but white space, after the dataset: a file that is not one JSON-stat dataset. */
+    private void refuseTrailingContent(JsonParser json) throws IOException {
+        JsonLocation location;
+        try {
+            if (json.nextToken() == null) {
+                return;
+            }
+            location = json.currentTokenLocation();
+        } catch (JsonProcessingException e) {
+            location = e.getLocation();
+        }
+        throw fail(at(location), "json", "innhold etter slutten av JSON-dokumentet; filen må være ett JSON-stat-datasett");
+    }
+
+    private static String scalar(JsonParser json, JsonToken token) throws IOException {
+        if (token == JsonToken.VALUE_STRING) {
+            return "\"" + json.getText() + "\"";
+        }
+        return token.isScalarValue() ? json.getText() : kind(token);
+    }
+
+    private void readSizes(JsonParser json) throws IOException {
+        expect(json, JsonToken.START_ARRAY, file, "size", "size");
+        List<Long> read = new ArrayList<>();
+        for (JsonToken t = json.nextToken(); t != JsonToken.END_ARRAY; t = json.nextToken()) {
+            boolean whole = t == JsonToken.VALUE_NUMBER_INT;
+            if (whole && json.getNumberType() == JsonParser.NumberType.BIG_INTEGER && json.getBigIntegerValue().signum() > 0) {
+                throw fail("size", "size", "size[" + read.size() + "] er " + json.getText() + "; høyst " + number(MAX_CELLS)
+                        + " celler kan importeres i én fil");
+            }
+            if (!whole || json.getNumberType() == JsonParser.NumberType.BIG_INTEGER || json.getLongValue() < 1) {
+                throw fail("size", "size", "size[" + read.size() + "] er " + scalar(json, t)
+                        + "; en dimensjonsstørrelse må være et helt tall fra 1 og opp");
+            }
+            read.add(json.getLongValue());
+        }
+        BigInteger product = read.stream().map(BigInteger::valueOf).reduce(BigInteger.ONE, BigInteger::multiply);
+        if (product.compareTo(BigInteger.valueOf(MAX_CELLS)) > 0) {
+            throw fail("size", "size", "size " + read + " ber om " + number(product) + " celler; høyst " + number(MAX_CELLS)
+                    + " kan importeres i én fil");
+        }
+        sizes = read.stream().mapToInt(Long::intValue).toArray();
+        cellCount = product.longValueExact();
+    }
+
+    private static String number(BigInteger n) {
+        return n.bitLength() < 63 ? number(n.longValue()) : n.toString();
+    }
+
+    private static String number(long n) {
+        return ReadSupport.number(n);
+    }
+
     private void readDimensions(JsonParser json) throws IOException {
-        expect(json, JsonToken.START_OBJECT, "dimension");
+        expect(json, JsonToken.START_OBJECT, file, "dimension", "dimension");
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String id = json.currentName();
             json.nextToken();
-            expect(json, JsonToken.START_OBJECT, "dimension." + id);
+            expect(json, JsonToken.START_OBJECT, file, "dimension." + id, "dimension");
             List<String> codes = null;
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String member = json.currentName();
                 json.nextToken();
                 if (member.equals("category")) {
-                    codes = readCategory(json, id);
+                    codes = CategoryReader.read(json, file, id);
                 } else {
                     json.skipChildren();
                 }
             }
             if (codes == null) {
-                throw fail(" dimension." + id, "dimension", "mangler category");
+                throw fail("dimension." + id, "dimension", "mangler category");
             }
             categories.put(id, codes);
         }
     }
 
-    private List<String> readCategory(JsonParser json, String dimension) throws IOException {
-        expect(json, JsonToken.START_OBJECT, "dimension." + dimension + ".category");
-        List<String> byIndex = null;
-        List<String> labels = new ArrayList<>();
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String member = json.currentName();
-            JsonToken token = json.nextToken();
-            if (member.equals("index")) {
-                byIndex = token == JsonToken.START_ARRAY ? strings(json, "dimension." + dimension + ".category.index")
-                        : indexObject(json, dimension);
-            } else if (member.equals("label") && token == JsonToken.START_OBJECT) {
-                while (json.nextToken() == JsonToken.FIELD_NAME) {
-                    labels.add(json.currentName());
-                    json.nextToken();
-                    json.skipChildren();
-                }
-            } else {
-                json.skipChildren();
-            }
-        }
-        if (byIndex != null) {
-            return byIndex;
-        }
-        if (labels.size() == 1) {
-            return labels;
-        }
-        throw fail(" dimension." + dimension + ".category", "index",
-                "mangler index (bare en dimensjon med én kategori kan klare seg med label alene)");
-    }
-
-    /** {"0301": 0, "3201": 1} → codes in index order, every position filled exactly once. */
-    private List<String> indexObject(JsonParser json, String dimension) throws IOException {
-        Map<Integer, String> byPosition = new HashMap<>();
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String code = json.currentName();
-            if (json.nextToken() != JsonToken.VALUE_NUMBER_INT) {
-                throw fail(" dimension." + dimension + ".category.index." + code, "index", "forventet en heltallsposisjon");
-            }
-            byPosition.put(json.getIntValue(), code);
-        }
-        List<String> codes = new ArrayList<>();
-        for (int i = 0; i < byPosition.size(); i++) {
-            String code = byPosition.get(i);
-            if (code == null) {
-                throw fail(" dimension." + dimension + ".category.index", "index", "posisjonene må være 0.." + (byPosition.size() - 1)
-                        + " uten hull, men " + i + " mangler");
-            }
-            codes.add(code);
-        }
-        return codes;
-    }
-
     private void readValues(JsonParser json, JsonToken token) throws IOException {
         if (token == JsonToken.START_ARRAY) {
+            long limit = cellCount >= 0 ? cellCount : MAX_CELLS;
             int i = 0;
             for (JsonToken t = json.nextToken(); t != JsonToken.END_ARRAY; t = json.nextToken()) {
-                put(i++, json, t);
+                double v = readNumber(json, t, "value[" + i + "]");
+                if (i < limit) {
+                    if (i == values.length) {
+                        values = Arrays.copyOf(values, (int) Math.min(limit, Math.max(1024, values.length * 2L)));
+                    }
+                    values[i] = v;
+                } else if (cellCount < 0) {
+                    throw fail("value", "value", "flere enn " + number(MAX_CELLS) + " verdier; del uttaket i mindre filer");
+                }
+                i++;
             }
+            valueCount = i;
         } else if (token == JsonToken.START_OBJECT) {
-            valuesAsObject = true;
+            sparse = true;
             while (json.nextToken() == JsonToken.FIELD_NAME) {
-                int index = cellIndex(json.currentName(), "value");
-                put(index, json, json.nextToken());
+                String key = json.currentName();
+                long cell = cellNumber(key, "value");
+                double v = readNumber(json, json.nextToken(), "value." + key);
+                if (cell >= MAX_CELLS) {
+                    valueKeyBeyond = valueKeyBeyond == null ? key : valueKeyBeyond;
+                    continue;
+                }
+                if (valueCells.size() == values.length) {
+                    values = Arrays.copyOf(values, Math.max(16, values.length * 2));
+                }
+                values[valueCells.size()] = v;
+                valueCells.add((int) cell);
             }
         } else {
-            throw fail(" value", "value", "forventet en liste eller et objekt med verdier");
+            throw fail("value", "value", "forventet en liste eller et objekt med verdier, fant " + kind(token));
         }
     }
 
-    private void put(int index, JsonParser json, JsonToken t) throws IOException {
-        double v;
+    private double readNumber(JsonParser json, JsonToken t, String place) throws IOException {
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-            v = json.getDoubleValue();
+            double v = json.getDoubleValue();
             if (!Double.isFinite(v)) {
-                throw fail(" value[" + index + "]", "value", "tallet er for stort");
+                throw fail(place, "value", "tallet er for stort");
             }
-        } else if (t == JsonToken.VALUE_NULL) {
-            v = Double.NaN;
-        } else {
-            String found = t == JsonToken.VALUE_STRING ? "teksten \"" + json.getText() + "\"" : "en " + kind(t);
-            throw fail(" value[" + index + "]", "value", "forventet et tall eller null, fant " + found);
+            return v;
         }
-        if (index >= MAX_CELLS) {
-            throw fail(" value", "value", "flere enn " + format(MAX_CELLS) + " verdier; del uttaket i mindre filer");
+        if (t == JsonToken.VALUE_NULL) {
+            return Double.NaN;
         }
-        if (index >= values.length) {
-            values = Arrays.copyOf(values, (int) Math.min(MAX_CELLS, Math.max(1024, Math.max(index + 1, values.length * 2L))));
+        String found = t == JsonToken.VALUE_STRING ? "teksten \"" + json.getText() + "\"" : kind(t);
+        throw fail(place, "value", "forventet et tall eller null, fant " + found);
+    }
+
+    /** A sparse key: a cell number, refused at once when the cube's size is known and it lies outside. */
+    private long cellNumber(String key, String member) {
+        if (key.isEmpty() || !key.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw fail(member + "." + key, member, "forventet et celletall (0, 1, 2, …) som nøkkel, fant \"" + key + "\"");
         }
-        values[index] = v;
-        valueCount = Math.max(valueCount, index + 1);
+        long cell = key.length() > 18 ? Long.MAX_VALUE : Long.parseLong(key);
+        if (cellCount >= 0 && cell >= cellCount) {
+            throw beyond(member, key);
+        }
+        return cell;
+    }
+
+    private InvalidInputException beyond(String member, String key) {
+        return fail(member + "." + key, member, "cellen " + key + " er utenfor datasettet: size " + Arrays.toString(sizes)
+                + " gir " + cells(cellCount));
     }
 
     private void readStatuses(JsonParser json, JsonToken token) throws IOException {
         switch (token) {
             case VALUE_STRING -> statusForAll = json.getText();
             case START_ARRAY -> {
+                long limit = cellCount >= 0 ? cellCount : MAX_CELLS;
                 int i = 0;
                 for (JsonToken t = json.nextToken(); t != JsonToken.END_ARRAY; t = json.nextToken()) {
-                    if (t == JsonToken.VALUE_STRING) {
-                        statuses.put(i, json.getText());
-                    } else if (t != JsonToken.VALUE_NULL) {
-                        throw fail(" status[" + i + "]", "status", "forventet et statussymbol eller null, fant en " + kind(t));
+                    if (t == JsonToken.VALUE_STRING && i < limit) {
+                        addStatus(i, json.getText());
+                    } else if (t == JsonToken.VALUE_STRING && cellCount < 0) {
+                        throw fail("status", "status", "flere enn " + number(MAX_CELLS) + " statuser; del uttaket i mindre filer");
+                    } else if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NULL) {
+                        throw fail("status[" + i + "]", "status", "forventet et statussymbol eller null, fant " + kind(t));
                     }
                     i++;
                 }
+                statusListLength = i;
             }
             case START_OBJECT -> {
                 while (json.nextToken() == JsonToken.FIELD_NAME) {
-                    int index = cellIndex(json.currentName(), "status");
-                    if (json.nextToken() != JsonToken.VALUE_STRING) {
-                        throw fail(" status." + index, "status", "forventet et statussymbol");
+                    String key = json.currentName();
+                    long cell = cellNumber(key, "status");
+                    JsonToken t = json.nextToken();
+                    if (t != JsonToken.VALUE_STRING) {
+                        throw fail("status." + key, "status", "forventet et statussymbol, fant " + kind(t));
                     }
-                    statuses.put(index, json.getText());
+                    if (cell >= MAX_CELLS) {
+                        statusKeyBeyond = statusKeyBeyond == null ? key : statusKeyBeyond;
+                    } else {
+                        addStatus((int) cell, json.getText());
+                    }
                 }
             }
-            default -> throw fail(" status", "status", "forventet tekst, en liste eller et objekt");
+            default -> throw fail("status", "status", "forventet tekst, en liste eller et objekt, fant " + kind(token));
         }
     }
 
+    private void addStatus(int cell, String symbol) {
+        int at = statusCells.size();
+        if (at == statusSymbols.length) {
+            statusSymbols = Arrays.copyOf(statusSymbols, at * 2);
+        }
+        // Files repeat a handful of symbols: keep one string of each, not one per cell.
+        statusSymbols[at] = at > 0 && statusSymbols[at - 1].equals(symbol) ? statusSymbols[at - 1] : symbol;
+        statusCells.add(cell);
+    }
+
     private void readRoles(JsonParser json) throws IOException {
-        expect(json, JsonToken.START_OBJECT, "role");
+        expect(json, JsonToken.START_OBJECT, file, "role", "role");
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String role = json.currentName();
             json.nextToken();
-            roles.put(role, strings(json, "role." + role));
+            roles.put(role, strings(json, file, "role." + role, "role"));
         }
     }
 
     private JsonStatCube cube() {
-        if (ids == null || sizes == null) {
-            throw fail("", ids == null ? "id" : "size", "mangler \"" + (ids == null ? "id" : "size") + "\" (JSON-stat 2.0 dataset)");
+        for (String member : REQUIRED) {
+            if (!members.contains(member)) {
+                throw fail(member, member, "mangler \"" + member + "\" (et JSON-stat 2.0-datasett har version, class, id, size,"
+                        + " dimension og value)");
+            }
         }
+        List<List<String>> ordered = dimensions();
+        checkRoles();
+        int[] cells = null;
+        int present = (int) cellCount;
+        double[] cellValues = values;
+        if (!sparse && valueCount != cellCount) {
+            throw fail("value", "value", "size " + Arrays.toString(sizes) + " gir " + count(cellCount) + ", men value har "
+                    + number(valueCount) + " verdier");
+        }
+        if (statusListLength >= 0 && statusListLength != cellCount) {
+            throw fail("status", "status", "status-listen har " + number(statusListLength) + " elementer, men size "
+                    + Arrays.toString(sizes) + " gir " + count(cellCount) + "; listen må ha ett element per celle");
+        }
+        int[] statusOrder = statusCells.ascending();
+        int[] statusAt = checkedCells(statusCells, statusOrder, statusKeyBeyond, "status");
+        String[] symbols = new String[statusAt.length];
+        for (int i = 0; i < symbols.length; i++) {
+            symbols[i] = statusSymbols[statusOrder[i]];
+        }
+        if (sparse) {
+            int[] order = valueCells.ascending();
+            int[] valueAt = checkedCells(valueCells, order, valueKeyBeyond, "value");
+            double[] given = new double[valueAt.length];
+            for (int i = 0; i < given.length; i++) {
+                given[i] = values[order[i]];
+            }
+            // A cell with a status but no value is given too: a null with its symbol.
+            cells = statusForAll != null ? valueAt : union(valueAt, statusAt);
+            present = cells.length;
+            cellValues = spread(valueAt, given, cells);
+        }
+        return new JsonStatCube(ids, ordered, cells, present, cellValues, statusAt, symbols, statusForAll, roles, updated);
+    }
+
+    /** The categories in {@code id} order, after checking that id, size and dimension describe the same cube. */
+    private List<List<String>> dimensions() {
         if (ids.size() != sizes.length) {
-            throw fail(" id/size", "size", "id har " + ids.size() + " dimensjoner " + ids + ", men size har " + sizes.length + " tall");
+            throw fail("id/size", "size", "id har " + ids.size() + " dimensjoner " + ids + ", men size har " + sizes.length + " tall");
         }
-        long cells = 1;
-        for (int size : sizes) {
-            cells = cells * size;
-            if (cells > MAX_CELLS) {
-                throw fail(" size", "size", "size " + Arrays.toString(sizes) + " ber om " + product(sizes) + " celler; høyst "
-                        + format(MAX_CELLS) + " kan importeres i én fil");
+        Set<String> distinct = new HashSet<>();
+        for (String id : ids) {
+            if (!distinct.add(id)) {
+                throw fail("id", "id", "dimensjonen " + id + " står to ganger");
+            }
+            if (!categories.containsKey(id)) {
+                throw fail("dimension", "dimension", "dimensjonen " + id + " står i id, men er ikke beskrevet under dimension");
+            }
+        }
+        for (String described : categories.keySet()) {
+            if (!distinct.contains(described)) {
+                throw fail("dimension." + described, "dimension", "dimensjonen " + described
+                        + " er beskrevet under dimension, men står ikke i id " + ids);
             }
         }
         List<List<String>> ordered = new ArrayList<>();
         for (int d = 0; d < ids.size(); d++) {
             String id = ids.get(d);
             List<String> codes = categories.get(id);
-            if (codes == null) {
-                throw fail(" dimension", "dimension", "dimensjonen " + id + " står i id, men er ikke beskrevet under dimension");
-            }
             if (codes.size() != sizes[d]) {
-                throw fail(" dimension." + id, "size", "dimensjonen " + id + " har " + codes.size()
+                throw fail("dimension." + id, "size", "dimensjonen " + id + " har " + codes.size()
                         + (codes.size() == 1 ? " kategori" : " kategorier") + ", men size sier " + sizes[d]);
             }
             ordered.add(codes);
         }
-        if (valuesAsObject ? valueCount > cells : valueCount != cells) {
-            throw fail(" value", "value", "size " + Arrays.toString(sizes) + " gir " + format(cells) + " celler, men value har "
-                    + format(valueCount) + " verdier");
-        }
-        double[] all = values.length == cells ? values : Arrays.copyOf(values, (int) cells);
-        if (valuesAsObject) {
-            for (int i = valueCount; i < cells; i++) {
-                all[i] = Double.NaN;
-            }
-        }
-        Map<Integer, String> status = statuses;
-        if (statusForAll != null) {
-            status = new HashMap<>();
-            for (int i = 0; i < cells; i++) {
-                status.put(i, statusForAll);
-            }
-        }
-        for (int index : status.keySet()) {
-            if (index >= cells) {
-                throw fail(" status", "status", "status for celle " + index + ", men datasettet har bare " + format(cells) + " celler");
-            }
-        }
-        return new JsonStatCube(ids, sizes, ordered, all, status, roles, updated);
+        return ordered;
     }
 
-    private static String product(int[] sizes) {
-        java.math.BigInteger p = java.math.BigInteger.ONE;
-        for (int s : sizes) {
-            p = p.multiply(java.math.BigInteger.valueOf(s));
-        }
-        return NumberFormat.getIntegerInstance(Locale.forLanguageTag("nb-NO")).format(p).replace('\u00A0', ' ');
-    }
-
-    private static String format(long n) {
-        return NumberFormat.getIntegerInstance(Locale.forLanguageTag("nb-NO")).format(n).replace('\u00A0', ' ');
-    }
-
-    private int cellIndex(String text, String field) {
-        try {
-            int index = Integer.parseInt(text);
-            if (index < 0) {
-                throw new NumberFormatException();
+    private void checkRoles() {
+        roles.forEach((role, dimensions) -> {
+            for (String dimension : dimensions) {
+                if (!ids.contains(dimension)) {
+                    throw fail("role." + role, "role", "dimensjonen " + dimension + " finnes ikke; id har " + ids);
+                }
             }
-            return index;
-        } catch (NumberFormatException e) {
-            throw fail(" " + field + "." + text, field, "forventet et celletall (0, 1, 2, …) som nøkkel, fant \"" + text + "\"");
-        }
+        });
     }
 
-    private List<String> strings(JsonParser json, String field) throws IOException {
-        expect(json, JsonToken.START_ARRAY, field);
-        List<String> out = new ArrayList<>();
-        for (JsonToken t = json.nextToken(); t != JsonToken.END_ARRAY; t = json.nextToken()) {
-            if (t != JsonToken.VALUE_STRING) {
-                throw fail(" " + field, field, "forventet en liste med tekster, fant en " + kind(t));
+    /** The cell numbers in ascending order, after checking each is inside the cube and named once. */
+    private int[] checkedCells(CellKeys keys, int[] order, String keyBeyond, String member) {
+        if (keyBeyond != null) {
+            throw beyond(member, keyBeyond);
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.key(i) >= cellCount) {
+                throw beyond(member, String.valueOf(keys.key(i)));
             }
-            out.add(json.getText());
+        }
+        int[] cells = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            cells[i] = keys.key(order[i]);
+            if (i > 0 && cells[i] == cells[i - 1]) {
+                throw fail(member + "." + cells[i], member, "cellen " + cells[i] + " står to ganger i " + member);
+            }
+        }
+        return cells;
+    }
+
+    private static int[] union(int[] a, int[] b) {
+        int[] out = new int[a.length + b.length];
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < a.length || j < b.length) {
+            int next = j == b.length || i < a.length && a[i] <= b[j] ? a[i] : b[j];
+            i += i < a.length && a[i] == next ? 1 : 0;
+            j += j < b.length && b[j] == next ? 1 : 0;
+            out[n++] = next;
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** The values of {@code from} placed at their cells among {@code cells} (a superset); NaN elsewhere. */
+    private static double[] spread(int[] from, double[] values, int[] cells) {
+        double[] out = new double[cells.length];
+        int i = 0;
+        for (int k = 0; k < cells.length; k++) {
+            boolean given = i < from.length && from[i] == cells[k];
+            out[k] = given ? values[i++] : Double.NaN;
         }
         return out;
     }
 
-    private int[] integers(JsonParser json) throws IOException {
-        expect(json, JsonToken.START_ARRAY, "size");
-        List<Integer> out = new ArrayList<>();
-        for (JsonToken t = json.nextToken(); t != JsonToken.END_ARRAY; t = json.nextToken()) {
-            if (t != JsonToken.VALUE_NUMBER_INT) {
-                throw fail(" size", "size", "forventet hele tall, fant en " + kind(t));
-            }
-            long v = json.getLongValue();
-            if (v < 0 || v > Integer.MAX_VALUE) {
-                throw fail(" size", "size", "ugyldig dimensjonsstørrelse " + json.getText());
-            }
-            out.add((int) v);
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
+    private static String count(long cells) {
+        return number(cells) + (cells == 1 ? " celle" : " celler");
     }
 
-    private void expect(JsonParser json, JsonToken expected, String field) {
-        if (json.currentToken() != expected) {
-            throw fail(" " + field, field, "forventet " + (expected == JsonToken.START_OBJECT ? "et objekt" : "en liste")
-                    + ", fant en " + kind(json.currentToken()));
-        }
-    }
-
-    private static String kind(JsonToken t) {
-        if (t == null) {
-            return "slutt på filen";
-        }
-        return switch (t) {
-            case START_OBJECT -> "objekt";
-            case START_ARRAY -> "liste";
-            case VALUE_STRING -> "tekst";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "tall";
-            case VALUE_TRUE, VALUE_FALSE -> "sannhetsverdi (true/false)";
-            case VALUE_NULL -> "null";
-            default -> t.name();
-        };
-    }
-
-    private InvalidInputException fail(String where, String field, String problem) {
-        String place = where.isBlank() ? "" : where.strip();
-        return new InvalidInputException(file + (place.isEmpty() ? "" : " " + place) + ": " + problem,
-                Map.of("file", file, "where", place, "field", field));
-    }
-
-    String version() {
-        return version;
+    private InvalidInputException fail(String place, String field, String problem) {
+        return ReadSupport.fail(file, place, field, problem);
     }
 }

@@ -118,9 +118,18 @@ final class StatBankStub implements AutoCloseable {
         ObjectNode status = out.putObject("status");
         for (int d = 0; d < ids.size(); d++) {
             size.add(keep.get(d).size());
-            ObjectNode index = ((ObjectNode) out.path("dimension").path(ids.get(d)).path("category")).putObject("index");
+            ObjectNode category = (ObjectNode) out.path("dimension").path(ids.get(d)).path("category");
+            ObjectNode index = category.putObject("index");
             for (int k = 0; k < keep.get(d).size(); k++) {
                 index.put(all.get(d).get(keep.get(d).get(k)), k);
+            }
+            // Like SSB, labels and units only for the categories answered.
+            List<String> answered = new ArrayList<>();
+            index.fieldNames().forEachRemaining(answered::add);
+            for (String member : List.of("label", "unit")) {
+                if (category.path(member) instanceof ObjectNode described) {
+                    described.retain(answered);
+                }
             }
         }
         int[] pos = new int[ids.size()];
