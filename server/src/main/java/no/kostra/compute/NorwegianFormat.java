@@ -46,6 +46,11 @@ public final class NorwegianFormat {
         return out.toString();
     }
 
+    /** The value with the decimals it has and no more: 100 → "100", 12.5 → "12,5", 100000000 → "100 000 000". */
+    public static String plain(double value) {
+        return number(value, Math.max(BigDecimal.valueOf(value).stripTrailingZeros().scale(), 0));
+    }
+
     /** Rounds half away from zero to {@code decimals} places (2,05 → 2,1; −0,25 → −0,3). */
     public static BigDecimal round(double value, int decimals) {
         // BigDecimal.valueOf uses the shortest decimal that round-trips, so 2.05 rounds up as printed, not down.

@@ -94,6 +94,9 @@ public final class ComparisonService {
      * given: once KS's figures arrive after the service formed its own, this lists every difference beyond rounding.
      */
     public List<Discrepancy> discrepancies(String indicatorId, String profileCode, int from, int to) {
+        if (from > to) {
+            throw new InvalidInputException("'from' (" + from + ") kan ikke være etter 'to' (" + to + ")", Map.of("from", from, "to", to));
+        }
         Catalog catalog = catalogs.current();
         List<Indicator> indicators;
         if (indicatorId != null) {

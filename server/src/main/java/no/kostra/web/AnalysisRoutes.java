@@ -11,12 +11,17 @@ import no.kostra.service.Services;
 
 /** The analysis routes: ASSS comparisons, series, efficiency, splits and own accounts. Parse, one call, render. */
 final class AnalysisRoutes {
+    /** More people than any target group a municipality projects (Norway has about 5,6 million inhabitants). */
+    private static final double MAX_POPULATION = 100_000_000;
+
     private final AnalysisServices analysis;
     private final Representations out;
+    private final UploadSlots uploads;
 
-    AnalysisRoutes(Services services, ResponseCache cache) {
+    AnalysisRoutes(Services services, ResponseCache cache, UploadSlots uploads) {
         this.analysis = services.analysis();
         this.out = new Representations(services, cache);
+        this.uploads = uploads;
     }
 
     void register(RoutesConfig routes) {
@@ -25,7 +30,7 @@ final class AnalysisRoutes {
         routes.get("/api/efficiency", this::efficiency);
         routes.get("/api/resource-use", this::resourceUse);
         routes.get("/api/series", this::series);
-        routes.post("/api/reference/{file}", this::importReference);
+        routes.post("/api/reference/{file}", uploads.guard(this::importReference));
         routes.get("/api/splits", this::costSplit);
         routes.get("/api/splits/home-care", this::homeCare);
         routes.get("/api/accounts", this::accounts);
@@ -39,8 +44,8 @@ final class AnalysisRoutes {
 
     /** ?coverage=12.7&population=2025:5000,2030:6500 — coverage in percent, projected target group by year. */
     private void projection(Context ctx) {
-        double coverage = Params.number(ctx, "coverage");
-        Map<Integer, Double> population = Params.yearValues(ctx, "population");
+        double coverage = Params.numberBetween(ctx, "coverage", 0, 100);
+        Map<Integer, Double> population = Params.yearValues(ctx, "population", 0, MAX_POPULATION);
         out.respond(ctx, "projection|" + coverage + "|" + population, "projection",
                 revision -> analysis.accounts().projection(coverage, population), AnalysisCsv::projection);
     }

@@ -20,16 +20,30 @@ public final class App {
     public static Javalin create(Services services, WebSettings settings) {
         ResponseCache cache = new ResponseCache(CACHED_RESPONSES);
         ApiRoutes api = new ApiRoutes(services, cache);
+        ServerLimits limits = settings.limits();
+        UploadSlots uploads = new UploadSlots(limits.concurrentUploads());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setIdleTimeout(limits.idleTimeout().toMillis());
+                http.setMinRequestDataRate(limits.minRequestDataRate());
+                http.setRequestHeaderSize(limits.requestHeaderBytes());
+            });
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            config.routes.before(ctx -> {
+                SecurityHeaders.addTo(field -> ctx.header(field.getName(), field.getValue()));
+                if (settings.https().isPresent()) {
+                    ctx.header(SecurityHeaders.HSTS.getName(), SecurityHeaders.HSTS.getValue());
+                }
+            });
             ErrorMapping.register(config.routes);
             api.register(config.routes);
             new ReportRoutes(services).register(config.routes);
-            new ImportRoutes(services).register(config.routes);
-            new WorkbookRoutes(services).register(config.routes);
-            new AnalysisRoutes(services, cache).register(config.routes);
+            new ImportRoutes(services, uploads).register(config.routes);
+            new WorkbookRoutes(services, uploads).register(config.routes);
+            new AnalysisRoutes(services, cache, uploads).register(config.routes);
             settings.https().ifPresent(https -> HttpsConnector.install(config.jetty, https));
             AddinRoutes.register(config, services, cache, settings.publicUrl());
         });

@@ -30,14 +30,17 @@ final class ImportRoutes {
     private final RevisionRepository revisions;
     private final ChangeRepository changes;
 
-    ImportRoutes(Services services) {
+    private final UploadSlots uploads;
+
+    ImportRoutes(Services services, UploadSlots uploads) {
         this.services = services;
+        this.uploads = uploads;
         this.revisions = new RevisionRepository(services.database());
         this.changes = new ChangeRepository(services.database());
     }
 
     void register(RoutesConfig routes) {
-        routes.post("/api/imports", this::importFile);
+        routes.post("/api/imports", uploads.guard(this::importFile));
         routes.get("/api/imports/{id}/changes", this::changes);
         routes.get("/api/revisions", this::revisions);
     }

@@ -2,6 +2,7 @@ package no.kostra.web;
 
 import io.javalin.http.Context;
 import java.util.Map;
+import no.kostra.compute.NorwegianFormat;
 import no.kostra.errors.InvalidInputException;
 
 /** Query parameter parsing with errors that name the parameter and what was expected. */
@@ -50,20 +51,43 @@ final class Params {
                 Map.of("parameter", name, "value", value));
     }
 
-    /** "2025:5000,2030:6500" → {2025=5000.0, 2030=6500.0}. */
-    static Map<Integer, Double> yearValues(Context ctx, String name) {
+    /** A number from {@code min} to {@code max}, both included. */
+    static double numberBetween(Context ctx, String name, double min, double max) {
+        double number = number(ctx, name);
+        if (number < min || number > max) {
+            throw new InvalidInputException("Parameteren '" + name + "' må være fra " + NorwegianFormat.plain(min) + " til "
+                    + NorwegianFormat.plain(max) + ", fikk " + ctx.queryParam(name).trim(),
+                    Map.of("parameter", name, "value", ctx.queryParam(name).trim(), "min", min, "max", max));
+        }
+        return number;
+    }
+
+    /** "2025:5000,2030:6500" → {2025=5000.0, 2030=6500.0}; years as {@link #year}, values from min to max. */
+    static Map<Integer, Double> yearValues(Context ctx, String name, double min, double max) {
         String value = required(ctx, name);
         Map<Integer, Double> out = new java.util.TreeMap<>();
         for (String pair : value.split(",")) {
             String[] parts = pair.trim().split(":");
+            int year;
+            double number;
             try {
                 if (parts.length != 2) {
                     throw new NumberFormatException();
                 }
-                out.put(Integer.parseInt(parts[0].trim()), Double.parseDouble(parts[1].trim()));
+                year = Integer.parseInt(parts[0].trim());
+                number = Double.parseDouble(parts[1].trim());
             } catch (NumberFormatException e) {
                 throw new InvalidInputException("Parameteren '" + name + "' må være år:tall, skilt med komma"
                         + " (2025:5000,2030:6500), fikk '" + pair.trim() + "'", Map.of("parameter", name, "value", value));
+            }
+            if (year < FIRST_YEAR || year > LAST_YEAR || !Double.isFinite(number) || number < min || number > max) {
+                throw new InvalidInputException("Parameteren '" + name + "': " + pair.trim() + " må ha et år fra " + FIRST_YEAR
+                        + " til " + LAST_YEAR + " og et tall fra " + NorwegianFormat.plain(min) + " til "
+                        + NorwegianFormat.plain(max), Map.of("parameter", name, "value", value));
+            }
+            if (out.put(year, number) != null) {
+                throw new InvalidInputException("Parameteren '" + name + "' har " + year + " to ganger",
+                        Map.of("parameter", name, "value", value));
             }
         }
         return out;

@@ -9,12 +9,18 @@ import java.util.Optional;
  * @param publicUrl the address users and Office reach the service at (the add-in manifest points there); empty to
  *                  take it from each request's scheme and Host header
  * @param https     serve HTTPS with this certificate instead of plain HTTP; empty for plain HTTP
+ * @param limits    what one client may hold of the service
  */
-public record WebSettings(Optional<URI> publicUrl, Optional<HttpsSettings> https) {
+public record WebSettings(Optional<URI> publicUrl, Optional<HttpsSettings> https, ServerLimits limits) {
     public static final WebSettings DEFAULT = new WebSettings(Optional.empty(), Optional.empty());
 
     public WebSettings {
         java.util.Objects.requireNonNull(publicUrl, "publicUrl");
         java.util.Objects.requireNonNull(https, "https");
+        java.util.Objects.requireNonNull(limits, "limits");
+    }
+
+    public WebSettings(Optional<URI> publicUrl, Optional<HttpsSettings> https) {
+        this(publicUrl, https, ServerLimits.DEFAULT);
     }
 }

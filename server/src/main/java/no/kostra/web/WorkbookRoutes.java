@@ -11,12 +11,15 @@ import no.kostra.workbook.roundtrip.UploadReport;
 final class WorkbookRoutes {
     private final Services services;
 
-    WorkbookRoutes(Services services) {
+    private final UploadSlots uploads;
+
+    WorkbookRoutes(Services services, UploadSlots uploads) {
         this.services = services;
+        this.uploads = uploads;
     }
 
     void register(RoutesConfig routes) {
-        routes.post("/api/workbooks", this::receive);
+        routes.post("/api/workbooks", uploads.guard(this::receive));
         routes.get("/api/workbooks/{id}", ctx -> ctx.json(services.roundTrip().upload(id(ctx))));
         routes.get("/api/workbooks/{id}/file", ctx -> ctx.contentType(ReportRoutes.XLSX).result(services.roundTrip().content(id(ctx))));
         routes.post("/api/workbooks/{id}/edits/{seq}/undo", ctx -> ctx.json(services.roundTrip().undo(id(ctx), seq(ctx))));
