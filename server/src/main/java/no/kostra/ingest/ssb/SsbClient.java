@@ -32,6 +32,10 @@ import java.util.Optional;
 public final class SsbClient {
     public static final int SSB_CELL_LIMIT = 800_000;
     static final String REGION = "KOKkommuneregion0000";
+    /** The region variables of KOSTRA tables and of SSB's other tables (07459). */
+    static final List<String> GEO = List.of(REGION, "Region");
+    /** In a fixed selection: every category of the variable. */
+    public static final String ALL = "*";
     private static final int MAX_RETRIES = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -155,6 +159,16 @@ public final class SsbClient {
                 case "Tid" -> request.years();
                 default -> request.fixed().getOrDefault(variable, variable.equals(REGION) || codes.size() == 1 ? codes : null);
             };
+            if (List.of(ALL).equals(wanted)) {
+                wanted = codes;
+            } else if (wanted != null && GEO.contains(variable) && request.fixed().containsKey(variable)) {
+                // A table need not have every region asked for (07459 has no KOSTRA groups): it answers for those it has.
+                wanted = wanted.stream().filter(codes::contains).toList();
+                if (wanted.isEmpty()) {
+                    throw new IllegalArgumentException("Tabell " + request.tableId() + " har ingen av regionene "
+                            + request.fixed().get(variable));
+                }
+            }
             if (wanted == null) {
                 throw new IllegalArgumentException("Tabell " + request.tableId() + " har variabelen " + variable + " med "
                         + codes.size() + " verdier; velg én med filter." + variable + "=<kode> i mappingen");
