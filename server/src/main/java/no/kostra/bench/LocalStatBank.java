@@ -34,6 +34,7 @@ public final class LocalStatBank implements AutoCloseable {
     private final Map<String, ObjectNode> full = new ConcurrentHashMap<>();
     private final Map<String, byte[]> answers = new ConcurrentHashMap<>();
     private final Map<String, byte[]> replaced = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.CountDownLatch> held = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
     public LocalStatBank(Function<String, Optional<ObjectNode>> datasets) throws IOException {
@@ -59,6 +60,11 @@ public final class LocalStatBank implements AutoCloseable {
         replaced.put(table, body);
     }
 
+    /** Data queries to {@code table} wait until {@code release} opens (at most a minute): lets a test see an update mid-way. */
+    public void holdData(String table, java.util.concurrent.CountDownLatch release) {
+        held.put(table, release);
+    }
+
     private void answer(HttpExchange x) throws IOException {
         try (x) {
             requests.add(x.getRequestMethod() + " " + x.getRequestURI());
@@ -80,6 +86,14 @@ public final class LocalStatBank implements AutoCloseable {
                 });
                 respond(x, 200, meta);
                 return;
+            }
+            java.util.concurrent.CountDownLatch hold = held.get(table);
+            if (hold != null) {
+                try {
+                    hold.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             if (replaced.containsKey(table)) {
                 respond(x, 200, replaced.get(table));
