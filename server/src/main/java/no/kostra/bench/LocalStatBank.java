@@ -39,6 +39,8 @@ public final class LocalStatBank implements AutoCloseable {
 
     public LocalStatBank(Function<String, Optional<ObjectNode>> datasets) throws IOException {
         this.datasets = datasets;
+        // Without it the JDK server waits for delayed ACKs (about 40 ms a call on loopback).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/pxwebapi/v2/tables/", this::answer);
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2));
@@ -120,31 +122,55 @@ public final class LocalStatBank implements AutoCloseable {
         return asked;
     }
 
-    /** The sub-cube of the asked codes, in the dataset's order, row-major like SSB's own answers. */
+    /**
+     * The sub-cube of the asked codes, in the dataset's order, row-major like SSB's own answers. A variable the query
+     * leaves out that the table lets be eliminated ({@code extension.elimination}) is summed over and dropped from the
+     * answer, as StatBank does; a sum with a status in it carries that status.
+     */
     static ObjectNode slice(ObjectNode dataset, Map<String, List<String>> asked) {
         List<String> ids = new ArrayList<>();
         dataset.path("id").forEach(i -> ids.add(i.asText()));
         int dims = ids.size();
         int[] fullSize = new int[dims];
         int[][] keep = new int[dims][];
+        boolean[] eliminated = new boolean[dims];
         ObjectNode out = dataset.deepCopy();
+        ArrayNode id = out.putArray("id");
         ArrayNode size = out.putArray("size");
+        int[] outStride = new int[dims];
         for (int d = 0; d < dims; d++) {
             List<String> codes = new ArrayList<>();
-            JsonNode index = dataset.path("dimension").path(ids.get(d)).path("category").path("index");
+            JsonNode dimension = dataset.path("dimension").path(ids.get(d));
+            JsonNode index = dimension.path("category").path("index");
             index.fieldNames().forEachRemaining(codes::add);
             codes.sort((a, b) -> Integer.compare(index.path(a).asInt(), index.path(b).asInt()));
             fullSize[d] = codes.size();
+            eliminated[d] = !asked.containsKey(ids.get(d)) && dimension.path("extension").path("elimination").asBoolean(false);
             List<String> wanted = asked.getOrDefault(ids.get(d), codes);
             keep[d] = java.util.stream.IntStream.range(0, codes.size()).filter(i -> wanted.contains(codes.get(i))).toArray();
+            if (eliminated[d]) {
+                ((ObjectNode) out.path("dimension")).remove(ids.get(d));
+                continue;
+            }
+            id.add(ids.get(d));
             size.add(keep[d].length);
             ObjectNode newIndex = ((ObjectNode) out.path("dimension").path(ids.get(d)).path("category")).putObject("index");
             for (int k = 0; k < keep[d].length; k++) {
                 newIndex.put(codes.get(keep[d][k]), k);
             }
         }
+        int cells = 1;
+        for (int d = dims - 1; d >= 0; d--) {
+            if (!eliminated[d]) {
+                outStride[d] = cells;
+                cells *= keep[d].length;
+            }
+        }
+        double[] sums = new double[cells];
+        String[] statuses = new String[cells];
+        boolean[] anyNull = new boolean[cells];
         JsonNode values = dataset.path("value");
-        JsonNode statuses = dataset.path("status");
+        JsonNode sourceStatus = dataset.path("status");
         ArrayNode value = out.putArray("value");
         ObjectNode status = out.putObject("status");
         for (int[] k : keep) {
@@ -153,24 +179,42 @@ public final class LocalStatBank implements AutoCloseable {
             }
         }
         int[] pos = new int[dims];
-        for (int cell = 0; ; cell++) {
+        while (true) {
             int source = 0;
+            int cell = 0;
             for (int d = 0; d < dims; d++) {
                 source = source * fullSize[d] + keep[d][pos[d]];
+                cell += eliminated[d] ? 0 : pos[d] * outStride[d];
             }
-            value.add(values.get(source));
-            JsonNode symbol = statuses.get(String.valueOf(source));
-            if (symbol != null) {
-                status.set(String.valueOf(cell), symbol);
+            JsonNode v = values.get(source);
+            JsonNode symbol = sourceStatus.get(String.valueOf(source));
+            if (symbol != null && statuses[cell] == null) {
+                statuses[cell] = symbol.asText();
+            }
+            if (v == null || v.isNull()) {
+                anyNull[cell] = true;
+            } else {
+                sums[cell] += v.asDouble();
             }
             int d = dims - 1;
             while (d >= 0 && ++pos[d] == keep[d].length) {
                 pos[d--] = 0;
             }
             if (d < 0) {
-                return out;
+                break;
             }
         }
+        for (int cell = 0; cell < cells; cell++) {
+            if (anyNull[cell]) {
+                value.addNull();
+            } else {
+                value.add(sums[cell]);
+            }
+            if (statuses[cell] != null) {
+                status.put(String.valueOf(cell), statuses[cell]);
+            }
+        }
+        return out;
     }
 
     private static byte[] bytes(JsonNode node) {

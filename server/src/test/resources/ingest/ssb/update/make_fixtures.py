@@ -8,6 +8,9 @@ Run from this folder: python3 make_fixtures.py
 import json
 
 UPDATED = "2026-03-15T07:00:00Z"
+# Variables StatBank may leave out of a query, answering the total over them: 07459's sex and age (a query with only
+# Region, ContentsCode=Personer1 and Tid answers the population). Everything else must be chosen.
+ELIMINABLE = {"Kjonn", "Alder"}
 YEARS = ["2023", "2024", "2025"]
 REGION_LABELS = {"3024": "Bærum (2020-2023)", "3201": "Bærum", "0301": "Oslo", "3203": "Asker",
                  "EKG12": "Kostragruppe 12", "EAK": "Landet"}
@@ -22,7 +25,8 @@ def dataset(table, title, dims, roles, value_of, unit=None):
         category = {"index": {c: i for i, (c, _) in enumerate(cats)}, "label": {c: l for c, l in cats}}
         if dim_id == "ContentsCode" and unit:
             category["unit"] = {c: unit for c, _ in cats}
-        out["dimension"][dim_id] = {"label": label, "category": category}
+        out["dimension"][dim_id] = {"label": label, "category": category,
+                                    "extension": {"elimination": dim_id in ELIMINABLE}}
     values, status = [], {}
 
     def walk(d, coords):

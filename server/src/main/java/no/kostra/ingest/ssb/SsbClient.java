@@ -106,12 +106,16 @@ public final class SsbClient {
         URI table = URI.create(v1 + "/table/" + enc(request.tableId()));
         JsonNode metadata = ok(send(HttpRequest.newBuilder(table).GET()), "metadata (v1) for tabell " + request.tableId());
         Map<String, List<String>> all = new LinkedHashMap<>();
+        java.util.Set<String> eliminable = new java.util.HashSet<>();
         for (JsonNode variable : metadata.path("variables")) {
             List<String> values = new ArrayList<>();
             variable.path("values").forEach(v -> values.add(v.asText()));
             all.put(variable.path("code").asText(), values);
+            if (variable.path("elimination").asBoolean(false)) {
+                eliminable.add(variable.path("code").asText());
+            }
         }
-        Map<String, List<String>> selection = choose(request, all);
+        Map<String, List<String>> selection = choose(request, all, eliminable);
         List<Fetched> out = new ArrayList<>();
         int part = 0;
         for (Map<String, List<String>> piece : split(selection, cellLimit)) {
@@ -148,10 +152,21 @@ public final class SsbClient {
             }
             all.put(id.asText(), codes);
         }
-        return choose(request, all);
+        java.util.Set<String> eliminable = new java.util.HashSet<>();
+        all.keySet().forEach(id -> {
+            if (metadata.path("dimension").path(id).path("extension").path("elimination").asBoolean(false)) {
+                eliminable.add(id);
+            }
+        });
+        return choose(request, all, eliminable);
     }
 
-    private static Map<String, List<String>> choose(SsbRequest request, Map<String, List<String>> all) {
+    /**
+     * The codes asked of each variable. {@link #ALL} asks for every code, or, where the table lets the variable be
+     * eliminated, leaves it out of the query: StatBank then answers the total over it (07459's inhabitants of both sexes
+     * and all ages, without 212 cells per region and year).
+     */
+    private static Map<String, List<String>> choose(SsbRequest request, Map<String, List<String>> all, java.util.Set<String> eliminable) {
         Map<String, List<String>> chosen = new LinkedHashMap<>();
         all.forEach((variable, codes) -> {
             List<String> wanted = switch (variable) {
@@ -159,6 +174,9 @@ public final class SsbClient {
                 case "Tid" -> request.years();
                 default -> request.fixed().getOrDefault(variable, variable.equals(REGION) || codes.size() == 1 ? codes : null);
             };
+            if (List.of(ALL).equals(wanted) && eliminable.contains(variable)) {
+                return;
+            }
             if (List.of(ALL).equals(wanted)) {
                 wanted = codes;
             } else if (wanted != null && GEO.contains(variable) && request.fixed().containsKey(variable)) {

@@ -1,6 +1,5 @@
 package no.kostra.ingest.update;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,131 +52,138 @@ final class SeriesReader {
             }
         }
         int regionCount = cube.sizes()[region];
+        java.util.BitSet withStatus = new java.util.BitSet(cube.cellCount());
+        cube.statuses().keySet().forEach(withStatus::set);
+        int[] stride = new int[dims];
+        for (int d = dims - 1, s = 1; d >= 0; s *= cube.sizes()[d], d--) {
+            stride[d] = s;
+        }
         for (Map.Entry<SeriesId, IndicatorSource> entry : series.entrySet()) {
             IndicatorSource source = entry.getValue();
             int wanted = cube.categories().get(contents).indexOf(source.contents());
             if (wanted < 0) {
                 continue; // a piece split along contents codes holds only some of them
             }
-            boolean[][] selected = new boolean[dims][];
+            source.filters().forEach((dimension, codes) -> {
+                if (cube.dimension(dimension) < 0 && !codes.contains(IndicatorSource.ALL)) {
+                    throw fail(piece, dimension, "svaret har ikke dimensjonen " + dimension + " som kilden til " + source.indicator()
+                            + " velger " + codes + " i; dimensjonene er " + cube.ids());
+                }
+            }); // a dimension summed whole (*) may be missing: StatBank eliminated it and answered the total
+            int[][] chosen = new int[dims][];
             for (int d = 0; d < dims; d++) {
-                if (d == region || d == year) {
-                    continue;
-                }
-                selected[d] = d == contents ? only(cube.sizes()[d], wanted) : categories(piece, cube, d, source);
+                chosen[d] = d == region || d == year ? java.util.stream.IntStream.range(0, cube.sizes()[d]).toArray()
+                        : d == contents ? new int[] {wanted} : categories(piece, cube, d, source);
             }
-            Sum[] sums = new Sum[regionCount * years.length];
+            Sums sums = new Sums(regionCount * years.length);
+            // Visit only the chosen cells: an odometer over the chosen categories of each dimension.
             int[] at = new int[dims];
-            for (int cell = 0; cell < cube.cellCount(); cell++) {
-                if (cell > 0) {
-                    advance(at, cube.sizes());
+            while (true) {
+                int cell = 0;
+                for (int d = 0; d < dims; d++) {
+                    cell += chosen[d][at[d]] * stride[d];
                 }
-                if (chosen(at, selected)) {
-                    int slot = at[region] * years.length + at[year];
-                    Sum sum = sums[slot] == null ? sums[slot] = new Sum() : sums[slot];
-                    sum.add(piece, cube, cell);
+                int slot = chosen[region][at[region]] * years.length + chosen[year][at[year]];
+                sums.add(slot, cube.values()[cell], withStatus.get(cell) ? status(piece, cube, cell) : null);
+                int d = dims - 1;
+                while (d >= 0 && ++at[d] == chosen[d].length) {
+                    at[d--] = 0;
+                }
+                if (d < 0) {
+                    break;
                 }
             }
             for (int r = 0; r < regionCount; r++) {
                 for (int y = 0; y < years.length; y++) {
-                    Sum sum = sums[r * years.length + y];
-                    if (sum != null) {
-                        into.put(entry.getKey(), cube.categories().get(region).get(r), years[y], sum.figure());
+                    Figure figure = sums.figure(r * years.length + y);
+                    if (figure != null) {
+                        into.put(entry.getKey(), cube.categories().get(region).get(r), years[y], figure);
                     }
                 }
             }
         }
     }
 
-    private static final class Sum {
-        double value;
-        Status status;
-        boolean anyPart;
-        boolean allNil = true;
+    /** The status a cell's symbol stands for; a symbol that is none of SSB's, on a cell without a value, is refused. */
+    private static Status status(String piece, JsonStatCube cube, int cell) {
+        String symbol = cube.statuses().get(cell);
+        Status s = Status.fromSymbol(symbol.trim()).orElse(null);
+        if (s == null && Double.isNaN(cube.values()[cell])) {
+            throw fail(piece, "status", "ukjent statussymbol '" + symbol + "' uten verdi i celle " + cell
+                    + "; forventet . .. : eller -");
+        }
+        return s;
+    }
 
-        void add(String piece, JsonStatCube cube, int cell) {
-            anyPart = true;
-            String symbol = cube.statuses().get(cell);
-            double v = cube.values()[cell];
-            Status s = null;
-            if (symbol != null) {
-                s = Status.fromSymbol(symbol.trim()).orElse(null);
-                if (s == null && Double.isNaN(v)) {
-                    throw fail(piece, "status", "ukjent statussymbol '" + symbol + "' uten verdi i celle " + cell
-                            + "; forventet . .. : eller -");
-                }
-            } else if (Double.isNaN(v)) {
+    /** Per region and year: the sum of the parts, or the first status that is not nil (nil counts as 0). */
+    private static final class Sums {
+        private static final byte EMPTY = 0;
+        private static final byte NIL_ONLY = 1;
+        private static final byte VALUE = 2;
+        private static final byte MISSING = 3;
+        final double[] value;
+        final byte[] state;
+        final Status[] status;
+
+        Sums(int slots) {
+            value = new double[slots];
+            state = new byte[slots];
+            status = new Status[slots];
+        }
+
+        void add(int slot, double v, Status s) {
+            if (s == null && Double.isNaN(v)) {
                 s = Status.NOT_AVAILABLE;
             }
             if (s == Status.NIL) {
+                state[slot] = state[slot] == EMPTY ? NIL_ONLY : state[slot];
                 return;
             }
-            allNil = false;
             if (s != null) {
-                status = status == null ? s : status;
-            } else {
-                value += v;
+                if (state[slot] != MISSING) {
+                    state[slot] = MISSING;
+                    status[slot] = s;
+                }
+                return;
             }
+            value[slot] += v;
+            state[slot] = state[slot] == MISSING ? MISSING : VALUE;
         }
 
-        Figure figure() {
-            if (allNil) {
-                return Figure.missing(Status.NIL);
-            }
-            return status != null ? Figure.missing(status) : Figure.of(value);
+        Figure figure(int slot) {
+            return switch (state[slot]) {
+                case EMPTY -> null;
+                case NIL_ONLY -> Figure.missing(Status.NIL);
+                case MISSING -> Figure.missing(status[slot]);
+                default -> Figure.of(value[slot]);
+            };
         }
     }
 
-    private static boolean[] only(int size, int index) {
-        boolean[] mask = new boolean[size];
-        mask[index] = true;
-        return mask;
-    }
-
-    private static boolean[] categories(String piece, JsonStatCube cube, int d, IndicatorSource source) {
+    /** The category indices a source chooses in dimension {@code d}. */
+    private static int[] categories(String piece, JsonStatCube cube, int d, IndicatorSource source) {
         String id = cube.ids().get(d);
         List<String> codes = source.filters().get(id);
-        boolean[] mask = new boolean[cube.sizes()[d]];
+        int size = cube.sizes()[d];
         if (codes == null) {
-            if (mask.length != 1) {
-                throw fail(piece, id, "dimensjonen " + id + " har " + mask.length + " kategorier, men kilden til "
+            if (size != 1) {
+                throw fail(piece, id, "dimensjonen " + id + " har " + size + " kategorier, men kilden til "
                         + source.indicator() + " velger ingen; skriv " + id + "=<kode> i filters i indicator_sources.csv");
             }
-            mask[0] = true;
-            return mask;
+            return new int[] {0};
         }
         if (codes.contains(IndicatorSource.ALL)) {
-            Arrays.fill(mask, true);
-            return mask;
+            return java.util.stream.IntStream.range(0, size).toArray();
         }
-        for (String code : codes) {
-            int i = cube.categories().get(d).indexOf(code);
-            if (i < 0) {
-                throw fail(piece, id, "kategorien " + code + " som kilden til " + source.indicator() + " ber om, finnes ikke i "
+        int[] chosen = new int[codes.size()];
+        for (int k = 0; k < codes.size(); k++) {
+            chosen[k] = cube.categories().get(d).indexOf(codes.get(k));
+            if (chosen[k] < 0) {
+                throw fail(piece, id, "kategorien " + codes.get(k) + " som kilden til " + source.indicator() + " ber om, finnes ikke i "
                         + id + "; kategoriene er " + cube.categories().get(d));
             }
-            mask[i] = true;
         }
-        return mask;
-    }
-
-    private static boolean chosen(int[] at, boolean[][] selected) {
-        for (int d = 0; d < at.length; d++) {
-            if (selected[d] != null && !selected[d][at[d]]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Row-major order: the last dimension turns fastest. */
-    private static void advance(int[] at, int[] sizes) {
-        for (int d = at.length - 1; d >= 0; d--) {
-            if (++at[d] < sizes[d]) {
-                return;
-            }
-            at[d] = 0;
-        }
+        return chosen;
     }
 
     private static int dimension(String piece, JsonStatCube cube, String role, List<String> names, String what) {

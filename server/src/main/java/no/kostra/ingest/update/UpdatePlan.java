@@ -26,8 +26,12 @@ record UpdatePlan(List<TableFetch> tables, Map<String, List<IndicatorSource>> in
     static final String ASSS = "ASSS";
     static final String ASKER = "3203";
 
-    /** One table's request and the series read out of its answer (each by one of the sources asking for it). */
-    record TableFetch(String table, SsbRequest request, Map<SeriesId, IndicatorSource> series) {
+    /** One table: a query per set of categories asked (series sharing their filters share a query). */
+    record TableFetch(String table, List<Query> queries) {
+    }
+
+    /** One query and the series read out of its answer (each by one of the sources asking for it). */
+    record Query(SsbRequest request, Map<SeriesId, IndicatorSource> series) {
     }
 
     static UpdatePlan of(Catalog catalog, List<IndicatorSource> sources, UpdateRequest request) {
@@ -45,25 +49,27 @@ record UpdatePlan(List<TableFetch> tables, Map<String, List<IndicatorSource>> in
             }
         });
         List<String> regions = regionCodes(catalog, request);
-        Map<String, Map<SeriesId, IndicatorSource>> byTable = new TreeMap<>();
-        used.values().stream().flatMap(List::stream)
-                .forEach(s -> byTable.computeIfAbsent(s.table(), k -> new LinkedHashMap<>()).putIfAbsent(SeriesId.of(s), s));
+        // table → filters → series: a filter that sums every category (*) may let StatBank eliminate the variable,
+        // which only works when every series of the query sums it, so series with other filters get a query of their own.
+        Map<String, Map<String, Map<SeriesId, IndicatorSource>>> byTable = new TreeMap<>();
+        used.values().stream().flatMap(List::stream).forEach(s -> byTable.computeIfAbsent(s.table(), k -> new LinkedHashMap<>())
+                .computeIfAbsent(s.filtersText(), k -> new LinkedHashMap<>()).putIfAbsent(SeriesId.of(s), s));
         List<String> years = request.years().stream().map(String::valueOf).toList();
         List<TableFetch> tables = new ArrayList<>();
-        byTable.forEach((table, series) -> {
-            List<String> contents = series.keySet().stream().map(SeriesId::contents).distinct().toList();
-            Map<String, List<String>> fixed = new LinkedHashMap<>();
-            // The region variable is KOKkommuneregion0000 in KOSTRA tables and Region elsewhere; the client uses the one the table has.
-            fixed.put("KOKkommuneregion0000", regions);
-            fixed.put("Region", regions);
-            Map<String, Set<String>> categories = new LinkedHashMap<>();
-            series.values().forEach(s -> s.filters().forEach((dimension, codes) ->
-                    categories.computeIfAbsent(dimension, k -> new LinkedHashSet<>()).addAll(codes)));
-            categories.forEach((dimension, codes) -> fixed.put(dimension,
-                    codes.contains(IndicatorSource.ALL) ? List.of(SsbClient.ALL) : List.copyOf(codes)));
-            tables.add(new TableFetch(table, new SsbRequest(table, contents, years, fixed), series));
-        });
+        byTable.forEach((table, queries) -> tables.add(new TableFetch(table, queries.values().stream()
+                .map(series -> new Query(request(table, series, regions, years), series)).toList())));
         return new UpdatePlan(tables, used, regions);
+    }
+
+    private static SsbRequest request(String table, Map<SeriesId, IndicatorSource> series, List<String> regions, List<String> years) {
+        List<String> contents = series.keySet().stream().map(SeriesId::contents).distinct().toList();
+        Map<String, List<String>> fixed = new LinkedHashMap<>();
+        // The region variable is KOKkommuneregion0000 in KOSTRA tables and Region elsewhere; the client uses the one the table has.
+        fixed.put("KOKkommuneregion0000", regions);
+        fixed.put("Region", regions);
+        series.values().iterator().next().filters().forEach((dimension, codes) -> fixed.put(dimension,
+                codes.contains(IndicatorSource.ALL) ? List.of(SsbClient.ALL) : codes));
+        return new SsbRequest(table, contents, years, fixed);
     }
 
     private static List<String> regionCodes(Catalog catalog, UpdateRequest request) {

@@ -59,12 +59,19 @@ public final class Updater {
         int index = 0;
         for (UpdatePlan.TableFetch table : plan.tables()) {
             progress.table(index, plan.tables().size(), table.table(), 0);
-            List<SsbClient.Fetched> pieces = fetch(client, table);
+            List<List<SsbClient.Fetched>> answers = new ArrayList<>();
+            for (UpdatePlan.Query query : table.queries()) {
+                answers.add(fetch(client, table.table(), query));
+            }
             progress.table(index, plan.tables().size(), table.table(), 50);
-            for (SsbClient.Fetched piece : pieces) {
-                identity.update(piece.jsonStat());
-                SeriesReader.read(piece.name(), JsonStatParser.parse(piece.name(), new ByteArrayInputStream(piece.jsonStat())),
-                        table.series(), values);
+            List<SsbClient.Fetched> pieces = new ArrayList<>();
+            for (int q = 0; q < answers.size(); q++) {
+                for (SsbClient.Fetched piece : answers.get(q)) {
+                    identity.update(piece.jsonStat());
+                    SeriesReader.read(piece.name(), JsonStatParser.parse(piece.name(), new ByteArrayInputStream(piece.jsonStat())),
+                            table.queries().get(q).series(), values);
+                    pieces.add(piece);
+                }
             }
             tables.add(new UpdateSummary.Table(table.table(), pieces.size(), (int) pieces.stream().filter(SsbClient.Fetched::fromCache).count()));
             progress.table(index++, plan.tables().size(), table.table(), 100);
@@ -85,14 +92,14 @@ public final class Updater {
                 report.dataRevision(), report);
     }
 
-    private static List<SsbClient.Fetched> fetch(SsbClient client, UpdatePlan.TableFetch table) throws InterruptedException {
+    private static List<SsbClient.Fetched> fetch(SsbClient client, String table, UpdatePlan.Query query) throws InterruptedException {
         try {
-            return client.fetch(table.request());
+            return client.fetch(query.request());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("Oppdateringen stoppet ved tabell " + table.table() + ", ingenting er endret: "
-                    + e.getMessage() + " (sjekk indicator_sources.csv)", Map.of("table", table.table()));
+            throw new InvalidInputException("Oppdateringen stoppet ved tabell " + table + ", ingenting er endret: "
+                    + e.getMessage() + " (sjekk indicator_sources.csv)", Map.of("table", table));
         } catch (IOException e) {
-            throw new UpdateFailedException("Oppdateringen stoppet ved tabell " + table.table() + ", ingenting er endret: "
+            throw new UpdateFailedException("Oppdateringen stoppet ved tabell " + table + ", ingenting er endret: "
                     + (e.getMessage() == null ? "fikk ikke kontakt med statistikkbanken" : e.getMessage()), e);
         }
     }

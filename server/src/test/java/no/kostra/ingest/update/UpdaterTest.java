@@ -76,6 +76,17 @@ class UpdaterTest {
     }
 
     @Test
+    void inhabitantsOfAllAgesAreAskedWithSexAndAgeEliminatedSoStatBankAnswersTheTotal() throws Exception {
+        fixture.updater().run(MARCH, fixture.client(), UpdateProgress.none());
+
+        List<String> population = fixture.bank.requests().stream().filter(r -> r.contains("/07459/data")).toList();
+        assertThat(population).hasSize(2);
+        assertThat(population).filteredOn(r -> !r.contains("Alder")).singleElement().asString().doesNotContain("Kjonn");
+        assertThat(population).filteredOn(r -> r.contains("Alder")).singleElement().asString()
+                .contains("valueCodes[Alder]=080,081").doesNotContain("Kjonn");
+    }
+
+    @Test
     void theSameUpdateTwiceChangesNothing() throws Exception {
         fixture.updater().run(MARCH, fixture.client(), UpdateProgress.none());
         long revision = fixture.services.figures().dataRevision();
