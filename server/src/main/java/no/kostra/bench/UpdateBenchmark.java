@@ -50,6 +50,7 @@ import picocli.CommandLine.Option;
         description = "Update 357 municipalities × every mapped indicator × 10 years from a local StatBank; ratio to importing the same figures from one file.")
 public final class UpdateBenchmark implements Callable<Integer> {
     private static final List<Integer> YEARS = IntStream.rangeClosed(2015, 2024).boxed().toList();
+    private static final int WARM_UP = 2;
 
     @Option(names = "--rounds", defaultValue = "5", description = "Measured rounds, each an update and a file import (default: ${DEFAULT-VALUE}).")
     int rounds;
@@ -75,8 +76,8 @@ public final class UpdateBenchmark implements Callable<Integer> {
                         new RateLimiter(Integer.MAX_VALUE, Duration.ofSeconds(60), Clock.systemUTC(), d -> { }),
                         SsbClient.SSB_CELL_LIMIT, null);
                 List<double[]> measured = new ArrayList<>();
-                for (int round = 0; round <= rounds; round++) {
-                    double[] times = round(dir, "r" + round, regions, request, client, round == 0);
+                for (int round = -WARM_UP + 1; round <= rounds; round++) {
+                    double[] times = round(dir, "r" + (round + WARM_UP), regions, request, client, round == -WARM_UP + 1);
                     if (round > 0) {
                         measured.add(times);
                         System.out.printf(Locale.ROOT, "round %d: update %.3f s, file import %.3f s, ratio %.2f%n", round,
@@ -103,25 +104,16 @@ public final class UpdateBenchmark implements Callable<Integer> {
         UpdateSummary summary;
         try (Services services = fresh(dir, name + "-update", regions)) {
             Updater updater = new Updater(services.database(), services.importer(), services.catalogs()::current);
+            settle();
             long start = System.nanoTime();
-            StringBuilder steps = new StringBuilder();
-            summary = updater.run(request, client, new UpdateProgress() {
-                @Override
-                public void table(int index, int tables, String table, int percent) {
-                    steps.append(String.format(Locale.ROOT, " %s@%d%%:%.3f", table, percent, (System.nanoTime() - start) / 1e9));
-                }
-
-                @Override
-                public void importing(int figures) {
-                    steps.append(String.format(Locale.ROOT, " import:%.3f", (System.nanoTime() - start) / 1e9));
-                }
-            });
+            summary = updater.run(request, client, UpdateProgress.none());
             update = (System.nanoTime() - start) / 1e9;
-            System.out.println("  steps (s from start):" + steps);
+
             file = asCsv(services, summary.importId());
         }
         try (Services services = fresh(dir, name + "-file", regions)) {
             ImportOptions csv = new ImportOptions(ImportFormat.CSV, null, Vintage.FINAL, null);
+            settle();
             long start = System.nanoTime();
             ImportReport report = services.importer().importFile("update.csv", file, csv);
             double load = (System.nanoTime() - start) / 1e9;
@@ -133,6 +125,12 @@ public final class UpdateBenchmark implements Callable<Integer> {
             }
             return new double[] {update, load};
         }
+    }
+
+    /** Leaves the garbage of preparing (seeding a database) out of what is timed next. */
+    private static void settle() throws InterruptedException {
+        System.gc();
+        Thread.sleep(200);
     }
 
     private static Services fresh(Path dir, String name, byte[] regions) throws IOException {
