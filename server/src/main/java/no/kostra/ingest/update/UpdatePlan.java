@@ -16,8 +16,8 @@ import no.kostra.ingest.ssb.SsbRequest;
 
 /**
  * Which tables an update asks StatBank for, and for what. An indicator is fetched when its sources are complete:
- * a {@code value} series (then only that is fetched), or a {@code numerator} and a {@code denominator}. Each table is
- * asked once, for the union of its series' contents codes and categories. Regions: the report year's ASSS members
+ * a {@code value} series (then only that is fetched), or a {@code numerator} and a {@code denominator}. A table is
+ * asked once for each set of categories its series choose (their filters), for all their contents codes. Regions: the report year's ASSS members
  * and Asker (or every municipality), under every number each had in the years asked (SSB keeps figures under the
  * number valid that year, and back-fills today's), and the comparison groups of {@link StatBankRegions} the
  * catalogue holds.
