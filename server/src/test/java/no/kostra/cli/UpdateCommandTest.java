@@ -73,6 +73,21 @@ class UpdateCommandTest {
     }
 
     @Test
+    void onATerminalProgressIsOneBarRedrawnOverAllTables() {
+        ByteArrayOutputStream shown = new ByteArrayOutputStream();
+        no.kostra.ingest.update.UpdateProgress bar = UpdateCommand.bar(new PrintStream(shown, true, StandardCharsets.UTF_8));
+
+        bar.table(0, 4, "07459", 100);
+        bar.table(2, 4, "12292", 50);
+        bar.importing(1200);
+
+        assertThat(shown.toString(StandardCharsets.UTF_8)).isEqualTo(
+                "\r[#######-----------------------]  25 % tabell 07459"
+                        + "\r[##################------------]  62 % tabell 12292"
+                        + "\r[##############################] 100 % importerer 1200 tall" + System.lineSeparator());
+    }
+
+    @Test
     void anUnreachableStatBankIsOneBokmalSentenceAndExitCode2() {
         String[] result = run("update", "--year", "2025", "--ssb-url", "http://127.0.0.1:1/api/pxwebapi/v2",
                 "--data", dir.resolve("data").toString());

@@ -96,8 +96,8 @@ public final class Updater {
         try {
             return client.fetch(query.request());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("Oppdateringen stoppet ved tabell " + table + ", ingenting er endret: "
-                    + e.getMessage() + " (sjekk indicator_sources.csv)", Map.of("table", table));
+            throw new InvalidInputException("Oppdateringen stoppet ved tabell " + table + ": " + e.getMessage()
+                    + " (sjekk indicator_sources.csv)", Map.of("table", table));
         } catch (IOException e) {
             throw new UpdateFailedException("Oppdateringen stoppet ved tabell " + table + ", ingenting er endret: "
                     + (e.getMessage() == null ? "fikk ikke kontakt med statistikkbanken" : e.getMessage()), e);
