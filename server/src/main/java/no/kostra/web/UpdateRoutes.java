@@ -29,10 +29,18 @@ final class UpdateRoutes {
     UpdateRoutes(Services services) {
         URI v2 = URI.create(setting("kostra.ssb.url", "KOSTRA_SSB_URL", DEFAULT_V2));
         URI v1 = URI.create(setting("kostra.ssb.v1.url", "KOSTRA_SSB_V1_URL", DEFAULT_V1));
-        HttpClient http = HttpClient.newHttpClient();
         RateLimiter limiter = RateLimiter.ssb();
+        // Made on the first update: an HTTP client starts a thread, and most services never post an update.
+        java.util.function.Supplier<HttpClient> http = new java.util.function.Supplier<>() {
+            private HttpClient client;
+
+            @Override
+            public synchronized HttpClient get() {
+                return client == null ? client = HttpClient.newHttpClient() : client;
+            }
+        };
         this.jobs = new UpdateJobs(new Updater(services.database(), services.importer(), services.catalogs()::current),
-                () -> new SsbClient(v2, v1, http, limiter, SsbClient.SSB_CELL_LIMIT, null));
+                () -> new SsbClient(v2, v1, http.get(), limiter, SsbClient.SSB_CELL_LIMIT, null));
     }
 
     void register(RoutesConfig routes) {
