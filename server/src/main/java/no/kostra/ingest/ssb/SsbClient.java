@@ -46,6 +46,8 @@ public final class SsbClient {
     private final int cellLimit;
     private final Path cache;
     private int calls;
+    /** A table's metadata, asked once per client: an update asks one table several times within seconds. */
+    private final Map<String, JsonNode> metadataSeen = new java.util.HashMap<>();
 
     /**
      * @param v2    PxWebApi v2 base, e.g. https://data.ssb.no/api/pxwebapi/v2
@@ -71,12 +73,16 @@ public final class SsbClient {
     }
 
     public List<Fetched> fetch(SsbRequest request) throws IOException, InterruptedException {
-        HttpResponse<byte[]> meta = send(HttpRequest.newBuilder(v2.resolve(v2.getPath() + "/tables/" + enc(request.tableId())
-                + "/metadata?outputFormat=json-stat2&lang=no")).GET());
-        if (meta.statusCode() == 404 && v1 != null) {
-            return fetchV1(request);
+        JsonNode metadata = metadataSeen.get(request.tableId());
+        if (metadata == null) {
+            HttpResponse<byte[]> meta = send(HttpRequest.newBuilder(v2.resolve(v2.getPath() + "/tables/" + enc(request.tableId())
+                    + "/metadata?outputFormat=json-stat2&lang=no")).GET());
+            if (meta.statusCode() == 404 && v1 != null) {
+                return fetchV1(request);
+            }
+            metadata = ok(meta, "metadata for tabell " + request.tableId());
+            metadataSeen.put(request.tableId(), metadata);
         }
-        JsonNode metadata = ok(meta, "metadata for tabell " + request.tableId());
         String updated = metadata.path("updated").asText("");
         Map<String, List<String>> selection = selection(request, metadata);
         List<Fetched> out = new ArrayList<>();

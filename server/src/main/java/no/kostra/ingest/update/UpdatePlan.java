@@ -49,11 +49,12 @@ record UpdatePlan(List<TableFetch> tables, Map<String, List<IndicatorSource>> in
             }
         });
         List<String> regions = regionCodes(catalog, request);
-        // table → filters → series: a filter that sums every category (*) may let StatBank eliminate the variable,
-        // which only works when every series of the query sums it, so series with other filters get a query of their own.
+        // table → shape → series. A filter that sums every category (*) may let StatBank eliminate the variable, which
+        // only works when every series of the query sums it; so series share a query when they sum the same variables
+        // whole and pick codes in the same others (12367's net and gross expenses: one query for both arts).
         Map<String, Map<String, Map<SeriesId, IndicatorSource>>> byTable = new TreeMap<>();
         used.values().stream().flatMap(List::stream).forEach(s -> byTable.computeIfAbsent(s.table(), k -> new LinkedHashMap<>())
-                .computeIfAbsent(s.filtersText(), k -> new LinkedHashMap<>()).putIfAbsent(SeriesId.of(s), s));
+                .computeIfAbsent(shape(s), k -> new LinkedHashMap<>()).putIfAbsent(SeriesId.of(s), s));
         List<String> years = request.years().stream().map(String::valueOf).toList();
         List<TableFetch> tables = new ArrayList<>();
         byTable.forEach((table, queries) -> tables.add(new TableFetch(table, queries.values().stream()
@@ -67,9 +68,20 @@ record UpdatePlan(List<TableFetch> tables, Map<String, List<IndicatorSource>> in
         // The region variable is KOKkommuneregion0000 in KOSTRA tables and Region elsewhere; the client uses the one the table has.
         fixed.put("KOKkommuneregion0000", regions);
         fixed.put("Region", regions);
-        series.values().iterator().next().filters().forEach((dimension, codes) -> fixed.put(dimension,
-                codes.contains(IndicatorSource.ALL) ? List.of(SsbClient.ALL) : codes));
+        Map<String, Set<String>> categories = new LinkedHashMap<>();
+        series.values().forEach(s -> s.filters().forEach((dimension, codes) ->
+                categories.computeIfAbsent(dimension, k -> new LinkedHashSet<>()).addAll(codes)));
+        categories.forEach((dimension, codes) -> fixed.put(dimension,
+                codes.contains(IndicatorSource.ALL) ? List.of(SsbClient.ALL) : List.copyOf(codes)));
         return new SsbRequest(table, contents, years, fixed);
+    }
+
+    /** Which variables a series sums whole (*) and which it picks codes in: series of one shape share a query. */
+    private static String shape(IndicatorSource source) {
+        java.util.SortedSet<String> whole = new java.util.TreeSet<>();
+        java.util.SortedSet<String> picked = new java.util.TreeSet<>();
+        source.filters().forEach((dimension, codes) -> (codes.contains(IndicatorSource.ALL) ? whole : picked).add(dimension));
+        return whole + "|" + picked;
     }
 
     private static List<String> regionCodes(Catalog catalog, UpdateRequest request) {

@@ -87,6 +87,17 @@ class UpdaterTest {
     }
 
     @Test
+    void seriesPickingCodesInTheSameVariablesShareOneQueryAndEachTablesMetadataIsAskedOnce() throws Exception {
+        fixture.updater().run(MARCH, fixture.client(), UpdateProgress.none());
+
+        assertThat(fixture.bank.requests()).filteredOn(r -> r.contains("/12367/data")).singleElement().asString()
+                .contains("valueCodes[KOKart0000]=AGD10,AGD2");
+        assertThat(fixture.bank.requests()).filteredOn(r -> r.contains("/metadata"))
+                .extracting(r -> r.replaceAll(".*/tables/(\\w+)/metadata.*", "$1"))
+                .containsExactly("07459", "11996", "12292", "12367");
+    }
+
+    @Test
     void theSameUpdateTwiceChangesNothing() throws Exception {
         fixture.updater().run(MARCH, fixture.client(), UpdateProgress.none());
         long revision = fixture.services.figures().dataRevision();
