@@ -17,6 +17,7 @@ import no.kostra.store.Database;
 import no.kostra.store.ImportBatch;
 import no.kostra.store.ImportResult;
 import no.kostra.store.ImportWriter;
+import no.kostra.store.SourceRepository;
 
 /**
  * Imports one file (JSON-stat, CSV, xlsx or a catalogue table): reads and checks all of it, then writes it in one
@@ -39,6 +40,14 @@ public final class Importer {
     public ImportReport importFile(String fileName, byte[] bytes, ImportOptions options) {
         ImportFormat format = format(bytes, options);
         ImportBatch header = new ImportBatch(format.code(), fileName, sha256(bytes), options.vintage(), List.of(), List.of(), 0);
+        if (format == ImportFormat.CATALOG && SourceTable.isSourceTable(bytes)) {
+            ImportResult result = database.inTransaction(c -> {
+                SourceTable.Merge merge = SourceTable.merge(catalog.get(), SourceRepository.all(c), fileName, bytes);
+                SourceRepository.save(c, merge.incoming());
+                return writer.logCatalogImport(c, header, merge.read(), merge.added(), merge.changed(), merge.unchanged());
+            });
+            return report(fileName, format, options, result, result.read(), 0, List.of(), 0, List.of());
+        }
         if (format == ImportFormat.CATALOG) {
             // Merged inside the write transaction: a catalogue import that ran meanwhile is part of what it merges into.
             ImportResult result = database.inTransaction(c -> {
@@ -74,6 +83,23 @@ public final class Importer {
         }
         FigureCollector.Collected figures = collector.finish();
         ImportBatch batch = new ImportBatch(ImportFormat.JSON_STAT.code(), name, sha256(all.toByteArray()), options.vintage(),
+                List.of(), figures.statistics(), figures.rejected());
+        ImportResult result = database.inTransaction(c -> writer.write(c, batch, figures.observations()));
+        return report(name, ImportFormat.JSON_STAT, options, result, figures.read(), figures.rejected(), figures.rejections(),
+                figures.warned(), figures.warnings());
+    }
+
+    /**
+     * Imports figures gathered by code (an update from StatBank) as one import, checked like a file's.
+     *
+     * @param identity the bytes the figures came from, for the import log's checksum
+     */
+    public ImportReport importGathered(String name, byte[] identity, ImportOptions options,
+                                       java.util.function.Consumer<FigureSink> gather) {
+        FigureCollector collector = new FigureCollector(catalog.get(), name, options.mapping(), LocalDate.now(clock).getYear());
+        gather.accept(new CollectorSink(collector));
+        FigureCollector.Collected figures = collector.finish();
+        ImportBatch batch = new ImportBatch(ImportFormat.JSON_STAT.code(), name, sha256(identity), options.vintage(),
                 List.of(), figures.statistics(), figures.rejected());
         ImportResult result = database.inTransaction(c -> writer.write(c, batch, figures.observations()));
         return report(name, ImportFormat.JSON_STAT, options, result, figures.read(), figures.rejected(), figures.rejections(),

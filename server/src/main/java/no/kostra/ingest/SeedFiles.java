@@ -21,8 +21,9 @@ public final class SeedFiles {
     /** The files the store is loaded from, in load order. */
     static final List<String> LOADED = List.of("regions.csv", "region_code_changes.csv", "group_members.csv",
             "service_profiles.csv", "indicators.csv", "profile_rows.csv", "observations.csv", "group_statistics.csv");
-    /** Files loaded when present: the analysis tables (see {@link AnalysisSeeds}). */
-    static final List<String> OPTIONAL = AnalysisSeeds.FILES;
+    /** Files loaded when present: the analysis tables (see {@link AnalysisSeeds}) and the indicator sources. */
+    static final List<String> OPTIONAL = java.util.stream.Stream.concat(AnalysisSeeds.FILES.stream(),
+            java.util.stream.Stream.of(SourceTable.FILE)).toList();
 
     private final Map<String, String> texts;
 

@@ -56,11 +56,14 @@ public final class SeedImporter {
         Catalog catalog = parseCatalog(seeds);
         ImportBatch batch = parseFigures(seeds, catalog, checksum);
         List<ReferenceRows> analysis = AnalysisSeeds.parse(seeds, catalog);
+        String sourcesText = seeds.optionalText(SourceTable.FILE);
+        List<no.kostra.catalog.IndicatorSource> sources = sourcesText == null ? List.of() : SourceTable.parseSeed(catalog, sourcesText);
         return Optional.ofNullable(database.inTransaction(c -> {
             if (alreadyLoaded(c, checksum)) {
                 return null; // another node loaded them while these were parsed
             }
             CatalogRepository.save(c, catalog);
+            no.kostra.store.SourceRepository.save(c, sources);
             ReferenceTables.replaceSeedRows(c, analysis, checksum, java.time.Instant.now(clock));
             return writer.write(c, batch);
         }));

@@ -42,6 +42,7 @@ public final class App {
             api.register(config.routes);
             new ReportRoutes(services).register(config.routes);
             new ImportRoutes(services, uploads).register(config.routes);
+            new UpdateRoutes(services).register(config.routes);
             new WorkbookRoutes(services, uploads).register(config.routes);
             new AnalysisRoutes(services, cache, uploads).register(config.routes);
             settings.https().ifPresent(https -> HttpsConnector.install(config.jetty, https));

@@ -32,6 +32,10 @@ import java.util.Optional;
 public final class SsbClient {
     public static final int SSB_CELL_LIMIT = 800_000;
     static final String REGION = "KOKkommuneregion0000";
+    /** The region variables of KOSTRA tables and of SSB's other tables (07459). */
+    static final List<String> GEO = List.of(REGION, "Region");
+    /** In a fixed selection: every category of the variable. */
+    public static final String ALL = "*";
     private static final int MAX_RETRIES = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,6 +46,8 @@ public final class SsbClient {
     private final int cellLimit;
     private final Path cache;
     private int calls;
+    /** A table's metadata, asked once per client: an update asks one table several times within seconds. */
+    private final Map<String, JsonNode> metadataSeen = new java.util.HashMap<>();
 
     /**
      * @param v2    PxWebApi v2 base, e.g. https://data.ssb.no/api/pxwebapi/v2
@@ -67,12 +73,16 @@ public final class SsbClient {
     }
 
     public List<Fetched> fetch(SsbRequest request) throws IOException, InterruptedException {
-        HttpResponse<byte[]> meta = send(HttpRequest.newBuilder(v2.resolve(v2.getPath() + "/tables/" + enc(request.tableId())
-                + "/metadata?outputFormat=json-stat2&lang=no")).GET());
-        if (meta.statusCode() == 404 && v1 != null) {
-            return fetchV1(request);
+        JsonNode metadata = metadataSeen.get(request.tableId());
+        if (metadata == null) {
+            HttpResponse<byte[]> meta = send(HttpRequest.newBuilder(v2.resolve(v2.getPath() + "/tables/" + enc(request.tableId())
+                    + "/metadata?outputFormat=json-stat2&lang=no")).GET());
+            if (meta.statusCode() == 404 && v1 != null) {
+                return fetchV1(request);
+            }
+            metadata = ok(meta, "metadata for tabell " + request.tableId());
+            metadataSeen.put(request.tableId(), metadata);
         }
-        JsonNode metadata = ok(meta, "metadata for tabell " + request.tableId());
         String updated = metadata.path("updated").asText("");
         Map<String, List<String>> selection = selection(request, metadata);
         List<Fetched> out = new ArrayList<>();
@@ -102,12 +112,16 @@ public final class SsbClient {
         URI table = URI.create(v1 + "/table/" + enc(request.tableId()));
         JsonNode metadata = ok(send(HttpRequest.newBuilder(table).GET()), "metadata (v1) for tabell " + request.tableId());
         Map<String, List<String>> all = new LinkedHashMap<>();
+        java.util.Set<String> eliminable = new java.util.HashSet<>();
         for (JsonNode variable : metadata.path("variables")) {
             List<String> values = new ArrayList<>();
             variable.path("values").forEach(v -> values.add(v.asText()));
             all.put(variable.path("code").asText(), values);
+            if (variable.path("elimination").asBoolean(false)) {
+                eliminable.add(variable.path("code").asText());
+            }
         }
-        Map<String, List<String>> selection = choose(request, all);
+        Map<String, List<String>> selection = choose(request, all, eliminable);
         List<Fetched> out = new ArrayList<>();
         int part = 0;
         for (Map<String, List<String>> piece : split(selection, cellLimit)) {
@@ -144,10 +158,21 @@ public final class SsbClient {
             }
             all.put(id.asText(), codes);
         }
-        return choose(request, all);
+        java.util.Set<String> eliminable = new java.util.HashSet<>();
+        all.keySet().forEach(id -> {
+            if (metadata.path("dimension").path(id).path("extension").path("elimination").asBoolean(false)) {
+                eliminable.add(id);
+            }
+        });
+        return choose(request, all, eliminable);
     }
 
-    private static Map<String, List<String>> choose(SsbRequest request, Map<String, List<String>> all) {
+    /**
+     * The codes asked of each variable. {@link #ALL} asks for every code, or, where the table lets the variable be
+     * eliminated, leaves it out of the query: StatBank then answers the total over it (07459's inhabitants of both sexes
+     * and all ages, without 212 cells per region and year).
+     */
+    private static Map<String, List<String>> choose(SsbRequest request, Map<String, List<String>> all, java.util.Set<String> eliminable) {
         Map<String, List<String>> chosen = new LinkedHashMap<>();
         all.forEach((variable, codes) -> {
             List<String> wanted = switch (variable) {
@@ -155,6 +180,19 @@ public final class SsbClient {
                 case "Tid" -> request.years();
                 default -> request.fixed().getOrDefault(variable, variable.equals(REGION) || codes.size() == 1 ? codes : null);
             };
+            if (List.of(ALL).equals(wanted) && eliminable.contains(variable)) {
+                return;
+            }
+            if (List.of(ALL).equals(wanted)) {
+                wanted = codes;
+            } else if (wanted != null && GEO.contains(variable) && request.fixed().containsKey(variable)) {
+                // A table need not have every region asked for (07459 has no KOSTRA groups): it answers for those it has.
+                wanted = wanted.stream().filter(codes::contains).toList();
+                if (wanted.isEmpty()) {
+                    throw new IllegalArgumentException("Tabell " + request.tableId() + " har ingen av regionene "
+                            + request.fixed().get(variable));
+                }
+            }
             if (wanted == null) {
                 throw new IllegalArgumentException("Tabell " + request.tableId() + " har variabelen " + variable + " med "
                         + codes.size() + " verdier; velg én med filter." + variable + "=<kode> i mappingen");

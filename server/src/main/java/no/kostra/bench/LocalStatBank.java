@@ -1,0 +1,248 @@
+package no.kostra.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * A StatBank on the loopback interface, answering PxWebApi v2 as SSB does: {@code GET …/tables/{id}/metadata} (the
+ * dataset without values) and {@code GET …/tables/{id}/data?valueCodes[VAR]=…} (the sub-cube of the codes asked for,
+ * row-major, statuses renumbered). The full datasets come from a function (recorded fixtures in tests, generated ones
+ * in {@code bench update}); answers are kept by query, so a repeated query costs only the sending. Unknown tables
+ * answer 404. For tests, a table's data answer can be replaced by given bytes.
+ */
+public final class LocalStatBank implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpServer server;
+    private final Function<String, Optional<ObjectNode>> datasets;
+    private final Map<String, ObjectNode> full = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> answers = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> replaced = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.CountDownLatch> held = new ConcurrentHashMap<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+
+    public LocalStatBank(Function<String, Optional<ObjectNode>> datasets) throws IOException {
+        this.datasets = datasets;
+        // Without it the JDK server waits for delayed ACKs (about 40 ms a call on loopback).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/pxwebapi/v2/tables/", this::answer);
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2));
+        server.start();
+    }
+
+    /** The PxWebApi v2 base to give the client (--ssb-url). */
+    public URI v2() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/pxwebapi/v2");
+    }
+
+    /** Every request so far, as "GET path?query". */
+    public List<String> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** From now on, every data query to {@code table} is answered with these bytes. */
+    public void replaceData(String table, byte[] body) {
+        replaced.put(table, body);
+    }
+
+    /** Data queries to {@code table} wait until {@code release} opens (at most a minute): lets a test see an update mid-way. */
+    public void holdData(String table, java.util.concurrent.CountDownLatch release) {
+        held.put(table, release);
+    }
+
+    private void answer(HttpExchange x) throws IOException {
+        try (x) {
+            requests.add(x.getRequestMethod() + " " + x.getRequestURI());
+            String path = x.getRequestURI().getPath();
+            String[] parts = path.substring(path.indexOf("/tables/") + 8).split("/");
+            String table = parts[0];
+            Optional<ObjectNode> dataset = Optional.ofNullable(full.get(table)).or(() -> datasets.apply(table));
+            if (dataset.isEmpty() || parts.length < 2) {
+                respond(x, 404, "{\"error\":\"table not found\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            full.putIfAbsent(table, dataset.get());
+            if (parts[1].equals("metadata")) {
+                byte[] meta = answers.computeIfAbsent(table + "/metadata", k -> {
+                    ObjectNode m = dataset.get().deepCopy();
+                    m.remove("value");
+                    m.remove("status");
+                    return bytes(m);
+                });
+                respond(x, 200, meta);
+                return;
+            }
+            java.util.concurrent.CountDownLatch hold = held.get(table);
+            if (hold != null) {
+                try {
+                    hold.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (replaced.containsKey(table)) {
+                respond(x, 200, replaced.get(table));
+                return;
+            }
+            String query = x.getRequestURI().getRawQuery();
+            respond(x, 200, answers.computeIfAbsent(table + "?" + query, k -> bytes(slice(dataset.get(), asked(query)))));
+        }
+    }
+
+    private static Map<String, List<String>> asked(String rawQuery) {
+        Map<String, List<String>> asked = new LinkedHashMap<>();
+        for (String pair : rawQuery.split("&")) {
+            String[] kv = pair.split("=", 2);
+            String key = URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
+            if (key.startsWith("valueCodes[") && kv.length == 2) {
+                List<String> codes = new ArrayList<>();
+                for (String code : kv[1].split(",")) {
+                    codes.add(URLDecoder.decode(code, StandardCharsets.UTF_8));
+                }
+                asked.put(key.substring(11, key.length() - 1), codes);
+            }
+        }
+        return asked;
+    }
+
+    /**
+     * The sub-cube of the asked codes, in the dataset's order, row-major like SSB's own answers. A variable the query
+     * leaves out that the table lets be eliminated ({@code extension.elimination}) is summed over and dropped from the
+     * answer, as StatBank does; a sum with a status in it carries that status.
+     */
+    static ObjectNode slice(ObjectNode dataset, Map<String, List<String>> asked) {
+        List<String> ids = new ArrayList<>();
+        dataset.path("id").forEach(i -> ids.add(i.asText()));
+        int dims = ids.size();
+        int[] fullSize = new int[dims];
+        int[][] keep = new int[dims][];
+        boolean[] eliminated = new boolean[dims];
+        ObjectNode out = dataset.deepCopy();
+        ArrayNode id = out.putArray("id");
+        ArrayNode size = out.putArray("size");
+        int[] outStride = new int[dims];
+        for (int d = 0; d < dims; d++) {
+            List<String> codes = new ArrayList<>();
+            JsonNode dimension = dataset.path("dimension").path(ids.get(d));
+            JsonNode index = dimension.path("category").path("index");
+            index.fieldNames().forEachRemaining(codes::add);
+            codes.sort((a, b) -> Integer.compare(index.path(a).asInt(), index.path(b).asInt()));
+            fullSize[d] = codes.size();
+            eliminated[d] = !asked.containsKey(ids.get(d)) && dimension.path("extension").path("elimination").asBoolean(false);
+            List<String> wanted = asked.getOrDefault(ids.get(d), codes);
+            keep[d] = java.util.stream.IntStream.range(0, codes.size()).filter(i -> wanted.contains(codes.get(i))).toArray();
+            if (eliminated[d]) {
+                ((ObjectNode) out.path("dimension")).remove(ids.get(d));
+                continue;
+            }
+            id.add(ids.get(d));
+            size.add(keep[d].length);
+            ObjectNode category = (ObjectNode) out.path("dimension").path(ids.get(d)).path("category");
+            ObjectNode newIndex = category.putObject("index");
+            List<String> answered = new ArrayList<>();
+            for (int k = 0; k < keep[d].length; k++) {
+                newIndex.put(codes.get(keep[d][k]), k);
+                answered.add(codes.get(keep[d][k]));
+            }
+            // Like StatBank, labels and units only for the categories answered.
+            for (String member : List.of("label", "unit")) {
+                if (category.path(member) instanceof ObjectNode described) {
+                    described.retain(answered);
+                }
+            }
+        }
+        int cells = 1;
+        for (int d = dims - 1; d >= 0; d--) {
+            if (!eliminated[d]) {
+                outStride[d] = cells;
+                cells *= keep[d].length;
+            }
+        }
+        double[] sums = new double[cells];
+        String[] statuses = new String[cells];
+        boolean[] anyNull = new boolean[cells];
+        JsonNode values = dataset.path("value");
+        JsonNode sourceStatus = dataset.path("status");
+        ArrayNode value = out.putArray("value");
+        ObjectNode status = out.putObject("status");
+        for (int[] k : keep) {
+            if (k.length == 0) {
+                return out;
+            }
+        }
+        int[] pos = new int[dims];
+        while (true) {
+            int source = 0;
+            int cell = 0;
+            for (int d = 0; d < dims; d++) {
+                source = source * fullSize[d] + keep[d][pos[d]];
+                cell += eliminated[d] ? 0 : pos[d] * outStride[d];
+            }
+            JsonNode v = values.get(source);
+            JsonNode symbol = sourceStatus.get(String.valueOf(source));
+            if (symbol != null && statuses[cell] == null) {
+                statuses[cell] = symbol.asText();
+            }
+            if (v == null || v.isNull()) {
+                anyNull[cell] = true;
+            } else {
+                sums[cell] += v.asDouble();
+            }
+            int d = dims - 1;
+            while (d >= 0 && ++pos[d] == keep[d].length) {
+                pos[d--] = 0;
+            }
+            if (d < 0) {
+                break;
+            }
+        }
+        for (int cell = 0; cell < cells; cell++) {
+            if (anyNull[cell]) {
+                value.addNull();
+            } else {
+                value.add(sums[cell]);
+            }
+            if (statuses[cell] != null) {
+                status.put(String.valueOf(cell), statuses[cell]);
+            }
+        }
+        return out;
+    }
+
+    private static byte[] bytes(JsonNode node) {
+        try {
+            return JSON.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void respond(HttpExchange x, int status, byte[] body) throws IOException {
+        x.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        x.sendResponseHeaders(status, body.length);
+        x.getResponseBody().write(body);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}

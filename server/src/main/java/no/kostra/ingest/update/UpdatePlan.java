@@ -1,0 +1,111 @@
+package no.kostra.ingest.update;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import no.kostra.catalog.Catalog;
+import no.kostra.catalog.IndicatorSource;
+import no.kostra.catalog.Region;
+import no.kostra.catalog.RegionKind;
+import no.kostra.ingest.ssb.SsbClient;
+import no.kostra.ingest.ssb.SsbRequest;
+
+/**
+ * Which tables an update asks StatBank for, and for what. An indicator is fetched when its sources are complete:
+ * a {@code value} series (then only that is fetched), or a {@code numerator} and a {@code denominator}. A table is
+ * asked once for each set of categories its series choose (their filters), for all their contents codes. Regions: the report year's ASSS members
+ * and Asker (or every municipality), under every number each had in the years asked (SSB keeps figures under the
+ * number valid that year, and back-fills today's), and the comparison groups of {@link StatBankRegions} the
+ * catalogue holds.
+ */
+record UpdatePlan(List<TableFetch> tables, Map<String, List<IndicatorSource>> indicators, List<String> regionCodes) {
+    static final String ASSS = "ASSS";
+    static final String ASKER = "3203";
+
+    /** One table: a query per set of categories asked (series sharing their filters share a query). */
+    record TableFetch(String table, List<Query> queries) {
+    }
+
+    /** One query and the series read out of its answer (each by one of the sources asking for it). */
+    record Query(SsbRequest request, Map<SeriesId, IndicatorSource> series) {
+    }
+
+    static UpdatePlan of(Catalog catalog, List<IndicatorSource> sources, UpdateRequest request) {
+        Map<String, List<IndicatorSource>> byIndicator = new TreeMap<>();
+        sources.stream().filter(s -> catalog.findIndicator(s.indicator()).isPresent())
+                .forEach(s -> byIndicator.computeIfAbsent(s.indicator(), k -> new ArrayList<>()).add(s));
+        Map<String, List<IndicatorSource>> used = new LinkedHashMap<>();
+        byIndicator.forEach((indicator, list) -> {
+            List<IndicatorSource> value = list.stream().filter(s -> s.role() == IndicatorSource.Role.VALUE).toList();
+            List<IndicatorSource> ratio = list.stream().filter(s -> s.role() != IndicatorSource.Role.VALUE).toList();
+            if (!value.isEmpty()) {
+                used.put(indicator, value);
+            } else if (ratio.size() == 2) {
+                used.put(indicator, ratio);
+            }
+        });
+        List<String> regions = regionCodes(catalog, request);
+        // table → shape → series. A filter that sums every category (*) may let StatBank eliminate the variable, which
+        // only works when every series of the query sums it; so series share a query when they sum the same variables
+        // whole and pick codes in the same others (12367's net and gross expenses: one query for both arts).
+        Map<String, Map<String, Map<SeriesId, IndicatorSource>>> byTable = new TreeMap<>();
+        used.values().stream().flatMap(List::stream).forEach(s -> byTable.computeIfAbsent(s.table(), k -> new LinkedHashMap<>())
+                .computeIfAbsent(shape(s), k -> new LinkedHashMap<>()).putIfAbsent(SeriesId.of(s), s));
+        List<String> years = request.years().stream().map(String::valueOf).toList();
+        List<TableFetch> tables = new ArrayList<>();
+        byTable.forEach((table, queries) -> tables.add(new TableFetch(table, queries.values().stream()
+                .map(series -> new Query(request(table, series, regions, years), series)).toList())));
+        return new UpdatePlan(tables, used, regions);
+    }
+
+    private static SsbRequest request(String table, Map<SeriesId, IndicatorSource> series, List<String> regions, List<String> years) {
+        List<String> contents = series.keySet().stream().map(SeriesId::contents).distinct().toList();
+        Map<String, List<String>> fixed = new LinkedHashMap<>();
+        // The region variable is KOKkommuneregion0000 in KOSTRA tables and Region elsewhere; the client uses the one the table has.
+        fixed.put("KOKkommuneregion0000", regions);
+        fixed.put("Region", regions);
+        Map<String, Set<String>> categories = new LinkedHashMap<>();
+        series.values().forEach(s -> s.filters().forEach((dimension, codes) ->
+                categories.computeIfAbsent(dimension, k -> new LinkedHashSet<>()).addAll(codes)));
+        categories.forEach((dimension, codes) -> fixed.put(dimension,
+                codes.contains(IndicatorSource.ALL) ? List.of(SsbClient.ALL) : List.copyOf(codes)));
+        return new SsbRequest(table, contents, years, fixed);
+    }
+
+    /** Which variables a series sums whole (*) and which it picks codes in: series of one shape share a query. */
+    private static String shape(IndicatorSource source) {
+        java.util.SortedSet<String> whole = new java.util.TreeSet<>();
+        java.util.SortedSet<String> picked = new java.util.TreeSet<>();
+        source.filters().forEach((dimension, codes) -> (codes.contains(IndicatorSource.ALL) ? whole : picked).add(dimension));
+        return whole + "|" + picked;
+    }
+
+    private static List<String> regionCodes(Catalog catalog, UpdateRequest request) {
+        List<String> municipalities = new ArrayList<>();
+        if (request.allMunicipalities()) {
+            catalog.regions().stream().filter(r -> r.kind() == RegionKind.MUNICIPALITY).map(Region::code).forEach(municipalities::add);
+        } else {
+            municipalities.addAll(catalog.membersOf(ASSS, request.year()));
+            if (catalog.findRegion(ASKER).isPresent() && !municipalities.contains(ASKER)) {
+                municipalities.add(ASKER);
+            }
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        for (String municipality : municipalities) {
+            for (int year : request.years()) {
+                codes.add(catalog.codeInYear(municipality, year));
+            }
+            codes.add(municipality);
+        }
+        StatBankRegions.GROUPS.forEach((statBank, group) -> {
+            if (catalog.findRegion(group).filter(r -> r.kind() == RegionKind.GROUP).isPresent()) {
+                codes.add(statBank);
+            }
+        });
+        return List.copyOf(codes);
+    }
+}

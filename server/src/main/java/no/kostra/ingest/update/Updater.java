@@ -1,0 +1,173 @@
+package no.kostra.ingest.update;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import no.kostra.catalog.Catalog;
+import no.kostra.catalog.IndicatorSource;
+import no.kostra.compute.SourceRatio;
+import no.kostra.errors.InvalidInputException;
+import no.kostra.ingest.FigureSink;
+import no.kostra.ingest.ImportFormat;
+import no.kostra.ingest.ImportMapping;
+import no.kostra.ingest.ImportOptions;
+import no.kostra.ingest.ImportReport;
+import no.kostra.ingest.Importer;
+import no.kostra.ingest.jsonstat.JsonStatParser;
+import no.kostra.ingest.ssb.SsbClient;
+import no.kostra.observation.Figure;
+import no.kostra.store.Database;
+import no.kostra.store.SourceRepository;
+
+/**
+ * The update for a report year: fetches every indicator that has a source in the catalogue from StatBank (through
+ * {@link SsbClient}: PxWebApi v2, splitting, rate limit, cache), computes the ratio indicators
+ * ({@link SourceRatio}), and imports everything as one import: all tables are fetched and read before anything is
+ * written, so a refused piece or an unreachable StatBank changes nothing. The same update twice changes nothing the
+ * second time. Not thread-safe (one update at a time per instance).
+ */
+public final class Updater {
+    private final Database database;
+    private final Importer importer;
+    private final Supplier<Catalog> catalog;
+
+    public Updater(Database database, Importer importer, Supplier<Catalog> catalog) {
+        this.database = database;
+        this.importer = importer;
+        this.catalog = catalog;
+    }
+
+    public UpdateSummary run(UpdateRequest request, SsbClient client, UpdateProgress progress) throws InterruptedException {
+        Catalog current = catalog.get();
+        List<IndicatorSource> sources = database.read(SourceRepository::all);
+        UpdatePlan plan = UpdatePlan.of(current, sources, request);
+        if (plan.tables().isEmpty()) {
+            throw new InvalidInputException("Ingen indikator har en kilde i statistikkbanken; importer indicator_sources.csv"
+                    + " (import --format catalog) først", Map.of("year", request.year()));
+        }
+        SeriesReader.Values values = new SeriesReader.Values();
+        List<UpdateSummary.Table> tables = new ArrayList<>();
+        MessageDigest identity = sha256();
+        int index = 0;
+        for (UpdatePlan.TableFetch table : plan.tables()) {
+            progress.table(index, plan.tables().size(), table.table(), 0);
+            List<List<SsbClient.Fetched>> answers = new ArrayList<>();
+            for (UpdatePlan.Query query : table.queries()) {
+                answers.add(fetch(client, table.table(), query));
+            }
+            progress.table(index, plan.tables().size(), table.table(), 50);
+            List<SsbClient.Fetched> pieces = new ArrayList<>();
+            for (int q = 0; q < answers.size(); q++) {
+                for (SsbClient.Fetched piece : answers.get(q)) {
+                    identity.update(piece.jsonStat());
+                    SeriesReader.read(piece.name(), JsonStatParser.parse(piece.name(), new ByteArrayInputStream(piece.jsonStat())),
+                            table.queries().get(q).series(), values);
+                    pieces.add(piece);
+                }
+            }
+            tables.add(new UpdateSummary.Table(table.table(), pieces.size(), (int) pieces.stream().filter(SsbClient.Fetched::fromCache).count()));
+            progress.table(index++, plan.tables().size(), table.table(), 100);
+        }
+        Gathered gathered = gather(plan, values, request);
+        progress.importing(gathered.figures.size());
+        String tableList = String.join(", ", tables.stream().map(UpdateSummary.Table::table).toList());
+        ImportMapping mapping = new ImportMapping(Map.of(), Map.of(), Map.of(), Map.of(), Set.of(),
+                "SSB statistikkbanken, tabell " + tableList);
+        ImportReport report = importer.importGathered("ssb-oppdatering-" + request.year(),
+                HexFormat.of().formatHex(identity.digest()).getBytes(StandardCharsets.US_ASCII),
+                new ImportOptions(ImportFormat.JSON_STAT, null, request.vintage(), mapping),
+                sink -> gathered.figures.forEach(f -> f.into(sink)));
+        long unverified = plan.indicators().values().stream().flatMap(List::stream).filter(s -> !s.verified()).count();
+        return new UpdateSummary(request.year(), request.vintage().code(), request.years(), List.copyOf(plan.indicators().keySet()),
+                tables, plan.regionCodes().size(), gathered.figures.size(), gathered.incomplete, (int) unverified,
+                report.importId(), report.read(), report.added(), report.changed(), report.unchanged(), report.rejected(),
+                report.dataRevision(), report);
+    }
+
+    private static List<SsbClient.Fetched> fetch(SsbClient client, String table, UpdatePlan.Query query) throws InterruptedException {
+        try {
+            return client.fetch(query.request());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("Oppdateringen stoppet ved tabell " + table + ": " + e.getMessage()
+                    + " (sjekk indicator_sources.csv)", Map.of("table", table));
+        } catch (IOException e) {
+            throw new UpdateFailedException("Oppdateringen stoppet ved tabell " + table + ", ingenting er endret: "
+                    + (e.getMessage() == null ? "fikk ikke kontakt med statistikkbanken" : e.getMessage()), e);
+        }
+    }
+
+    /** One figure made by the update, for a municipality (by the number SSB used) or a group. */
+    private record Made(String where, String statBankRegion, String indicator, int year, Figure figure) {
+        void into(FigureSink sink) {
+            StatBankRegions.group(statBankRegion).ifPresentOrElse(
+                    group -> sink.groupMean(where, group, indicator, year, figure),
+                    () -> sink.observation(where, statBankRegion, indicator, year, figure));
+        }
+    }
+
+    private record Gathered(List<Made> figures, int incomplete) {
+    }
+
+    private static Gathered gather(UpdatePlan plan, SeriesReader.Values values, UpdateRequest request) {
+        List<Made> made = new ArrayList<>();
+        int incomplete = 0;
+        for (Map.Entry<String, List<IndicatorSource>> entry : plan.indicators().entrySet()) {
+            String indicator = entry.getKey();
+            IndicatorSource value = role(entry.getValue(), IndicatorSource.Role.VALUE);
+            if (value != null) {
+                for (var region : values.of(SeriesId.of(value)).entrySet()) {
+                    for (var year : region.getValue().entrySet()) {
+                        if (request.years().contains(year.getKey())) {
+                            made.add(new Made(where(value.table(), region.getKey(), year.getKey()), region.getKey(), indicator,
+                                    year.getKey(), SourceRatio.scaled(year.getValue(), value.factor())));
+                        }
+                    }
+                }
+                continue;
+            }
+            IndicatorSource numerator = role(entry.getValue(), IndicatorSource.Role.NUMERATOR);
+            IndicatorSource denominator = role(entry.getValue(), IndicatorSource.Role.DENOMINATOR);
+            Map<String, Map<Integer, Figure>> below = values.of(SeriesId.of(denominator));
+            for (var region : values.of(SeriesId.of(numerator)).entrySet()) {
+                for (var year : region.getValue().entrySet()) {
+                    Figure d = below.getOrDefault(region.getKey(), Map.of()).get(year.getKey());
+                    if (!request.years().contains(year.getKey())) {
+                        continue;
+                    }
+                    if (d == null) {
+                        incomplete++;
+                        continue;
+                    }
+                    made.add(new Made(where(numerator.table() + "/" + denominator.table(), region.getKey(), year.getKey()),
+                            region.getKey(), indicator, year.getKey(),
+                            SourceRatio.of(year.getValue(), numerator.factor(), d, denominator.factor())));
+                }
+            }
+        }
+        return new Gathered(made, incomplete);
+    }
+
+    private static IndicatorSource role(List<IndicatorSource> sources, IndicatorSource.Role role) {
+        return sources.stream().filter(s -> s.role() == role).findFirst().orElse(null);
+    }
+
+    private static String where(String table, String region, int year) {
+        return "tabell " + table + ", region " + region + ", år " + year;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package no.kostra.ingest.update;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import no.kostra.bench.LocalStatBank;
+import no.kostra.ingest.SeedFiles;
+import no.kostra.ingest.ssb.RateLimiter;
+import no.kostra.ingest.ssb.SsbClient;
+import no.kostra.service.Services;
+import no.kostra.store.DatabaseSettings;
+
+/**
+ * A seeded service and a local StatBank serving the recorded answers under ingest/ssb/update/ (and 12603 from
+ * ingest/ssb/), for updates of report year 2025.
+ */
+final class StatBankFixture implements AutoCloseable {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-20T10:00:00Z"), ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final Services services;
+    final LocalStatBank bank;
+
+    StatBankFixture() throws IOException {
+        services = Services.open(DatabaseSettings.inMemory("update-" + System.nanoTime()), CLOCK);
+        services.loadSeeds(SeedFiles.fromClasspath());
+        bank = new LocalStatBank(StatBankFixture::recorded);
+    }
+
+    static Optional<ObjectNode> recorded(String table) {
+        String path = table.equals("12603") ? "/ingest/ssb/12603-data.json" : "/ingest/ssb/update/" + table + "-data.json";
+        try (InputStream in = StatBankFixture.class.getResourceAsStream(path)) {
+            return in == null ? Optional.empty() : Optional.of((ObjectNode) JSON.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    SsbClient client() {
+        return new SsbClient(bank.v2(), null, HttpClient.newHttpClient(),
+                new RateLimiter(1_000, Duration.ofSeconds(60), Clock.systemUTC(), d -> { }), SsbClient.SSB_CELL_LIMIT, null);
+    }
+
+    Updater updater() {
+        return new Updater(services.database(), services.importer(), services.catalogs()::current);
+    }
+
+    @Override
+    public void close() {
+        bank.close();
+        services.close();
+    }
+}
