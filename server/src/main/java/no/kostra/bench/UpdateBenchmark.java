@@ -112,6 +112,9 @@ public final class UpdateBenchmark implements Callable<Integer> {
             long start = System.nanoTime();
             summary = updater.run(request, client, UpdateProgress.none());
             update = (System.nanoTime() - start) / 1e9;
+            if (first) {
+                computedMeans(services, request.year());
+            }
 
             file = asCsv(services, summary.importId());
         }
@@ -129,6 +132,37 @@ public final class UpdateBenchmark implements Callable<Integer> {
             }
             return new double[] {update, load};
         }
+    }
+
+    /**
+     * The ASSS mean, highest and lowest of every row of every profile for the report year, formed from the members'
+     * figures the update stored (what the profiles show before KS publishes), timed warm against reading the same
+     * profiles for Bærum, which a profile answer costs anyway.
+     */
+    private static void computedMeans(Services services, int year) {
+        List<String> profiles = services.catalogs().current().profiles().stream().map(p -> p.code()).toList();
+        Runnable means = () -> profiles.forEach(p -> services.analysis().comparisons().discrepancies(null, p, year, year));
+        Runnable tables = () -> profiles.forEach(p -> services.profiles().profile("3201", p, year));
+        double[] meanTimes = new double[7];
+        double[] tableTimes = new double[7];
+        for (int i = -3; i < meanTimes.length; i++) {
+            long start = System.nanoTime();
+            means.run();
+            long middle = System.nanoTime();
+            tables.run();
+            long end = System.nanoTime();
+            if (i >= 0) {
+                meanTimes[i] = (middle - start) / 1e9;
+                tableTimes[i] = (end - middle) / 1e9;
+            }
+        }
+        java.util.Arrays.sort(meanTimes);
+        java.util.Arrays.sort(tableTimes);
+        double mean = meanTimes[meanTimes.length / 2];
+        double table = tableTimes[tableTimes.length / 2];
+        System.out.printf(Locale.ROOT, "ASSS figures formed from the members for every row of the %d profiles for %d: %.3f s warm"
+                + " (goal ≤ 1 s); the %d profile tables for Bærum: %.3f s; ratio %.2f%n", profiles.size(), year, mean,
+                profiles.size(), table, mean / table);
     }
 
     /** Leaves the garbage of preparing (seeding a database) out of what is timed next. */
