@@ -1,12 +1,13 @@
 package no.kostra.cli;
 
+import no.kostra.store.WriteActor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "kostra-server", mixinStandardHelpOptions = true, version = "kostra-server 0.1.0",
         description = "Kostra workbench: stores KOSTRA statistics and computes service profiles and ASSS comparisons.",
         subcommands = {ServeCommand.class, ImportCommand.class, FetchSsbCommand.class, UpdateCommand.class, GenerateSyntheticCommand.class,
-                ReportCommand.class, ApplyCommand.class, DesignTemplatesCommand.class, BenchCommand.class,
+                ReportCommand.class, ApplyCommand.class, TokenCommand.class, DesignTemplatesCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -19,6 +20,8 @@ public final class Main implements Runnable {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                     System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         }
+        WriteActor.set(new WriteActor("kommandolinje (" + System.getProperty("user.name") + ")", "lokal",
+                String.join(" ", args.length > 0 ? java.util.Arrays.copyOf(args, 1) : args)));
         System.exit(commandLine().execute(args));
     }
 

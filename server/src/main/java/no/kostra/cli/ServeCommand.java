@@ -28,9 +28,25 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
+    @Option(names = "--auth", paramLabel = "MODE",
+            description = "tokens: every API route but /api/health needs a personal API token (see `token create`).")
+    String auth;
+
+    @Option(names = "--insecure-no-auth", description = "Listen on an address other than loopback without sign-in.")
+    boolean insecureNoAuth;
+
     @Override
     public Integer call() throws InterruptedException {
-        WebSettings web = https.settings(host, port);
+        boolean tokens = auth != null;
+        if (tokens && !auth.equals("tokens")) {
+            throw new CommandLine.ParameterException(https.spec.commandLine(), "--auth kan være tokens (OpenID Connect er ikke"
+                    + " bygget ennå), ikke '" + auth + "'");
+        }
+        if (!tokens && !insecureNoAuth && !loopback(host)) {
+            throw new CommandLine.ParameterException(https.spec.commandLine(), "Tjenesten lytter på " + host + " uten innlogging;"
+                    + " start med --auth tokens (eller --insecure-no-auth om nettet er lukket)");
+        }
+        WebSettings web = https.settings(host, port).withTokens(tokens);
         Services services = Services.open(database.settings(), Clock.systemUTC());
         services.loadSeeds(SeedFiles.fromClasspath()).ifPresentOrElse(
                 r -> System.out.printf("Loaded seeds: %d figures (%d added, %d changed, %d unchanged)%n",
@@ -44,6 +60,10 @@ final class ServeCommand implements Callable<Integer> {
             services.close();
             throw new CommandLine.ParameterException(https.spec.commandLine(), e.getMessage(), e);
         }
+        if (!tokens) {
+            System.out.println("Uten innlogging: alle som når " + host + ":" + port + " kan lese og endre tall (start med --auth tokens"
+                    + " for å kreve API-token)");
+        }
         System.out.printf("Kostra workbench listening on %s://%s:%d (data revision %d); add-in manifest: %s/addin/manifest.xml%n",
                 web.https().isPresent() ? "https" : "http", host, app.port(), services.figures().dataRevision(),
                 web.publicUrl().map(u -> u.toString().replaceAll("/$", "")).orElse(""));
@@ -55,5 +75,13 @@ final class ServeCommand implements Callable<Integer> {
         }));
         stopped.await();
         return 0;
+    }
+
+    private static boolean loopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 }

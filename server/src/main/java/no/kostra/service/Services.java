@@ -5,7 +5,9 @@ import java.util.Optional;
 import no.kostra.ingest.Importer;
 import no.kostra.ingest.SeedFiles;
 import no.kostra.ingest.SeedImporter;
+import no.kostra.auth.ApiTokens;
 import no.kostra.store.AnalysisRepository;
+import no.kostra.store.AuditLog;
 import no.kostra.store.CatalogRepository;
 import no.kostra.store.CommentRepository;
 import no.kostra.store.Database;
@@ -99,6 +101,16 @@ public final class Services implements AutoCloseable {
     /** Returned workbooks: read back, decide and store the edits. */
     public RoundTripService roundTrip() {
         return roundTrip;
+    }
+
+    /** Personal API tokens: made, listed, revoked, and checked per request when the service runs with tokens. */
+    public ApiTokens apiTokens() {
+        return new ApiTokens(database, clock);
+    }
+
+    /** Who changed what, when and from where. */
+    public AuditLog auditLog() {
+        return new AuditLog(database);
     }
 
     /** File imports (JSON-stat, CSV, xlsx, catalogue tables) against the current catalogue. */

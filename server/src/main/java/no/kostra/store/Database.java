@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -51,7 +53,7 @@ public final class Database implements AutoCloseable {
      * at a time, on every node sharing the database (each takes the data revision's row lock first), so work that reads
      * what is stored and decides from it (a revision number, a conflict, a checksum seen before) decides on what is
      * committed, and no two writers race for one key. When the work logged a change, the data revision moves with the
-     * commit.
+     * commit, and who made the change ({@link WriteActor}, when set) is written to the audit log in the same transaction.
      */
     public <T> T inTransaction(SqlWork<T> work) {
         if (writers.isHeldByCurrentThread()) {
@@ -65,6 +67,10 @@ public final class Database implements AutoCloseable {
                 DataRevision.lock(connection);
                 T result = work.run(connection);
                 DataRevision.advanceIfChanged(connection);
+                Optional<WriteActor> actor = WriteActor.current();
+                if (actor.isPresent()) {
+                    AuditLog.write(connection, actor.get(), Instant.now());
+                }
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {

@@ -2,6 +2,7 @@ package no.kostra.web;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.util.Optional;
 import no.kostra.service.Services;
 
 /** Builds the Javalin application from the services. Tests build the same app, on port 0. */
@@ -32,15 +33,19 @@ public final class App {
                 http.setRequestHeaderSize(limits.requestHeaderBytes());
             });
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            AccessControl access = new AccessControl(settings.tokens()
+                    ? Optional.of(services.apiTokens()) : Optional.empty());
             config.routes.before(ctx -> {
                 SecurityHeaders.addTo(field -> ctx.header(field.getName(), field.getValue()));
                 if (settings.https().isPresent()) {
                     ctx.header(SecurityHeaders.HSTS.getName(), SecurityHeaders.HSTS.getValue());
                 }
+                access.check(ctx);
             });
             ErrorMapping.register(config.routes);
             api.register(config.routes);
             new ReportRoutes(services).register(config.routes);
+            new AuditRoutes(services).register(config.routes);
             new ImportRoutes(services, uploads).register(config.routes);
             new UpdateRoutes(services).register(config.routes);
             new WorkbookRoutes(services, uploads).register(config.routes);

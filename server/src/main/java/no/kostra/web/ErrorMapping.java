@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import no.kostra.errors.ConflictException;
+import no.kostra.errors.ForbiddenException;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.errors.NotFoundException;
 import org.eclipse.jetty.http.BadMessageException;
@@ -21,6 +22,11 @@ final class ErrorMapping {
         routes.exception(NotFoundException.class, (e, ctx) -> respond(ctx, 404, e.getMessage(), e.detail()));
         routes.exception(InvalidInputException.class, (e, ctx) -> respond(ctx, 400, e.getMessage(), e.detail()));
         routes.exception(ConflictException.class, (e, ctx) -> respond(ctx, 409, e.getMessage(), e.detail()));
+        routes.exception(ForbiddenException.class, (e, ctx) -> respond(ctx, 403, e.getMessage(), e.detail()));
+        routes.exception(AccessControl.Unauthorized.class, (e, ctx) -> {
+            ctx.header("WWW-Authenticate", "Bearer");
+            respond(ctx, 401, e.getMessage(), null);
+        });
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), message(e), e.getDetails()));
         // Jetty's own refusals met while a handler reads the request, such as a body arriving under the minimum rate (408).
         routes.exception(BadMessageException.class, (e, ctx) -> respond(ctx, e.getCode(), JsonErrorHandler.message(e.getCode()), null));

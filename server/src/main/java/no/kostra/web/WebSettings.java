@@ -10,8 +10,9 @@ import java.util.Optional;
  *                  take it from each request's scheme and Host header
  * @param https     serve HTTPS with this certificate instead of plain HTTP; empty for plain HTTP
  * @param limits    what one client may hold of the service
+ * @param tokens    every API route but health needs a personal API token ({@code serve --auth tokens})
  */
-public record WebSettings(Optional<URI> publicUrl, Optional<HttpsSettings> https, ServerLimits limits) {
+public record WebSettings(Optional<URI> publicUrl, Optional<HttpsSettings> https, ServerLimits limits, boolean tokens) {
     public static final WebSettings DEFAULT = new WebSettings(Optional.empty(), Optional.empty());
 
     public WebSettings {
@@ -21,6 +22,14 @@ public record WebSettings(Optional<URI> publicUrl, Optional<HttpsSettings> https
     }
 
     public WebSettings(Optional<URI> publicUrl, Optional<HttpsSettings> https) {
-        this(publicUrl, https, ServerLimits.DEFAULT);
+        this(publicUrl, https, ServerLimits.DEFAULT, false);
+    }
+
+    public WebSettings(Optional<URI> publicUrl, Optional<HttpsSettings> https, ServerLimits limits) {
+        this(publicUrl, https, limits, false);
+    }
+
+    public WebSettings withTokens(boolean on) {
+        return new WebSettings(publicUrl, https, limits, on);
     }
 }

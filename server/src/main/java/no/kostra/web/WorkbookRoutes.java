@@ -22,7 +22,8 @@ final class WorkbookRoutes {
         routes.post("/api/workbooks", uploads.guard(this::receive));
         routes.get("/api/workbooks/{id}", ctx -> ctx.json(services.roundTrip().upload(id(ctx))));
         routes.get("/api/workbooks/{id}/file", ctx -> ctx.contentType(ReportRoutes.XLSX).result(services.roundTrip().content(id(ctx))));
-        routes.post("/api/workbooks/{id}/edits/{seq}/undo", ctx -> ctx.json(services.roundTrip().undo(id(ctx), seq(ctx))));
+        routes.post("/api/workbooks/{id}/edits/{seq}/undo",
+                ctx -> ctx.json(services.roundTrip().undo(id(ctx), seq(ctx), AccessControl.caller(ctx))));
         routes.get("/api/comments", ctx -> ctx.json(Map.of("comments",
                 services.roundTrip().comments(Params.required(ctx, "region"), Params.year(ctx, "year")))));
     }
@@ -34,7 +35,8 @@ final class WorkbookRoutes {
         }
         String name = ctx.queryParam("name") == null ? "opplastet arbeidsbok.xlsx" : ctx.queryParam("name");
         boolean dryRun = "true".equalsIgnoreCase(ctx.queryParam("dryRun"));
-        UploadReport report = services.roundTrip().receive(name, body, ctx.queryParam("sender"), ctx.queryParam("region"), dryRun);
+        UploadReport report = services.roundTrip().receive(name, body, ctx.queryParam("sender"), ctx.queryParam("region"), dryRun,
+                AccessControl.caller(ctx));
         ctx.status(report.uploadId() != null ? 201 : 200).json(report);
     }
 

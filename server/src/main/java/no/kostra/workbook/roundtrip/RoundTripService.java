@@ -8,8 +8,10 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import no.kostra.auth.Caller;
 import no.kostra.catalog.Catalog;
 import no.kostra.catalog.Region;
+import no.kostra.errors.ForbiddenException;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.service.CatalogService;
 import no.kostra.store.CommentRepository;
@@ -53,6 +55,12 @@ public final class RoundTripService {
      *                       one is refused
      */
     public UploadReport receive(String fileName, byte[] bytes, String sender, String expectedRegion, boolean dryRun) {
+        return receive(fileName, bytes, sender, expectedRegion, dryRun, null);
+    }
+
+    /** As {@link #receive(String, byte[], String, String, boolean)}, for a caller who may edit only some municipalities. */
+    public UploadReport receive(String fileName, byte[] bytes, String sender, String expectedRegion, boolean dryRun,
+                                Caller caller) {
         String checksum = sha256(bytes);
         try (ReturnedWorkbook workbook = ReturnedWorkbook.open(fileName, bytes)) {
             ProvenanceSheet.Provenance provenance = workbook.provenance().orElseThrow(() -> new InvalidInputException(
@@ -70,6 +78,7 @@ public final class RoundTripService {
                             Map.of("file", fileName, "madeFor", region.code(), "sentFor", expected.code()));
                 }
             }
+            mayEdit(caller, region);
             List<Edit> edits = workbook.readBack(provenance).edits();
             UploadHeader upload = new UploadHeader(checksum, fileName, sender == null || sender.isBlank() ? "ukjent avsender" : sender,
                     clock.instant(), header.templateId(), header.templateVersion(), region.code(), header.year(),
@@ -125,7 +134,23 @@ public final class RoundTripService {
 
     /** Takes back an applied edit; refused when it was not applied, is undone already, or the figure changed again. */
     public StoredUpload undo(String id, int seq) {
+        return undo(id, seq, null);
+    }
+
+    /** As {@link #undo(String, int)}, for a caller who may edit only some municipalities. */
+    public StoredUpload undo(String id, int seq, Caller caller) {
+        if (caller != null) {
+            mayEdit(caller, catalogs.current().requireRegion(upload(id).header().region()));
+        }
         return store.undo(id, seq);
+    }
+
+    private static void mayEdit(Caller caller, Region region) {
+        if (caller != null && !caller.mayEdit(region.code())) {
+            throw new ForbiddenException("Tokenet '" + caller.name() + "' kan bare endre tall for "
+                    + caller.municipality().orElse("") + "; arbeidsboken gjelder " + region.name() + " (" + region.code() + ")",
+                    Map.of("region", region.code(), "tokenFor", caller.municipality().orElse("")));
+        }
     }
 
     /** A region's current comments for a year: indicator id → text. */

@@ -1,0 +1,27 @@
+package no.kostra.auth;
+
+import java.util.Optional;
+
+/**
+ * The role each route needs. Pure. Health stays open (a load balancer asks it without a token); reading and downloading
+ * is for readers; returning workbooks, comments and undo for editors; everything else that changes data, and the audit
+ * log, for admins.
+ */
+public final class RouteRules {
+    private RouteRules() {
+    }
+
+    /** The role needed, or empty for a route anyone may call. */
+    public static Optional<Role> needed(String method, String path) {
+        if (!path.startsWith("/api/") || path.equals("/api/health") || method.equals("OPTIONS")) {
+            return Optional.empty();
+        }
+        if (method.equals("GET") || method.equals("HEAD")) {
+            return Optional.of(path.equals("/api/audit") ? Role.ADMIN : Role.READER);
+        }
+        if (method.equals("POST") && (path.equals("/api/workbooks") || path.matches("/api/workbooks/[^/]+/edits/[^/]+/undo"))) {
+            return Optional.of(Role.EDITOR);
+        }
+        return Optional.of(Role.ADMIN);
+    }
+}

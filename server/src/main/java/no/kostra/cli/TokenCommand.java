@@ -1,0 +1,92 @@
+package no.kostra.cli;
+
+import java.util.concurrent.Callable;
+import no.kostra.auth.ApiTokens;
+import no.kostra.auth.Role;
+import no.kostra.service.Services;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Personal API tokens: {@code token create|list|revoke}. The token itself is printed once, alone on the last line. */
+@Command(name = "token", mixinStandardHelpOptions = true, description = "Make, list or revoke personal API tokens.",
+        subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
+final class TokenCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Make a token; it is shown once, on the last line, and only its keyed hash is stored.")
+    static final class Create implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @Option(names = "--name", required = true, description = "A name that says whose it is and what for.")
+        String name;
+
+        @Option(names = "--role", required = true, description = "reader, editor or admin.")
+        String role;
+
+        @Option(names = "--municipality", paramLabel = "CODE", description = "An editor may change this municipality's figures only.")
+        String municipality;
+
+        @Option(names = "--expires-days", defaultValue = "365", description = "Days it holds, 1 to 365 (default: ${DEFAULT-VALUE}).")
+        int expiresDays;
+
+        @Override
+        public Integer call() {
+            try (Services services = database.open()) {
+                String region = municipality == null ? null : services.catalogs().current().requireRegion(municipality).code();
+                ApiTokens.Created created = services.apiTokens().create(name, Role.fromCode(role), region, expiresDays);
+                System.out.println("Token '" + created.listed().name() + "' (" + created.listed().role()
+                        + (region == null ? "" : ", " + region) + ") gjelder til " + created.listed().expiresAt()
+                        + ". Det vises bare nå; ta vare på det:");
+                System.out.println(created.token());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List tokens (never the tokens themselves).")
+    static final class ListTokens implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @Override
+        public Integer call() {
+            try (Services services = database.open()) {
+                for (ApiTokens.Listed t : services.apiTokens().list()) {
+                    System.out.printf("%-30s %-16s %-7s %-6s utløper %s%s%s%n", t.name(), t.prefix() + "…", t.role(),
+                            t.municipality() == null ? "" : t.municipality(), t.expiresAt(),
+                            t.lastUsedAt() == null ? "" : ", sist brukt " + t.lastUsedAt(),
+                            t.revokedAt() == null ? "" : ", TRUKKET TILBAKE " + t.revokedAt());
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token by its name.")
+    static final class Revoke implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (Services services = database.open()) {
+                services.apiTokens().revoke(name);
+                System.out.println("Token '" + name + "' er trukket tilbake.");
+                return 0;
+            }
+        }
+    }
+}

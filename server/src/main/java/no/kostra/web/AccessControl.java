@@ -1,0 +1,67 @@
+package no.kostra.web;
+
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.Optional;
+import no.kostra.auth.ApiTokens;
+import no.kostra.auth.Caller;
+import no.kostra.auth.Role;
+import no.kostra.auth.RouteRules;
+import no.kostra.errors.ForbiddenException;
+import no.kostra.store.WriteActor;
+
+/**
+ * Before every request: with tokens on, a route other than health needs {@code Authorization: Bearer kostra_…} of a
+ * token whose role allows it (401 without a valid one, 403 with too little a role). Either way, who is asking is noted
+ * for the audit log of whatever the request writes.
+ */
+final class AccessControl {
+    static final String CALLER = "kostra.caller";
+    private static final String ANONYMOUS = "uten innlogging";
+
+    private final Optional<ApiTokens> tokens;
+
+    AccessControl(Optional<ApiTokens> tokens) {
+        this.tokens = tokens;
+    }
+
+    void check(Context ctx) {
+        String action = ctx.method() + " " + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+        WriteActor.set(new WriteActor(ANONYMOUS, ctx.ip(), action));
+        if (tokens.isEmpty()) {
+            return;
+        }
+        Optional<Role> needed = RouteRules.needed(ctx.method().name(), ctx.path());
+        if (needed.isEmpty()) {
+            return;
+        }
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw unauthorized("Innlogging kreves: send et API-token som 'Authorization: Bearer kostra_…'");
+        }
+        Caller caller = tokens.get().authenticate(header.substring(7).trim())
+                .orElseThrow(() -> unauthorized("Tokenet er ukjent, utløpt eller trukket tilbake"));
+        if (!caller.role().allows(needed.get())) {
+            throw new ForbiddenException("Tokenet '" + caller.name() + "' har rollen " + caller.role().code() + "; dette krever "
+                    + needed.get().code(), Map.of("role", caller.role().code(), "needed", needed.get().code()));
+        }
+        ctx.attribute(CALLER, caller);
+        WriteActor.set(new WriteActor(caller.name(), ctx.ip(), action));
+    }
+
+    /** The caller a token stood for, or null when tokens are off. */
+    static Caller caller(Context ctx) {
+        return ctx.attribute(CALLER);
+    }
+
+    private static Unauthorized unauthorized(String message) {
+        return new Unauthorized(message);
+    }
+
+    /** 401, with {@code WWW-Authenticate: Bearer}. */
+    static final class Unauthorized extends RuntimeException {
+        Unauthorized(String message) {
+            super(message);
+        }
+    }
+}

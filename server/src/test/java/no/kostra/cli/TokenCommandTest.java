@@ -1,0 +1,57 @@
+package no.kostra.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code token create|list|revoke}: the token once, alone on the last line; a list that never shows it. */
+class TokenCommandTest {
+    @TempDir
+    Path dir;
+
+    private String[] run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+            var command = Main.commandLine();
+            command.setErr(new java.io.PrintWriter(System.err, true));
+            int code = command.execute(args);
+            return new String[] {String.valueOf(code), stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void aTokenIsPrintedOnceAloneOnTheLastLineAndListedOnlyByItsPrefix() {
+        String data = dir.resolve("data").toString();
+
+        String[] created = run("token", "create", "--name", "skript Kari", "--role", "editor", "--municipality", "3024",
+                "--expires-days", "30", "--data", data);
+        String[] listed = run("token", "list", "--data", data);
+        String[] revoked = run("token", "revoke", "skript Kari", "--data", data);
+        String[] again = run("token", "revoke", "skript Kari", "--data", data);
+
+        assertThat(created[0]).as(created[2]).isEqualTo("0");
+        List<String> lines = created[1].strip().lines().toList();
+        String token = lines.get(lines.size() - 1);
+        assertThat(token).matches("kostra_[A-Za-z0-9_-]{43}");
+        assertThat(lines.get(0)).contains("skript Kari", "editor", "3201");
+        assertThat(listed[1]).contains("skript Kari", token.substring(0, 13)).doesNotContain(token);
+        assertThat(revoked[1]).contains("trukket tilbake");
+        assertThat(again[0]).isEqualTo("2");
+        assertThat(again[2].strip().lines().reduce((a, b) -> b).orElseThrow())
+                .isEqualTo("Ingenting er endret: Fant ikke et gyldig token som heter 'skript Kari'");
+    }
+}
