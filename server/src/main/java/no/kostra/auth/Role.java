@@ -1,6 +1,7 @@
 package no.kostra.auth;
 
 import java.util.Locale;
+import no.kostra.errors.InvalidInputException;
 
 /**
  * What a token may do. Each role may do what the ones before it may: a reader reads and downloads; an editor also
@@ -24,6 +25,6 @@ public enum Role {
                 return role;
             }
         }
-        throw new IllegalArgumentException("Ukjent rolle '" + code + "': bruk reader, editor eller admin");
+        throw new InvalidInputException("Ukjent rolle '" + code + "': bruk reader, editor eller admin", java.util.Map.of("role", code));
     }
 }
