@@ -112,14 +112,9 @@ final class JsonStatFigures {
             }
             return d;
         }
-        List<String> byRole = cube.roles().getOrDefault(role, List.of());
-        if (byRole.size() == 1 && cube.dimension(byRole.get(0)) >= 0) {
-            return cube.dimension(byRole.get(0));
-        }
-        for (String name : names) {
-            if (cube.dimension(name) >= 0) {
-                return cube.dimension(name);
-            }
+        int d = cube.dimensionFor(role, names);
+        if (d >= 0) {
+            return d;
         }
         throw new InvalidInputException(collector.file() + " dimension: finner ikke dimensjonen for " + field + " blant "
                 + cube.ids() + "; oppgi den med dimension." + field + "=<id> i mappingen",

@@ -12,7 +12,6 @@ import no.kostra.ingest.ImportFormat;
 import no.kostra.ingest.ImportMapping;
 import no.kostra.ingest.ImportOptions;
 import no.kostra.ingest.ImportReport;
-import no.kostra.observation.Vintage;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.errors.NotFoundException;
 import no.kostra.service.Services;
@@ -53,7 +52,7 @@ final class ImportRoutes {
         String name = ctx.queryParam("name") == null ? "opplastet fil" : ctx.queryParam("name");
         String format = ctx.queryParam("format");
         ImportOptions options = new ImportOptions(format == null || format.isBlank() ? null : ImportFormat.fromCode(format),
-                ctx.contentType(), vintage(ctx.queryParam("vintage")), mapping(ctx.queryParam("mapping")));
+                ctx.contentType(), Params.vintage(ctx), mapping(ctx.queryParam("mapping")));
         ImportReport report = services.importer().importFile(name, body, options);
         ctx.status(report.added() + report.changed() > 0 ? 201 : 200).json(report);
     }
@@ -91,18 +90,6 @@ final class ImportRoutes {
         }).toList();
         ctx.json(Map.of("region", Map.of("code", region.code(), "name", region.name(), "codes", catalog.codesOf(region.code())),
                 "indicator", indicator.id(), "revisions", points));
-    }
-
-    private static Vintage vintage(String text) {
-        if (text == null || text.isBlank()) {
-            return Vintage.FINAL;
-        }
-        try {
-            return Vintage.fromCode(text.trim());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("Parameteren 'vintage' må være preliminary eller final, fikk '" + text + "'",
-                    Map.of("parameter", "vintage", "value", text));
-        }
     }
 
     /** A mapping given inline as URL-encoded properties text (key=value lines), or none. */

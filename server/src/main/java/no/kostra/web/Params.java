@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.util.Map;
 import no.kostra.compute.NorwegianFormat;
 import no.kostra.errors.InvalidInputException;
+import no.kostra.observation.Vintage;
 
 /** Query parameter parsing with errors that name the parameter and what was expected. */
 final class Params {
@@ -91,5 +92,19 @@ final class Params {
             }
         }
         return out;
+    }
+
+    /** {@code ?vintage=preliminary|final}; final when not given. */
+    static Vintage vintage(Context ctx) {
+        String text = ctx.queryParam("vintage");
+        if (text == null || text.isBlank()) {
+            return Vintage.FINAL;
+        }
+        try {
+            return Vintage.fromCode(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("Parameteren 'vintage' må være preliminary eller final, fikk '" + text + "'",
+                    Map.of("parameter", "vintage", "value", text));
+        }
     }
 }

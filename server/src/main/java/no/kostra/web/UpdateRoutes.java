@@ -5,14 +5,12 @@ import io.javalin.http.Context;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.Map;
-import no.kostra.errors.InvalidInputException;
 import no.kostra.errors.NotFoundException;
 import no.kostra.ingest.ssb.RateLimiter;
 import no.kostra.ingest.ssb.SsbClient;
 import no.kostra.ingest.update.UpdateJobs;
 import no.kostra.ingest.update.UpdateRequest;
 import no.kostra.ingest.update.Updater;
-import no.kostra.observation.Vintage;
 import no.kostra.service.Services;
 
 /**
@@ -50,7 +48,7 @@ final class UpdateRoutes {
 
     private void start(Context ctx) {
         int year = Params.year(ctx, "year");
-        String id = jobs.start(UpdateRequest.forReportYear(year, vintage(ctx.queryParam("vintage"))));
+        String id = jobs.start(UpdateRequest.forReportYear(year, Params.vintage(ctx)));
         ctx.status(202).header("Location", "/api/updates/" + id)
                 .json(Map.of("id", id, "status", "queued", "progress", "/api/updates/" + id));
     }
@@ -59,18 +57,6 @@ final class UpdateRoutes {
         String id = ctx.pathParam("id");
         ctx.json(jobs.find(id).orElseThrow(() -> new NotFoundException("Fant ingen oppdatering med id '" + id
                 + "' (oppdateringer huskes til tjenesten startes på nytt)", Map.of("id", id))));
-    }
-
-    private static Vintage vintage(String text) {
-        if (text == null || text.isBlank()) {
-            return Vintage.FINAL;
-        }
-        try {
-            return Vintage.fromCode(text.trim());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("Parameteren 'vintage' må være preliminary eller final, fikk '" + text + "'",
-                    Map.of("parameter", "vintage", "value", text));
-        }
     }
 
     private static String setting(String property, String environment, String fallback) {

@@ -2,8 +2,6 @@ package no.kostra.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,22 +13,8 @@ class TokenCommandTest {
     @TempDir
     Path dir;
 
-    private String[] run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            var command = Main.commandLine();
-            command.setErr(new java.io.PrintWriter(System.err, true));
-            int code = command.execute(args);
-            return new String[] {String.valueOf(code), stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static String[] run(String... args) {
+        return CommandRun.run(args);
     }
 
     @Test

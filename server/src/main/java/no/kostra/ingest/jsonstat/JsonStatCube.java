@@ -94,6 +94,23 @@ public final class JsonStatCube {
         return ids.indexOf(id);
     }
 
+    /**
+     * The dimension that plays {@code role} (time, geo, metric) when the dataset names exactly one, else the first of
+     * {@code names} the dataset has (PxWebApi's usual ids), else -1.
+     */
+    public int dimensionFor(String role, List<String> names) {
+        List<String> byRole = roles.getOrDefault(role, List.of());
+        if (byRole.size() == 1 && dimension(byRole.get(0)) >= 0) {
+            return dimension(byRole.get(0));
+        }
+        for (String name : names) {
+            if (dimension(name) >= 0) {
+                return dimension(name);
+            }
+        }
+        return -1;
+    }
+
     /** The category index of dimension {@code d} in cell {@code cell}. */
     public int coordinate(int cell, int d) {
         return cell / strides[d] % sizes[d];

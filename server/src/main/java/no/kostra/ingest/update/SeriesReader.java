@@ -200,16 +200,11 @@ final class SeriesReader {
     }
 
     private static int dimension(String piece, JsonStatCube cube, String role, List<String> names, String what) {
-        List<String> byRole = cube.roles().getOrDefault(role, List.of());
-        if (byRole.size() == 1 && cube.dimension(byRole.get(0)) >= 0) {
-            return cube.dimension(byRole.get(0));
+        int d = cube.dimensionFor(role, names);
+        if (d < 0) {
+            throw fail(piece, "dimension", "finner ikke dimensjonen for " + what + " blant " + cube.ids());
         }
-        for (String name : names) {
-            if (cube.dimension(name) >= 0) {
-                return cube.dimension(name);
-            }
-        }
-        throw fail(piece, "dimension", "finner ikke dimensjonen for " + what + " blant " + cube.ids());
+        return d;
     }
 
     private static InvalidInputException fail(String piece, String field, String problem) {
