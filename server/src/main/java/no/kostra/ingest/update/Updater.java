@@ -76,7 +76,8 @@ public final class Updater {
             tables.add(new UpdateSummary.Table(table.table(), pieces.size(), (int) pieces.stream().filter(SsbClient.Fetched::fromCache).count()));
             progress.table(index++, plan.tables().size(), table.table(), 100);
         }
-        Gathered gathered = gather(plan, values, request);
+        Gathered gathered = gather(plan, values, request, id -> current.findIndicator(id).map(i -> i.weightIndicator()).orElse(null),
+                (code, year) -> current.findRegion(code).map(r -> current.codeInYear(r.code(), year).equals(code)).orElse(false));
         progress.importing(gathered.figures.size());
         String tableList = String.join(", ", tables.stream().map(UpdateSummary.Table::table).toList());
         ImportMapping mapping = new ImportMapping(Map.of(), Map.of(), Map.of(), Map.of(), Set.of(),
@@ -116,8 +117,18 @@ public final class Updater {
     private record Gathered(List<Made> figures, int incomplete) {
     }
 
-    private static Gathered gather(UpdatePlan plan, SeriesReader.Values values, UpdateRequest request) {
+    /**
+     * @param weightOf an indicator's weight indicator in the catalogue, or null: where a ratio's indicator has one, the
+     *                 denominator each member's ratio was formed with is stored as that indicator's figure too, so the
+     *                 ASSS mean formed from the members before KS publishes is Σ numerators / Σ denominators
+     * @param numberInUse whether a municipality number was the one in use that year: a weight is stored under that one
+     *                    only, not under the numbers SSB back-fills
+     */
+    private static Gathered gather(UpdatePlan plan, SeriesReader.Values values, UpdateRequest request,
+                                   java.util.function.Function<String, String> weightOf,
+                                   java.util.function.BiPredicate<String, Integer> numberInUse) {
         List<Made> made = new ArrayList<>();
+        java.util.Set<String> weightsMade = new java.util.HashSet<>();
         int incomplete = 0;
         for (Map.Entry<String, List<IndicatorSource>> entry : plan.indicators().entrySet()) {
             String indicator = entry.getKey();
@@ -149,6 +160,13 @@ public final class Updater {
                     made.add(new Made(where(numerator.table() + "/" + denominator.table(), region.getKey(), year.getKey()),
                             region.getKey(), indicator, year.getKey(),
                             SourceRatio.of(year.getValue(), numerator.factor(), d, denominator.factor())));
+                    String weight = weightOf.apply(indicator);
+                    if (weight != null && StatBankRegions.group(region.getKey()).isEmpty() && d.hasValue()
+                            && numberInUse.test(region.getKey(), year.getKey())
+                            && weightsMade.add(weight + "|" + region.getKey() + "|" + year.getKey())) {
+                        made.add(new Made(where(denominator.table(), region.getKey(), year.getKey()), region.getKey(), weight,
+                                year.getKey(), d));
+                    }
                 }
             }
         }

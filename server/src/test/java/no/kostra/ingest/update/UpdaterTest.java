@@ -169,4 +169,39 @@ class UpdaterTest {
                         + " (sjekk indicator_sources.csv)");
         assertThat(fixture.services.figures().dataRevision()).isEqualTo(revision);
     }
+
+    @Test
+    void inMarchTheProfileFormsAWeightedAsssMeanFromTheMembersNumeratorsOverDenominators() throws Exception {
+        // given the March update for 2025: each member's ratio and the denominator it was formed with, no KS figures
+        // (the recorded answers hold Bærum and Oslo; the other members' figures come from a file, test figures)
+        fixture.updater().run(MARCH, fixture.client(), UpdateProgress.none());
+        var services = fixture.services;
+        String indicator = "KHT.netto_driftsutgifter_per_innbygger";
+        StringBuilder others = new StringBuilder("region;indicator;year;value\n");
+        int k = 0;
+        for (String member : List.of("4601", "3301", "3107", "4204", "1108", "1103", "5001", "5501", "3203", "3205")) {
+            others.append(member).append(';').append(indicator).append(";2025;").append(4000 + 150 * k).append('\n');
+            others.append(member).append(";BEF.innbyggere;2025;").append(100_000 + 20_000 * k++).append('\n');
+        }
+        services.importer().importFile("andre-medlemmer.csv", others.toString().getBytes(StandardCharsets.UTF_8),
+                no.kostra.ingest.ImportOptions.defaults());
+
+        // when the 2025 profile is asked for
+        var row = services.profiles().profile("3201", "KHT", 2025).rows().stream()
+                .filter(r -> r.indicator().equals(indicator)).findFirst().orElseThrow();
+
+        // then its ASSS mean is computed, weighted, and equals Σ(value × inhabitants) / Σ inhabitants over the members
+        double numerators = 0;
+        double denominators = 0;
+        for (String member : services.catalogs().current().membersOf("ASSS", 2025)) {
+            double value = services.figures().municipalityFigures(List.of(indicator), member, 2025, 2025).get(indicator).get(2025).value();
+            double inhabitants = services.figures().municipalityFigures(List.of("BEF.innbyggere"), member, 2025, 2025)
+                    .get("BEF.innbyggere").get(2025).value();
+            numerators += value * inhabitants;
+            denominators += inhabitants;
+        }
+        assertThat(row.asss().basis()).isEqualTo("computed");
+        assertThat(row.asss().meanKind()).isEqualTo("weighted");
+        assertThat(row.asss().mean().value()).isCloseTo(numerators / denominators, org.assertj.core.api.Assertions.within(1e-6));
+    }
 }
