@@ -22,7 +22,7 @@ public record WriteActor(String actor, String address, String action) {
         CURRENT.remove();
     }
 
-    static Optional<WriteActor> current() {
+    public static Optional<WriteActor> current() {
         return Optional.ofNullable(CURRENT.get());
     }
 }

@@ -14,6 +14,7 @@ import no.kostra.errors.ConflictException;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.errors.NotFoundException;
 import no.kostra.ingest.ssb.SsbClient;
+import no.kostra.store.WriteActor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,7 +102,12 @@ public final class UpdateJobs implements AutoCloseable {
                 jobs.remove(order.remove(0));
             }
         }
-        worker.execute(() -> run(job));
+        // The audit log names whoever asked for the update, though it is written on the update's own thread.
+        Optional<WriteActor> asker = WriteActor.current();
+        worker.execute(() -> {
+            asker.ifPresentOrElse(WriteActor::set, WriteActor::clear);
+            run(job);
+        });
         return job.id;
     }
 
