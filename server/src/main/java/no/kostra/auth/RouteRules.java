@@ -13,7 +13,7 @@ public final class RouteRules {
 
     /** The role needed, or empty for a route anyone may call. */
     public static Optional<Role> needed(String method, String path) {
-        if (!path.startsWith("/api/") || path.equals("/api/health") || method.equals("OPTIONS")) {
+        if (!path.startsWith("/api/") || path.equals("/api/health") || path.equals("/api/ready") || method.equals("OPTIONS")) {
             return Optional.empty();
         }
         if (method.equals("GET") || method.equals("HEAD")) {

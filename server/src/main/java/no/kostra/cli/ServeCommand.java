@@ -35,6 +35,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--insecure-no-auth", description = "Listen on an address other than loopback without sign-in.")
     boolean insecureNoAuth;
 
+    @Option(names = "--allowed-origin", paramLabel = "URL",
+            description = "Another web origin whose pages may read from the service (repeatable); none may write.")
+    java.util.List<String> allowedOrigins = new java.util.ArrayList<>();
+
+    @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "0",
+            description = "Requests per minute per token (or address without one); 0 = no limit (default).")
+    int rateLimit;
+
     @Override
     public Integer call() throws InterruptedException {
         boolean tokens = auth != null;
@@ -46,7 +54,12 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(https.spec.commandLine(), "Tjenesten lytter på " + host + " uten innlogging;"
                     + " start med --auth tokens (eller --insecure-no-auth om nettet er lukket)");
         }
-        WebSettings web = https.settings(host, port).withTokens(tokens);
+        if (rateLimit < 0) {
+            throw new CommandLine.ParameterException(https.spec.commandLine(), "--rate-limit kan ikke være negativ");
+        }
+        WebSettings base = https.settings(host, port);
+        WebSettings web = new WebSettings(base.publicUrl(), base.https(), base.limits().withRequestsPerMinute(rateLimit), tokens,
+                allowedOrigins);
         Services services = Services.open(database.settings(), Clock.systemUTC());
         services.loadSeeds(SeedFiles.fromClasspath()).ifPresentOrElse(
                 r -> System.out.printf("Loaded seeds: %d figures (%d added, %d changed, %d unchanged)%n",

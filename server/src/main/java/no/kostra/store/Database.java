@@ -44,6 +44,22 @@ public final class Database implements AutoCloseable {
         return new Database(dataSource);
     }
 
+    /** The newest migration applied (Flyway runs every one when the database is opened, or opening fails). */
+    public String schemaVersion() {
+        return read(c -> {
+            try (var s = c.createStatement(); var r = s.executeQuery("select max(\"installed_rank\") from \"flyway_schema_history\"")) {
+                r.next();
+                int rank = r.getInt(1);
+                try (var v = c.prepareStatement("select \"version\" from \"flyway_schema_history\" where \"installed_rank\" = ?")) {
+                    v.setInt(1, rank);
+                    try (var rv = v.executeQuery()) {
+                        return rv.next() ? rv.getString(1) : "";
+                    }
+                }
+            }
+        });
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }

@@ -23,6 +23,7 @@ final class ApiRoutes {
 
     void register(RoutesConfig routes) {
         routes.get("/api/health", this::health);
+        routes.get("/api/ready", this::ready);
         routes.get("/api/version", ctx -> ctx.json(VERSION));
         routes.get("/api/regions", ctx -> cached(ctx, "regions", revision -> regions(services.catalogs().at(revision))));
         routes.get("/api/areas", this::areas);
@@ -33,6 +34,12 @@ final class ApiRoutes {
     private void health(Context ctx) {
         long revision = services.figures().dataRevision();
         ctx.json(Map.of("status", "ok", "dataRevision", revision));
+    }
+
+    /** Ready to serve: the database answers and holds the newest migration this build knows. */
+    private void ready(Context ctx) {
+        ctx.json(Map.of("status", "ready", "dataRevision", services.figures().dataRevision(),
+                "schemaVersion", services.database().schemaVersion()));
     }
 
     private void areas(Context ctx) {

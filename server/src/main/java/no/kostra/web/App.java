@@ -35,12 +35,17 @@ public final class App {
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             AccessControl access = new AccessControl(settings.tokens()
                     ? Optional.of(services.apiTokens()) : Optional.empty());
+            OriginPolicy origins = new OriginPolicy(settings.allowedOrigins(), settings.publicUrl());
+            RateLimits rates = new RateLimits(limits.requestsPerMinute());
             config.routes.before(ctx -> {
+                RequestIds.assign(ctx);
                 SecurityHeaders.addTo(field -> ctx.header(field.getName(), field.getValue()));
                 if (settings.https().isPresent()) {
                     ctx.header(SecurityHeaders.HSTS.getName(), SecurityHeaders.HSTS.getValue());
                 }
+                origins.check(ctx);
                 access.check(ctx);
+                rates.check(ctx);
             });
             ErrorMapping.register(config.routes);
             api.register(config.routes);

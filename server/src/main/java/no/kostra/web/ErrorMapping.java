@@ -23,6 +23,7 @@ final class ErrorMapping {
         routes.exception(InvalidInputException.class, (e, ctx) -> respond(ctx, 400, e.getMessage(), e.detail()));
         routes.exception(ConflictException.class, (e, ctx) -> respond(ctx, 409, e.getMessage(), e.detail()));
         routes.exception(ForbiddenException.class, (e, ctx) -> respond(ctx, 403, e.getMessage(), e.detail()));
+        routes.exception(RateLimits.TooManyRequests.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage(), e.detail()));
         routes.exception(AccessControl.Unauthorized.class, (e, ctx) -> {
             ctx.header("WWW-Authenticate", "Bearer");
             respond(ctx, 401, e.getMessage(), null);
@@ -31,7 +32,7 @@ final class ErrorMapping {
         // Jetty's own refusals met while a handler reads the request, such as a body arriving under the minimum rate (408).
         routes.exception(BadMessageException.class, (e, ctx) -> respond(ctx, e.getCode(), JsonErrorHandler.message(e.getCode()), null));
         routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+            LOG.error("Unhandled error on {} {} (request {})", ctx.method(), ctx.path(), RequestIds.of(ctx), e);
             respond(ctx, 500, "Intern feil i tjenesten. Feilen er logget; prøv igjen eller kontakt driftsansvarlig.", null);
         });
         routes.error(404, ctx -> {
@@ -51,6 +52,7 @@ final class ErrorMapping {
     }
 
     private static void respond(Context ctx, int status, String message, Object detail) {
-        ctx.status(status).contentType("application/json; charset=utf-8").result(Json.bytes(new ApiError(message, detail)));
+        ctx.status(status).contentType("application/json; charset=utf-8")
+                .result(Json.bytes(new ApiError(message, detail, RequestIds.of(ctx))));
     }
 }

@@ -12,13 +12,20 @@ import java.time.Duration;
  * @param concurrentUploads  request bodies read at once on the routes that take files; more get 503 with Retry-After
  *                           at once instead of holding a thread each while they arrive
  * @param requestHeaderBytes largest request line plus headers; above it 414 or 431
+ * @param requestsPerMinute  requests one token (or, without one, one address) may make per minute before 429 with
+ *                           Retry-After; 0 for no limit (the default: behind a proxy every address is the proxy's)
  */
-public record ServerLimits(Duration idleTimeout, long minRequestDataRate, int concurrentUploads, int requestHeaderBytes) {
-    public static final ServerLimits DEFAULT = new ServerLimits(Duration.ofSeconds(30), 1024, 32, 16 * 1024);
+public record ServerLimits(Duration idleTimeout, long minRequestDataRate, int concurrentUploads, int requestHeaderBytes,
+                           int requestsPerMinute) {
+    public static final ServerLimits DEFAULT = new ServerLimits(Duration.ofSeconds(30), 1024, 32, 16 * 1024, 0);
+
+    public ServerLimits withRequestsPerMinute(int perMinute) {
+        return new ServerLimits(idleTimeout, minRequestDataRate, concurrentUploads, requestHeaderBytes, perMinute);
+    }
 
     public ServerLimits {
         if (idleTimeout.isNegative() || idleTimeout.isZero() || minRequestDataRate < 1 || concurrentUploads < 1
-                || requestHeaderBytes < 1024) {
+                || requestHeaderBytes < 1024 || requestsPerMinute < 0) {
             throw new IllegalArgumentException("Server limits must be positive (header size at least 1024): " + idleTimeout
                     + ", " + minRequestDataRate + ", " + concurrentUploads + ", " + requestHeaderBytes);
         }

@@ -38,6 +38,6 @@ final class UploadSlots {
         ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)).status(HttpStatus.SERVICE_UNAVAILABLE)
                 .contentType("application/json; charset=utf-8")
                 .result(Json.bytes(new ApiError("Tjenesten tar imot mange filer akkurat nå; prøv igjen om "
-                        + RETRY_AFTER_SECONDS + " sekunder", Map.of("retryAfterSeconds", RETRY_AFTER_SECONDS))));
+                        + RETRY_AFTER_SECONDS + " sekunder", Map.of("retryAfterSeconds", RETRY_AFTER_SECONDS), RequestIds.of(ctx))));
     }
 }

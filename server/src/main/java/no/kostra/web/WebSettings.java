@@ -1,6 +1,7 @@
 package no.kostra.web;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,25 +12,32 @@ import java.util.Optional;
  * @param https     serve HTTPS with this certificate instead of plain HTTP; empty for plain HTTP
  * @param limits    what one client may hold of the service
  * @param tokens    every API route but health needs a personal API token ({@code serve --auth tokens})
+ * @param allowedOrigins other web origins whose pages may read from the service ({@code serve --allowed-origin})
  */
-public record WebSettings(Optional<URI> publicUrl, Optional<HttpsSettings> https, ServerLimits limits, boolean tokens) {
+public record WebSettings(Optional<URI> publicUrl, Optional<HttpsSettings> https, ServerLimits limits, boolean tokens,
+                          List<String> allowedOrigins) {
     public static final WebSettings DEFAULT = new WebSettings(Optional.empty(), Optional.empty());
 
     public WebSettings {
         java.util.Objects.requireNonNull(publicUrl, "publicUrl");
         java.util.Objects.requireNonNull(https, "https");
         java.util.Objects.requireNonNull(limits, "limits");
+        allowedOrigins = List.copyOf(allowedOrigins);
     }
 
     public WebSettings(Optional<URI> publicUrl, Optional<HttpsSettings> https) {
-        this(publicUrl, https, ServerLimits.DEFAULT, false);
+        this(publicUrl, https, ServerLimits.DEFAULT, false, List.of());
     }
 
     public WebSettings(Optional<URI> publicUrl, Optional<HttpsSettings> https, ServerLimits limits) {
-        this(publicUrl, https, limits, false);
+        this(publicUrl, https, limits, false, List.of());
     }
 
     public WebSettings withTokens(boolean on) {
-        return new WebSettings(publicUrl, https, limits, on);
+        return new WebSettings(publicUrl, https, limits, on, allowedOrigins);
+    }
+
+    public WebSettings withAllowedOrigins(List<String> origins) {
+        return new WebSettings(publicUrl, https, limits, tokens, origins);
     }
 }

@@ -57,7 +57,7 @@ class SlowClientsTest {
 
     @Test
     void healthAndReadsAnswerWhileManyUploadsTrickleAndTheTricklersAreCutOff() throws Exception {
-        ServerLimits limits = new ServerLimits(Duration.ofSeconds(10), 1024, 4, 16 * 1024);
+        ServerLimits limits = new ServerLimits(Duration.ofSeconds(10), 1024, 4, 16 * 1024, 0);
         Javalin app = App.create(SEEDED.services(), new WebSettings(Optional.empty(), Optional.empty(), limits)).start("127.0.0.1", 0);
         List<Socket> slow = new ArrayList<>();
         try {

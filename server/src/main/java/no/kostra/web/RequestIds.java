@@ -1,0 +1,39 @@
+package no.kostra.web;
+
+import io.javalin.http.Context;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * Every request gets an id: the caller's {@code X-Request-Id} when it is a plain token (a proxy's), else a new one. It
+ * goes back in the header and in every error body, and into the log line of a failure, so a person's report and the
+ * log meet.
+ */
+final class RequestIds {
+    static final String HEADER = "X-Request-Id";
+    private static final String ATTRIBUTE = "kostra.requestId";
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private RequestIds() {
+    }
+
+    static void assign(Context ctx) {
+        String given = ctx.header(HEADER);
+        String id;
+        if (given != null && PLAIN.matcher(given).matches()) {
+            id = given;
+        } else {
+            byte[] bytes = new byte[8];
+            RANDOM.nextBytes(bytes);
+            id = HexFormat.of().formatHex(bytes);
+        }
+        ctx.attribute(ATTRIBUTE, id);
+        ctx.header(HEADER, id);
+    }
+
+    static String of(Context ctx) {
+        return ctx.attribute(ATTRIBUTE);
+    }
+}

@@ -1,0 +1,116 @@
+package no.kostra.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import no.kostra.support.SeededServicesExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** What a browser on another origin may do, request ids, rate limits and readiness (issue 14, items 4 and 5, in part). */
+class BrowserFacingTest {
+    @RegisterExtension
+    final SeededServicesExtension seeded = new SeededServicesExtension();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private Javalin start(WebSettings settings) {
+        return App.create(seeded.services(), settings).start("127.0.0.1", 0);
+    }
+
+    private HttpResponse<String> send(Javalin app, String method, String path, String origin, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static final String CSV = "region;indicator;year;value\n3201;KHT.ressursbruksindikator;2024;0,981\n";
+
+    @Test
+    void aPageFromAnotherOriginGetsNoGrantAndMayNotWriteWhileTheServicesOwnPageMay() throws Exception {
+        Javalin app = start(new WebSettings(Optional.empty(), Optional.empty()).withAllowedOrigins(List.of("https://rapport.kommune.no")));
+        try {
+            String own = "http://127.0.0.1:" + app.port();
+            long revision = seeded.services().figures().dataRevision();
+
+            HttpResponse<String> foreignWrite = send(app, "POST", "/api/imports?format=csv&name=x.csv", "https://evil.example", CSV);
+            HttpResponse<String> foreignRead = send(app, "GET", "/api/regions", "https://evil.example", null);
+            HttpResponse<String> allowedRead = send(app, "GET", "/api/regions", "https://rapport.kommune.no", null);
+            HttpResponse<String> allowedWrite = send(app, "POST", "/api/imports?format=csv&name=x.csv", "https://rapport.kommune.no", CSV);
+
+            assertThat(foreignWrite.statusCode()).isEqualTo(403);
+            assertThat(Json.MAPPER.readTree(foreignWrite.body()).path("error").asText())
+                    .isEqualTo("En nettside fra https://evil.example kan ikke endre data i tjenesten");
+            assertThat(foreignWrite.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+            assertThat(foreignRead.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+            assertThat(allowedRead.headers().firstValue("Access-Control-Allow-Origin")).contains("https://rapport.kommune.no");
+            assertThat(allowedWrite.statusCode()).isEqualTo(403);
+            assertThat(seeded.services().figures().dataRevision()).isEqualTo(revision);
+            assertThat(send(app, "POST", "/api/imports?format=csv&name=x.csv", own, CSV).statusCode()).isEqualTo(201);
+            assertThat(send(app, "POST", "/api/imports?format=csv&name=y.csv", null, CSV.replace("0,981", "0,982")).statusCode())
+                    .isEqualTo(201);
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void everyAnswerCarriesARequestIdAndAnErrorRepeatsIt() throws Exception {
+        Javalin app = start(WebSettings.DEFAULT);
+        try {
+            HttpResponse<String> error = send(app, "GET", "/api/profile?region=9999&area=KHT&year=2024", null, null);
+            String id = error.headers().firstValue("X-Request-Id").orElseThrow();
+
+            assertThat(id).matches("[0-9a-f]{16}");
+            assertThat(Json.MAPPER.readTree(error.body()).path("requestId").asText()).isEqualTo(id);
+            HttpResponse<String> given = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/health"))
+                    .header("X-Request-Id", "proxy-42").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(given.headers().firstValue("X-Request-Id")).contains("proxy-42");
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void overTheRateLimitAnAddressIsToldToComeBackAndHealthIsNeverLimited() throws Exception {
+        Javalin app = start(new WebSettings(Optional.empty(), Optional.empty(), ServerLimits.DEFAULT.withRequestsPerMinute(5)));
+        try {
+            for (int i = 0; i < 5; i++) {
+                assertThat(send(app, "GET", "/api/version", null, null).statusCode()).isEqualTo(200);
+            }
+            HttpResponse<String> limited = send(app, "GET", "/api/version", null, null);
+
+            assertThat(limited.statusCode()).isEqualTo(429);
+            assertThat(Integer.parseInt(limited.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 60);
+            assertThat(Json.MAPPER.readTree(limited.body()).path("error").asText()).startsWith("For mange forespørsler");
+            assertThat(send(app, "GET", "/api/health", null, null).statusCode()).isEqualTo(200);
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void readinessSaysTheDatabaseAnswersWithTheNewestMigration() throws Exception {
+        Javalin app = start(WebSettings.DEFAULT.withTokens(true));
+        try {
+            HttpResponse<String> ready = send(app, "GET", "/api/ready", null, null);
+
+            assertThat(ready.statusCode()).isEqualTo(200);
+            JsonNode body = Json.MAPPER.readTree(ready.body());
+            assertThat(body.path("status").asText()).isEqualTo("ready");
+            assertThat(body.path("schemaVersion").asText()).isEqualTo("77");
+        } finally {
+            app.stop();
+        }
+    }
+}
