@@ -3,9 +3,9 @@ package no.kostra.auth;
 import java.util.Optional;
 
 /**
- * The role each route needs. Pure. Health stays open (a load balancer asks it without a token); reading and downloading
- * is for readers; returning workbooks, comments and undo for editors; everything else that changes data, and the audit
- * log, for admins.
+ * The role each route needs. Pure. Health and readiness stay open (a load balancer asks them without a token); reading
+ * and downloading is for readers; returning workbooks and undoing their edits for editors; everything else that changes
+ * data, the audit log and the metrics, for admins.
  */
 public final class RouteRules {
     private RouteRules() {
@@ -13,6 +13,9 @@ public final class RouteRules {
 
     /** The role needed, or empty for a route anyone may call. */
     public static Optional<Role> needed(String method, String path) {
+        if (path.equals("/metrics")) {
+            return Optional.of(Role.ADMIN);
+        }
         if (!path.startsWith("/api/") || path.equals("/api/health") || path.equals("/api/ready") || method.equals("OPTIONS")) {
             return Optional.empty();
         }

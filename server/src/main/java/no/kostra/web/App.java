@@ -20,6 +20,8 @@ public final class App {
 
     public static Javalin create(Services services, WebSettings settings) {
         ResponseCache cache = new ResponseCache(CACHED_RESPONSES);
+        RequestMetrics metrics = new RequestMetrics();
+        cache.monitoredBy(metrics);
         ApiRoutes api = new ApiRoutes(services, cache);
         ServerLimits limits = settings.limits();
         UploadSlots uploads = new UploadSlots(limits.concurrentUploads());
@@ -38,6 +40,7 @@ public final class App {
             OriginPolicy origins = new OriginPolicy(settings.allowedOrigins(), settings.publicUrl());
             RateLimits rates = new RateLimits(limits.requestsPerMinute());
             config.routes.before(ctx -> {
+                metrics.started(ctx);
                 RequestIds.assign(ctx);
                 SecurityHeaders.addTo(field -> ctx.header(field.getName(), field.getValue()));
                 if (settings.https().isPresent()) {
@@ -47,6 +50,8 @@ public final class App {
                 access.check(ctx);
                 rates.check(ctx);
             });
+            config.routes.after(metrics::finished);
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             ErrorMapping.register(config.routes);
             api.register(config.routes);
             new ReportRoutes(services).register(config.routes);

@@ -12,7 +12,11 @@ public final class ResponseCache {
     private final Cache<String, byte[]> cache;
 
     public ResponseCache(long maximumEntries) {
-        this.cache = Caffeine.newBuilder().maximumSize(maximumEntries).build();
+        this.cache = Caffeine.newBuilder().maximumSize(maximumEntries).recordStats().build();
+    }
+
+    void monitoredBy(RequestMetrics metrics) {
+        metrics.watch(cache, "responses");
     }
 
     public byte[] get(long dataRevision, String requestKey, Supplier<Object> compute) {

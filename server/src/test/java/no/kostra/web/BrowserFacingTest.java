@@ -113,4 +113,23 @@ class BrowserFacingTest {
             app.stop();
         }
     }
+
+    @Test
+    void metricsCountEachRouteWithItsLatencyAndTheCachesHits() throws Exception {
+        Javalin app = start(WebSettings.DEFAULT);
+        try {
+            for (int i = 0; i < 3; i++) {
+                send(app, "GET", "/api/profile?region=3201&area=KHT&year=2024", null, null);
+            }
+
+            String metrics = send(app, "GET", "/metrics", null, null).body();
+
+            assertThat(metrics).contains("kostra_http_requests_seconds_count{method=\"GET\",route=\"/api/profile\",status=\"200\"} 3");
+            assertThat(metrics).contains("cache_gets_total{cache=\"responses\",result=\"hit\"} 2.0",
+                    "cache_gets_total{cache=\"responses\",result=\"miss\"} 1.0");
+            assertThat(metrics).contains("jvm_memory_used_bytes");
+        } finally {
+            app.stop();
+        }
+    }
 }

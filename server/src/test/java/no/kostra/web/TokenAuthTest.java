@@ -124,6 +124,8 @@ class TokenAuthTest {
         assertThat(entry.path("address").asText()).isEqualTo("127.0.0.1");
         String reader = token("lesing", Role.READER, null);
         assertThat(send("GET", "/api/audit?from=" + today + "&to=" + today, reader, null).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/metrics", reader, null).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/metrics", admin, null).statusCode()).isEqualTo(200);
     }
 
     @Test
