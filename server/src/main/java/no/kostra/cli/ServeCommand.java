@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import no.kostra.auth.OidcVerifier;
 import no.kostra.ingest.SeedFiles;
 import no.kostra.service.Services;
 import no.kostra.web.App;
@@ -28,9 +29,22 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--auth", paramLabel = "MODE",
-            description = "tokens: every API route but /api/health needs a personal API token (see `token create`).")
-    String auth;
+    @Option(names = "--auth", paramLabel = "MODE", split = ",",
+            description = "tokens, oidc or both (tokens,oidc): every API route but /api/health and /api/ready needs a"
+                    + " personal API token (see `token create`) or an OpenID Connect access token.")
+    java.util.List<String> auth = new java.util.ArrayList<>();
+
+    @Option(names = "--oidc-issuer", paramLabel = "URL", description = "The issuer (with {tenantid} for several tenants).")
+    String oidcIssuer;
+
+    @Option(names = "--oidc-audience", description = "The audience access tokens must name (the API's application id URI).")
+    String oidcAudience;
+
+    @Option(names = "--oidc-scope", defaultValue = "Kostra.Access", description = "The scope access tokens must carry (default: ${DEFAULT-VALUE}).")
+    String oidcScope;
+
+    @Option(names = "--oidc-tenants", split = ",", description = "Tenant ids allowed when the issuer has {tenantid}.")
+    java.util.List<String> oidcTenants = new java.util.ArrayList<>();
 
     @Option(names = "--insecure-no-auth", description = "Listen on an address other than loopback without sign-in.")
     boolean insecureNoAuth;
@@ -45,12 +59,27 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        boolean tokens = auth != null;
-        if (tokens && !auth.equals("tokens")) {
-            throw new CommandLine.ParameterException(https.spec.commandLine(), "--auth kan være tokens (OpenID Connect er ikke"
-                    + " bygget ennå), ikke '" + auth + "'");
+        for (String mode : auth) {
+            if (!mode.equals("tokens") && !mode.equals("oidc")) {
+                throw new CommandLine.ParameterException(https.spec.commandLine(), "--auth kan være tokens, oidc eller"
+                        + " tokens,oidc, ikke '" + mode + "'");
+            }
         }
-        if (!tokens && !insecureNoAuth && !loopback(host)) {
+        boolean tokens = auth.contains("tokens");
+        java.util.Optional<OidcVerifier.Settings> oidc = java.util.Optional.empty();
+        if (auth.contains("oidc")) {
+            if (oidcIssuer == null || oidcAudience == null) {
+                throw new CommandLine.ParameterException(https.spec.commandLine(), "--auth oidc krever --oidc-issuer og"
+                        + " --oidc-audience");
+            }
+            try {
+                oidc = java.util.Optional.of(new OidcVerifier.Settings(oidcIssuer, oidcAudience, oidcScope,
+                        java.util.Set.copyOf(oidcTenants)));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(https.spec.commandLine(), e.getMessage());
+            }
+        }
+        if (auth.isEmpty() && !insecureNoAuth && !loopback(host)) {
             throw new CommandLine.ParameterException(https.spec.commandLine(), "Tjenesten lytter på " + host + " uten innlogging;"
                     + " start med --auth tokens (eller --insecure-no-auth om nettet er lukket)");
         }
@@ -59,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         WebSettings base = https.settings(host, port);
         WebSettings web = new WebSettings(base.publicUrl(), base.https(), base.limits().withRequestsPerMinute(rateLimit), tokens,
-                allowedOrigins);
+                allowedOrigins, oidc);
         Services services = Services.open(database.settings(), Clock.systemUTC());
         services.loadSeeds(SeedFiles.fromClasspath()).ifPresentOrElse(
                 r -> System.out.printf("Loaded seeds: %d figures (%d added, %d changed, %d unchanged)%n",
@@ -73,7 +102,7 @@ final class ServeCommand implements Callable<Integer> {
             services.close();
             throw new CommandLine.ParameterException(https.spec.commandLine(), e.getMessage(), e);
         }
-        if (!tokens) {
+        if (auth.isEmpty()) {
             System.out.println("Uten innlogging: alle som når " + host + ":" + port + " kan lese og endre tall (start med --auth tokens"
                     + " for å kreve API-token)");
         }

@@ -5,14 +5,15 @@ import java.util.Map;
 import java.util.Optional;
 import no.kostra.auth.ApiTokens;
 import no.kostra.auth.Caller;
+import no.kostra.auth.OidcVerifier;
 import no.kostra.auth.Role;
 import no.kostra.auth.RouteRules;
 import no.kostra.errors.ForbiddenException;
 import no.kostra.store.WriteActor;
 
 /**
- * Before every request: with tokens on, a route other than health needs {@code Authorization: Bearer kostra_…} of a
- * token whose role allows it (401 without a valid one, 403 with too little a role). Either way, who is asking is noted
+ * Before every request: with sign-in on, a route other than health needs {@code Authorization: Bearer …}, a personal
+ * API token ({@code kostra_…}) or an OpenID Connect access token, whose role allows it (401 without a valid one, 403 with too little a role). Either way, who is asking is noted
  * for the audit log of whatever the request writes.
  */
 final class AccessControl {
@@ -20,15 +21,17 @@ final class AccessControl {
     private static final String ANONYMOUS = "uten innlogging";
 
     private final Optional<ApiTokens> tokens;
+    private final Optional<OidcVerifier> oidc;
 
-    AccessControl(Optional<ApiTokens> tokens) {
+    AccessControl(Optional<ApiTokens> tokens, Optional<OidcVerifier> oidc) {
         this.tokens = tokens;
+        this.oidc = oidc;
     }
 
     void check(Context ctx) {
         String action = ctx.method() + " " + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
         WriteActor.set(new WriteActor(ANONYMOUS, ctx.ip(), action));
-        if (tokens.isEmpty()) {
+        if (tokens.isEmpty() && oidc.isEmpty()) {
             return;
         }
         Optional<Role> needed = RouteRules.needed(ctx.method().name(), ctx.path());
@@ -39,8 +42,11 @@ final class AccessControl {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw unauthorized("Innlogging kreves: send et API-token som 'Authorization: Bearer kostra_…'");
         }
-        Caller caller = tokens.get().authenticate(header.substring(7).trim())
-                .orElseThrow(() -> unauthorized("Tokenet er ukjent, utløpt eller trukket tilbake"));
+        String bearer = header.substring(7).trim();
+        Optional<Caller> known = bearer.startsWith(ApiTokens.PREFIX) ? tokens.flatMap(t -> t.authenticate(bearer))
+                : oidc.flatMap(o -> o.verify(bearer));
+        Caller caller = known.orElseThrow(() -> unauthorized("Tokenet er ukjent, utløpt, trukket tilbake eller ikke for denne"
+                + " tjenesten"));
         if (!caller.role().allows(needed.get())) {
             throw new ForbiddenException("Tokenet '" + caller.name() + "' har rollen " + caller.role().code() + "; dette krever "
                     + needed.get().code(), Map.of("role", caller.role().code(), "needed", needed.get().code()));

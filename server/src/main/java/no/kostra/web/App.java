@@ -3,6 +3,7 @@ package no.kostra.web;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.Optional;
+import no.kostra.auth.OidcVerifier;
 import no.kostra.service.Services;
 
 /** Builds the Javalin application from the services. Tests build the same app, on port 0. */
@@ -35,8 +36,8 @@ public final class App {
                 http.setRequestHeaderSize(limits.requestHeaderBytes());
             });
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
-            AccessControl access = new AccessControl(settings.tokens()
-                    ? Optional.of(services.apiTokens()) : Optional.empty());
+            AccessControl access = new AccessControl(settings.tokens() ? Optional.of(services.apiTokens()) : Optional.empty(),
+                    settings.oidc().map(OidcVerifier::new));
             OriginPolicy origins = new OriginPolicy(settings.allowedOrigins(), settings.publicUrl());
             RateLimits rates = new RateLimits(limits.requestsPerMinute());
             config.routes.before(ctx -> {

@@ -3,6 +3,7 @@ package no.kostra.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import no.kostra.auth.OidcVerifier;
 
 /**
  * How the service is reached.
@@ -13,9 +14,10 @@ import java.util.Optional;
  * @param limits    what one client may hold of the service
  * @param tokens    every API route but health needs a personal API token ({@code serve --auth tokens})
  * @param allowedOrigins other web origins whose pages may read from the service ({@code serve --allowed-origin})
+ * @param oidc      OpenID Connect bearer tokens are accepted too ({@code serve --auth oidc})
  */
 public record WebSettings(Optional<URI> publicUrl, Optional<HttpsSettings> https, ServerLimits limits, boolean tokens,
-                          List<String> allowedOrigins) {
+                          List<String> allowedOrigins, Optional<OidcVerifier.Settings> oidc) {
     public static final WebSettings DEFAULT = new WebSettings(Optional.empty(), Optional.empty());
 
     public WebSettings {
@@ -23,21 +25,26 @@ public record WebSettings(Optional<URI> publicUrl, Optional<HttpsSettings> https
         java.util.Objects.requireNonNull(https, "https");
         java.util.Objects.requireNonNull(limits, "limits");
         allowedOrigins = List.copyOf(allowedOrigins);
+        java.util.Objects.requireNonNull(oidc, "oidc");
     }
 
     public WebSettings(Optional<URI> publicUrl, Optional<HttpsSettings> https) {
-        this(publicUrl, https, ServerLimits.DEFAULT, false, List.of());
+        this(publicUrl, https, ServerLimits.DEFAULT, false, List.of(), Optional.empty());
     }
 
     public WebSettings(Optional<URI> publicUrl, Optional<HttpsSettings> https, ServerLimits limits) {
-        this(publicUrl, https, limits, false, List.of());
+        this(publicUrl, https, limits, false, List.of(), Optional.empty());
     }
 
     public WebSettings withTokens(boolean on) {
-        return new WebSettings(publicUrl, https, limits, on, allowedOrigins);
+        return new WebSettings(publicUrl, https, limits, on, allowedOrigins, oidc);
     }
 
     public WebSettings withAllowedOrigins(List<String> origins) {
-        return new WebSettings(publicUrl, https, limits, tokens, origins);
+        return new WebSettings(publicUrl, https, limits, tokens, origins, oidc);
+    }
+
+    public WebSettings withOidc(Optional<OidcVerifier.Settings> settings) {
+        return new WebSettings(publicUrl, https, limits, tokens, allowedOrigins, settings);
     }
 }
