@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# PostgreSQL from Debian, started as a process for PostgresStoreIT (no Docker here).
+# PostgreSQL from Debian, started as a process for the *Postgres*IT tests (no Docker here); without it they start
+# their own server from Maven (README, "PostgreSQL in the tests"), which EmbeddedPostgresIT always uses.
 set -euo pipefail
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql > /dev/null
 version=$(ls /usr/lib/postgresql | sort -n | tail -1)

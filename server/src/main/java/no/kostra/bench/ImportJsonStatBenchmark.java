@@ -97,6 +97,11 @@ public final class ImportJsonStatBenchmark implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "storage floor: the same number of rows, same columns and primary key, plain JDBC"
                         + " batch insert in one transaction: %.3f s (%.2f x the token loop); the import takes %.2f x the floor%n",
                         floor, floor / loop, load / floor);
+                if (dbUrl != null) {
+                    double copy = bareCopy(services.database(), first.importId());
+                    System.out.printf(Locale.ROOT, "bare COPY of the same %d rows (text format, from memory) into a table of the same"
+                            + " shape: %.3f s; import / bare COPY = %.2f (goal <= 1.30)%n", first.added(), copy, load / copy);
+                }
                 System.out.printf(Locale.ROOT, "max heap %d MB%n", Runtime.getRuntime().maxMemory() / (1024 * 1024));
             }
         } finally {
@@ -118,13 +123,7 @@ public final class ImportJsonStatBenchmark implements Callable<Integer> {
                     + " order by indicator_id");
             List<String> regions = texts(c, "select distinct region_code from observation where import_id = " + importId
                     + " order by region_code");
-            try (Statement s = c.createStatement()) {
-                s.execute("create table bench_floor (indicator_id varchar(80) not null, region_code varchar(16) not null,"
-                        + " ref_year int not null, revision int not null, reported_code varchar(16) not null,"
-                        + " num_value numeric(28, 10), status varchar(2), vintage varchar(16) not null,"
-                        + " source varchar(400) not null, note varchar(1000), import_id bigint not null,"
-                        + " primary key (indicator_id, region_code, ref_year, revision))");
-            }
+            createScratchTable(c, "bench_floor");
             int rows = 0;
             try (PreparedStatement insert = c.prepareStatement("insert into bench_floor values (?, ?, ?, 1, ?, ?, null, 'final',"
                     + " 'observations.json', null, 1)")) {
@@ -150,6 +149,50 @@ public final class ImportJsonStatBenchmark implements Callable<Integer> {
             }
             return rows;
         });
+    }
+
+    /**
+     * PostgreSQL's own floor for what the import writes: the rows the import stored, copied out to memory first (not
+     * timed), then one {@code COPY FROM STDIN} of them into a scratch table of the observation table's shape, timed on
+     * its own transaction.
+     */
+    private static double bareCopy(Database database, long importId) throws Exception {
+        byte[] rows = database.read(c -> {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            try {
+                c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyOut("copy (select indicator_id, region_code, ref_year,"
+                        + " revision, reported_code, num_value, status, vintage, source, note, import_id from observation"
+                        + " where import_id = " + importId + ") to stdout", out);
+            } catch (IOException e) {
+                throw new SQLException(e);
+            }
+            return out.toByteArray();
+        });
+        return seconds(() -> database.inTransaction(c -> {
+            createScratchTable(c, "bench_copy");
+            long copied;
+            try {
+                copied = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                        .copyIn("copy bench_copy from stdin", new java.io.ByteArrayInputStream(rows));
+            } catch (IOException e) {
+                throw new SQLException(e);
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("drop table bench_copy");
+            }
+            return copied;
+        }));
+    }
+
+    /** A table shaped like {@code observation}: the same columns and primary key, nothing else. */
+    private static void createScratchTable(Connection c, String name) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("create table " + name + " (indicator_id varchar(80) not null, region_code varchar(16) not null,"
+                    + " ref_year int not null, revision int not null, reported_code varchar(16) not null,"
+                    + " num_value numeric(28, 10), status varchar(2), vintage varchar(16) not null,"
+                    + " source varchar(400) not null, note varchar(1000), import_id bigint not null,"
+                    + " primary key (indicator_id, region_code, ref_year, revision))");
+        }
     }
 
     private static List<String> texts(Connection c, String sql) throws SQLException {

@@ -30,7 +30,6 @@ import no.kostra.observation.Vintage;
 public final class ImportWriter {
     private static final int STORED_SCALE = 10;
     private static final int CHUNK = 500;
-    private static final int INSERT_BATCH = 5_000;
     private static final int FETCH_SIZE = 10_000;
 
     private final Database database;
@@ -96,41 +95,30 @@ public final class ImportWriter {
         int[] storedSource = new int[rows.length];
         List<String> sources = new ArrayList<>();
         readCurrentRevisions(c, columns, rows, keys, batch.vintage(), currentRevision, unchanged, storedSource, sources);
-        try (PreparedStatement insert = c.prepareStatement("insert into observation (indicator_id, region_code, ref_year,"
-                + " revision, reported_code, num_value, status, vintage, source, note, import_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int pending = 0;
+        for (int k = 0; k < rows.length; k++) {
+            if (currentRevision[k] == 0) {
+                counts.added++;
+            } else if (unchanged[k]) {
+                counts.unchanged++;
+            } else {
+                counts.changed++;
+                int row = rows[k];
+                counts.changedFigure(c, columns.indicatorId(row), columns.region(row), columns.year(row), null,
+                        currentRevision[k], sources.get(storedSource[k]), columns.figure(row), columns.source(row));
+            }
+        }
+        // Written after the changes are listed: a COPY in progress holds the connection, and listing reads from it.
+        try (ObservationSink sink = ObservationSink.open(c)) {
             for (int k = 0; k < rows.length; k++) {
-                if (currentRevision[k] == 0) {
-                    counts.added++;
-                } else if (unchanged[k]) {
-                    counts.unchanged++;
+                if (currentRevision[k] > 0 && unchanged[k]) {
                     continue;
-                } else {
-                    counts.changed++;
                 }
                 int row = rows[k];
-                if (currentRevision[k] > 0) {
-                    counts.changedFigure(c, columns.indicatorId(row), columns.region(row), columns.year(row), null,
-                            currentRevision[k], sources.get(storedSource[k]), columns.figure(row), columns.source(row));
-                }
-                insert.setString(1, columns.indicatorId(row));
-                insert.setString(2, columns.region(row));
-                insert.setInt(3, columns.year(row));
-                insert.setInt(4, currentRevision[k] + 1);
-                insert.setString(5, columns.reportedCode(row));
-                bindFigure(insert, 6, columns.figure(row));
-                insert.setString(8, batch.vintage().code());
-                insert.setString(9, columns.source(row));
-                insert.setString(10, columns.note(row));
-                insert.setLong(11, importId);
-                insert.addBatch();
-                if (++pending == INSERT_BATCH) {
-                    insert.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                insert.executeBatch();
+                Figure figure = columns.figure(row);
+                sink.add(columns.indicatorId(row), columns.region(row), columns.year(row), currentRevision[k] + 1,
+                        columns.reportedCode(row), figure.hasValue() ? stored(figure.value()) : null,
+                        figure.hasValue() ? null : figure.status().symbol(), batch.vintage().code(), columns.source(row),
+                        columns.note(row), importId);
             }
         }
     }
