@@ -58,6 +58,8 @@ final class CsvTable {
 
     /** One data row. Line numbers count the header as line 1. */
     static final class Row {
+        private static final double LARGEST = 1e12;
+
         private final String file;
         private final CSVRecord record;
 
@@ -110,11 +112,18 @@ final class CsvTable {
             if (value.isEmpty()) {
                 return null;
             }
+            double number;
             try {
-                return Double.parseDouble(value);
+                number = Double.parseDouble(value);
             } catch (NumberFormatException e) {
                 throw new IllegalStateException(where(column) + ": ventet et tall med desimalpunktum, fant '" + value + "'");
             }
+            // No figure in these tables comes near a thousand billion; NaN, infinities and 1e308 would not fit a column.
+            if (!Double.isFinite(number) || Math.abs(number) >= LARGEST) {
+                throw new IllegalStateException(where(column) + ": " + value + " er ikke et tall tabellen kan holde"
+                        + " (høyst 12 siffer før komma)");
+            }
+            return number;
         }
 
         boolean bool(String column) {

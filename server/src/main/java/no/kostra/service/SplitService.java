@@ -5,6 +5,7 @@ import java.util.Map;
 import no.kostra.catalog.Region;
 import no.kostra.compute.splits.CostSplit;
 import no.kostra.compute.splits.HomeCareSplit;
+import no.kostra.errors.InvalidInputException;
 import no.kostra.errors.NotFoundException;
 import no.kostra.store.AnalysisRepository;
 import no.kostra.store.StoredRow;
@@ -52,6 +53,10 @@ public final class SplitService {
                     + " (Totalt i " + HOME_CARE_TABLE + ") og tildelte timer per uke for PLO_0_66 og PLO_67"
                     + " (importer home_care_hours.csv)", Map.of("year", year, "totalStored", total != null,
                     "hoursStored", List.copyOf(hours.keySet())));
+        }
+        if (hours.get("PLO_0_66") + hours.get("PLO_67") == 0) {
+            throw new InvalidInputException("Tildelte timer per uke i " + year + " er 0 for både PLO_0_66 og PLO_67, så"
+                    + " hjemmetjenestene kan ikke fordeles; importer home_care_hours.csv med timene", Map.of("year", year));
         }
         return HomeCareSplit.split(year, total, hours.get("PLO_0_66"), hours.get("PLO_67"));
     }
