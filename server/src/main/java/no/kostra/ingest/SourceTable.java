@@ -130,21 +130,22 @@ public final class SourceTable {
         return new InvalidInputException(file + " " + where + ": " + problem, Map.of("file", file, "where", where, "field", column));
     }
 
+    /** A line read with {@link CsvTable.Row}'s cell access; its refusals are import errors naming line and column. */
     private static final class Row {
         private final String file;
-        private final CSVRecord record;
+        private final CsvTable.Row cells;
 
         Row(String file, CSVRecord record) {
             this.file = file;
-            this.record = record;
+            this.cells = new CsvTable.Row(file, record);
         }
 
         long line() {
-            return record.getRecordNumber() + 1;
+            return cells.line();
         }
 
         String text(String column) {
-            return record.isMapped(column) && record.isSet(column) ? record.get(column).trim() : "";
+            return cells.text(column);
         }
 
         String required(String column) {
