@@ -1,22 +1,14 @@
 // End-to-end test of the task pane: the real service, the real pane in headless Chromium, and a fake Excel host
 // that records what the pane writes. Usage: node e2e/e2e.mjs BASE_URL SCREENSHOT.png
-// Chromium is Debian's (/usr/bin/chromium, or $CHROMIUM); office.js is answered by e2e/fake-office.js, and every
-// other address outside the service is refused, so the test runs with no network.
-import { mkdtempSync, readFileSync, rmSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+// Chromium and the fakes: browser.mjs.
 import assert from "node:assert/strict";
-import { chromium } from "playwright-core";
+import { openBrowser, steps } from "./browser.mjs";
 
 const [baseUrl, screenshot] = process.argv.slice(2);
 if (!baseUrl || !screenshot) {
   console.error("Usage: node e2e/e2e.mjs BASE_URL SCREENSHOT.png");
   process.exit(2);
 }
-const here = new URL(".", import.meta.url);
-const OFFICE_CDN = "https://appsforoffice.microsoft.com/";
-const FAKE_OFFICE = readFileSync(new URL("fake-office.js", here), "utf8");
-const FAKE_EXCEL = readFileSync(new URL("../test/support/fake-excel.js", here), "utf8");
 const PROFILE = "Kostra_profil_KHT_3201_2024";
 
 /** The profile rows as the pane must write them, built straight from /api/profile (not with the pane's code). */
@@ -33,45 +25,11 @@ async function expectedProfileTable() {
   ];
 }
 
-const results = [];
-async function step(name, body) {
-  try {
-    await body();
-    results.push([name, null]);
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    results.push([name, e]);
-    console.log(`not ok - ${name}\n${e.stack}`);
-    throw e;
-  }
-}
-
-const profileDir = mkdtempSync(join(tmpdir(), "kostra-e2e-chromium-"));
-const context = await chromium.launchPersistentContext(profileDir, {
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  headless: true,
-  viewport: { width: 380, height: 1180 },
-  locale: "nb-NO",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
-const problems = [];
+const { step, summary } = steps();
+const browser = await openBrowser([baseUrl]);
+const { problems } = browser;
 try {
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url === `${OFFICE_CDN}lib/1/hosted/office.js`) {
-      return route.fulfill({ contentType: "text/javascript", body: FAKE_OFFICE });
-    }
-    if (url === `${OFFICE_CDN}kostra-test/fake-excel.js`) {
-      return route.fulfill({ contentType: "text/javascript", body: FAKE_EXCEL, headers: { "Access-Control-Allow-Origin": "*" } });
-    }
-    if (url.startsWith(baseUrl)) return route.continue();
-    problems.push(`The pane asked for an address outside the service: ${url}`);
-    return route.abort();
-  });
-  const page = context.pages()[0] || await context.newPage();
-  page.on("console", (m) => { if (m.type() === "error") problems.push(`console error: ${m.text()}`); });
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  const page = await browser.page();
   const book = (expression) => page.evaluate(expression);
   const status = page.locator("#status");
 
@@ -140,12 +98,8 @@ try {
     assert.deepEqual(problems, []);
   });
 
-  mkdirSync(dirname(screenshot), { recursive: true });
-  await page.screenshot({ path: screenshot, fullPage: true });
-  console.log(`screenshot: ${screenshot}`);
+  await browser.screenshot(page, screenshot);
 } finally {
-  await context.close();
-  rmSync(profileDir, { recursive: true, force: true });
-  const failed = results.filter(([, e]) => e).length;
-  console.log(`${results.length - failed} passed, ${failed} failed`);
+  await browser.close();
+  summary();
 }

@@ -148,3 +148,55 @@ test("a cell that is removed stops the watcher once no cell is left", async () =
 
   assert.deepEqual(timers, [null]);
 });
+
+/** OfficeRuntime.storage as the pane leaves it after signing in. */
+function signedInStorage(token, expiresOn = Date.now() + 60 * 60 * 1000) {
+  const items = new Map(token ? [["kostra.accessToken", JSON.stringify({ accessToken: token, expiresOn })]] : []);
+  return { items, getItem: async (key) => (items.has(key) ? items.get(key) : null) };
+}
+
+test("with sign-in on, every call sends the access token the pane kept in OfficeRuntime.storage", async () => {
+  const { associated, fetch, sandbox } = runtime({ [VALUE_URL]: value(0.972), "/api/addin/revision": [200, { dataRevision: 1 }] });
+  sandbox.OfficeRuntime = { storage: signedInStorage("access-1") };
+  const c = cell();
+
+  associated.VERDI(3201, "KHT.ressursbruksindikator", 2024, c.invocation);
+  assert.equal(await c.next(), 0.972);
+  await sandbox.KostraFunctions.poll();
+
+  assert.deepEqual(fetch.authorizations, ["Bearer access-1", "Bearer access-1"]);
+});
+
+test("an expired kept token is not sent", async () => {
+  const { associated, fetch, sandbox } = runtime({ [VALUE_URL]: value(0.972) });
+  sandbox.OfficeRuntime = { storage: signedInStorage("old", Date.now() - 1000) };
+  const c = cell();
+
+  associated.VERDI(3201, "KHT.ressursbruksindikator", 2024, c.invocation);
+  await c.next();
+
+  assert.deepEqual(fetch.authorizations, [undefined]);
+});
+
+test("a cell asked before anyone signed in says to sign in, and fetches its figure once the pane has a token", async () => {
+  const routes = {
+    [VALUE_URL]: (headers) => (headers.Authorization === "Bearer access-1" ? value(0.972) : [401, { error: "Innlogging kreves" }]),
+    "/api/addin/revision": [200, { dataRevision: 1 }],
+  };
+  const { associated, sandbox } = runtime(routes);
+  const kept = signedInStorage(null);
+  sandbox.OfficeRuntime = { storage: kept };
+  const c = cell();
+
+  associated.VERDI(3201, "KHT.ressursbruksindikator", 2024, c.invocation);
+  const refused = await c.next();
+  assert.deepEqual([refused.code, refused.message], ["#N/A",
+    "KOSTRA-tjenesten krever innlogging: åpne KOSTRA-panelet og logg inn. Verdien hentes da av seg selv."]);
+  assert.equal(sandbox.KostraFunctions.cacheSize(), 0, "a refusal is not kept");
+
+  kept.items.set("kostra.accessToken", JSON.stringify({ accessToken: "access-1", expiresOn: Date.now() + 3600000 }));
+  const next = c.next();
+  await sandbox.KostraFunctions.poll();
+
+  assert.equal(await next, 0.972);
+});

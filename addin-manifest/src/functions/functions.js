@@ -8,6 +8,10 @@
 // and one shared watcher polls the data revision (/api/addin/revision) while any cell uses a function; when the
 // revision moves, the cache is dropped and every live cell fetches its figure again. Cells recalculate when new data
 // is imported, and never otherwise.
+//
+// Sign-in: when the service requires it, the task pane keeps the person's access token in OfficeRuntime.storage (the
+// storage Office shares between an add-in's pane and its functions); every request here sends it. A cell asked before
+// anyone signed in says so, and the watcher recalculates the cells once a token appears or changes.
 (function (root) {
   "use strict";
 
@@ -21,7 +25,11 @@
     "-": "null eller ingenting (-)",
   };
 
+  var TOKEN_KEY = "kostra.accessToken";
+  var SIGN_IN = "KOSTRA-tjenesten krever innlogging: åpne KOSTRA-panelet og logg inn. Verdien hentes da av seg selv.";
+
   var cache = new Map();
+  var lastToken = null;
   var listeners = new Set();
   var revision = null;
   var timer = null;
@@ -54,9 +62,34 @@
     return cache.get(url);
   }
 
+  /** The access token the pane left, while it is valid; null without one (or where the service is open). */
+  function accessToken() {
+    var storage = root.OfficeRuntime && root.OfficeRuntime.storage;
+    if (!storage) return Promise.resolve(null);
+    return Promise.resolve(storage.getItem(TOKEN_KEY)).then(function (text) {
+      var kept = text ? JSON.parse(text) : null;
+      return kept && kept.expiresOn > Date.now() ? kept.accessToken : null;
+    }).catch(function () { return null; });
+  }
+
+  function get(url) {
+    return accessToken().then(function (token) {
+      lastToken = token;
+      var headers = { Accept: "application/json" };
+      if (token) headers.Authorization = "Bearer " + token;
+      return root.fetch(url, { headers: headers });
+    });
+  }
+
   function fetchFigure(url) {
-    return root.fetch(url, { headers: { Accept: "application/json" } }).then(function (response) {
+    return get(url).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (body) {
+        if (response.status === 401) {
+          // Not cached: once the person signs in, the next refresh gets the figure.
+          var refused = new Error(SIGN_IN);
+          refused.signIn = true;
+          throw refused;
+        }
         if (!response.ok) {
           var reason = body && body.error ? body.error : "HTTP-status " + response.status;
           return response.status >= 500 ? fail("Feil i KOSTRA-tjenesten: " + reason) : invalid(reason);
@@ -74,19 +107,31 @@
     });
   }
 
+  function refreshAll() {
+    cache.clear();
+    listeners.forEach(function (listener) { listener(); });
+  }
+
   function noteRevision(next) {
     if (typeof next !== "number") return;
     if (revision !== null && next !== revision) {
       revision = next;
-      cache.clear();
-      listeners.forEach(function (listener) { listener(); });
+      refreshAll();
     } else {
       revision = next;
     }
   }
 
+  /** A new or renewed sign-in: cells that were refused, or fetched as someone else, fetch again. */
+  function noteToken(token) {
+    if (token === lastToken) return;
+    lastToken = token;
+    if (token !== null) refreshAll();
+  }
+
   function poll() {
-    return root.fetch(BASE_URL + "/api/addin/revision", { headers: { Accept: "application/json" } })
+    return accessToken().then(noteToken)
+      .then(function () { return get(BASE_URL + "/api/addin/revision"); })
       .then(function (r) { return r.json(); })
       .then(function (body) { noteRevision(body.dataRevision); })
       .catch(function () { /* the service is away; try at the next tick */ });
@@ -104,7 +149,11 @@
       }
       result.then(function (value) {
         invocation.setResult(value);
-      }, function () {
+      }, function (e) {
+        if (e && e.signIn) {
+          invocation.setResult(fail(e.message));
+          return;
+        }
         invocation.setResult(fail("Fikk ikke kontakt med KOSTRA-tjenesten på " + BASE_URL
           + ". Verdien hentes igjen ved neste oppdatering."));
       });

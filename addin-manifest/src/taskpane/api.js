@@ -13,10 +13,17 @@ export class KostraApi {
   /**
    * @param {string} baseUrl the service's address ("" for the page's own origin)
    * @param {typeof fetch} fetchImpl injected in tests
+   * @param {() => Promise<string|null>} accessToken the access token to send, or null when the service is open
    */
-  constructor(baseUrl = "", fetchImpl = globalThis.fetch.bind(globalThis)) {
+  constructor(baseUrl = "", fetchImpl = globalThis.fetch.bind(globalThis), accessToken = async () => null) {
     this.baseUrl = baseUrl.replace(/\/$/, "");
     this.fetch = fetchImpl;
+    this.accessToken = accessToken;
+  }
+
+  /** Whether the service needs sign-in, and the MSAL settings for it; asked before there is any token. */
+  signInSettings() {
+    return this.get("/api/addin/sign-in", {}, "innloggingsoppsettet", { anonymous: true });
   }
 
   regions() {
@@ -49,12 +56,15 @@ export class KostraApi {
     return this.get("/api/efficiency", { region, area, from, to }, `effektivitetsanalysen ${area} for ${region}`);
   }
 
-  async get(path, params, what) {
+  async get(path, params, what, { anonymous = false } = {}) {
     const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
     const url = `${this.baseUrl}${path}${query ? "?" + query : ""}`;
+    const headers = { Accept: "application/json" };
+    const token = anonymous ? null : await this.accessToken();
+    if (token) headers.Authorization = `Bearer ${token}`;
     let response;
     try {
-      response = await this.fetch(url, { headers: { Accept: "application/json" } });
+      response = await this.fetch(url, { headers });
     } catch (e) {
       throw new ApiError(`Fikk ikke kontakt med KOSTRA-tjenesten for å hente ${what}. `
         + "Sjekk nettverket, eller om tjenesten kjører.", 0);
@@ -64,6 +74,9 @@ export class KostraApi {
       body = await response.json();
     } catch (e) {
       body = null;
+    }
+    if (response.status === 401) {
+      throw new ApiError(`KOSTRA-tjenesten godtok ikke innloggingen da vi hentet ${what}. Logg inn på nytt.`, 401);
     }
     if (!response.ok) {
       const reason = body && typeof body.error === "string" ? body.error : `HTTP-status ${response.status}`;

@@ -2,6 +2,7 @@
 import { KostraApi } from "./api.js";
 import { COMPARISONS, DEFAULT_COMPARISONS, efficiencyTable, profileChartTable, profileTable, seriesTable } from "./layouts.js";
 import { insertOrRefresh, readBindings, refreshTables } from "./excel.js";
+import { SignIn, SignInNeeded } from "./auth.js";
 
 const nb = new Intl.NumberFormat("nb-NO");
 
@@ -33,7 +34,7 @@ export async function refreshAll(Excel, api, onProgress = () => {}) {
       layouts.push({ binding, layout: await layoutFor(api, binding) });
     } catch (e) {
       throw new Error(`Kunne ikke oppdatere tabellen «${binding.table}» (${binding.title || binding.kind}): ${e.message} `
-        + "Ingenting i arbeidsboken er endret.");
+        + "Ingenting i arbeidsboken er endret.", { cause: e });
     }
   }
   onProgress({ done: bindings.length, total: bindings.length, table: null });
@@ -60,16 +61,74 @@ export function defaultYear(today = new Date()) {
   return today.getMonth() >= 5 ? today.getFullYear() - 1 : today.getFullYear() - 2;
 }
 
-export async function startPane({ Excel, api, doc = document, today = new Date() }) {
+/**
+ * Until the person is signed in (when the service asks for it): tries without interaction first, else shows «Logg inn»
+ * and waits for a sign-in that works. Resolves at once for an open service.
+ */
+export async function signedIn(signIn, doc, say) {
+  if (!signIn || !signIn.required) return;
+  const $ = (id) => doc.getElementById(id);
+  const section = $("sign-in-section");
+  const showAccount = () => {
+    $("account").textContent = signIn.account ? `Logget inn som ${signIn.account}.` : "Logget inn.";
+    $("account").hidden = false;
+    section.hidden = true;
+  };
+  try {
+    await signIn.token();
+    showAccount();
+    return;
+  } catch (e) {
+    if (!(e instanceof SignInNeeded)) throw e;
+    say(e.message);
+  }
+  section.hidden = false;
+  $("account").hidden = true;
+  await new Promise((resolve) => {
+    const button = $("sign-in");
+    const attempt = async () => {
+      button.disabled = true;
+      try {
+        await signIn.token({ interactive: true });
+        button.removeEventListener("click", attempt);
+        showAccount();
+        resolve();
+      } catch (e) {
+        say(e.message, "error");
+      } finally {
+        button.disabled = false;
+      }
+    };
+    button.addEventListener("click", attempt);
+  });
+}
+
+export async function startPane({ Excel, api, signIn = null, doc = document, today = new Date() }) {
   const $ = (id) => doc.getElementById(id);
   const status = $("status");
   const say = (text, kind = "") => {
     status.textContent = text;
     status.className = `status ${kind}`.trim();
   };
-  const buttons = [...doc.querySelectorAll("button")];
+  const buttons = [...doc.querySelectorAll("main button:not(#sign-in)")];
   const busy = (on) => buttons.forEach((b) => { b.disabled = on; });
+  // A refused token (expired, revoked) sends the person back to «Logg inn»; the action can then be tried again.
+  const refused = async (e) => {
+    if (e.status !== 401 || !signIn) return;
+    await signIn.forget();
+    busy(true);
+    await signedIn(signIn, doc, say);
+    busy(false);
+    say("Logget inn på nytt. Prøv igjen.", "ok");
+  };
 
+  try {
+    await signedIn(signIn, doc, say);
+  } catch (e) {
+    say(e.message, "error");
+    busy(true);
+    return;
+  }
   let regions = [];
   let areas = [];
   try {
@@ -154,6 +213,7 @@ export async function startPane({ Excel, api, doc = document, today = new Date()
         : `Oppdaterte «${layout.title}» på stedet.`, "ok");
     } catch (e) {
       say(e.message, "error");
+      await refused(e);
     } finally {
       busy(false);
     }
@@ -192,6 +252,7 @@ export async function startPane({ Excel, api, doc = document, today = new Date()
         : `Oppdaterte ${nb.format(n)} ${n === 1 ? "tabell" : "tabeller"}:\n${result.titles.join("\n")}`, "ok");
     } catch (e) {
       say(e.message, "error");
+      await refused(e.cause || e);
     } finally {
       progress.hidden = true;
       busy(false);
@@ -213,6 +274,30 @@ function option(doc, value, text) {
   return o;
 }
 
+/**
+ * Starts the pane as Office opens it: asks the service whether to sign in, then wires the pane with an API client that
+ * sends the access token. The Office, MSAL and storage objects are passed in so the tests can stand in for them.
+ */
+export async function boot({ Excel, Office, msal, storage, fetchImpl = globalThis.fetch.bind(globalThis), baseUrl = "",
+  doc = document, today = new Date() }) {
+  let signIn = null;
+  const api = new KostraApi(baseUrl, fetchImpl, () => (signIn ? signIn.token() : null));
+  try {
+    signIn = await SignIn.start(api, { Office, msal, storage, baseUrl: baseUrl || doc.location.origin });
+  } catch (e) {
+    const status = doc.getElementById("status");
+    status.textContent = e.message;
+    status.className = "status error";
+    return;
+  }
+  await startPane({ Excel, api, signIn, doc, today });
+}
+
 if (typeof Office !== "undefined" && typeof document !== "undefined") {
-  Office.onReady(() => startPane({ Excel: globalThis.Excel, api: new KostraApi("") }));
+  Office.onReady(() => boot({
+    Excel: globalThis.Excel,
+    Office,
+    msal: globalThis.msal,
+    storage: globalThis.OfficeRuntime ? globalThis.OfficeRuntime.storage : undefined,
+  }));
 }

@@ -4,19 +4,26 @@ export function fixture(name) {
   return JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8"));
 }
 
-/** A fetch that answers from a table of path → [status, body], recording every URL asked. */
+/**
+ * A fetch that answers from a table of path → [status, body] (or a function of the request's headers giving one),
+ * recording every URL asked and the Authorization header each request carried.
+ */
 export function fakeFetch(routes) {
   const asked = [];
-  const fetch = async (url) => {
+  const authorizations = [];
+  const fetch = async (url, options = {}) => {
     asked.push(url);
+    const headers = options.headers || {};
+    authorizations.push(headers.Authorization);
     const u = new URL(url, "http://kostra.test");
     const key = Object.keys(routes).find((k) => (k.includes("?") ? u.pathname + u.search === k : u.pathname === k));
     if (!key) throw new TypeError("Failed to fetch");
-    const answer = routes[key];
+    const answer = typeof routes[key] === "function" ? routes[key](headers) : routes[key];
     if (answer instanceof Error) throw answer;
     const [status, body] = answer;
     return { ok: status >= 200 && status < 300, status, json: async () => body };
   };
   fetch.asked = asked;
+  fetch.authorizations = authorizations;
   return fetch;
 }

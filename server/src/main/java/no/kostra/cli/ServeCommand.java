@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import no.kostra.auth.AddinSignIn;
 import no.kostra.auth.OidcVerifier;
 import no.kostra.ingest.SeedFiles;
 import no.kostra.service.Services;
@@ -46,6 +47,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--oidc-tenants", split = ",", description = "Tenant ids allowed when the issuer has {tenantid}.")
     java.util.List<String> oidcTenants = new java.util.ArrayList<>();
 
+    @Option(names = "--oidc-client-id", paramLabel = "ID",
+            description = "The add-in's own application (client) id, so the task pane can sign people in (with --auth oidc).")
+    String oidcClientId;
+
     @Option(names = "--insecure-no-auth", description = "Listen on an address other than loopback without sign-in.")
     boolean insecureNoAuth;
 
@@ -67,6 +72,10 @@ final class ServeCommand implements Callable<Integer> {
         }
         boolean tokens = auth.contains("tokens");
         java.util.Optional<OidcVerifier.Settings> oidc = java.util.Optional.empty();
+        java.util.Optional<AddinSignIn> addinSignIn = java.util.Optional.empty();
+        if (oidcClientId != null && !auth.contains("oidc")) {
+            throw new CommandLine.ParameterException(https.spec.commandLine(), "--oidc-client-id krever --auth oidc");
+        }
         if (auth.contains("oidc")) {
             if (oidcIssuer == null || oidcAudience == null) {
                 throw new CommandLine.ParameterException(https.spec.commandLine(), "--auth oidc krever --oidc-issuer og"
@@ -75,6 +84,9 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 oidc = java.util.Optional.of(new OidcVerifier.Settings(oidcIssuer, oidcAudience, oidcScope,
                         java.util.Set.copyOf(oidcTenants)));
+                if (oidcClientId != null) {
+                    addinSignIn = java.util.Optional.of(AddinSignIn.of(oidc.get(), oidcClientId));
+                }
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(https.spec.commandLine(), e.getMessage());
             }
@@ -88,7 +100,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         WebSettings base = https.settings(host, port);
         WebSettings web = new WebSettings(base.publicUrl(), base.https(), base.limits().withRequestsPerMinute(rateLimit), tokens,
-                allowedOrigins, oidc);
+                allowedOrigins, oidc, addinSignIn);
         Services services = Services.open(database.settings(), Clock.systemUTC());
         services.loadSeeds(SeedFiles.fromClasspath()).ifPresentOrElse(
                 r -> System.out.printf("Loaded seeds: %d figures (%d added, %d changed, %d unchanged)%n",

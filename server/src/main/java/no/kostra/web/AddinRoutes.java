@@ -21,7 +21,11 @@ import no.kostra.service.Services;
 final class AddinRoutes {
     static final String FILES_ON_CLASSPATH = "/addin";
     static final String FUNCTIONS_SCRIPT = "/addin/functions/functions.js";
-    /** The worksheet functions run in a runtime whose requests carry no page origin; the figures are public. */
+    static final String SIGN_IN = "/api/addin/sign-in";
+    /**
+     * The worksheet functions run in a runtime whose requests may carry no page origin, or an origin Office chose; they
+     * may only read, and with sign-in on they send the person's access token, so a preflight must allow that header.
+     */
     private static final String CORS = "Access-Control-Allow-Origin";
 
     private final AddinTemplates templates;
@@ -29,17 +33,19 @@ final class AddinRoutes {
     private final WorksheetValues values;
     private final Services services;
     private final ResponseCache cache;
+    private final WebSettings settings;
 
-    private AddinRoutes(Services services, ResponseCache cache, Optional<URI> publicUrl) {
+    private AddinRoutes(Services services, ResponseCache cache, WebSettings settings) {
         this.templates = AddinTemplates.fromClasspath();
-        this.publicUrl = publicUrl;
+        this.publicUrl = settings.publicUrl();
+        this.settings = settings;
         this.values = new WorksheetValues(services.catalogs(), services.figures());
         this.services = services;
         this.cache = cache;
     }
 
-    static void register(JavalinConfig config, Services services, ResponseCache cache, Optional<URI> publicUrl) {
-        new AddinRoutes(services, cache, publicUrl).register(config);
+    static void register(JavalinConfig config, Services services, ResponseCache cache, WebSettings settings) {
+        new AddinRoutes(services, cache, settings).register(config);
     }
 
     private void register(JavalinConfig config) {
@@ -58,7 +64,11 @@ final class AddinRoutes {
                 .header("Cache-Control", "no-cache").result(templates.functionsScript(baseUrl(ctx))));
         for (String path : new String[] {"/api/value", "/api/asss", "/api/index", "/api/addin/revision"}) {
             config.routes.before(path, ctx -> ctx.header(CORS, "*"));
+            config.routes.options(path, ctx -> ctx.header("Access-Control-Allow-Methods", "GET")
+                    .header("Access-Control-Allow-Headers", "Authorization")
+                    .header("Access-Control-Max-Age", "600").status(204));
         }
+        config.routes.get(SIGN_IN, ctx -> ctx.json(signIn()));
         config.routes.get("/api/addin/revision", ctx -> ctx
                 .json(Map.of("dataRevision", services.figures().dataRevision())));
         config.routes.get("/api/value", ctx -> {
@@ -82,6 +92,22 @@ final class AddinRoutes {
             cached(ctx, "index|" + region + "|" + indicator + "|" + year,
                     () -> render(values.index(region, indicator, year), Map.of("basis", "ASSS-snitt = 100")));
         });
+    }
+
+    /** Whether the pane must sign in, and how: the MSAL settings when the service has them. */
+    private Map<String, Object> signIn() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("required", settings.signInRequired());
+        out.put("oidc", settings.addinSignIn().map(s -> {
+            Map<String, Object> msal = new LinkedHashMap<>();
+            msal.put("clientId", s.clientId());
+            msal.put("authority", s.authority());
+            msal.put("protocolMode", s.protocolMode());
+            msal.put("knownAuthorities", s.knownAuthorities());
+            msal.put("scopes", s.scopes());
+            return msal;
+        }).orElse(null));
+        return out;
     }
 
     private URI baseUrl(Context ctx) {

@@ -40,10 +40,14 @@ public final class App {
                     settings.oidc().map(OidcVerifier::new));
             OriginPolicy origins = new OriginPolicy(settings.allowedOrigins(), settings.publicUrl());
             RateLimits rates = new RateLimits(limits.requestsPerMinute());
+            String addinPolicy = SecurityHeaders.addinPolicy(settings.addinSignIn());
             config.routes.before(ctx -> {
                 metrics.started(ctx);
                 RequestIds.assign(ctx);
                 SecurityHeaders.addTo(field -> ctx.header(field.getName(), field.getValue()));
+                if (ctx.path().startsWith("/addin/")) {
+                    ctx.header(SecurityHeaders.CONTENT_SECURITY_POLICY, addinPolicy);
+                }
                 if (settings.https().isPresent()) {
                     ctx.header(SecurityHeaders.HSTS.getName(), SecurityHeaders.HSTS.getValue());
                 }
@@ -62,7 +66,7 @@ public final class App {
             new WorkbookRoutes(services, uploads).register(config.routes);
             new AnalysisRoutes(services, cache, uploads).register(config.routes);
             settings.https().ifPresent(https -> HttpsConnector.install(config.jetty, https));
-            AddinRoutes.register(config, services, cache, settings.publicUrl());
+            AddinRoutes.register(config, services, cache, settings);
         });
     }
 }

@@ -3,6 +3,7 @@ package no.kostra.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import no.kostra.auth.AddinSignIn;
 import no.kostra.auth.OidcVerifier;
 
 /**
@@ -15,9 +16,10 @@ import no.kostra.auth.OidcVerifier;
  * @param tokens    every API route but health needs a personal API token ({@code serve --auth tokens})
  * @param allowedOrigins other web origins whose pages may read from the service ({@code serve --allowed-origin})
  * @param oidc      OpenID Connect bearer tokens are accepted too ({@code serve --auth oidc})
+ * @param addinSignIn how the task pane signs in to get such tokens ({@code serve --oidc-client-id}); empty when it cannot
  */
 public record WebSettings(Optional<URI> publicUrl, Optional<HttpsSettings> https, ServerLimits limits, boolean tokens,
-                          List<String> allowedOrigins, Optional<OidcVerifier.Settings> oidc) {
+                          List<String> allowedOrigins, Optional<OidcVerifier.Settings> oidc, Optional<AddinSignIn> addinSignIn) {
     public static final WebSettings DEFAULT = new WebSettings(Optional.empty(), Optional.empty());
 
     public WebSettings {
@@ -26,6 +28,12 @@ public record WebSettings(Optional<URI> publicUrl, Optional<HttpsSettings> https
         java.util.Objects.requireNonNull(limits, "limits");
         allowedOrigins = List.copyOf(allowedOrigins);
         java.util.Objects.requireNonNull(oidc, "oidc");
+        java.util.Objects.requireNonNull(addinSignIn, "addinSignIn");
+    }
+
+    public WebSettings(Optional<URI> publicUrl, Optional<HttpsSettings> https, ServerLimits limits, boolean tokens,
+                       List<String> allowedOrigins, Optional<OidcVerifier.Settings> oidc) {
+        this(publicUrl, https, limits, tokens, allowedOrigins, oidc, Optional.empty());
     }
 
     public WebSettings(Optional<URI> publicUrl, Optional<HttpsSettings> https) {
@@ -37,14 +45,23 @@ public record WebSettings(Optional<URI> publicUrl, Optional<HttpsSettings> https
     }
 
     public WebSettings withTokens(boolean on) {
-        return new WebSettings(publicUrl, https, limits, on, allowedOrigins, oidc);
+        return new WebSettings(publicUrl, https, limits, on, allowedOrigins, oidc, addinSignIn);
     }
 
     public WebSettings withAllowedOrigins(List<String> origins) {
-        return new WebSettings(publicUrl, https, limits, tokens, origins, oidc);
+        return new WebSettings(publicUrl, https, limits, tokens, origins, oidc, addinSignIn);
     }
 
     public WebSettings withOidc(Optional<OidcVerifier.Settings> settings) {
-        return new WebSettings(publicUrl, https, limits, tokens, allowedOrigins, settings);
+        return new WebSettings(publicUrl, https, limits, tokens, allowedOrigins, settings, addinSignIn);
+    }
+
+    public WebSettings withAddinSignIn(Optional<AddinSignIn> signIn) {
+        return new WebSettings(publicUrl, https, limits, tokens, allowedOrigins, oidc, signIn);
+    }
+
+    /** Whether every API route but health and readiness needs a token. */
+    public boolean signInRequired() {
+        return tokens || oidc.isPresent();
     }
 }

@@ -9,20 +9,35 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
+import no.kostra.auth.AddinSignIn;
+import no.kostra.auth.OidcVerifier;
 import no.kostra.service.Services;
+import no.kostra.support.LocalOpenIdProvider;
 import no.kostra.support.SeededServices;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The task pane end to end: the real app on the seeds, the pane in Debian's headless Chromium driven by
  * playwright-core (addin-manifest/e2e/e2e.mjs) with a fake Excel host, an insert and an "Oppdater alle" checked
- * cell by cell against /api/profile. Leaves a screenshot of the pane in target/test-artifacts/addin-pane.png.
+ * cell by cell against /api/profile. Leaves a screenshot of the pane in target/test-artifacts/addin-pane.png. Then
+ * sign-in: the service with {@code --auth oidc} against a real OpenID provider on loopback, MSAL.js signing in through
+ * the dialog, the pane and a worksheet function sending the access token.
  * In CI (CI=true) a missing Chromium or Node fails the test; elsewhere it skips.
  */
 class AddinEndToEndIT {
     private static final Path ADDIN = Path.of("..", "addin-manifest").toAbsolutePath().normalize();
     private static final Path SCREENSHOT = Path.of("target", "test-artifacts", "addin-pane.png").toAbsolutePath();
+    private static final Path SIGNED_IN_SCREENSHOT = Path.of("target", "test-artifacts", "addin-pane-signed-in.png").toAbsolutePath();
+    private static final String CLIENT_ID = "5f0e9c1a-0000-4000-8000-00000000add1";
+    private static final String AUDIENCE = "api://kostra-workbench";
+    private static final String SCOPE = "Kostra.Access";
 
     private static Path chromium() {
         String configured = System.getenv("CHROMIUM");
@@ -51,31 +66,72 @@ class AddinEndToEndIT {
 
     @Test
     void taskPaneInsertsAndRefreshesTheKommunehelseProfileWithTheApisFigures() throws Exception {
-        require(Files.isExecutable(chromium()), "Chromium (" + chromium() + ")");
-        require(onPath("node"), "Node.js");
-        require(Files.isDirectory(ADDIN.resolve("node_modules/playwright-core")),
-                "addin-manifest/node_modules (npm ci, run by the build before the tests)");
+        requireBrowser();
         Files.deleteIfExists(SCREENSHOT);
 
         try (Services services = SeededServices.open()) {
             Javalin app = App.create(services).start("127.0.0.1", 0);
             try {
-                Process node = new ProcessBuilder("node", "e2e/e2e.mjs", "http://127.0.0.1:" + app.port(), SCREENSHOT.toString())
-                        .directory(ADDIN.toFile()).redirectErrorStream(true).start();
-                String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                boolean finished = node.waitFor(4, TimeUnit.MINUTES);
-                if (!finished) {
-                    node.destroyForcibly();
-                }
-                System.out.println(output);
+                String output = node("e2e/e2e.mjs", "http://127.0.0.1:" + app.port(), SCREENSHOT.toString());
 
-                assertThat(finished).as("e2e.mjs finished within 4 minutes:%n%s", output).isTrue();
-                assertThat(node.exitValue()).as("e2e.mjs exit code; its output:%n%s", output).isZero();
                 assertThat(output).contains("6 passed, 0 failed");
                 assertThat(SCREENSHOT).isNotEmptyFile();
             } finally {
                 app.stop();
             }
         }
+    }
+
+    @Test
+    void taskPaneSignsInWithTheOpenIdProviderAndSendsOnlyTheAccessToken(@TempDir Path dir) throws Exception {
+        requireBrowser();
+        Files.deleteIfExists(SIGNED_IN_SCREENSHOT);
+        SSLSocketFactory before = HttpsURLConnection.getDefaultSSLSocketFactory();
+
+        try (Services services = SeededServices.open();
+             LocalOpenIdProvider provider = LocalOpenIdProvider.start(dir, CLIENT_ID, AUDIENCE, SCOPE,
+                     Map.of("preferred_username", "kari.nordmann@baerum.kommune.no", "name", "Kari Nordmann"))) {
+            // The service fetches the provider's keys over HTTPS; the provider's certificate is self-signed.
+            HttpsURLConnection.setDefaultSSLSocketFactory(provider.trust().getSocketFactory());
+            OidcVerifier.Settings oidc = new OidcVerifier.Settings(provider.issuer(), AUDIENCE, SCOPE, Set.of());
+            WebSettings settings = WebSettings.DEFAULT.withOidc(Optional.of(oidc))
+                    .withAddinSignIn(Optional.of(AddinSignIn.of(oidc, CLIENT_ID)));
+            Javalin app = App.create(services, settings).start("127.0.0.1", 0);
+            try {
+                String output = node("e2e/signin.mjs", "http://127.0.0.1:" + app.port(), provider.issuer(),
+                        SIGNED_IN_SCREENSHOT.toString());
+
+                assertThat(output).contains("5 passed, 0 failed");
+                assertThat(provider.accessTokens()).as("access tokens the provider issued").isNotEmpty();
+                assertThat(SIGNED_IN_SCREENSHOT).isNotEmptyFile();
+            } finally {
+                app.stop();
+            }
+        } finally {
+            HttpsURLConnection.setDefaultSSLSocketFactory(before);
+        }
+    }
+
+    private static void requireBrowser() {
+        require(Files.isExecutable(chromium()), "Chromium (" + chromium() + ")");
+        require(onPath("node"), "Node.js");
+        require(Files.isDirectory(ADDIN.resolve("node_modules/playwright-core")),
+                "addin-manifest/node_modules (npm ci, run by the build before the tests)");
+    }
+
+    /** Runs an end-to-end script from addin-manifest and returns its output once it exited 0. */
+    private static String node(String... command) throws Exception {
+        java.util.List<String> line = new java.util.ArrayList<>(java.util.List.of("node"));
+        line.addAll(java.util.List.of(command));
+        Process node = new ProcessBuilder(line).directory(ADDIN.toFile()).redirectErrorStream(true).start();
+        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        boolean finished = node.waitFor(4, TimeUnit.MINUTES);
+        if (!finished) {
+            node.destroyForcibly();
+        }
+        System.out.println(output);
+        assertThat(finished).as("%s finished within 4 minutes:%n%s", command[0], output).isTrue();
+        assertThat(node.exitValue()).as("%s exit code; its output:%n%s", command[0], output).isZero();
+        return output;
     }
 }

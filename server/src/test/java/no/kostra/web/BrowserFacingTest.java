@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import no.kostra.auth.OidcVerifier;
 import no.kostra.support.SeededServicesExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,6 +60,55 @@ class BrowserFacingTest {
             assertThat(send(app, "POST", "/api/imports?format=csv&name=x.csv", own, CSV).statusCode()).isEqualTo(201);
             assertThat(send(app, "POST", "/api/imports?format=csv&name=y.csv", null, CSV.replace("0,981", "0,982")).statusCode())
                     .isEqualTo(201);
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void withSignInOnThePaneMayStillAskHowToSignInAndItsPagesCarryAPolicyAllowingTheAuthority() throws Exception {
+        OidcVerifier.Settings oidc = new OidcVerifier.Settings("https://login.microsoftonline.com/8f1c2a44-0000-4000-8000-000000003201/v2.0",
+                "api://kostra-workbench", "Kostra.Access", java.util.Set.of());
+        Javalin app = start(WebSettings.DEFAULT.withTokens(true)
+                .withAddinSignIn(Optional.of(no.kostra.auth.AddinSignIn.of(oidc, "5f0e9c1a-0000-4000-8000-00000000add1"))));
+        try {
+            HttpResponse<String> signIn = send(app, "GET", "/api/addin/sign-in", null, null);
+            HttpResponse<String> pane = send(app, "GET", "/addin/taskpane/taskpane.html", null, null);
+            HttpResponse<String> figures = send(app, "GET", "/api/regions", null, null);
+
+            assertThat(figures.statusCode()).isEqualTo(401);
+            assertThat(signIn.statusCode()).isEqualTo(200);
+            JsonNode settings = Json.MAPPER.readTree(signIn.body());
+            assertThat(settings.path("required").asBoolean()).isTrue();
+            assertThat(settings.path("oidc").path("authority").asText())
+                    .isEqualTo("https://login.microsoftonline.com/8f1c2a44-0000-4000-8000-000000003201");
+            assertThat(settings.path("oidc").path("scopes").get(0).asText()).isEqualTo("api://kostra-workbench/Kostra.Access");
+            String policy = pane.headers().firstValue("Content-Security-Policy").orElseThrow();
+            assertThat(policy).contains("script-src 'self' https://appsforoffice.microsoft.com;")
+                    .contains("connect-src 'self' https://appsforoffice.microsoft.com https://login.microsoftonline.com;")
+                    .contains("frame-ancestors 'self' https://*.officeapps.live.com").doesNotContain("unsafe");
+            assertThat(figures.headers().firstValue("Content-Security-Policy")).isEmpty();
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void theWorksheetFunctionsPreflightMayAskToSendAToken() throws Exception {
+        Javalin app = start(WebSettings.DEFAULT.withTokens(true));
+        try {
+            HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                            + "/api/value?region=3201&indicator=KHT.ressursbruksindikator&year=2024"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://excel.officeapps.live.com")
+                    .header("Access-Control-Request-Method", "GET").header("Access-Control-Request-Headers", "authorization").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> open = send(app, "GET", "/api/addin/sign-in", null, null);
+
+            assertThat(preflight.statusCode()).isEqualTo(204);
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).contains("Authorization");
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).contains("GET");
+            assertThat(Json.MAPPER.readTree(open.body()).path("oidc").isNull()).as("no MSAL settings without --oidc-client-id").isTrue();
         } finally {
             app.stop();
         }

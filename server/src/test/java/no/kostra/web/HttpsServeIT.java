@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.javalin.Javalin;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +20,7 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
 import no.kostra.service.Services;
 import no.kostra.support.SeededServices;
+import no.kostra.support.SelfSignedCertificate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * serve --tls-cert/--tls-key: the service answers over HTTPS with a PEM certificate and key, here a self-signed
- * certificate made for the test with the JDK's keytool, and a client that trusts exactly that certificate.
+ * certificate made for the test ({@link SelfSignedCertificate}), and a client that trusts exactly that certificate.
  */
 class HttpsServeIT {
     private static final char[] STORE_PASSWORD = "changeit".toCharArray();
@@ -42,19 +42,7 @@ class HttpsServeIT {
     @BeforeAll
     static void makeCertificate() throws Exception {
         services = SeededServices.open();
-        Path store = dir.resolve("test.p12");
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "kostra", "-keyalg", "RSA",
-                "-keysize", "2048", "-validity", "2", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", new String(STORE_PASSWORD))
-                .redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(output).isZero();
-
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            ks.load(in, STORE_PASSWORD);
-        }
+        KeyStore ks = SelfSignedCertificate.create(dir, "kostra", STORE_PASSWORD);
         certificate = ks.getCertificate("kostra");
         certPem = Files.writeString(dir.resolve("cert.pem"), pem("CERTIFICATE", certificate.getEncoded()));
         // getEncoded() of a private key is PKCS#8, what openssl writes as "BEGIN PRIVATE KEY".
