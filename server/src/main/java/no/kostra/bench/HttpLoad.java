@@ -1,79 +1,71 @@
 package no.kostra.bench;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.IntFunction;
 
-/** A closed-loop HTTP load: a few clients send requests back to back for a fixed time, every latency recorded. */
+/**
+ * Mixed HTTP load at a fixed rate from an asynchronous client, at most a given number of requests in flight. Request i
+ * is due at start + i / rate, and its latency counts from when it was due, not from when it could be sent, so a server
+ * that falls behind shows in the latencies instead of slowing the load down (no coordinated omission). For the most
+ * one route can take, use {@link Wrk}: no client in this JVM keeps up with the server.
+ */
 final class HttpLoad {
+    /** What became of one request: its HTTP status (or -1 with the failure) and how long it took. */
+    interface Outcome {
+        void completed(int index, int status, Throwable failure, long nanos);
+    }
+
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final int clients;
+    private final int inFlight;
+    private final double perSecond;
 
-    HttpLoad(int clients) {
-        this.clients = clients;
+    HttpLoad(int inFlight, double perSecond) {
+        this.inFlight = inFlight;
+        this.perSecond = perSecond;
     }
 
-    Result run(URI uri, Duration duration) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
-        long end = System.nanoTime() + duration.toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<long[]>> futures = new ArrayList<>();
-            long started = System.nanoTime();
-            for (int i = 0; i < clients; i++) {
-                futures.add(pool.submit(() -> {
-                    long[] latencies = new long[1 << 16];
-                    int n = 0;
-                    while (System.nanoTime() < end) {
-                        long t0 = System.nanoTime();
-                        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        long t1 = System.nanoTime();
-                        if (response.statusCode() != 200) {
-                            throw new IllegalStateException(uri + " answered " + response.statusCode());
-                        }
-                        if (n == latencies.length) {
-                            latencies = Arrays.copyOf(latencies, n * 2);
-                        }
-                        latencies[n++] = t1 - t0;
-                    }
-                    return Arrays.copyOf(latencies, n);
-                }));
+    /** Sends request {@code next.apply(i)} for i = 0, 1, … until the time is up; returns how many were sent. */
+    long run(Duration duration, IntFunction<HttpRequest> next, Outcome outcome) throws InterruptedException {
+        Semaphore slots = new Semaphore(inFlight);
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        int i = 0;
+        while (true) {
+            long t0 = start + (long) (i / perSecond * 1e9);
+            if (t0 >= end) {
+                break;
             }
-            List<long[]> parts = new ArrayList<>();
-            for (Future<long[]> f : futures) {
-                parts.add(f.get());
+            long wait = t0 - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
             }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-            return new Result(all.length / seconds, percentile(all, 0.50), percentile(all, 0.99), all.length);
-        } finally {
-            pool.shutdownNow();
+            slots.acquire();
+            int index = i++;
+            HttpRequest request = next.apply(index);
+            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+                long took = System.nanoTime() - t0;
+                try {
+                    outcome.completed(index, failure == null ? response.statusCode() : -1, failure, took);
+                } finally {
+                    slots.release();
+                }
+            });
         }
+        slots.acquire(inFlight);
+        return i;
     }
 
-    private static double percentile(long[] sorted, double p) {
+    static double percentile(long[] sorted, double p) {
         if (sorted.length == 0) {
             return Double.NaN;
         }
         int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
         return sorted[Math.max(0, index)] / 1e6;
-    }
-
-    /** @param p50Millis median latency; @param p99Millis 99th percentile latency */
-    record Result(double requestsPerSecond, double p50Millis, double p99Millis, long requests) {
-        Result plus(Result other) {
-            long n = requests + other.requests;
-            return new Result((requestsPerSecond + other.requestsPerSecond) / 2, (p50Millis + other.p50Millis) / 2,
-                    Math.max(p99Millis, other.p99Millis), n);
-        }
     }
 }

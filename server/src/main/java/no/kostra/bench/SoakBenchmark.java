@@ -2,9 +2,7 @@ package no.kostra.bench;
 
 import io.javalin.Javalin;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import no.kostra.service.Services;
 import no.kostra.store.DatabaseSettings;
 import no.kostra.web.App;
@@ -26,8 +23,8 @@ import picocli.CommandLine.Option;
 
 /**
  * A soak of mixed traffic against a running service (or one it starts on a fresh embedded database): profiles, series,
- * report downloads and small imports, from many connections kept busy by an asynchronous client, so the load generator
- * is not what limits. Reports throughput, p50/p99 per kind of request and every error; the goal is no error and p99 ≤ 50
+ * report downloads and small imports at a fixed rate from an asynchronous client ({@link HttpLoad}), many times what a
+ * department sends. Reports throughput, p50/p99 per kind of request and every error; the goal is no error and p99 ≤ 50
  * ms for the JSON routes. A benchmark, not a test: it asserts nothing.
  */
 @Command(name = "soak", mixinStandardHelpOptions = true, description = "Mixed traffic for a while: throughput, p50/p99, errors.")
@@ -38,8 +35,15 @@ public final class SoakBenchmark implements Callable<Integer> {
     @Option(names = "--minutes", defaultValue = "10", description = "How long (default: ${DEFAULT-VALUE}).")
     double minutes;
 
-    @Option(names = "--connections", defaultValue = "32", description = "Requests in flight at once (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--connections", defaultValue = "32", description = "Requests in flight at most (default: ${DEFAULT-VALUE}).")
     int connections;
+
+    @Option(names = "--rate", defaultValue = "500", description = "Requests per second, sent on schedule whatever the answers"
+            + " take (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--warm-up-seconds", defaultValue = "20", description = "Load first, not counted (default: ${DEFAULT-VALUE}).")
+    int warmUpSeconds;
 
     private record Kind(String name, String method, String path, boolean json) {
     }
@@ -100,58 +104,47 @@ public final class SoakBenchmark implements Callable<Integer> {
     }
 
     private void run(URI base) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         ConcurrentHashMap<String, List<Long>> latencies = new ConcurrentHashMap<>();
         KINDS.forEach(k -> latencies.put(k.name(), java.util.Collections.synchronizedList(new ArrayList<>())));
         ConcurrentHashMap<String, AtomicInteger> errors = new ConcurrentHashMap<>();
-        AtomicLong sent = new AtomicLong();
-        Semaphore inFlight = new Semaphore(connections);
-        long end = System.nanoTime() + (long) (minutes * 60e9);
+        HttpLoad load = new HttpLoad(connections, rate);
+        // Not counted: the JIT, the connection pools and the response cache warm up first.
+        load.run(Duration.ofSeconds(warmUpSeconds), requests(base), (i, status, failure, nanos) -> { });
         long started = System.nanoTime();
-        int i = 0;
-        int imports = 0;
-        while (System.nanoTime() < end) {
-            inFlight.acquire();
-            Kind kind = MIX.get(i++ % MIX.size());
-            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(kind.path())).timeout(Duration.ofSeconds(30));
-            if (kind.method().equals("POST")) {
-                // Small imports that change one figure now and then, as people correct figures while others read.
-                String value = String.format(Locale.ROOT, "0,%03d", 950 + imports++ / 5 % 2);
-                request.POST(HttpRequest.BodyPublishers.ofString("region;indicator;year;value\n3201;KHT.ressursbruksindikator;2023;"
-                        + value + "\n", StandardCharsets.UTF_8)).header("Content-Type", "text/csv");
+        long sent = load.run(Duration.ofMillis((long) (minutes * 60_000)), requests(base), (i, status, failure, nanos) -> {
+            Kind kind = MIX.get(i % MIX.size());
+            if (failure != null || status >= 400) {
+                errors.computeIfAbsent(kind.name() + " " + (failure != null ? failure.getClass().getSimpleName()
+                        : "HTTP " + status), k -> new AtomicInteger()).incrementAndGet();
+            } else {
+                latencies.get(kind.name()).add(nanos);
             }
-            long t0 = System.nanoTime();
-            sent.incrementAndGet();
-            http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-                long took = System.nanoTime() - t0;
-                inFlight.release();
-                if (failure != null || response.statusCode() >= 400) {
-                    errors.computeIfAbsent(kind.name() + " " + (failure != null ? failure.getClass().getSimpleName()
-                            : "HTTP " + response.statusCode()), k -> new AtomicInteger()).incrementAndGet();
-                } else {
-                    latencies.get(kind.name()).add(took);
-                }
-            });
-        }
-        inFlight.acquire(connections);
+        });
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf(Locale.ROOT, "%d requests in %.0f s from %d connections: %.0f requests/s%n", sent.get(), seconds,
-                connections, sent.get() / seconds);
+        System.out.printf(Locale.ROOT, "%d requests in %.0f s at %.0f requests/s asked, at most %d in flight: %.0f requests/s"
+                + " answered; latencies count from when each request was due%n", sent, seconds, rate, connections, sent / seconds);
         long[] json = KINDS.stream().filter(Kind::json).flatMap(k -> latencies.get(k.name()).stream()).mapToLong(Long::longValue)
                 .sorted().toArray();
         for (Kind kind : KINDS) {
             long[] sorted = latencies.get(kind.name()).stream().mapToLong(Long::longValue).sorted().toArray();
             System.out.printf(Locale.ROOT, "  %-16s %7d ok, p50 %6.2f ms, p99 %7.2f ms%n", kind.name(), sorted.length,
-                    percentile(sorted, 0.50), percentile(sorted, 0.99));
+                    HttpLoad.percentile(sorted, 0.50), HttpLoad.percentile(sorted, 0.99));
         }
-        System.out.printf(Locale.ROOT, "JSON routes: p99 %.2f ms (goal ≤ 50); errors: %s (goal: none)%n", percentile(json, 0.99),
+        System.out.printf(Locale.ROOT, "JSON routes: p99 %.2f ms (goal ≤ 50); errors: %s (goal: none)%n", HttpLoad.percentile(json, 0.99),
                 errors.isEmpty() ? "none" : errors.toString());
     }
 
-    private static double percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    /** Request i of the mix; the small imports change one figure now and then, as people correct figures while others read. */
+    private static IntFunction<HttpRequest> requests(URI base) {
+        return i -> {
+            Kind kind = MIX.get(i % MIX.size());
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(kind.path())).timeout(Duration.ofSeconds(30));
+            if (kind.method().equals("POST")) {
+                String value = String.format(Locale.ROOT, "0,%03d", 950 + i / MIX.size() / 5 % 2);
+                request.POST(HttpRequest.BodyPublishers.ofString("region;indicator;year;value\n3201;KHT.ressursbruksindikator;2023;"
+                        + value + "\n", StandardCharsets.UTF_8)).header("Content-Type", "text/csv");
+            }
+            return request.build();
+        };
     }
 }

@@ -116,13 +116,12 @@ final class AddinRoutes {
 
     private void cached(Context ctx, String key, java.util.function.Supplier<Map<String, Object>> render) {
         long revision = services.figures().dataRevision();
-        byte[] body = cache.get(revision, key, () -> {
+        cache.get(revision, key, () -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("dataRevision", revision);
             out.putAll(render.get());
             return out;
-        });
-        ctx.contentType("application/json; charset=utf-8").result(body);
+        }).send(ctx, "application/json; charset=utf-8");
     }
 
     private static Map<String, Object> render(WorksheetValues.Answer answer, Map<String, Object> extra) {

@@ -72,8 +72,7 @@ final class ApiRoutes {
 
     private void cached(Context ctx, String key, java.util.function.LongFunction<Object> render) {
         long revision = services.figures().dataRevision();
-        byte[] body = cache.get(revision, key, () -> render.apply(revision));
-        ctx.contentType("application/json; charset=utf-8").result(body);
+        cache.get(revision, key, () -> render.apply(revision)).send(ctx, "application/json; charset=utf-8");
     }
 
     private static Map<String, Object> regions(Catalog catalog) {

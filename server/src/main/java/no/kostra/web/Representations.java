@@ -23,13 +23,11 @@ final class Representations {
     <T> void respond(Context ctx, String key, String name, LongFunction<T> compute, Function<T, CsvSheet> csv) {
         long revision = services.figures().dataRevision();
         if (wantsCsv(ctx)) {
-            byte[] body = cache.getBytes(revision, key + "|csv", () -> csv.apply(compute.apply(revision)).bytes());
-            ctx.contentType("text/csv; charset=utf-8")
-                    .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
-                    .result(body);
+            ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
+            cache.getBytes(revision, key + "|csv", () -> csv.apply(compute.apply(revision)).bytes()).send(ctx, "text/csv; charset=utf-8");
         } else {
-            byte[] body = cache.get(revision, key, () -> Map.of("dataRevision", revision, name, compute.apply(revision)));
-            ctx.contentType("application/json; charset=utf-8").result(body);
+            cache.get(revision, key, () -> Map.of("dataRevision", revision, name, compute.apply(revision)))
+                    .send(ctx, "application/json; charset=utf-8");
         }
     }
 

@@ -6,10 +6,10 @@ import java.util.function.Supplier;
 
 /**
  * Rendered JSON responses, keyed on the request and the data revision: an import moves the revision, so no stale
- * table is ever served, and nodes sharing a database agree. Thread-safe.
+ * table is ever served, and nodes sharing a database agree. Each is kept gzipped too ({@link CachedBody}). Thread-safe.
  */
 public final class ResponseCache {
-    private final Cache<String, byte[]> cache;
+    private final Cache<String, CachedBody> cache;
 
     public ResponseCache(long maximumEntries) {
         this.cache = Caffeine.newBuilder().maximumSize(maximumEntries).recordStats().build();
@@ -19,12 +19,12 @@ public final class ResponseCache {
         metrics.watch(cache, "responses");
     }
 
-    public byte[] get(long dataRevision, String requestKey, Supplier<Object> compute) {
-        return cache.get(dataRevision + "|" + requestKey, k -> Json.bytes(compute.get()));
+    CachedBody get(long dataRevision, String requestKey, Supplier<Object> compute) {
+        return cache.get(dataRevision + "|" + requestKey, k -> CachedBody.of(Json.bytes(compute.get())));
     }
 
     /** As {@link #get}, for a body already rendered (CSV). */
-    public byte[] getBytes(long dataRevision, String requestKey, Supplier<byte[]> render) {
-        return cache.get(dataRevision + "|" + requestKey, k -> render.get());
+    CachedBody getBytes(long dataRevision, String requestKey, Supplier<byte[]> render) {
+        return cache.get(dataRevision + "|" + requestKey, k -> CachedBody.of(render.get()));
     }
 }
