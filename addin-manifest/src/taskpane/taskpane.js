@@ -112,9 +112,10 @@ export async function startPane({ Excel, api, signIn = null, doc = document, tod
   };
   const buttons = [...doc.querySelectorAll("main button:not(#sign-in)")];
   const busy = (on) => buttons.forEach((b) => { b.disabled = on; });
-  // A refused token (expired, revoked) sends the person back to «Logg inn»; the action can then be tried again.
+  // A token refused (revoked) or run out (the dialog's cannot renew silently) sends the person back to «Logg inn»; the
+  // action can then be tried again.
   const refused = async (e) => {
-    if (e.status !== 401 || !signIn) return;
+    if (!signIn || !(e instanceof SignInNeeded || e.status === 401)) return;
     await signIn.forget();
     busy(true);
     await signedIn(signIn, doc, say);

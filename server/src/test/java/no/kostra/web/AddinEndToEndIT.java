@@ -101,7 +101,7 @@ class AddinEndToEndIT {
                 String output = node("e2e/signin.mjs", "http://127.0.0.1:" + app.port(), provider.issuer(),
                         SIGNED_IN_SCREENSHOT.toString());
 
-                assertThat(output).contains("5 passed, 0 failed");
+                assertThat(output).contains("6 passed, 0 failed");
                 assertThat(provider.accessTokens()).as("access tokens the provider issued").isNotEmpty();
                 assertThat(SIGNED_IN_SCREENSHOT).isNotEmptyFile();
             } finally {
