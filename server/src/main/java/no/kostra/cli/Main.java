@@ -17,8 +17,7 @@ public final class Main implements Runnable {
         if (args.length == 0 || !args[0].equals("serve")) {
             // A command's own report and its one-sentence errors are what the person reads; the pool's and the
             // migrations' progress lines are for the service's log.
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                    System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+            System.setProperty("kostra.log.level", System.getProperty("kostra.log.level", "WARN"));
         }
         WriteActor.set(new WriteActor("kommandolinje (" + System.getProperty("user.name") + ")", "lokal",
                 String.join(" ", args.length > 0 ? java.util.Arrays.copyOf(args, 1) : args)));

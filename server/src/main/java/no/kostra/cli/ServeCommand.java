@@ -122,11 +122,15 @@ final class ServeCommand implements Callable<Integer> {
                 web.https().isPresent() ? "https" : "http", host, app.port(), services.figures().dataRevision(),
                 web.publicUrl().map(u -> u.toString().replaceAll("/$", "")).orElse(""));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        GracefulStop stop = new GracefulStop(() -> {
+            System.out.printf("Stopper: tar ikke imot nye forespørsler, og venter på dem som kjører (høyst %d s)%n",
+                    App.SHUTDOWN_GRACE.toSeconds());
             app.stop();
             services.close();
+            System.out.println("Stoppet");
             stopped.countDown();
-        }));
+        });
+        stop.onSignals();
         stopped.await();
         return 0;
     }

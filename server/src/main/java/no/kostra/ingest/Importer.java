@@ -18,6 +18,8 @@ import no.kostra.store.ImportBatch;
 import no.kostra.store.ImportResult;
 import no.kostra.store.ImportWriter;
 import no.kostra.store.SourceRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Imports one file (JSON-stat, CSV, xlsx or a catalogue table): reads and checks all of it, then writes it in one
@@ -25,6 +27,8 @@ import no.kostra.store.SourceRepository;
  * changes nothing; the same file again changes nothing; a different figure becomes a new revision. Thread-safe.
  */
 public final class Importer {
+    private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
+
     private final Database database;
     private final ImportWriter writer;
     private final Supplier<Catalog> catalog;
@@ -137,6 +141,8 @@ public final class Importer {
                                 int rejected, List<ImportReport.Rejection> reasons, int warned,
                                 List<ImportReport.Warning> warnings) {
         long revision = database.read(c -> DataRevision.ofImport(c, result.importId()));
+        LOG.info("Import {} of {} ({}): {} read, {} added, {} changed, {} unchanged, {} rejected; data revision {}",
+                result.importId(), file, format.code(), read, result.added(), result.changed(), result.unchanged(), rejected, revision);
         return new ImportReport(file, format.code(), options.vintage().code(), result.importId(), read, result.added(),
                 result.changed(), result.unchanged(), rejected, reasons, warned, warnings, revision, result.changes(),
                 result.conflicts(), result.conflictList());

@@ -2,15 +2,19 @@ package no.kostra.web;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.time.Duration;
 import java.util.Optional;
 import no.kostra.auth.OidcVerifier;
 import no.kostra.service.Services;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /** Builds the Javalin application from the services. Tests build the same app, on port 0. */
 public final class App {
     /** Largest request body accepted (uploads are refused above this with 413). */
     public static final long MAX_REQUEST_BYTES = 20L * 1024 * 1024;
     private static final long CACHED_RESPONSES = 2_000;
+    /** How long stopping waits for requests still running. */
+    public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
     private App() {
     }
@@ -35,7 +39,13 @@ public final class App {
                 http.setMinRequestDataRate(limits.minRequestDataRate());
                 http.setRequestHeaderSize(limits.requestHeaderBytes());
             });
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JsonErrorHandler());
+                // Stopping waits for requests being served (an import being written) up to the grace period; new ones
+                // are refused meanwhile. Javalin places its handlers inside this one.
+                server.setHandler(new GracefulHandler());
+                server.setStopTimeout(SHUTDOWN_GRACE.toMillis());
+            });
             AccessControl access = new AccessControl(settings.tokens() ? Optional.of(services.apiTokens()) : Optional.empty(),
                     settings.oidc().map(OidcVerifier::new));
             OriginPolicy origins = new OriginPolicy(settings.allowedOrigins(), settings.publicUrl());
@@ -55,7 +65,10 @@ public final class App {
                 access.check(ctx);
                 rates.check(ctx);
             });
-            config.routes.after(metrics::finished);
+            config.routes.after(ctx -> {
+                metrics.finished(ctx);
+                RequestIds.release();
+            });
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             ErrorMapping.register(config.routes);
             api.register(config.routes);
