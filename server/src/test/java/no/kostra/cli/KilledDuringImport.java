@@ -7,11 +7,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -96,24 +93,12 @@ abstract class KilledDuringImport {
 
     /** Figures for every stored indicator and municipality over years before the seeds begin: all new, none refused. */
     private static String largeCsv(ServedDatabase database) throws SQLException {
-        List<String> indicators = new ArrayList<>();
-        List<String> regions = new ArrayList<>();
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            try (ResultSet r = s.executeQuery("select id from indicator order by id")) {
-                while (r.next()) {
-                    indicators.add(r.getString(1));
-                }
-            }
-            try (ResultSet r = s.executeQuery("select code from region where kind = 'municipality' order by code")) {
-                while (r.next()) {
-                    regions.add(r.getString(1));
-                }
-            }
-        }
+        List<String> indicators = database.strings("select id from indicator order by id");
+        List<String> municipalities = database.strings("select code from region where kind = 'municipality' order by code");
         StringBuilder csv = new StringBuilder("region;indicator;year;value\n");
         int n = 0;
         for (String indicator : indicators) {
-            for (String region : regions) {
+            for (String region : municipalities) {
                 for (int year = LAST_YEAR; year >= FIRST_YEAR; year--) {
                     csv.append(region).append(';').append(indicator).append(';').append(year).append(';').append(1000 + n++ % 997).append(",5\n");
                 }

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import no.kostra.store.DatabaseSettings;
 import no.kostra.support.EmptyPostgres;
@@ -57,6 +58,17 @@ record ServedDatabase(DatabaseSettings settings, List<String> serveArguments, St
                 return r.getLong(1) > 0;
             }
         }
+    }
+
+    /** The first column of every row the query answers. */
+    List<String> strings(String sql) throws SQLException {
+        List<String> strings = new ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                strings.add(r.getString(1));
+            }
+        }
+        return strings;
     }
 
     static long number(Connection c, String sql) throws SQLException {
