@@ -24,7 +24,7 @@ abstract class KilledDuringImport {
     /** The years the importer takes, up to the year before the seeds begin. */
     private static final int FIRST_YEAR = 1990;
     private static final int LAST_YEAR = 2021;
-    private static final String NAME = "stor.csv";
+    static final String NAME = "stor.csv";
 
     @TempDir
     Path dir;
@@ -70,7 +70,7 @@ abstract class KilledDuringImport {
     }
 
     /** Answers how many figures of the import are stored: all of them or none, as the import log says, and no stray rows. */
-    private static long assertWholeOrAbsent(ServedDatabase database, int rows) throws SQLException {
+    static long assertWholeOrAbsent(ServedDatabase database, int rows) throws SQLException {
         try (Connection c = database.connect()) {
             long stored = number(c, "select count(*) from observation o join import_log l on l.id = o.import_id where l.source_name = '"
                     + NAME + "'");
@@ -92,7 +92,7 @@ abstract class KilledDuringImport {
     }
 
     /** Figures for every stored indicator and municipality over years before the seeds begin: all new, none refused. */
-    private static String largeCsv(ServedDatabase database) throws SQLException {
+    static String largeCsv(ServedDatabase database) throws SQLException {
         List<String> indicators = database.strings("select id from indicator order by id");
         List<String> municipalities = database.strings("select code from region where kind = 'municipality' order by code");
         StringBuilder csv = new StringBuilder("region;indicator;year;value\n");

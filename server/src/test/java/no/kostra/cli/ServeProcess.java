@@ -104,6 +104,13 @@ final class ServeProcess implements AutoCloseable {
      * @return how long the test watched before the kill
      */
     Duration killWhileWriting(ServedDatabase database, String table, BooleanSupplier ready) throws Exception {
+        Duration watched = awaitWrite(database, table, ready);
+        kill();
+        return watched;
+    }
+
+    /** Waits until {@code ready} holds while one of the service's transactions is writing rows into {@code table}. */
+    Duration awaitWrite(ServedDatabase database, String table, BooleanSupplier ready) throws Exception {
         long start = System.nanoTime();
         long deadline = start + FIRST_WRITE.toNanos();
         try (Connection c = database.connect()) {
@@ -114,8 +121,16 @@ final class ServeProcess implements AutoCloseable {
                 Thread.sleep(2);
             }
         }
-        kill();
         return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** SIGTERM, as a service manager stops a service; the exit code, once the process is gone within {@code bound}. */
+    int terminate(Duration bound) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("serve outlived SIGTERM by " + bound + ": " + log());
+        }
+        return process.exitValue();
     }
 
     /** SIGKILL, and wait until the process is gone. */
