@@ -25,6 +25,25 @@ abstract class StoppedDuringImport {
     /** The database the service runs on, new and empty. */
     abstract ServedDatabase database(Path dir);
 
+    /** Once the service says it is stopping, whether a new request is refused (503, no connection, or the process gone). */
+    private static boolean turnedAway(ServeProcess serve, CompletableFuture<Integer> exit) throws InterruptedException {
+        long deadline = System.nanoTime() + App.SHUTDOWN_GRACE.toNanos();
+        while (!serve.log().contains("Stopper:") && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        while (!exit.isDone() && System.nanoTime() < deadline) {
+            try {
+                if (serve.get("/api/version").statusCode() == 503) {
+                    return true;
+                }
+            } catch (java.io.IOException refused) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return exit.isDone();
+    }
+
     @Test
     void aStoppedServiceFinishesTheImportItIsWritingAndExitsCleanly() throws Exception {
         // given a service writing a large import
@@ -45,13 +64,7 @@ abstract class StoppedDuringImport {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(200);
-            boolean laterTurnedAway;
-            try {
-                laterTurnedAway = serve.get("/api/version").statusCode() == 503;
-            } catch (java.io.IOException refused) {
-                laterTurnedAway = true;
-            }
+            boolean laterTurnedAway = turnedAway(serve, exit);
 
             // then the import is answered and whole, and the process ends by itself with 0
             HttpResponse<String> imported = answer.get(2, TimeUnit.MINUTES);
