@@ -15,6 +15,7 @@ public final class App {
     private static final long CACHED_RESPONSES = 2_000;
     /** How long stopping waits for requests still running. */
     public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
+    private static final Duration IDLE_WHILE_STOPPING = Duration.ofMillis(100);
 
     private App() {
     }
@@ -42,8 +43,11 @@ public final class App {
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JsonErrorHandler());
                 // Stopping waits for requests being served (an import being written) up to the grace period; new ones
-                // are refused meanwhile. Javalin places its handlers inside this one.
-                server.setHandler(new GracefulHandler());
+                // are refused meanwhile. Javalin places its handlers inside this one. A connection with no request in
+                // hand is closed after IDLE_WHILE_STOPPING (Jetty's default, a second, made every stop a second longer).
+                GracefulHandler graceful = new GracefulHandler();
+                graceful.setShutdownIdleTimeout(IDLE_WHILE_STOPPING.toMillis());
+                server.setHandler(graceful);
                 server.setStopTimeout(SHUTDOWN_GRACE.toMillis());
             });
             AccessControl access = new AccessControl(settings.tokens() ? Optional.of(services.apiTokens()) : Optional.empty(),
