@@ -28,6 +28,7 @@ public final class App {
         ResponseCache cache = new ResponseCache(CACHED_RESPONSES);
         RequestMetrics metrics = new RequestMetrics();
         cache.monitoredBy(metrics);
+        WorkTimings timings = metrics.timings();
         ApiRoutes api = new ApiRoutes(services, cache);
         ServerLimits limits = settings.limits();
         UploadSlots uploads = new UploadSlots(limits.concurrentUploads());
@@ -76,9 +77,9 @@ public final class App {
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             ErrorMapping.register(config.routes);
             api.register(config.routes);
-            new ReportRoutes(services).register(config.routes);
+            new ReportRoutes(services, timings).register(config.routes);
             new AuditRoutes(services).register(config.routes);
-            new ImportRoutes(services, uploads).register(config.routes);
+            new ImportRoutes(services, uploads, timings).register(config.routes);
             new UpdateRoutes(services).register(config.routes);
             new WorkbookRoutes(services, uploads).register(config.routes);
             new AnalysisRoutes(services, cache, uploads).register(config.routes);

@@ -30,10 +30,12 @@ final class ImportRoutes {
     private final ChangeRepository changes;
 
     private final UploadSlots uploads;
+    private final WorkTimings timings;
 
-    ImportRoutes(Services services, UploadSlots uploads) {
+    ImportRoutes(Services services, UploadSlots uploads, WorkTimings timings) {
         this.services = services;
         this.uploads = uploads;
+        this.timings = timings;
         this.revisions = new RevisionRepository(services.database());
         this.changes = new ChangeRepository(services.database());
     }
@@ -53,7 +55,7 @@ final class ImportRoutes {
         String format = ctx.queryParam("format");
         ImportOptions options = new ImportOptions(format == null || format.isBlank() ? null : ImportFormat.fromCode(format),
                 ctx.contentType(), Params.vintage(ctx), mapping(ctx.queryParam("mapping")));
-        ImportReport report = services.importer().importFile(name, body, options);
+        ImportReport report = timings.importing(options.format(), () -> services.importer().importFile(name, body, options));
         ctx.status(report.added() + report.changed() > 0 ? 201 : 200).json(report);
     }
 

@@ -27,9 +27,11 @@ final class ReportRoutes {
      */
     private final Cache<String, FilledReport> filled = Caffeine.newBuilder().maximumSize(64).build();
     private final Services services;
+    private final WorkTimings timings;
 
-    ReportRoutes(Services services) {
+    ReportRoutes(Services services, WorkTimings timings) {
         this.services = services;
+        this.timings = timings;
     }
 
     void register(RoutesConfig routes) {
@@ -64,7 +66,7 @@ final class ReportRoutes {
         int year = Params.year(ctx, "year");
         long revision = services.figures().dataRevision();
         FilledReport report = filled.get(revision + "|" + template + "|" + region.trim() + "|" + year,
-                key -> services.reports().fill(template, region, year));
+                key -> timings.filling(() -> services.reports().fill(template, region, year)));
         ctx.header("Content-Disposition", contentDisposition(report.fileName()));
         ctx.contentType(XLSX).result(report.xlsx());
     }

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Prometheus metrics through Micrometer ({@code GET /metrics}): each route's request rate and latency (by method, route
- * template and status; an import is {@code POST /api/imports}, a fill {@code GET /api/reports/{file}}), the response
- * cache's hits and misses, and the JVM's memory, collections and threads. Thread-safe.
+ * template and status), the response cache's hits and misses, the durations of imports and report fills
+ * ({@link #timings()}), and the JVM's memory, collections and threads. Thread-safe.
  */
 final class RequestMetrics {
     private static final String STARTED = "kostra.started";
@@ -26,6 +26,11 @@ final class RequestMetrics {
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
+    }
+
+    /** The import and fill timers, kept in the same registry. */
+    WorkTimings timings() {
+        return new WorkTimings(registry);
     }
 
     void watch(Cache<?, ?> cache, String name) {

@@ -16,7 +16,7 @@ import no.kostra.support.SeededServicesExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** What a browser on another origin may do, request ids, rate limits and readiness (issue 14, items 4 and 5, in part). */
+/** What a browser on another origin may do, request ids, rate limits, readiness and metrics (issue 14, items 4 and 5, in part). */
 class BrowserFacingTest {
     @RegisterExtension
     final SeededServicesExtension seeded = new SeededServicesExtension();
@@ -178,6 +178,31 @@ class BrowserFacingTest {
             assertThat(metrics).contains("cache_gets_total{cache=\"responses\",result=\"hit\"} 2.0",
                     "cache_gets_total{cache=\"responses\",result=\"miss\"} 1.0");
             assertThat(metrics).contains("jvm_memory_used_bytes");
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void metricsTimeEachImportByFormatAndOutcomeAndEachReportFillByTemplate() throws Exception {
+        Javalin app = start(WebSettings.DEFAULT);
+        try {
+            // given one import that stores a figure, one that is refused, and one report downloaded twice
+            assertThat(send(app, "POST", "/api/imports?format=csv&name=x.csv", null, CSV).statusCode()).isEqualTo(201);
+            assertThat(send(app, "POST", "/api/imports?format=csv&name=y.csv", null, "kommune;tall\n3201;1\n").statusCode())
+                    .isEqualTo(400);
+            for (int i = 0; i < 2; i++) {
+                assertThat(send(app, "GET", "/api/reports/kommunehelse.xlsx?region=3201&year=2024", null, null).statusCode())
+                        .isEqualTo(200);
+            }
+
+            // when the metrics are read
+            String metrics = send(app, "GET", "/metrics", null, null).body();
+
+            // then each import is timed with its format and outcome, and the fill once (the second came from the cache)
+            assertThat(metrics).contains("kostra_imports_seconds_count{format=\"csv\",outcome=\"stored\"} 1",
+                    "kostra_imports_seconds_count{format=\"csv\",outcome=\"refused\"} 1",
+                    "kostra_report_fills_seconds_count{template=\"kommunehelse\"} 1");
         } finally {
             app.stop();
         }
