@@ -30,8 +30,7 @@ public final class AnalysisRepository {
         String sql = "select o.indicator_id, o.region_code, o.ref_year, o.num_value, o.status from observation o"
                 + " where o.ref_year between ? and ? and o.indicator_id in (" + FigureRepository.marks(indicators.size()) + ")"
                 + " and o.region_code in (" + FigureRepository.marks(regions.size()) + ")"
-                + " and o.revision = (select max(i.revision) from observation i where i.indicator_id = o.indicator_id"
-                + " and i.region_code = o.region_code and i.ref_year = o.ref_year)";
+                + " and " + FigureRepository.CURRENT_OBSERVATION;
         List<Object> params = new ArrayList<>(List.of(from, to));
         params.addAll(indicators);
         params.addAll(regions);

@@ -17,11 +17,15 @@ import no.kostra.observation.Status;
 
 /** Reads the current revision of stored figures. */
 public final class FigureRepository {
-    private static final String CURRENT_OBSERVATION = "o.revision = (select max(i.revision) from observation i"
-            + " where i.indicator_id = o.indicator_id and i.region_code = o.region_code and i.ref_year = o.ref_year)";
-    private static final String CURRENT_STATISTIC = "g.revision = (select max(i.revision) from group_statistic i"
-            + " where i.indicator_id = g.indicator_id and i.group_code = g.group_code and i.ref_year = g.ref_year"
-            + " and i.statistic = g.statistic)";
+    /**
+     * The row no later revision of the same figure follows. Asked as "no newer row exists", one probe of the primary
+     * key per row, rather than as "revision = max(revision)", which H2 answers by scanning every revision of the figure
+     * for each of them: a figure corrected a thousand times made every read of it a million steps.
+     */
+    static final String CURRENT_OBSERVATION = "not exists (select 1 from observation n where n.indicator_id = o.indicator_id"
+            + " and n.region_code = o.region_code and n.ref_year = o.ref_year and n.revision > o.revision)";
+    private static final String CURRENT_STATISTIC = "not exists (select 1 from group_statistic n where n.indicator_id = g.indicator_id"
+            + " and n.group_code = g.group_code and n.ref_year = g.ref_year and n.statistic = g.statistic and n.revision > g.revision)";
 
     private final Database database;
 
