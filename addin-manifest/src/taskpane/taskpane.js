@@ -103,13 +103,18 @@ export async function signedIn(signIn, doc, say) {
   });
 }
 
-export async function startPane({ Excel, api, signIn = null, doc = document, today = new Date() }) {
-  const $ = (id) => doc.getElementById(id);
-  const status = $("status");
-  const say = (text, kind = "") => {
+/** Writes a message to the pane's status line: plain, "ok" or "error". */
+function statusLine(doc) {
+  const status = doc.getElementById("status");
+  return (text, kind = "") => {
     status.textContent = text;
     status.className = `status ${kind}`.trim();
   };
+}
+
+export async function startPane({ Excel, api, signIn = null, doc = document, today = new Date() }) {
+  const $ = (id) => doc.getElementById(id);
+  const say = statusLine(doc);
   const buttons = [...doc.querySelectorAll("main button:not(#sign-in)")];
   const busy = (on) => buttons.forEach((b) => { b.disabled = on; });
   // A token refused (revoked) or run out (the dialog's cannot renew silently) sends the person back to «Logg inn»; the
@@ -286,9 +291,7 @@ export async function boot({ Excel, Office, msal, storage, fetchImpl = globalThi
   try {
     signIn = await SignIn.start(api, { Office, msal, storage, baseUrl: baseUrl || doc.location.origin });
   } catch (e) {
-    const status = doc.getElementById("status");
-    status.textContent = e.message;
-    status.className = "status error";
+    statusLine(doc)(e.message, "error");
     return;
   }
   await startPane({ Excel, api, signIn, doc, today });

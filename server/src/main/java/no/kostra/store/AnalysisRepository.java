@@ -51,9 +51,7 @@ public final class AnalysisRepository {
         }
         String sql = "select g.group_code, g.ref_year, g.statistic, g.num_value, g.status from group_statistic g"
                 + " where g.indicator_id = ? and g.ref_year between ? and ? and g.group_code in ("
-                + FigureRepository.marks(groups.size()) + ") and g.revision = (select max(i.revision) from group_statistic i"
-                + " where i.indicator_id = g.indicator_id and i.group_code = g.group_code and i.ref_year = g.ref_year"
-                + " and i.statistic = g.statistic)";
+                + FigureRepository.marks(groups.size()) + ") and " + FigureRepository.CURRENT_STATISTIC;
         List<Object> params = new ArrayList<>(List.of(indicator, from, to));
         params.addAll(groups);
         Map<String, Map<Integer, Map<Statistic, Figure>>> out = new HashMap<>();

@@ -24,7 +24,7 @@ public final class FigureRepository {
      */
     static final String CURRENT_OBSERVATION = "not exists (select 1 from observation n where n.indicator_id = o.indicator_id"
             + " and n.region_code = o.region_code and n.ref_year = o.ref_year and n.revision > o.revision)";
-    private static final String CURRENT_STATISTIC = "not exists (select 1 from group_statistic n where n.indicator_id = g.indicator_id"
+    static final String CURRENT_STATISTIC = "not exists (select 1 from group_statistic n where n.indicator_id = g.indicator_id"
             + " and n.group_code = g.group_code and n.ref_year = g.ref_year and n.statistic = g.statistic and n.revision > g.revision)";
 
     private final Database database;

@@ -191,8 +191,7 @@ public final class ImportWriter {
             String sql = "select g.indicator_id, g.group_code, g.ref_year, g.statistic, g.revision, g.num_value, g.status, g.vintage,"
                     + " g.source"
                     + " from group_statistic g where g.indicator_id in (" + FigureRepository.marks(chunk.size()) + ")"
-                    + " and g.revision = (select max(i.revision) from group_statistic i where i.indicator_id = g.indicator_id"
-                    + " and i.group_code = g.group_code and i.ref_year = g.ref_year and i.statistic = g.statistic)";
+                    + " and " + FigureRepository.CURRENT_STATISTIC;
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 for (int i = 0; i < chunk.size(); i++) {
                     s.setString(i + 1, chunk.get(i));

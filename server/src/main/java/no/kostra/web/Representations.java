@@ -24,7 +24,7 @@ final class Representations {
         long revision = services.figures().dataRevision();
         if (wantsCsv(ctx)) {
             ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
-            cache.getBytes(revision, key + "|csv", () -> csv.apply(compute.apply(revision)).bytes()).send(ctx, "text/csv; charset=utf-8");
+            cache.getRendered(revision, key + "|csv", () -> csv.apply(compute.apply(revision)).bytes()).send(ctx, "text/csv; charset=utf-8");
         } else {
             cache.get(revision, key, () -> Map.of("dataRevision", revision, name, compute.apply(revision)))
                     .send(ctx, "application/json; charset=utf-8");

@@ -24,7 +24,7 @@ public final class ResponseCache {
     }
 
     /** As {@link #get}, for a body already rendered (CSV). */
-    CachedBody getBytes(long dataRevision, String requestKey, Supplier<byte[]> render) {
+    CachedBody getRendered(long dataRevision, String requestKey, Supplier<byte[]> render) {
         return cache.get(dataRevision + "|" + requestKey, k -> CachedBody.of(render.get()));
     }
 }
