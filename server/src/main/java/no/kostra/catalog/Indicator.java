@@ -13,9 +13,11 @@ import java.util.Objects;
  *                 indicators, indicators outside every profile)
  * @param weightIndicator the indicator whose member values weigh a weighted mean (the denominator: population of
  *                        the target group, number of users), or null when none is stored
+ * @param shortName a name that reads as prose inside a sentence ("legeårsverk per 10 000 innbyggere"), or null when
+ *                  the printed name already does
  */
 public record Indicator(String id, String area, int sortOrder, String name, Unit unit, int decimals, MeanKind meanKind,
-                        boolean higherIsMore, String source, String weightIndicator) {
+                        boolean higherIsMore, String source, String weightIndicator, String shortName) {
     public Indicator {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(area, "area");
@@ -26,5 +28,12 @@ public record Indicator(String id, String area, int sortOrder, String name, Unit
         if (decimals < 0 || decimals > 6) {
             throw new IllegalArgumentException("Indicator " + id + ": decimals must be 0..6, was " + decimals);
         }
+        shortName = shortName == null || shortName.isBlank() ? null : shortName.strip();
+    }
+
+    /** An entry without a short name. */
+    public Indicator(String id, String area, int sortOrder, String name, Unit unit, int decimals, MeanKind meanKind,
+                     boolean higherIsMore, String source, String weightIndicator) {
+        this(id, area, sortOrder, name, unit, decimals, meanKind, higherIsMore, source, weightIndicator, null);
     }
 }

@@ -88,7 +88,8 @@ final class CatalogTables {
             indicators.add(guard(row, () -> new Indicator(row.required("id"), row.required("area"),
                     row.optionalInteger("sort") == null ? 0 : row.optionalInteger("sort"), row.required("name"),
                     Unit.fromCode(row.required("unit")), row.integer("decimals"), MeanKind.fromCode(row.required("mean_kind")),
-                    row.bool("higher_is_more"), row.required("source"), row.optional("weight_indicator"))));
+                    row.bool("higher_is_more"), row.required("source"), row.optional("weight_indicator"),
+                    row.optional("short_name"))));
         }
         return indicators;
     }

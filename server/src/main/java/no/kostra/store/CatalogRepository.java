@@ -79,11 +79,12 @@ public final class CatalogRepository {
     private static List<Indicator> indicators(Connection c) throws SQLException {
         List<Indicator> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("select id, area, sort_order, name, unit, decimals, mean_kind, higher_is_more,"
-                + " source, weight_indicator from indicator");
+                + " source, weight_indicator, short_name from indicator");
              ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 out.add(new Indicator(r.getString(1), r.getString(2), r.getInt(3), r.getString(4), Unit.fromCode(r.getString(5)),
-                        r.getInt(6), MeanKind.fromCode(r.getString(7)), r.getBoolean(8), r.getString(9), r.getString(10)));
+                        r.getInt(6), MeanKind.fromCode(r.getString(7)), r.getBoolean(8), r.getString(9), r.getString(10),
+                        r.getString(11)));
             }
         }
         return out;
@@ -128,11 +129,11 @@ public final class CatalogRepository {
         }
         for (Indicator i : catalog.indicators()) {
             upsert(c, "update indicator set area = ?, sort_order = ?, name = ?, unit = ?, decimals = ?, mean_kind = ?,"
-                            + " higher_is_more = ?, source = ?, weight_indicator = ? where id = ?",
+                            + " higher_is_more = ?, source = ?, weight_indicator = ?, short_name = ? where id = ?",
                     "insert into indicator (area, sort_order, name, unit, decimals, mean_kind, higher_is_more, source,"
-                            + " weight_indicator, id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " weight_indicator, short_name, id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     i.area(), i.sortOrder(), i.name(), i.unit().code(), i.decimals(), i.meanKind().code(), i.higherIsMore(), i.source(),
-                    i.weightIndicator(), i.id());
+                    i.weightIndicator(), i.shortName(), i.id());
         }
         for (ProfileEntry e : catalog.profileEntries()) {
             upsert(c, "update profile_row set last_year = ?, sort_order = ?, category = ?, mean_kind = ?"

@@ -103,6 +103,7 @@ final class CatalogViews {
         m.put("higherIsMore", i.higherIsMore());
         m.put("source", i.source());
         m.put("weightIndicator", i.weightIndicator());
+        m.put("shortName", i.shortName());
         return m;
     }
 }
