@@ -21,7 +21,7 @@ import no.kostra.store.ObservationRow;
  * Checks every figure a reader finds against the catalogue and collects it; nothing is written here. The first
  * problem stops the import with a message naming the file, the place and the field. Rows that are well-formed but
  * must not be stored (SSB's empty back-filled rows, regions the mapping ignores) are collected as rejections; figures
- * stored although they look wrong (outside their unit's {@link PlausibleRange}, a number beside a status symbol) are
+ * stored although they look wrong (outside their unit's range, {@link no.kostra.compute.Plausibility}, a number beside a status symbol) are
  * collected as warnings. Not thread-safe.
  */
 final class FigureCollector {
@@ -185,7 +185,8 @@ final class FigureCollector {
 
     private void checkPlausible(Where where, Indicator indicator, Figure figure) {
         if (figure.hasValue()) {
-            PlausibleRange.problem(indicator, figure.value()).ifPresent(problem -> warn(where, "value", problem));
+            no.kostra.compute.Plausibility.outsideRange(indicator, figure.value())
+                    .ifPresent(problem -> warn(where, "value", problem + "; tallet er lagret, men bør sjekkes"));
         }
     }
 
