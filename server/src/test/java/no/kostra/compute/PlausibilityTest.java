@@ -50,9 +50,9 @@ class PlausibilityTest {
     void doctorsFteOf95WhereTheYearBeforeHad869IsMoreThanTenTimesTheYearBefore() {
         // 000, Kommunehelse: Årsverk leger per 10 000 innbyggere; a returned workbook said 95
         assertThat(Plausibility.doubt(in(Unit.AARSVERK), 95, OptionalDouble.of(8.69)))
-                .contains("T.årsverk er 95, mer enn ti ganger tallet for året før (8,69)");
+                .contains("T.aarsverk er 95, mer enn ti ganger tallet for året før (8,69)");
         assertThat(Plausibility.doubt(in(Unit.AARSVERK), 0.8, OptionalDouble.of(8.69)))
-                .contains("T.årsverk er 0,8, under en tidel av tallet for året før (8,69)");
+                .contains("T.aarsverk er 0,8, under en tidel av tallet for året før (8,69)");
         assertThat(Plausibility.doubt(in(Unit.AARSVERK), 10.1, OptionalDouble.of(8.69))).isEmpty();
     }
 }
