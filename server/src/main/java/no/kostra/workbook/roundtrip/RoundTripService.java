@@ -11,7 +11,6 @@ import java.util.Map;
 import no.kostra.auth.Caller;
 import no.kostra.catalog.Catalog;
 import no.kostra.catalog.Region;
-import no.kostra.errors.ForbiddenException;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.service.CatalogService;
 import no.kostra.store.CommentRepository;
@@ -78,8 +77,8 @@ public final class RoundTripService {
                             Map.of("file", fileName, "madeFor", region.code(), "sentFor", expected.code()));
                 }
             }
-            mayEdit(caller, region);
             List<Edit> edits = workbook.readBack(provenance).edits();
+            WriteRights.check(caller, catalog, region, edits);
             UploadHeader upload = new UploadHeader(checksum, fileName, sender == null || sender.isBlank() ? "ukjent avsender" : sender,
                     clock.instant(), header.templateId(), header.templateVersion(), region.code(), header.year(),
                     header.madeAt(), header.dataRevision());
@@ -140,17 +139,10 @@ public final class RoundTripService {
     /** As {@link #undo(String, int)}, for a caller who may edit only some municipalities. */
     public StoredUpload undo(String id, int seq, Caller caller) {
         if (caller != null) {
-            mayEdit(caller, catalogs.current().requireRegion(upload(id).header().region()));
+            upload(id).edits().stream().filter(e -> e.seq() == seq).findFirst()
+                    .ifPresent(edit -> WriteRights.checkUndo(caller, catalogs.current(), edit));
         }
         return store.undo(id, seq);
-    }
-
-    private static void mayEdit(Caller caller, Region region) {
-        if (caller != null && !caller.mayEdit(region.code())) {
-            throw new ForbiddenException("Tokenet '" + caller.name() + "' kan bare endre tall for "
-                    + caller.municipality().orElse("") + "; arbeidsboken gjelder " + region.name() + " (" + region.code() + ")",
-                    Map.of("region", region.code(), "tokenFor", caller.municipality().orElse("")));
-        }
     }
 
     /** A region's current comments for a year: indicator id → text. */
