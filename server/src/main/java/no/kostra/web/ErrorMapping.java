@@ -8,6 +8,8 @@ import no.kostra.errors.ForbiddenException;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.errors.NotFoundException;
 import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,11 @@ final class ErrorMapping {
         // Jetty's own refusals met while a handler reads the request, such as a body arriving under the minimum rate (408).
         routes.exception(BadMessageException.class, (e, ctx) -> respond(ctx, e.getCode(), JsonErrorHandler.message(e.getCode()), null));
         routes.exception(Exception.class, (e, ctx) -> {
+            // a request body cut short, or chunked framing Jetty could not parse, met while a handler reads the body
+            if (brokenRequest(e)) {
+                respond(ctx, 400, JsonErrorHandler.BROKEN_BODY, null);
+                return;
+            }
             LOG.error("Unhandled error on {} {} (request {})", ctx.method(), ctx.path(), RequestIds.of(ctx), e);
             respond(ctx, 500, "Intern feil i tjenesten. Feilen er logget; prøv igjen eller kontakt driftsansvarlig.", null);
         });
@@ -41,6 +48,16 @@ final class ErrorMapping {
                 respond(ctx, 404, "Fant ikke " + ctx.path(), null);
             }
         });
+    }
+
+    /** Whether Jetty's own refusal of the request (a 4xx it raised while reading it) lies under the failure. */
+    private static boolean brokenRequest(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof EofException || t instanceof HttpException h && h.getCode() >= 400 && h.getCode() < 500) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String message(HttpResponseException e) {
