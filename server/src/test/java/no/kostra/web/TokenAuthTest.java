@@ -188,4 +188,25 @@ class TokenAuthTest {
         assertThat(send("POST", "/api/updates?year=2024", editor, null).statusCode()).isEqualTo(403);
         assertThat(send("POST", "/api/reference/befolkning.csv", editor, reference).statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void theSignedInCallerIsTheRecordedSourceAndTheFreeTextSenderOnlyANote() throws Exception {
+        // given Bærum's editor returns a corrected workbook saying it comes from "Rådmann"
+        byte[] filled = services.reports().fill("kommunehelse", "3201", 2024).xlsx();
+        byte[] returned = no.kostra.workbook.roundtrip.WriteRightsFixture.typed(filled,
+                java.util.Map.of("KHT.ressursbruksindikator|3201|2024", 0.975));
+        String editor = token("Kari, økonomi", Role.EDITOR, "3201");
+
+        JsonNode report = json(send("POST", "/api/workbooks?name=kht.xlsx&sender=R%C3%A5dmann", editor, returned));
+
+        // then the figure's source names Kari, and Rådmann is a note beside it
+        JsonNode upload = json(send("GET", "/api/workbooks/" + report.path("uploadId").asText(), editor, null));
+        assertThat(upload.path("header").path("sender").asText()).isEqualTo("Kari, økonomi");
+        assertThat(upload.path("header").path("senderNote").asText()).isEqualTo("Rådmann");
+        JsonNode revisions = json(send("GET", "/api/revisions?region=3201&indicator=KHT.ressursbruksindikator", editor, null))
+                .path("revisions");
+        JsonNode newest = revisions.get(revisions.size() - 1);
+        assertThat(newest.path("value").asDouble()).isEqualTo(0.975);
+        assertThat(newest.path("source").asText()).isEqualTo("kht.xlsx (Kari, økonomi)");
+    }
 }

@@ -15,6 +15,7 @@ import no.kostra.errors.InvalidInputException;
 import no.kostra.service.CatalogService;
 import no.kostra.store.CommentRepository;
 import no.kostra.store.FigureRepository;
+import no.kostra.store.WriteActor;
 import no.kostra.workbook.ProvenanceHeader;
 import no.kostra.workbook.ProvenanceSheet;
 import no.kostra.workbook.ProvenanceSigner;
@@ -30,6 +31,9 @@ import no.kostra.workbook.TemplateWorkbook;
  * the accepted edits in one transaction.
  */
 public final class RoundTripService {
+    /** Who sent a file when neither a caller nor the command line is known (a direct call). */
+    static final String UNKNOWN_SENDER = "ukjent avsender";
+
     private final CatalogService catalogs;
     private final FigureRepository figures;
     private final SigningKeys signingKeys;
@@ -50,6 +54,8 @@ public final class RoundTripService {
     }
 
     /**
+     * @param sender         the sender as the person wrote it: a note beside the recorded sender ({@link UploadHeader}),
+     *                       never the figures' source
      * @param expectedRegion the municipality the file is sent in for (null when not said): a workbook made for another
      *                       one is refused
      */
@@ -79,8 +85,8 @@ public final class RoundTripService {
             }
             List<Edit> edits = workbook.readBack(provenance).edits();
             WriteRights.check(caller, catalog, region, edits);
-            UploadHeader upload = new UploadHeader(checksum, fileName, sender == null || sender.isBlank() ? "ukjent avsender" : sender,
-                    clock.instant(), header.templateId(), header.templateVersion(), region.code(), header.year(),
+            UploadHeader upload = new UploadHeader(checksum, fileName,
+                    WriteActor.current().map(WriteActor::actor).orElse(UNKNOWN_SENDER), sender, clock.instant(), header.templateId(), header.templateVersion(), region.code(), header.year(),
                     header.madeAt(), header.dataRevision());
             RoundTripStore.Received received = dryRun ? store.decideOnly(checksum, edits) : store.receive(upload, bytes, edits);
             return new UploadReport(received.uploadId(), received.alreadyReceived(), dryRun, upload, received.decisions(),
