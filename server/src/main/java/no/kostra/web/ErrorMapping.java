@@ -10,12 +10,16 @@ import no.kostra.errors.NotFoundException;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.EofException;
+import no.kostra.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Maps every exception to one JSON error with a status that says whose fault it is. No stack trace reaches a client. */
 final class ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+
+    /** What a client is told to wait while the database is away: about a restart's length. */
+    private static final long DATABASE_AWAY_RETRY_SECONDS = 5;
 
     private ErrorMapping() {
     }
@@ -38,6 +42,13 @@ final class ErrorMapping {
             // a request body cut short, or chunked framing Jetty could not parse, met while a handler reads the body
             if (brokenRequest(e)) {
                 respond(ctx, 400, JsonErrorHandler.BROKEN_BODY, null);
+                return;
+            }
+            if (StoreException.unreachable(e)) {
+                LOG.warn("The database cannot be reached on {} {} (request {}): {}", ctx.method(), ctx.path(), RequestIds.of(ctx),
+                        e.getMessage());
+                ctx.header("Retry-After", Long.toString(DATABASE_AWAY_RETRY_SECONDS));
+                respond(ctx, 503, "Databasen svarer ikke akkurat nå; prøv igjen om litt", null);
                 return;
             }
             LOG.error("Unhandled error on {} {} (request {})", ctx.method(), ctx.path(), RequestIds.of(ctx), e);
