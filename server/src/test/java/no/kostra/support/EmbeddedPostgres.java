@@ -86,9 +86,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return start(false);
     }
 
-    /** Stops the server at once, as a crash or a restart would: connections are cut. */
+    /**
+     * Stops the server as a restart does: every connection is cut at once. A clean ("fast") stop, since the server runs
+     * without fsync and with asynchronous commits, and a crash ("immediate") could lose the last commits.
+     */
     public void stop() throws IOException {
-        run("pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "stop");
+        run("pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "stop");
     }
 
     /** Starts a stopped server again on the same port and data. */
