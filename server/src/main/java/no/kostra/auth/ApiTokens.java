@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -49,18 +51,31 @@ public final class ApiTokens {
     }
 
     /** A token as listed: never the token itself. */
-    public record Listed(String name, String prefix, String role, String municipality, Instant createdAt, Instant expiresAt,
-                         Instant lastUsedAt, Instant revokedAt) {
+    public record Listed(String name, String prefix, String role, List<String> municipalities, Instant createdAt,
+                         Instant expiresAt, Instant lastUsedAt, Instant revokedAt) {
+        public Listed {
+            municipalities = List.copyOf(municipalities);
+        }
     }
 
     /** A token just made: the only time its text exists outside the caller's hands. */
     public record Created(String token, Listed listed) {
     }
 
-    public Created create(String name, Role role, String municipality, int expiresDays) {
+    /** @param municipalities the current codes of the municipalities an editor may change: at least one for an editor, none else */
+    public Created create(String name, Role role, Set<String> municipalities, int expiresDays) {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new InvalidInputException("Tokenet må ha et navn (høyst 200 tegn)", Map.of("field", "name"));
         }
+        if (role == Role.EDITOR && municipalities.isEmpty()) {
+            throw new InvalidInputException("Et token med rollen editor må knyttes til kommunene det kan endre: legg til"
+                    + " --municipality KODE (én gang for hver kommune)", Map.of("field", "municipality"));
+        }
+        if (role != Role.EDITOR && !municipalities.isEmpty()) {
+            throw new InvalidInputException("--municipality gjelder bare rollen editor: en reader leser alle kommuner, og en"
+                    + " admin endrer alle; ta bort --municipality", Map.of("field", "municipality"));
+        }
+        List<String> codes = municipalities.stream().sorted().toList();
         if (expiresDays < 1 || expiresDays > MAX_DAYS) {
             throw new InvalidInputException("Et token kan gjelde fra 1 til " + MAX_DAYS + " dager, ikke " + expiresDays,
                     Map.of("field", "expiresDays"));
@@ -75,30 +90,42 @@ public final class ApiTokens {
                 throw new ConflictException("Det finnes alt et token som heter '" + name + "'; velg et annet navn eller trekk det"
                         + " tilbake først", Map.of("name", name));
             }
-            try (PreparedStatement s = c.prepareStatement("insert into api_token (name, prefix, token_hash, role, municipality,"
-                    + " created_at, expires_at) values (?, ?, ?, ?, ?, ?, ?)")) {
+            long id;
+            try (PreparedStatement s = c.prepareStatement("insert into api_token (name, prefix, token_hash, role,"
+                    + " created_at, expires_at) values (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 s.setString(1, name);
                 s.setString(2, token.substring(0, SHOWN_PREFIX));
                 s.setString(3, hash(key(c), token));
                 s.setString(4, role.code());
-                s.setString(5, municipality);
-                s.setTimestamp(6, Timestamp.from(now));
-                s.setTimestamp(7, Timestamp.from(expires));
-                return s.executeUpdate();
+                s.setTimestamp(5, Timestamp.from(now));
+                s.setTimestamp(6, Timestamp.from(expires));
+                s.executeUpdate();
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("insert into api_token_municipality (token_id, region_code) values (?, ?)")) {
+                for (String code : codes) {
+                    s.setLong(1, id);
+                    s.setString(2, code);
+                    s.addBatch();
+                }
+                return s.executeBatch();
             }
         });
-        return new Created(token, new Listed(name, token.substring(0, SHOWN_PREFIX), role.code(), municipality, now, expires,
+        return new Created(token, new Listed(name, token.substring(0, SHOWN_PREFIX), role.code(), codes, now, expires,
                 null, null));
     }
 
     public List<Listed> list() {
         return database.read(c -> {
             List<Listed> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("select name, prefix, role, municipality, created_at, expires_at,"
+            try (PreparedStatement s = c.prepareStatement("select name, prefix, role, id, created_at, expires_at,"
                     + " last_used_at, revoked_at from api_token order by name"); ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    out.add(new Listed(r.getString(1), r.getString(2), r.getString(3), r.getString(4), instant(r, 5),
-                            instant(r, 6), instant(r, 7), instant(r, 8)));
+                    out.add(new Listed(r.getString(1), r.getString(2), r.getString(3), municipalities(c, r.getLong(4)),
+                            instant(r, 5), instant(r, 6), instant(r, 7), instant(r, 8)));
                 }
             }
             return out;
@@ -129,14 +156,15 @@ public final class ApiTokens {
             if (key.isEmpty()) {
                 return Optional.<Caller>empty();
             }
-            try (PreparedStatement s = c.prepareStatement("select name, role, municipality, expires_at, revoked_at from api_token"
+            try (PreparedStatement s = c.prepareStatement("select name, role, id, expires_at, revoked_at from api_token"
                     + " where token_hash = ?")) {
                 s.setString(1, hash(key.get(), token));
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next() || r.getTimestamp(5) != null || !r.getTimestamp(4).toInstant().isAfter(now)) {
                         return Optional.<Caller>empty();
                     }
-                    return Optional.of(new Caller(r.getString(1), Role.fromCode(r.getString(2)), Optional.ofNullable(r.getString(3))));
+                    return Optional.of(new Caller(r.getString(1), Role.fromCode(r.getString(2)),
+                            Set.copyOf(municipalities(c, r.getLong(3)))));
                 }
             }
         });
@@ -158,6 +186,20 @@ public final class ApiTokens {
                 return s.executeUpdate();
             }
         });
+    }
+
+    private static List<String> municipalities(Connection c, long tokenId) throws SQLException {
+        List<String> codes = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select region_code from api_token_municipality where token_id = ?"
+                + " order by region_code")) {
+            s.setLong(1, tokenId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    codes.add(r.getString(1));
+                }
+            }
+        }
+        return codes;
     }
 
     private static boolean exists(Connection c, String name) throws SQLException {

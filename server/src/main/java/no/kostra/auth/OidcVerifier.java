@@ -17,11 +17,15 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URL;
 import java.text.ParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * OpenID Connect bearer tokens (Microsoft Entra ID in most municipalities): the signature against the issuer's JWKS
@@ -29,8 +33,10 @@ import java.util.Set;
  * not-before (a minute's skew), and the required scope in {@code scp} — so an ID token, which has none, is refused. A
  * multi-tenant setup names the issuer with {@code {tenantid}} and an allow-list: the token's own {@code tid} must be
  * listed and its {@code iss} must be the issuer for that tenant. The role comes from the {@code roles} claim (app roles
- * {@code Kostra.Reader}, {@code Kostra.Editor}, {@code Kostra.Admin}; reader when none), the municipality an editor may
- * change from {@code kostra_municipality}. Thread-safe.
+ * {@code Kostra.Reader}, {@code Kostra.Editor}, {@code Kostra.Admin}; reader when none). The municipalities an editor
+ * may change come from the {@code kostra_municipality} claim (a string or an array of codes) when the token has it,
+ * else from the operator's mapping of the token's groups ({@code groups}) and tenant ({@code tid}) to municipalities;
+ * an editor with neither is a reader ({@link Caller}). Thread-safe.
  */
 public final class OidcVerifier {
     private static final String TENANT = "{tenantid}";
@@ -39,15 +45,22 @@ public final class OidcVerifier {
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
     /**
-     * @param issuer  the issuer as tokens name it; with {@code {tenantid}} for a multi-tenant setup
-     * @param tenants the tenants allowed in a multi-tenant setup (empty for a single issuer)
+     * @param issuer          the issuer as tokens name it; with {@code {tenantid}} for a multi-tenant setup
+     * @param tenants         the tenants allowed in a multi-tenant setup (empty for a single issuer)
+     * @param municipalityMap a group's or tenant's id → the municipalities its editors may change (codes as given)
      */
-    public record Settings(String issuer, String audience, String requiredScope, Set<String> tenants) {
+    public record Settings(String issuer, String audience, String requiredScope, Set<String> tenants,
+                           Map<String, Set<String>> municipalityMap) {
         public Settings {
             tenants = Set.copyOf(tenants);
+            municipalityMap = Map.copyOf(municipalityMap);
             if (issuer.contains(TENANT) && tenants.isEmpty()) {
                 throw new IllegalArgumentException("--oidc-issuer med " + TENANT + " krever --oidc-tenants");
             }
+        }
+
+        public Settings(String issuer, String audience, String requiredScope, Set<String> tenants) {
+            this(issuer, audience, requiredScope, tenants, Map.of());
         }
     }
 
@@ -67,7 +80,7 @@ public final class OidcVerifier {
                 return Optional.empty();
             }
             String name = Optional.ofNullable(claims.getStringClaim("preferred_username")).orElse(claims.getSubject());
-            return Optional.of(new Caller(name, role(claims), Optional.ofNullable(claims.getStringClaim("kostra_municipality"))));
+            return Optional.of(new Caller(name, role(claims), municipalities(claims)));
         } catch (ParseException | BadJOSEException | JOSEException e) {
             return Optional.empty();
         }
@@ -80,6 +93,23 @@ public final class OidcVerifier {
         String tenant = claims.getStringClaim("tid");
         return tenant != null && settings.tenants().contains(tenant)
                 && settings.issuer().replace(TENANT, tenant).equals(claims.getIssuer());
+    }
+
+    /** The claim's codes when the token has the claim, else those the mapping gives its groups and tenant. */
+    private Set<String> municipalities(JWTClaimsSet claims) throws ParseException {
+        Object claimed = claims.getClaim("kostra_municipality");
+        if (claimed != null) {
+            Set<String> codes = new TreeSet<>();
+            for (Object code : claimed instanceof Collection<?> many ? many : List.of(claimed)) {
+                codes.add(code instanceof Number n ? String.format(Locale.ROOT, "%04d", n.longValue()) : String.valueOf(code).trim());
+            }
+            return codes;
+        }
+        List<String> ids = new ArrayList<>(Optional.ofNullable(claims.getStringListClaim("groups")).orElse(List.of()));
+        Optional.ofNullable(claims.getStringClaim("tid")).ifPresent(ids::add);
+        Set<String> codes = new TreeSet<>();
+        ids.forEach(id -> codes.addAll(settings.municipalityMap().getOrDefault(id, Set.of())));
+        return codes;
     }
 
     private static List<String> scopes(JWTClaimsSet claims) throws ParseException {

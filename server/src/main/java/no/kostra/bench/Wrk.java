@@ -89,10 +89,5 @@ final class Wrk {
 
     /** @param p50Millis median latency; @param p99Millis 99th percentile latency */
     record Result(double requestsPerSecond, double p50Millis, double p99Millis, long requests) {
-        Result plus(Result other) {
-            long n = requests + other.requests;
-            return new Result((requestsPerSecond + other.requestsPerSecond) / 2, (p50Millis + other.p50Millis) / 2,
-                    Math.max(p99Millis, other.p99Millis), n);
-        }
     }
 }

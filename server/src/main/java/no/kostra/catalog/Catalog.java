@@ -111,6 +111,16 @@ public final class Catalog {
                 "Fant ikke region " + code, Map.of("asked", String.valueOf(code), "known", knownRegionCodes())));
     }
 
+    /** The municipality a code names today (following renumberings), or empty for an unknown code or a group. */
+    public Optional<Region> findMunicipality(String code) {
+        return findRegion(code).filter(r -> r.kind() == RegionKind.MUNICIPALITY);
+    }
+
+    public Region requireMunicipality(String code) {
+        return findMunicipality(code).orElseThrow(() -> new NotFoundException("Fant ikke kommune " + code
+                + "; bruk et kommunenummer, som 3201 for Bærum", Map.of("asked", String.valueOf(code))));
+    }
+
     /** Every code a region has reported under, its current code first. */
     public List<String> codesOf(String canonicalCode) {
         List<String> codes = new ArrayList<>();

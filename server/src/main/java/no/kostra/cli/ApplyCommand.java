@@ -26,7 +26,8 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Show the edits and decisions without storing anything.")
     boolean dryRun;
 
-    @Option(names = "--sender", description = "Who sent the file (stored with each correction).")
+    @Option(names = "--sender", description = "Who sent the file, as a note beside each correction (the recorded sender"
+            + " is the user running the command).")
     String sender;
 
     @Option(names = "--region", description = "Refuse the file unless it was made for this municipality.")

@@ -29,6 +29,16 @@ final class ExpectedFailure implements IExecutionExceptionHandler {
         return EXIT_CODE;
     }
 
+    /** Whether the failure or any of its causes is of the type. */
+    static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Optional<String> sentence(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             Optional<String> said = said(t);

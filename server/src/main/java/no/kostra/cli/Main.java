@@ -25,7 +25,8 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main()).setExecutionExceptionHandler(new ExpectedFailure());
+        return new CommandLine(new Main()).setExecutionExceptionHandler(new ExpectedFailure())
+                .setParameterExceptionHandler(new UsageErrors());
     }
 
     @Override

@@ -51,6 +51,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "The add-in's own application (client) id, so the task pane can sign people in (with --auth oidc).")
     String oidcClientId;
 
+    @Option(names = "--oidc-municipality-map", paramLabel = "ID=CODE", split = ",",
+            description = "The municipality whose figures the editors of an Entra group (object id, from the token's groups"
+                    + " claim) or tenant (tid) may change, for tokens without a kostra_municipality claim (repeatable).")
+    java.util.List<String> oidcMunicipalityMap = new java.util.ArrayList<>();
+
+    @Option(names = "--allowed-host", paramLabel = "NAME",
+            description = "Another host name (or address) the service is reached by, besides the loopback names and"
+                    + " --public-url's host (repeatable); requests naming any other host are refused with 421.")
+    java.util.List<String> allowedHosts = new java.util.ArrayList<>();
+
     @Option(names = "--insecure-no-auth", description = "Listen on an address other than loopback without sign-in.")
     boolean insecureNoAuth;
 
@@ -76,6 +86,9 @@ final class ServeCommand implements Callable<Integer> {
         if (oidcClientId != null && !auth.contains("oidc")) {
             throw new CommandLine.ParameterException(https.spec.commandLine(), "--oidc-client-id krever --auth oidc");
         }
+        if (!oidcMunicipalityMap.isEmpty() && !auth.contains("oidc")) {
+            throw new CommandLine.ParameterException(https.spec.commandLine(), "--oidc-municipality-map krever --auth oidc");
+        }
         if (auth.contains("oidc")) {
             if (oidcIssuer == null || oidcAudience == null) {
                 throw new CommandLine.ParameterException(https.spec.commandLine(), "--auth oidc krever --oidc-issuer og"
@@ -98,10 +111,28 @@ final class ServeCommand implements Callable<Integer> {
         if (rateLimit < 0) {
             throw new CommandLine.ParameterException(https.spec.commandLine(), "--rate-limit kan ikke være negativ");
         }
+        if (wildcard(host) && https.publicUrl == null && allowedHosts.isEmpty()) {
+            throw new CommandLine.ParameterException(https.spec.commandLine(), "Tjenesten lytter på alle adresser (" + host
+                    + "), og svarer bare på navnene den er satt opp med: oppgi adressen folk når den på med --public-url"
+                    + " (som https://kostra.kommune.no) eller --allowed-host NAVN");
+        }
+        if (!wildcard(host)) {
+            allowedHosts.add(host);
+        }
         WebSettings base = https.settings(host, port);
-        WebSettings web = new WebSettings(base.publicUrl(), base.https(), base.limits().withRequestsPerMinute(rateLimit), tokens,
-                allowedOrigins, oidc, addinSignIn);
         Services services = Services.open(database.settings(), Clock.systemUTC());
+        if (oidc.isPresent() && !oidcMunicipalityMap.isEmpty()) {
+            try {
+                OidcVerifier.Settings s = oidc.get();
+                oidc = java.util.Optional.of(new OidcVerifier.Settings(s.issuer(), s.audience(), s.requiredScope(), s.tenants(),
+                        OidcMunicipalityMap.parse(oidcMunicipalityMap, services.catalogs().current())));
+            } catch (IllegalArgumentException e) {
+                services.close();
+                throw new CommandLine.ParameterException(https.spec.commandLine(), e.getMessage());
+            }
+        }
+        WebSettings web = new WebSettings(base.publicUrl(), base.https(), base.limits().withRequestsPerMinute(rateLimit), tokens,
+                allowedOrigins, oidc, addinSignIn, allowedHosts);
         services.loadSeeds(SeedFiles.fromClasspath()).ifPresentOrElse(
                 r -> System.out.printf("Loaded seeds: %d figures (%d added, %d changed, %d unchanged)%n",
                         r.read(), r.added(), r.changed(), r.unchanged()),
@@ -113,6 +144,13 @@ final class ServeCommand implements Callable<Integer> {
             // A certificate or key file that cannot be used: say which and why, without a stack trace.
             services.close();
             throw new CommandLine.ParameterException(https.spec.commandLine(), e.getMessage(), e);
+        } catch (RuntimeException e) {
+            services.close();
+            if (ExpectedFailure.causedBy(e, java.net.BindException.class)) {
+                throw new CommandLine.ParameterException(https.spec.commandLine(), "Porten " + port + " på " + host + " er i bruk"
+                        + " av en annen prosess (kanskje en annen kostra-server); stopp den, eller velg en annen port med --port");
+            }
+            throw e;
         }
         if (auth.isEmpty()) {
             System.out.println("Uten innlogging: alle som når " + host + ":" + port + " kan lese og endre tall (start med --auth tokens"
@@ -133,6 +171,14 @@ final class ServeCommand implements Callable<Integer> {
         stop.onSignals();
         stopped.await();
         return 0;
+    }
+
+    private static boolean wildcard(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isAnyLocalAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     private static boolean loopback(String host) {

@@ -33,8 +33,10 @@ final class TokenCommand implements Runnable {
         @Option(names = "--role", required = true, description = "reader, editor or admin.")
         String role;
 
-        @Option(names = "--municipality", paramLabel = "CODE", description = "An editor may change this municipality's figures only.")
-        String municipality;
+        @Option(names = "--municipality", paramLabel = "CODE", split = ",",
+                description = "A municipality an editor may change (repeatable; any of its numbers, e.g. 0219, 3024 or 3201)."
+                        + " Required for an editor.")
+        java.util.List<String> municipalities = new java.util.ArrayList<>();
 
         @Option(names = "--expires-days", defaultValue = "365", description = "Days it holds, 1 to 365 (default: ${DEFAULT-VALUE}).")
         int expiresDays;
@@ -42,11 +44,14 @@ final class TokenCommand implements Runnable {
         @Override
         public Integer call() {
             try (Services services = database.open()) {
-                String region = municipality == null ? null : services.catalogs().current().requireRegion(municipality).code();
-                ApiTokens.Created created = services.apiTokens().create(name, Role.fromCode(role), region, expiresDays);
+                java.util.Set<String> regions = new java.util.TreeSet<>();
+                for (String code : municipalities) {
+                    regions.add(services.catalogs().current().requireMunicipality(code).code());
+                }
+                ApiTokens.Created created = services.apiTokens().create(name, Role.fromCode(role), regions, expiresDays);
                 System.out.println("Token '" + created.listed().name() + "' (" + created.listed().role()
-                        + (region == null ? "" : ", " + region) + ") gjelder til " + created.listed().expiresAt()
-                        + ". Det vises bare nå; ta vare på det:");
+                        + (regions.isEmpty() ? "" : ", " + String.join(", ", regions)) + ") gjelder til "
+                        + created.listed().expiresAt() + ". Det vises bare nå; ta vare på det:");
                 System.out.println(created.token());
                 return 0;
             }
@@ -63,7 +68,7 @@ final class TokenCommand implements Runnable {
             try (Services services = database.open()) {
                 for (ApiTokens.Listed t : services.apiTokens().list()) {
                     System.out.printf("%-30s %-16s %-7s %-6s utløper %s%s%s%n", t.name(), t.prefix() + "…", t.role(),
-                            t.municipality() == null ? "" : t.municipality(), t.expiresAt(),
+                            String.join(",", t.municipalities()), t.expiresAt(),
                             t.lastUsedAt() == null ? "" : ", sist brukt " + t.lastUsedAt(),
                             t.revokedAt() == null ? "" : ", TRUKKET TILBAKE " + t.revokedAt());
                 }

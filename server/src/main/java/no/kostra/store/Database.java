@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,21 +16,26 @@ import org.flywaydb.core.Flyway;
  * write transactions run one at a time (see {@link #inTransaction}).
  */
 public final class Database implements AutoCloseable {
+    /**
+     * How long a request waits for a connection before the database counts as away (503): a stopped PostgreSQL refuses
+     * connections at once, and Hikari's default of 30 s kept every request, health included, hanging that long.
+     */
+    private static final Duration CONNECTION_WAIT = Duration.ofSeconds(5);
+    /** Health and readiness answer a load balancer within about this: a pool of their own with a short wait. */
+    private static final Duration PROBE_WAIT = Duration.ofMillis(1500);
+
     private final HikariDataSource dataSource;
+    private final HikariDataSource probes;
     /** Writers of this process queue here, fairly, before they queue on the database's lock row. */
     private final ReentrantLock writers = new ReentrantLock(true);
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, HikariDataSource probes) {
         this.dataSource = dataSource;
+        this.probes = probes;
     }
 
     public static Database open(DatabaseSettings settings) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.jdbcUrl());
-        config.setUsername(settings.user());
-        config.setPassword(settings.password());
-        config.setMaximumPoolSize(8);
-        config.setPoolName("kostra");
+        HikariConfig config = pool(settings, "kostra", 8, CONNECTION_WAIT);
         if (settings.jdbcUrl().startsWith("jdbc:postgresql:")) {
             // One multi-row insert per batch instead of one statement per row: a million-figure import in 9 s, not 18 s.
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
@@ -41,23 +47,58 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource);
+        HikariConfig probe = pool(settings, "kostra-probes", 2, PROBE_WAIT);
+        probe.setMinimumIdle(0);
+        probe.setValidationTimeout(PROBE_WAIT.toMillis() / 2);
+        // opened lazily: the service starts, and says it is unready, while the database is away
+        probe.setInitializationFailTimeout(-1);
+        if (settings.jdbcUrl().startsWith("jdbc:postgresql:")) {
+            // a server that accepts but does not answer must not hold a probe longer than a load balancer waits
+            probe.addDataSourceProperty("connectTimeout", "2");
+            probe.addDataSourceProperty("socketTimeout", "2");
+        }
+        return new Database(dataSource, new HikariDataSource(probe));
+    }
+
+    private static HikariConfig pool(DatabaseSettings settings, String name, int size, Duration wait) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(size);
+        config.setPoolName(name);
+        config.setConnectionTimeout(wait.toMillis());
+        return config;
+    }
+
+    /**
+     * Runs a short read for health or readiness on connections of their own, which give up after about a second and a
+     * half: a load balancer learns the database is away at once, and probes never wait behind the service's requests.
+     */
+    public <T> T probe(SqlWork<T> work) {
+        try (Connection connection = probes.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException("Database probe failed: " + e.getMessage(), e);
+        }
     }
 
     /** The newest migration applied (Flyway runs every one when the database is opened, or opening fails). */
     public String schemaVersion() {
-        return read(c -> {
-            try (var s = c.createStatement(); var r = s.executeQuery("select max(\"installed_rank\") from \"flyway_schema_history\"")) {
-                r.next();
-                int rank = r.getInt(1);
-                try (var v = c.prepareStatement("select \"version\" from \"flyway_schema_history\" where \"installed_rank\" = ?")) {
-                    v.setInt(1, rank);
-                    try (var rv = v.executeQuery()) {
-                        return rv.next() ? rv.getString(1) : "";
-                    }
+        return read(Database::schemaVersion);
+    }
+
+    public static String schemaVersion(Connection c) throws SQLException {
+        try (var s = c.createStatement(); var r = s.executeQuery("select max(\"installed_rank\") from \"flyway_schema_history\"")) {
+            r.next();
+            int rank = r.getInt(1);
+            try (var v = c.prepareStatement("select \"version\" from \"flyway_schema_history\" where \"installed_rank\" = ?")) {
+                v.setInt(1, rank);
+                try (var rv = v.executeQuery()) {
+                    return rv.next() ? rv.getString(1) : "";
                 }
             }
-        });
+        }
     }
 
     public DataSource dataSource() {
@@ -102,7 +143,22 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a read. A read whose connection was cut while it ran (the database restarted, a proxy dropped it) is run once
+     * more on a new connection: it wrote nothing, so trying again cannot do anything twice.
+     */
     public <T> T read(SqlWork<T> work) {
+        try {
+            return readOnce(work);
+        } catch (StoreException e) {
+            if (!StoreException.connectionCut(e)) {
+                throw e;
+            }
+            return readOnce(work);
+        }
+    }
+
+    private <T> T readOnce(SqlWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
@@ -112,6 +168,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        probes.close();
         dataSource.close();
     }
 

@@ -19,12 +19,11 @@ public record DatabaseSettings(String jdbcUrl, String user, String password) {
      * before the commit returns: with H2's default of 500 ms, a process killed (SIGKILL, the OOM killer) just after
      * answering 201 lost what it had answered for ({@code KilledDuringApplyIT}). H2 closes the database in a JVM
      * shutdown hook of its own (it refuses {@code DB_CLOSE_ON_EXIT=FALSE} in mixed mode), so {@code serve} drains its
-     * requests on SIGTERM before the JVM begins to shut down.
+     * requests on SIGTERM before the JVM begins to shut down. The folder, the port and the login are kept from
+     * anyone but the service's user: {@link EmbeddedDatabase}.
      */
     public static DatabaseSettings embedded(Path dataDir) {
-        Path file = dataDir.toAbsolutePath().resolve("kostra");
-        return new DatabaseSettings("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=120000;WRITE_DELAY=0",
-                "sa", "");
+        return EmbeddedDatabase.settings(dataDir);
     }
 
     /** A private in-memory database, for tests. */

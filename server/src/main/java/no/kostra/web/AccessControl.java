@@ -3,6 +3,7 @@ package no.kostra.web;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import no.kostra.auth.ApiTokens;
 import no.kostra.auth.Caller;
 import no.kostra.auth.OidcVerifier;
@@ -22,10 +23,13 @@ final class AccessControl {
 
     private final Optional<ApiTokens> tokens;
     private final Optional<OidcVerifier> oidc;
+    private final Function<String, Optional<String>> currentCode;
 
-    AccessControl(Optional<ApiTokens> tokens, Optional<OidcVerifier> oidc) {
+    /** @param currentCode a municipality's current code from any of its numbers, empty for a code that names none */
+    AccessControl(Optional<ApiTokens> tokens, Optional<OidcVerifier> oidc, Function<String, Optional<String>> currentCode) {
         this.tokens = tokens;
         this.oidc = oidc;
+        this.currentCode = currentCode;
     }
 
     void check(Context ctx) {
@@ -46,7 +50,7 @@ final class AccessControl {
         Optional<Caller> known = bearer.startsWith(ApiTokens.PREFIX) ? tokens.flatMap(t -> t.authenticate(bearer))
                 : oidc.flatMap(o -> o.verify(bearer));
         Caller caller = known.orElseThrow(() -> unauthorized("Tokenet er ukjent, utløpt, trukket tilbake eller ikke for denne"
-                + " tjenesten"));
+                + " tjenesten")).canonical(currentCode);
         if (!caller.role().allows(needed.get())) {
             throw new ForbiddenException("Tokenet '" + caller.name() + "' har rollen " + caller.role().code() + "; dette krever "
                     + needed.get().code(), Map.of("role", caller.role().code(), "needed", needed.get().code()));

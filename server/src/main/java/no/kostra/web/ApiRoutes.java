@@ -8,6 +8,8 @@ import java.util.Map;
 import no.kostra.catalog.Catalog;
 import no.kostra.catalog.Region;
 import no.kostra.service.Services;
+import no.kostra.store.Database;
+import no.kostra.store.DataRevision;
 
 /** The catalogue, health and profile routes. Handlers parse, make one call and render. */
 final class ApiRoutes {
@@ -32,14 +34,14 @@ final class ApiRoutes {
     }
 
     private void health(Context ctx) {
-        long revision = services.figures().dataRevision();
+        long revision = services.database().probe(DataRevision::current);
         ctx.json(Map.of("status", "ok", "dataRevision", revision));
     }
 
     /** Ready to serve: the database answers and holds the newest migration this build knows. */
     private void ready(Context ctx) {
-        ctx.json(Map.of("status", "ready", "dataRevision", services.figures().dataRevision(),
-                "schemaVersion", services.database().schemaVersion()));
+        ctx.json(services.database().probe(c -> Map.of("status", "ready", "dataRevision", DataRevision.current(c),
+                "schemaVersion", Database.schemaVersion(c))));
     }
 
     private void areas(Context ctx) {

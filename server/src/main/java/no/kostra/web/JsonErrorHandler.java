@@ -11,7 +11,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Jetty's own error answers — a request it could not parse (400), a URI or headers too long (414, 431), a body that
  * arrived too slowly (408) — in the service's JSON error body with its security headers, like every route's errors,
- * instead of Jetty's HTML page.
+ * instead of Jetty's HTML page, with a request id in the header and the body like every other answer (a request Jetty
+ * could not parse has none of its own, so it gets a new one).
  */
 final class JsonErrorHandler extends ErrorHandler {
     private static final String JSON = "application/json; charset=utf-8";
@@ -23,7 +24,9 @@ final class JsonErrorHandler extends ErrorHandler {
         headers.put(HttpHeader.CONTENT_TYPE, JSON);
         headers.put(ERROR_CACHE_CONTROL);
         SecurityHeaders.addTo(headers::put);
-        response.write(true, ByteBuffer.wrap(body(status)), callback);
+        String id = RequestIds.kept(request.getHeaders().get(RequestIds.HEADER));
+        headers.put(RequestIds.HEADER, id);
+        response.write(true, ByteBuffer.wrap(body(status, id)), callback);
         return true;
     }
 
@@ -31,12 +34,17 @@ final class JsonErrorHandler extends ErrorHandler {
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, JSON);
         SecurityHeaders.addTo(fields::put);
-        return ByteBuffer.wrap(body(status));
+        String id = RequestIds.kept(null);
+        fields.put(RequestIds.HEADER, id);
+        return ByteBuffer.wrap(body(status, id));
     }
 
-    private static byte[] body(int status) {
-        return Json.bytes(new ApiError(message(status), null));
+    private static byte[] body(int status, String requestId) {
+        return Json.bytes(new ApiError(message(status), null, requestId));
     }
+
+    /** A request body that ended early or whose chunked framing was broken. */
+    static final String BROKEN_BODY = "Forespørselen kom ikke fram hel (innholdet var avkortet eller feil kodet); send den på nytt";
 
     static String message(int status) {
         return switch (status) {

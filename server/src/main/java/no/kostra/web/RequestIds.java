@@ -22,18 +22,20 @@ final class RequestIds {
     }
 
     static void assign(Context ctx) {
-        String given = ctx.header(HEADER);
-        String id;
-        if (given != null && PLAIN.matcher(given).matches()) {
-            id = given;
-        } else {
-            byte[] bytes = new byte[8];
-            RANDOM.nextBytes(bytes);
-            id = HexFormat.of().formatHex(bytes);
-        }
+        String id = kept(ctx.header(HEADER));
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
         MDC.put(MDC_KEY, id);
+    }
+
+    /** The caller's id when it is plain (a proxy's), else a new one; null asks for a new one. */
+    static String kept(String given) {
+        if (given != null && PLAIN.matcher(given).matches()) {
+            return given;
+        }
+        byte[] bytes = new byte[8];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     /** After the request: the thread goes back to Jetty's pool and must not carry the id into another request's lines. */

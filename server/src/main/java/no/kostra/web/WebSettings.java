@@ -17,9 +17,12 @@ import no.kostra.auth.OidcVerifier;
  * @param allowedOrigins other web origins whose pages may read from the service ({@code serve --allowed-origin})
  * @param oidc      OpenID Connect bearer tokens are accepted too ({@code serve --auth oidc})
  * @param addinSignIn how the task pane signs in to get such tokens ({@code serve --oidc-client-id}); empty when it cannot
+ * @param allowedHosts more names the service answers to besides the loopback names and the public address's host
+ *                     ({@code serve --allowed-host})
  */
 public record WebSettings(Optional<URI> publicUrl, Optional<HttpsSettings> https, ServerLimits limits, boolean tokens,
-                          List<String> allowedOrigins, Optional<OidcVerifier.Settings> oidc, Optional<AddinSignIn> addinSignIn) {
+                          List<String> allowedOrigins, Optional<OidcVerifier.Settings> oidc, Optional<AddinSignIn> addinSignIn,
+                          List<String> allowedHosts) {
     public static final WebSettings DEFAULT = new WebSettings(Optional.empty(), Optional.empty());
 
     public WebSettings {
@@ -29,11 +32,12 @@ public record WebSettings(Optional<URI> publicUrl, Optional<HttpsSettings> https
         allowedOrigins = List.copyOf(allowedOrigins);
         java.util.Objects.requireNonNull(oidc, "oidc");
         java.util.Objects.requireNonNull(addinSignIn, "addinSignIn");
+        allowedHosts = List.copyOf(allowedHosts);
     }
 
     public WebSettings(Optional<URI> publicUrl, Optional<HttpsSettings> https, ServerLimits limits, boolean tokens,
                        List<String> allowedOrigins, Optional<OidcVerifier.Settings> oidc) {
-        this(publicUrl, https, limits, tokens, allowedOrigins, oidc, Optional.empty());
+        this(publicUrl, https, limits, tokens, allowedOrigins, oidc, Optional.empty(), List.of());
     }
 
     public WebSettings(Optional<URI> publicUrl, Optional<HttpsSettings> https) {
@@ -45,19 +49,23 @@ public record WebSettings(Optional<URI> publicUrl, Optional<HttpsSettings> https
     }
 
     public WebSettings withTokens(boolean on) {
-        return new WebSettings(publicUrl, https, limits, on, allowedOrigins, oidc, addinSignIn);
+        return new WebSettings(publicUrl, https, limits, on, allowedOrigins, oidc, addinSignIn, allowedHosts);
     }
 
     public WebSettings withAllowedOrigins(List<String> origins) {
-        return new WebSettings(publicUrl, https, limits, tokens, origins, oidc, addinSignIn);
+        return new WebSettings(publicUrl, https, limits, tokens, origins, oidc, addinSignIn, allowedHosts);
     }
 
     public WebSettings withOidc(Optional<OidcVerifier.Settings> settings) {
-        return new WebSettings(publicUrl, https, limits, tokens, allowedOrigins, settings, addinSignIn);
+        return new WebSettings(publicUrl, https, limits, tokens, allowedOrigins, settings, addinSignIn, allowedHosts);
     }
 
     public WebSettings withAddinSignIn(Optional<AddinSignIn> signIn) {
-        return new WebSettings(publicUrl, https, limits, tokens, allowedOrigins, oidc, signIn);
+        return new WebSettings(publicUrl, https, limits, tokens, allowedOrigins, oidc, signIn, allowedHosts);
+    }
+
+    public WebSettings withAllowedHosts(List<String> hosts) {
+        return new WebSettings(publicUrl, https, limits, tokens, allowedOrigins, oidc, addinSignIn, hosts);
     }
 
     /** Whether every API route but health and readiness needs a token. */

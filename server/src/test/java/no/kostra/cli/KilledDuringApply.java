@@ -63,9 +63,9 @@ abstract class KilledDuringApply {
             return "/api/workbooks?name=" + name + "&sender=" + sender;
         }
 
-        /** The source its corrections and comments are logged under (RoundTripStore). */
+        /** The source its corrections and comments are logged under (RoundTripStore): the file and who sent it. */
         String source() {
-            return name + " fra " + sender;
+            return name + " (uten innlogging)";
         }
     }
 

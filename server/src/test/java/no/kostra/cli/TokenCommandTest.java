@@ -37,4 +37,38 @@ class TokenCommandTest {
         assertThat(again[2].strip().lines().reduce((a, b) -> b).orElseThrow())
                 .isEqualTo("Ingenting er endret: Fant ikke et gyldig token som heter 'skript Kari'");
     }
+
+    @Test
+    void anEditorTokenWithoutAMunicipalityIsRefusedWithWhatToAdd() {
+        String data = dir.resolve("data").toString();
+
+        String[] refused = run("token", "create", "--name", "redaktør", "--role", "editor", "--data", data);
+
+        assertThat(refused[0]).isEqualTo("2");
+        assertThat(refused[2].strip().lines().reduce((a, b) -> b).orElseThrow()).isEqualTo("Ingenting er endret: Et token med rollen editor må knyttes til kommunene det"
+                + " kan endre: legg til --municipality KODE (én gang for hver kommune)");
+        assertThat(run("token", "list", "--data", data)[1]).doesNotContain("redaktør");
+    }
+
+    @Test
+    void anEditorMayBeBoundToSeveralMunicipalitiesNamedByAnyOfTheirNumbers() {
+        String data = dir.resolve("data").toString();
+
+        String[] created = run("token", "create", "--name", "Asker og Bærum", "--role", "editor", "--municipality", "0219",
+                "--municipality", "0220", "--data", data);
+
+        assertThat(created[0]).as(created[2]).isEqualTo("0");
+        assertThat(created[1].lines().findFirst().orElseThrow()).contains("(editor, 3201, 3203)");
+        assertThat(run("token", "list", "--data", data)[1]).contains("3201,3203");
+    }
+
+    @Test
+    void aMunicipalityForAReaderOrAnAdminIsRefused() {
+        String[] refused = run("token", "create", "--name", "les", "--role", "reader", "--municipality", "3201", "--data",
+                dir.resolve("data").toString());
+
+        assertThat(refused[0]).isEqualTo("2");
+        assertThat(refused[2].strip().lines().reduce((a, b) -> b).orElseThrow()).isEqualTo("Ingenting er endret: --municipality"
+                + " gjelder bare rollen editor: en reader leser alle kommuner, og en admin endrer alle; ta bort --municipality");
+    }
 }

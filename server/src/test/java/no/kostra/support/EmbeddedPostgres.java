@@ -38,7 +38,7 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  * {@code nobody} through util-linux's {@code setpriv}. (zonky's own launcher runs them as the JVM's user, so it
  * cannot serve a build run by root.)
  */
-public final class EmbeddedPostgres {
+public final class EmbeddedPostgres implements AutoCloseable {
     private static final String FOLDER_PREFIX = "kostra-embedded-postgres-";
     private static final int NOBODY = 65534;
     private static EmbeddedPostgres shared;
@@ -77,6 +77,34 @@ public final class EmbeddedPostgres {
         return shared;
     }
 
+    /**
+     * A server of the caller's own, which it may stop and start again (to test what the service does while the
+     * database is away) and must close; the shared one stays up for every other test.
+     */
+    public static EmbeddedPostgres startOwn() throws IOException {
+        shared();
+        return start(false);
+    }
+
+    /**
+     * Stops the server as a restart does: every connection is cut at once. A clean ("fast") stop, since the server runs
+     * without fsync and with asynchronous commits, and a crash ("immediate") could lose the last commits.
+     */
+    public void stop() throws IOException {
+        run("pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "stop");
+    }
+
+    /** Starts a stopped server again on the same port and data. */
+    public void startAgain() throws IOException {
+        startServer();
+    }
+
+    /** Stops the server and removes its folder. */
+    @Override
+    public void close() {
+        stopAndDelete();
+    }
+
     /** A new, empty database on the server, owned by its superuser. */
     public DatabaseSettings freshDatabase() {
         String name = "kostra_test_" + databases.incrementAndGet();
@@ -98,8 +126,14 @@ public final class EmbeddedPostgres {
     }
 
     private static EmbeddedPostgres start() throws IOException {
+        return start(true);
+    }
+
+    private static EmbeddedPostgres start(boolean clearLeftOvers) throws IOException {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        stopLeftOvers(tmp);
+        if (clearLeftOvers) {
+            stopLeftOvers(tmp);
+        }
         boolean root = new UnixSystem().getUid() == 0;
         Path folder = Files.createTempDirectory(tmp, FOLDER_PREFIX + ProcessHandle.current().pid() + "-");
         EmbeddedPostgres server = new EmbeddedPostgres(folder, freePort(), root);
@@ -146,6 +180,10 @@ public final class EmbeddedPostgres {
         }
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
         run("initdb", "-D", data.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync");
+        startServer();
+    }
+
+    private void startServer() throws IOException {
         // Durability is not what these tests check; without fsync the migrations run several times faster.
         String options = "-p " + port + " -h 127.0.0.1 -k " + data + " -F -c synchronous_commit=off -c full_page_writes=off"
                 + " -c max_connections=300";

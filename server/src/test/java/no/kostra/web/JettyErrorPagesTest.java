@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
+import no.kostra.support.RawHttp;
 import no.kostra.support.SeededServicesExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,5 +70,32 @@ class JettyErrorPagesTest {
         assertThat(head).contains("content-type: application/json", "x-content-type-options: nosniff");
         JsonNode error = Json.MAPPER.readTree(body.contains("{") ? body.substring(body.indexOf('{'), body.lastIndexOf('}') + 1) : body);
         assertThat(error.path("error").asText()).isNotBlank().isEqualTo(JsonErrorHandler.message(status));
+        assertThat(head).containsPattern("x-request-id: [0-9a-f]{16}");
+        assertThat(error.path("requestId").asText()).isEqualTo(head.replaceAll("(?s).*x-request-id: ([0-9a-f]{16}).*", "$1"));
+    }
+
+    static Stream<Arguments> brokenBodies() {
+        return Stream.of(
+                Arguments.of("/api/workbooks?name=kht.xlsx", "Transfer-Encoding: chunked\r\n", "ZZ\r\nPK\r\n0\r\n\r\n"),
+                Arguments.of("/api/imports?format=csv&name=t.csv", "Transfer-Encoding: chunked\r\n", "ZZ\r\nregion\r\n0\r\n\r\n"),
+                Arguments.of("/api/workbooks?name=kht.xlsx", "Content-Length: 5000\r\n", "PK\u0003\u0004 only the start"),
+                Arguments.of("/api/imports?format=csv&name=t.csv", "Content-Length: 5000\r\n", "region;indicator;year;value\n3201;"),
+                Arguments.of("/api/reference/befolkning.csv", "Transfer-Encoding: chunked\r\n", "10\r\nregion;indic"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("brokenBodies")
+    void aBodyThatIsMalformedOrCutShortIs400AndChangesNothing(String path, String framing, String body) throws Exception {
+        long revision = SEEDED.services().figures().dataRevision();
+
+        RawHttp.Answer answer = RawHttp.send(app.port(), "POST " + path + " HTTP/1.1\r\nHost: localhost\r\n" + framing
+                + "Content-Type: application/octet-stream\r\n\r\n" + body);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        JsonNode error = Json.MAPPER.readTree(answer.json());
+        assertThat(error.path("error").asText()).isEqualTo("Forespørselen kom ikke fram hel (innholdet var avkortet eller"
+                + " feil kodet); send den på nytt");
+        assertThat(error.path("requestId").asText()).isEqualTo(answer.header("x-request-id")).isNotBlank();
+        assertThat(SEEDED.services().figures().dataRevision()).isEqualTo(revision);
     }
 }

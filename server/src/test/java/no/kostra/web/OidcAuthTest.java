@@ -123,4 +123,45 @@ class OidcAuthTest {
                 .as("issuer").isEqualTo(401);
         assertThat(status("GET", PROFILE, token(key, c -> c.claim("scp", null)))).as("an ID token has no scope").isEqualTo(401);
     }
+
+    private int returnBaerumsWorkbook(String bearer) throws Exception {
+        byte[] workbook = seeded.services().reports().fill("kommunehelse", "3201", 2024).xlsx();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/workbooks?name=kht.xlsx&dryRun=true"))
+                .header("Authorization", "Bearer " + bearer).POST(HttpRequest.BodyPublishers.ofByteArray(workbook)).build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static Consumer<JWTClaimsSet.Builder> editor(Consumer<JWTClaimsSet.Builder> more) {
+        return c -> more.accept(c.claim("roles", List.of("Kostra.Editor")));
+    }
+
+    @Test
+    void anEditorsMunicipalitiesComeFromItsClaimUnderAnyOfTheirNumbers() throws Exception {
+        assertThat(returnBaerumsWorkbook(token(key, editor(c -> c.claim("kostra_municipality", "0219"))))).isEqualTo(200);
+        assertThat(returnBaerumsWorkbook(token(key, editor(c -> c.claim("kostra_municipality", List.of("3203", "3024"))))))
+                .isEqualTo(200);
+        assertThat(returnBaerumsWorkbook(token(key, editor(c -> c.claim("kostra_municipality", "3203"))))).isEqualTo(403);
+    }
+
+    @Test
+    void anEditorWithNeitherClaimNorMappingIsAReader() throws Exception {
+        String unbound = token(key, editor(c -> { }));
+
+        assertThat(returnBaerumsWorkbook(unbound)).isEqualTo(403);
+        assertThat(status("GET", PROFILE, unbound)).isEqualTo(200);
+    }
+
+    @Test
+    void anEditorsMunicipalitiesComeFromTheOperatorsMappingOfItsGroupsOrTenant() throws Exception {
+        app.stop();
+        app = App.create(seeded.services(), WebSettings.DEFAULT.withOidc(Optional.of(new OidcVerifier.Settings(
+                issuerBase + "/{tenantid}/v2.0", AUDIENCE, SCOPE, Set.of(TENANT),
+                java.util.Map.of("4b9e-okonomi-baerum", Set.of("3024"), TENANT, Set.of("3203")))))).start("127.0.0.1", 0);
+
+        assertThat(returnBaerumsWorkbook(token(key, editor(c -> { })))).as("the tenant gives Asker").isEqualTo(403);
+        assertThat(returnBaerumsWorkbook(token(key, editor(c -> c.claim("groups", List.of("4b9e-okonomi-baerum"))))))
+                .as("the group gives Bærum").isEqualTo(200);
+        assertThat(returnBaerumsWorkbook(token(key, editor(c -> c.claim("groups", List.of("4b9e-okonomi-baerum"))
+                .claim("kostra_municipality", "3203"))))).as("the claim, when there, decides").isEqualTo(403);
+    }
 }

@@ -50,8 +50,8 @@ class TokenAuthTest {
         services.close();
     }
 
-    private String token(String name, Role role, String municipality) {
-        return services.apiTokens().create(name, role, municipality, 30).token();
+    private String token(String name, Role role, String... municipalities) {
+        return services.apiTokens().create(name, role, java.util.Set.of(municipalities), 30).token();
     }
 
     private HttpResponse<byte[]> send(String method, String path, String token, byte[] body) throws Exception {
@@ -85,7 +85,7 @@ class TokenAuthTest {
 
     @Test
     void aReaderReadsAndDownloadsButMayNotImport() throws Exception {
-        String reader = token("lesing", Role.READER, null);
+        String reader = token("lesing", Role.READER);
 
         assertThat(send("GET", PROFILE, reader, null).statusCode()).isEqualTo(200);
         assertThat(send("GET", "/api/reports/kommunehelse.xlsx?region=3201&year=2024", reader, null).statusCode()).isEqualTo(200);
@@ -104,14 +104,15 @@ class TokenAuthTest {
         HttpResponse<byte[]> accepted = send("POST", "/api/workbooks?name=kht.xlsx", baerumEditor, baerum);
 
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(json(refused).path("error").asText()).contains("kan bare endre tall for 0301", "Bærum (3201)");
+        assertThat(json(refused).path("error").asText()).isEqualTo("Tokenet 'redaktør Oslo' kan bare endre tall for Oslo (0301);"
+                + " arbeidsboken gjelder Bærum (3201)");
         assertThat(accepted.statusCode()).isEqualTo(201);
         assertThat(send("POST", "/api/imports?format=csv&name=tall.csv", baerumEditor, CSV).statusCode()).isEqualTo(403);
     }
 
     @Test
     void anAdminImportsAndTheAuditLogNamesItsToken() throws Exception {
-        String admin = token("admin Kari", Role.ADMIN, null);
+        String admin = token("admin Kari", Role.ADMIN);
 
         assertThat(send("POST", "/api/imports?format=csv&name=tall.csv", admin, CSV).statusCode()).isEqualTo(201);
         String today = LocalDate.now(ZoneOffset.UTC).toString();
@@ -122,7 +123,7 @@ class TokenAuthTest {
                 .filter(e -> e.path("actor").asText().equals("admin Kari")).findFirst().orElseThrow();
         assertThat(entry.path("action").asText()).isEqualTo("POST /api/imports?format=csv&name=tall.csv");
         assertThat(entry.path("address").asText()).isEqualTo("127.0.0.1");
-        String reader = token("lesing", Role.READER, null);
+        String reader = token("lesing", Role.READER);
         assertThat(send("GET", "/api/audit?from=" + today + "&to=" + today, reader, null).statusCode()).isEqualTo(403);
         assertThat(send("GET", "/metrics", reader, null).statusCode()).isEqualTo(403);
         assertThat(send("GET", "/metrics", admin, null).statusCode()).isEqualTo(200);
@@ -130,7 +131,7 @@ class TokenAuthTest {
 
     @Test
     void aRevokedTokenIsRefusedAndNoTokenIsStoredInClearText() throws Exception {
-        String admin = token("admin Kari", Role.ADMIN, null);
+        String admin = token("admin Kari", Role.ADMIN);
         assertThat(send("GET", PROFILE, admin, null).statusCode()).isEqualTo(200);
         services.apiTokens().revoke("admin Kari");
 
@@ -152,5 +153,60 @@ class TokenAuthTest {
         }
         services = Services.openSeeded(DatabaseSettings.embedded(dir.resolve("data")), SeededServices.CLOCK);
         app = App.create(services).start("127.0.0.1", 0);
+    }
+
+    @Test
+    void anEditorOfBaerumReturningAWorkbookThatChangesAskersFigureIsRefusedWholeWithTheCellListed() throws Exception {
+        // given Bærum's workbook with Bærum's and Asker's 2024 figures changed on the series sheet
+        byte[] filled = services.reports().fill("kommunehelse", "3201", 2024).xlsx();
+        String series = "KHT.serie_netto_per_innbygger";
+        byte[] returned = no.kostra.workbook.roundtrip.WriteRightsFixture.typed(filled,
+                java.util.Map.of(series + "|3201|2024", 4300.0, series + "|3203|2024", 9999.0));
+        String askerCell = no.kostra.workbook.roundtrip.WriteRightsFixture.where(filled, series + "|3203|2024");
+        long revision = services.figures().dataRevision();
+        String editor = token("redaktør Bærum", Role.EDITOR, "3024");
+
+        // when Bærum's editor sends it
+        HttpResponse<byte[]> refused = send("POST", "/api/workbooks?name=kht.xlsx&sender=Ole", editor, returned);
+
+        // then it is refused whole, naming Asker's cell, and nothing is stored
+        assertThat(refused.statusCode()).isEqualTo(403);
+        JsonNode body = json(refused);
+        assertThat(body.path("error").asText()).contains("kan bare endre tall for Bærum (3201)", askerCell + " (Asker, 3203)",
+                "Ingenting i arbeidsboken er lagret");
+        assertThat(body.path("detail").path("cells").findValuesAsText("cell")).containsExactly(askerCell);
+        assertThat(services.figures().dataRevision()).isEqualTo(revision);
+    }
+
+    @Test
+    void anEditorMayNotWriteThroughTheAdminsWritePaths() throws Exception {
+        String editor = token("redaktør Bærum", Role.EDITOR, "3201");
+        byte[] reference = "region;indicator;year;value\n3203;KHT.ressursbruksindikator;2024;0,9\n".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(send("POST", "/api/imports?format=csv&name=asker.csv", editor, reference).statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/api/imports?format=csv&name=baerum.csv", editor, CSV).statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/api/updates?year=2024", editor, null).statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/api/reference/befolkning.csv", editor, reference).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theSignedInCallerIsTheRecordedSourceAndTheFreeTextSenderOnlyANote() throws Exception {
+        // given Bærum's editor returns a corrected workbook saying it comes from "Rådmann"
+        byte[] filled = services.reports().fill("kommunehelse", "3201", 2024).xlsx();
+        byte[] returned = no.kostra.workbook.roundtrip.WriteRightsFixture.typed(filled,
+                java.util.Map.of("KHT.ressursbruksindikator|3201|2024", 0.975));
+        String editor = token("Kari, økonomi", Role.EDITOR, "3201");
+
+        JsonNode report = json(send("POST", "/api/workbooks?name=kht.xlsx&sender=R%C3%A5dmann", editor, returned));
+
+        // then the figure's source names Kari, and Rådmann is a note beside it
+        JsonNode upload = json(send("GET", "/api/workbooks/" + report.path("uploadId").asText(), editor, null));
+        assertThat(upload.path("header").path("sender").asText()).isEqualTo("Kari, økonomi");
+        assertThat(upload.path("header").path("senderNote").asText()).isEqualTo("Rådmann");
+        JsonNode revisions = json(send("GET", "/api/revisions?region=3201&indicator=KHT.ressursbruksindikator", editor, null))
+                .path("revisions");
+        JsonNode newest = revisions.get(revisions.size() - 1);
+        assertThat(newest.path("value").asDouble()).isEqualTo(0.975);
+        assertThat(newest.path("source").asText()).isEqualTo("kht.xlsx (Kari, økonomi)");
     }
 }

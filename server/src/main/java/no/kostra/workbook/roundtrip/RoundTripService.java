@@ -11,11 +11,11 @@ import java.util.Map;
 import no.kostra.auth.Caller;
 import no.kostra.catalog.Catalog;
 import no.kostra.catalog.Region;
-import no.kostra.errors.ForbiddenException;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.service.CatalogService;
 import no.kostra.store.CommentRepository;
 import no.kostra.store.FigureRepository;
+import no.kostra.store.WriteActor;
 import no.kostra.workbook.ProvenanceHeader;
 import no.kostra.workbook.ProvenanceSheet;
 import no.kostra.workbook.ProvenanceSigner;
@@ -31,6 +31,9 @@ import no.kostra.workbook.TemplateWorkbook;
  * the accepted edits in one transaction.
  */
 public final class RoundTripService {
+    /** Who sent a file when neither a caller nor the command line is known (a direct call). */
+    static final String UNKNOWN_SENDER = "ukjent avsender";
+
     private final CatalogService catalogs;
     private final FigureRepository figures;
     private final SigningKeys signingKeys;
@@ -51,6 +54,8 @@ public final class RoundTripService {
     }
 
     /**
+     * @param sender         the sender as the person wrote it: a note beside the recorded sender ({@link UploadHeader}),
+     *                       never the figures' source
      * @param expectedRegion the municipality the file is sent in for (null when not said): a workbook made for another
      *                       one is refused
      */
@@ -78,10 +83,10 @@ public final class RoundTripService {
                             Map.of("file", fileName, "madeFor", region.code(), "sentFor", expected.code()));
                 }
             }
-            mayEdit(caller, region);
             List<Edit> edits = workbook.readBack(provenance).edits();
-            UploadHeader upload = new UploadHeader(checksum, fileName, sender == null || sender.isBlank() ? "ukjent avsender" : sender,
-                    clock.instant(), header.templateId(), header.templateVersion(), region.code(), header.year(),
+            WriteRights.check(caller, catalog, region, edits);
+            UploadHeader upload = new UploadHeader(checksum, fileName,
+                    WriteActor.current().map(WriteActor::actor).orElse(UNKNOWN_SENDER), sender, clock.instant(), header.templateId(), header.templateVersion(), region.code(), header.year(),
                     header.madeAt(), header.dataRevision());
             RoundTripStore.Received received = dryRun ? store.decideOnly(checksum, edits) : store.receive(upload, bytes, edits);
             return new UploadReport(received.uploadId(), received.alreadyReceived(), dryRun, upload, received.decisions(),
@@ -140,17 +145,10 @@ public final class RoundTripService {
     /** As {@link #undo(String, int)}, for a caller who may edit only some municipalities. */
     public StoredUpload undo(String id, int seq, Caller caller) {
         if (caller != null) {
-            mayEdit(caller, catalogs.current().requireRegion(upload(id).header().region()));
+            upload(id).edits().stream().filter(e -> e.seq() == seq).findFirst()
+                    .ifPresent(edit -> WriteRights.checkUndo(caller, catalogs.current(), edit));
         }
         return store.undo(id, seq);
-    }
-
-    private static void mayEdit(Caller caller, Region region) {
-        if (caller != null && !caller.mayEdit(region.code())) {
-            throw new ForbiddenException("Tokenet '" + caller.name() + "' kan bare endre tall for "
-                    + caller.municipality().orElse("") + "; arbeidsboken gjelder " + region.name() + " (" + region.code() + ")",
-                    Map.of("region", region.code(), "tokenFor", caller.municipality().orElse("")));
-        }
     }
 
     /** A region's current comments for a year: indicator id → text. */

@@ -173,7 +173,8 @@ public final class RoundTripStore {
             Edit e = d.edit();
             if (d.outcome() == Decision.Outcome.APPLIED && e.kind() == Edit.Kind.VALUE) {
                 rows.add(new ObservationRow(e.indicator(), e.region(), e.region(), e.year(), figure(e), source(header),
-                        "Rettet i " + e.sheet() + "!" + e.cell() + " (forrige verdi " + e.oldText() + ")"));
+                        "Rettet i " + e.sheet() + "!" + e.cell() + " (forrige verdi " + e.oldText() + ")"
+                                + (header.senderNote() == null ? "" : "; avsender oppgitt som '" + header.senderNote() + "'")));
             }
         }
         if (rows.isEmpty()) {
@@ -189,14 +190,15 @@ public final class RoundTripStore {
                         "Applied edit without number or status: " + e)));
     }
 
+    /** A correction's recorded source: the file and who sent it as the service knows them, never the free-text sender. */
     private static String source(UploadHeader header) {
-        return header.fileName() + " fra " + header.sender();
+        return header.fileName() + " (" + header.sender() + ")";
     }
 
     private long insertUpload(Connection c, String publicId, UploadHeader h, byte[] content, Long importId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into workbook_upload (checksum, file_name, sender, received_at,"
                 + " template_id, template_version, region_code, report_year, made_at, filled_revision, import_id, content,"
-                + " public_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + " public_id, sender_note) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             s.setString(1, h.checksum());
             s.setString(2, h.fileName());
             s.setString(3, h.sender());
@@ -214,6 +216,7 @@ public final class RoundTripStore {
             }
             s.setBytes(12, content);
             s.setString(13, publicId);
+            s.setString(14, h.senderNote());
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
@@ -280,14 +283,14 @@ public final class RoundTripStore {
         long size;
         Long importId;
         try (PreparedStatement s = c.prepareStatement("select checksum, file_name, sender, received_at, template_id,"
-                + " template_version, region_code, report_year, made_at, filled_revision, import_id, octet_length(content), id"
-                + " from workbook_upload where public_id = ?")) {
+                + " template_version, region_code, report_year, made_at, filled_revision, import_id, octet_length(content), id,"
+                + " sender_note from workbook_upload where public_id = ?")) {
             s.setString(1, publicId);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
                     return Optional.empty();
                 }
-                header = new UploadHeader(r.getString(1), r.getString(2), r.getString(3), r.getTimestamp(4).toInstant(),
+                header = new UploadHeader(r.getString(1), r.getString(2), r.getString(3), r.getString(14), r.getTimestamp(4).toInstant(),
                         r.getString(5), r.getString(6), r.getString(7), r.getInt(8), r.getTimestamp(9).toInstant(), r.getLong(10));
                 long imported = r.getLong(11);
                 importId = r.wasNull() ? null : imported;

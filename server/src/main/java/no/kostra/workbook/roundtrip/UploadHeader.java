@@ -3,13 +3,25 @@ package no.kostra.workbook.roundtrip;
 import java.time.Instant;
 import java.util.Objects;
 
-/** What a returned file is: who sent it, its checksum, and what the service made it from. */
-public record UploadHeader(String checksum, String fileName, String sender, Instant receivedAt, String templateId,
-                           String templateVersion, String region, int year, Instant madeAt, long filledRevision) {
+/**
+ * What a returned file is: who sent it, its checksum, and what the service made it from.
+ *
+ * @param sender     who sent it, as the service knows them: the signed-in caller's name, the command line's user, or
+ *                   {@code uten innlogging}; the figures' recorded source
+ * @param senderNote the sender the person wrote themselves ({@code sender=}, {@code --sender}), a note only; null when none
+ */
+public record UploadHeader(String checksum, String fileName, String sender, String senderNote, Instant receivedAt,
+                           String templateId, String templateVersion, String region, int year, Instant madeAt,
+                           long filledRevision) {
     public UploadHeader {
         Objects.requireNonNull(checksum, "checksum");
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(sender, "sender");
+        senderNote = senderNote == null || senderNote.isBlank() ? null : senderNote.strip();
+        if (senderNote != null && senderNote.length() > 200) {
+            throw new no.kostra.errors.InvalidInputException("Avsenderen (sender) kan være høyst 200 tegn",
+                    java.util.Map.of("field", "sender"));
+        }
         Objects.requireNonNull(receivedAt, "receivedAt");
         Objects.requireNonNull(templateId, "templateId");
         Objects.requireNonNull(region, "region");

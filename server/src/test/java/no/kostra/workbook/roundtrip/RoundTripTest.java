@@ -91,7 +91,8 @@ class RoundTripTest {
         assertThat(services.roundTrip().comments("3024", 2024))
                 .containsExactly(Map.entry(SYKEFRAVAER, "Langtidsfraværet falt etter omorganiseringen i høst"));
         StoredUpload audit = services.roundTrip().upload(first.uploadId());
-        assertThat(audit.header().sender()).isEqualTo("Ole");
+        assertThat(audit.header().senderNote()).isEqualTo("Ole");
+        assertThat(audit.header().sender()).isEqualTo(RoundTripService.UNKNOWN_SENDER);
         assertThat(audit.edits()).hasSize(3);
         assertThat(services.roundTrip().content(first.uploadId())).isEqualTo(returned);
         assertThat(audit.header().checksum()).isEqualTo(RoundTripService.sha256(returned));
