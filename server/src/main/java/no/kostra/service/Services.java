@@ -16,7 +16,9 @@ import no.kostra.store.FigureRepository;
 import no.kostra.store.ImportResult;
 import no.kostra.store.ImportWriter;
 import no.kostra.workbook.ReportService;
+import no.kostra.workbook.SeriesGatherer;
 import no.kostra.workbook.SigningKeys;
+import no.kostra.workbook.powerquery.DataTables;
 import no.kostra.workbook.roundtrip.RoundTripService;
 import no.kostra.workbook.roundtrip.RoundTripStore;
 
@@ -34,6 +36,7 @@ public final class Services implements AutoCloseable {
     private final ReportService reports;
     private final RoundTripService roundTrip;
     private final AnalysisServices analysis;
+    private final DataTables dataTables;
 
     private Services(Database database, Clock clock) {
         this.database = database;
@@ -46,6 +49,7 @@ public final class Services implements AutoCloseable {
         this.analysis = new AnalysisServices(database, catalogs, clock);
         SigningKeys signingKeys = new SigningKeys(database, clock);
         this.reports = new ReportService(catalogs, profiles, figures, analysis.efficiency(), signingKeys, clock);
+        this.dataTables = new DataTables(catalogs, profiles, new SeriesGatherer(figures), analysis.efficiency(), analysis.splits());
         this.roundTrip = new RoundTripService(catalogs, figures, signingKeys, reports,
                 new RoundTripStore(database, importWriter, clock), comments, clock);
     }
@@ -96,6 +100,11 @@ public final class Services implements AutoCloseable {
 
     public ReportService reports() {
         return reports;
+    }
+
+    /** The tables report workbooks hold, each as one flat table (the data routes, refreshable workbooks). */
+    public DataTables dataTables() {
+        return dataTables;
     }
 
     /** Returned workbooks: read back, decide and store the edits. */

@@ -83,6 +83,7 @@ public final class App {
             new UpdateRoutes(services).register(config.routes);
             new WorkbookRoutes(services, uploads).register(config.routes);
             new AnalysisRoutes(services, cache, uploads).register(config.routes);
+            new DataRoutes(services, cache).register(config.routes);
             settings.https().ifPresent(https -> HttpsConnector.install(config.jetty, https));
             AddinRoutes.register(config, services, cache, settings);
         });
