@@ -10,6 +10,7 @@ import java.util.function.LongFunction;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.service.Services;
 import no.kostra.workbook.powerquery.DataColumn;
+import no.kostra.workbook.powerquery.DataRoute;
 import no.kostra.workbook.powerquery.DataTable;
 
 /**
@@ -18,7 +19,6 @@ import no.kostra.workbook.powerquery.DataTable;
  * carries a weak ETag of the data revision, so a refresh that finds the data unchanged is a 304 with no body.
  */
 final class DataRoutes {
-    static final String PREFIX = "/api/data/";
     /** More profiles than a summary has would only make one request do a great deal of work. */
     private static final int MAX_PROFILES = 20;
 
@@ -31,10 +31,10 @@ final class DataRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get(PREFIX + "profile", this::profile);
-        routes.get(PREFIX + "series", this::series);
-        routes.get(PREFIX + "efficiency", this::efficiency);
-        routes.get(PREFIX + "splits", this::splits);
+        routes.get("/" + DataRoute.PROFILE.path(), this::profile);
+        routes.get("/" + DataRoute.SERIES.path(), this::series);
+        routes.get("/" + DataRoute.EFFICIENCY.path(), this::efficiency);
+        routes.get("/" + DataRoute.SPLITS.path(), this::splits);
     }
 
     private void profile(Context ctx) {
