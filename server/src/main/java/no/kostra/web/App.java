@@ -77,7 +77,7 @@ public final class App {
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             ErrorMapping.register(config.routes);
             api.register(config.routes);
-            new ReportRoutes(services, timings).register(config.routes);
+            new ReportRoutes(services, timings, settings.publicUrl()).register(config.routes);
             new AuditRoutes(services).register(config.routes);
             new ImportRoutes(services, uploads, timings).register(config.routes);
             new UpdateRoutes(services).register(config.routes);
