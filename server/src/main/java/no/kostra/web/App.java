@@ -5,6 +5,7 @@ import io.javalin.json.JavalinJackson;
 import java.time.Duration;
 import java.util.Optional;
 import no.kostra.auth.OidcVerifier;
+import no.kostra.auth.OrganizationalAccount;
 import no.kostra.service.Services;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
@@ -52,7 +53,7 @@ public final class App {
                 server.setStopTimeout(SHUTDOWN_GRACE.toMillis());
             });
             AccessControl access = new AccessControl(settings.tokens() ? Optional.of(services.apiTokens()) : Optional.empty(),
-                    settings.oidc().map(OidcVerifier::new));
+                    settings.oidc().map(OidcVerifier::new), settings.oidc().flatMap(OrganizationalAccount::of));
             OriginPolicy origins = new OriginPolicy(settings.allowedOrigins(), settings.publicUrl());
             RateLimits rates = new RateLimits(limits.requestsPerMinute());
             String addinPolicy = SecurityHeaders.addinPolicy(settings.addinSignIn());

@@ -6,8 +6,11 @@ import java.util.Locale;
 public enum DataRoute {
     PROFILE, SERIES, EFFICIENCY, SPLITS;
 
+    /** Where every data route is, relative to the service's address. */
+    public static final String FOLDER = "api/data/";
+
     /** The route's path, relative to the service's address: {@code api/data/profile}. */
     public String path() {
-        return "api/data/" + name().toLowerCase(Locale.ROOT);
+        return FOLDER + name().toLowerCase(Locale.ROOT);
     }
 }
