@@ -46,6 +46,8 @@ public final class RefreshableWorkbook {
     private static final String CUSTOM_XML_PROPERTIES_RELATION = PackageXml.RELATIONSHIPS + "/customXmlProps";
     private static final String CUSTOM_XML_PROPERTIES_TYPE = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml";
     private static final String CONNECTIONS = "/xl/connections.xml";
+    /** Wide enough for the header "Datarevisjon" in the templates' header font. */
+    private static final double REVISION_WIDTH = 14;
     /** The name Excel gives a query table's range; {@code _N} makes it unique. */
     private static final String EXTERNAL_DATA = "ExternalData_";
 
@@ -229,9 +231,11 @@ public final class RefreshableWorkbook {
                 cells.setText(table.headerRow(), column, DataTable.REVISION, cells.style(table.headerRow(), column - 1));
                 table.addColumn(DataTable.REVISION);
                 cells.include(column);
+                cells.width(column, REVISION_WIDTH);
             }
             for (int row = table.headerRow() + 1; row <= table.lastRow(); row++) {
-                cells.setNumber(row, column, dataRevision, null);
+                // the row's first cell's style (a plain bordered cell in the templates) rather than none
+                cells.setNumber(row, column, dataRevision, cells.style(row, table.firstColumn()));
             }
         }
 

@@ -108,6 +108,33 @@ final class SheetCells {
         }
     }
 
+    /** Gives a column this width (in characters) unless the sheet already says how wide it is. */
+    void width(int column, double characters) {
+        Element root = document.getDocumentElement();
+        Element cols = PackageXml.child(root, "cols");
+        if (cols == null) {
+            cols = PackageXml.element(document, "cols");
+            root.insertBefore(cols, sheetData);
+        }
+        Element before = null;
+        for (Element col : PackageXml.children(cols, "col")) {
+            int min = Integer.parseInt(col.getAttribute("min")) - 1;
+            int max = Integer.parseInt(col.getAttribute("max")) - 1;
+            if (min <= column && column <= max) {
+                return;
+            }
+            if (before == null && min > column) {
+                before = col;
+            }
+        }
+        Element col = PackageXml.element(document, "col");
+        col.setAttribute("min", Integer.toString(column + 1));
+        col.setAttribute("max", Integer.toString(column + 1));
+        col.setAttribute("width", Double.toString(characters));
+        col.setAttribute("customWidth", "1");
+        cols.insertBefore(col, before);
+    }
+
     static String address(int row, int column) {
         return CellReference.convertNumToColString(column) + (row + 1);
     }
