@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import no.kostra.catalog.Catalog;
 import no.kostra.catalog.Region;
+import no.kostra.catalog.RegionKind;
 import no.kostra.compute.ProfileRow;
 import no.kostra.compute.ProfileTable;
 import no.kostra.compute.YearFigure;
 import no.kostra.compute.efficiency.EfficiencyYear;
 import no.kostra.compute.splits.CostSplit;
+import no.kostra.errors.InvalidInputException;
 import no.kostra.errors.NotFoundException;
 import no.kostra.service.CatalogService;
 import no.kostra.service.EfficiencyService;
@@ -114,6 +116,10 @@ public final class DataTables {
     public DataTable series(String region, String area, int year, long revision) {
         Catalog catalog = catalogs.at(revision);
         Region found = catalog.requireRegion(region);
+        if (found.kind() != RegionKind.MUNICIPALITY) {
+            throw new InvalidInputException(found.name() + " (" + found.code() + ") er en gruppe, ikke en kommune; seriene viser"
+                    + " en kommune mot gruppene", Map.of("region", region));
+        }
         String areaCode = requireArea(catalog, area);
         List<Integer> years = shownYears(year);
         List<List<Object>> rows = new ArrayList<>();
