@@ -1,0 +1,42 @@
+package no.kostra.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+
+/**
+ * Requests per second of the data route a refreshable workbook's query calls, against the trivial
+ * {@code /api/version} route of the same server, in the same run: the route's JSON as Power Query asks for it
+ * (gzip), and a refresh that finds the data unchanged ({@code If-None-Match} → 304); the profile route beside them, as
+ * both answer from one response cache. Goal: ratio ≥ 0.8.
+ */
+@Command(name = "data-route", mixinStandardHelpOptions = true,
+        description = "Cached /api/data/profile (200 and 304) against the trivial /api/version route, same server, same run.")
+public final class DataRouteBenchmark extends RouteBenchmark {
+    private static final String DATA = "cached /api/data/profile, gzip";
+    private static final String UNCHANGED = "/api/data/profile, If-None-Match (304)";
+    private static final String PROFILE = "cached /api/profile, gzip";
+
+    @Override
+    void measure(String base, Wrk wrk, Duration round) throws Exception {
+        URI data = URI.create(base + "/api/data/profile?region=3201&area=KHT&year=2024");
+        String tag = HttpClient.newHttpClient().send(HttpRequest.newBuilder(data).build(), HttpResponse.BodyHandlers.discarding())
+                .headers().firstValue("ETag").orElseThrow(() -> new IllegalStateException(data + " answered no ETag"));
+        Map<String, Wrk.Result> r = RouteRounds.measure(wrk, List.of(
+                new RouteRounds.Load(BASELINE, URI.create(base + "/api/version"), List.of()),
+                new RouteRounds.Load(DATA, data, List.of(RouteRounds.GZIP)),
+                new RouteRounds.Load(UNCHANGED, data, List.of(RouteRounds.GZIP, "If-None-Match: " + tag)),
+                new RouteRounds.Load(PROFILE, URI.create(base + "/api/profile?region=3201&area=KHT&year=2024"),
+                        List.of(RouteRounds.GZIP))), rounds, round);
+        double baseline = r.get(BASELINE).requestsPerSecond();
+        System.out.printf(Locale.ROOT, "wrk, %d connections; ratio to baseline requests/s: data route %.2f (goal >= 0.80),"
+                        + " unchanged refresh (304) %.2f, profile route %.2f%n", connections, r.get(DATA).requestsPerSecond() / baseline,
+                r.get(UNCHANGED).requestsPerSecond() / baseline, r.get(PROFILE).requestsPerSecond() / baseline);
+    }
+}
