@@ -32,8 +32,8 @@ final class DataRoutes {
 
     void register(RoutesConfig routes) {
         routes.get("/" + DataRoute.PROFILE.path(), this::profile);
-        routes.get("/" + DataRoute.SERIES.path(), this::series);
-        routes.get("/" + DataRoute.EFFICIENCY.path(), this::efficiency);
+        routes.get("/" + DataRoute.SERIES.path(), ctx -> areaTable(ctx, DataRoute.SERIES, services.dataTables()::series));
+        routes.get("/" + DataRoute.EFFICIENCY.path(), ctx -> areaTable(ctx, DataRoute.EFFICIENCY, services.dataTables()::efficiency));
         routes.get("/" + DataRoute.SPLITS.path(), this::splits);
     }
 
@@ -45,20 +45,17 @@ final class DataRoutes {
                 revision -> services.dataTables().profiles(region, profiles, year, revision));
     }
 
-    private void series(Context ctx) {
+    /** A table of an area for a municipality and report year (series, efficiency). */
+    private void areaTable(Context ctx, DataRoute route, AreaTable table) {
         String region = Params.required(ctx, "region");
         String area = Params.required(ctx, "area");
         int year = Params.year(ctx, "year");
-        answer(ctx, "series|" + region + "|" + area + "|" + year,
-                revision -> services.dataTables().series(region, area, year, revision));
+        answer(ctx, route + "|" + region + "|" + area + "|" + year, revision -> table.of(region, area, year, revision));
     }
 
-    private void efficiency(Context ctx) {
-        String region = Params.required(ctx, "region");
-        String area = Params.required(ctx, "area");
-        int year = Params.year(ctx, "year");
-        answer(ctx, "efficiency|" + region + "|" + area + "|" + year,
-                revision -> services.dataTables().efficiency(region, area, year, revision));
+    @FunctionalInterface
+    private interface AreaTable {
+        DataTable of(String region, String area, int year, long revision);
     }
 
     private void splits(Context ctx) {

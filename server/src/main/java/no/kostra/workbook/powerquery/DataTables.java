@@ -115,15 +115,9 @@ public final class DataTables {
     /** An area's series for a municipality: the report year and the three before, one row per indicator and region. */
     public DataTable series(String region, String area, int year, long revision) {
         Catalog catalog = catalogs.at(revision);
-        Region found = catalog.requireRegion(region);
-        if (found.kind() != RegionKind.MUNICIPALITY) {
-            throw new InvalidInputException(found.name() + " (" + found.code() + ") er en gruppe, ikke en kommune; seriene viser"
-                    + " en kommune mot gruppene", Map.of("region", region));
-        }
-        String areaCode = requireArea(catalog, area);
-        List<Integer> years = shownYears(year);
+        Asked asked = asked(catalog, region, area);
         List<List<Object>> rows = new ArrayList<>();
-        for (SeriesRow row : series.gather(catalog, areaCode, found.code(), years)) {
+        for (SeriesRow row : series.gather(catalog, asked.area(), asked.municipality(), shownYears(year))) {
             List<Object> cells = new ArrayList<>(List.of(row.indicator(), row.name(), row.regionName(), row.unit()));
             row.figures().forEach(f -> cells.add(shown(f)));
             cells.add(revision);
@@ -134,12 +128,10 @@ public final class DataTables {
 
     /** An area's efficiency split over the report year and the three before; no rows when none is stored for it. */
     public DataTable efficiency(String region, String area, int year, long revision) {
-        Catalog catalog = catalogs.at(revision);
-        Region found = catalog.requireRegion(region);
-        String areaCode = requireArea(catalog, area);
+        Asked asked = asked(catalogs.at(revision), region, area);
         List<EfficiencyYear> years;
         try {
-            years = efficiency.efficiency(found.code(), areaCode, year - SeriesColumn.YEARS_SHOWN + 1, year).years();
+            years = efficiency.efficiency(asked.municipality(), asked.area(), year - SeriesColumn.YEARS_SHOWN + 1, year).years();
         } catch (NotFoundException e) {
             years = List.of(); // region and area are known: nothing is stored for these years, as a filled workbook shows
         }
@@ -214,12 +206,22 @@ public final class DataTables {
         return text == null || text.isEmpty() ? null : text;
     }
 
-    private static String requireArea(Catalog catalog, String area) {
+    /** A municipality's canonical code and an area's code, as asked for an area's table. */
+    private record Asked(String municipality, String area) {
+    }
+
+    /** An unknown region or area is a {@link NotFoundException}; a group where a municipality belongs is refused. */
+    private static Asked asked(Catalog catalog, String region, String area) {
+        Region found = catalog.requireRegion(region);
+        if (found.kind() != RegionKind.MUNICIPALITY) {
+            throw new InvalidInputException(found.name() + " (" + found.code() + ") er en gruppe, ikke en kommune; tabellen viser"
+                    + " en kommune mot gruppene", Map.of("region", region));
+        }
         String code = area.trim().toUpperCase(java.util.Locale.ROOT);
         if (!catalog.areas().contains(code)) {
             throw new NotFoundException("Fant ikke tjenesteområde " + area, Map.of("asked", area, "known", List.copyOf(catalog.areas())));
         }
-        return code;
+        return new Asked(found.code(), code);
     }
 
     private static List<DataColumn> withRevision(List<DataColumn> columns) {
