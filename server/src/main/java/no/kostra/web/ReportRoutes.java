@@ -75,12 +75,10 @@ final class ReportRoutes {
         String region = Params.required(ctx, "region");
         int year = Params.year(ctx, "year");
         Optional<URI> refreshFrom = Params.flag(ctx, "refreshable") ? Optional.of(serviceAddress(ctx)) : Optional.empty();
-        long revision = services.figures().dataRevision();
-        FilledReport report = filled.get(revision + "|" + template + "|" + region.trim() + "|" + year + "|" + refreshFrom.orElse(null),
-                key -> timings.filling(() -> {
-                    FilledReport plain = services.reports().fill(template, region, year);
-                    return refreshFrom.map(service -> services.refreshableReports().refreshable(plain, service)).orElse(plain);
-                }));
+        String key = services.figures().dataRevision() + "|" + template + "|" + region.trim() + "|" + year;
+        FilledReport plain = filled.get(key, k -> timings.filling(() -> services.reports().fill(template, region, year)));
+        FilledReport report = refreshFrom.map(service -> filled.get(key + "|" + service,
+                k -> services.refreshableReports().refreshable(plain, service))).orElse(plain);
         ctx.header("Content-Disposition", contentDisposition(report.fileName()));
         ctx.contentType(XLSX).result(report.xlsx());
     }

@@ -3,6 +3,7 @@ package no.kostra.workbook.powerquery;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import no.kostra.catalog.Catalog;
@@ -217,7 +218,7 @@ public final class DataTables {
             throw new InvalidInputException(found.name() + " (" + found.code() + ") er en gruppe, ikke en kommune; tabellen viser"
                     + " en kommune mot gruppene", Map.of("region", region));
         }
-        String code = area.trim().toUpperCase(java.util.Locale.ROOT);
+        String code = area.trim().toUpperCase(Locale.ROOT);
         if (!catalog.areas().contains(code)) {
             throw new NotFoundException("Fant ikke tjenesteområde " + area, Map.of("asked", area, "known", List.copyOf(catalog.areas())));
         }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -271,7 +272,7 @@ public final class RefreshableWorkbook {
             }
             PackagePart item = PackageXml.create(pkg, "/customXml/item" + n + ".xml", "application/xml",
                     DataMashup.customXmlPart(section, bindings, filledAt));
-            String itemId = "{" + UUID.nameUUIDFromBytes(section.getBytes(StandardCharsets.UTF_8)).toString().toUpperCase(java.util.Locale.ROOT) + "}";
+            String itemId = "{" + UUID.nameUUIDFromBytes(section.getBytes(StandardCharsets.UTF_8)).toString().toUpperCase(Locale.ROOT) + "}";
             String properties = "/customXml/itemProps" + n + ".xml";
             PackageXml.create(pkg, properties, CUSTOM_XML_PROPERTIES_TYPE, ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\r\n"
                     + "<ds:datastoreItem ds:itemID=\"" + itemId + "\" xmlns:ds=\"http://schemas.openxmlformats.org/officeDocument/2006/customXml\">"

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import no.kostra.auth.ReadKey;
 
@@ -59,14 +60,14 @@ final class SectionDocument {
                 + "    Overskrifter";
     }
 
-    private static java.util.Optional<String> type(DataColumn column) {
+    private static Optional<String> type(DataColumn column) {
         if (column.name().equals(DataTable.REVISION)) {
-            return java.util.Optional.of("Int64.Type");
+            return Optional.of("Int64.Type");
         }
         return switch (column.kind()) {
-            case TEXT -> java.util.Optional.of("type text");
-            case NUMBER -> java.util.Optional.of("type number");
-            default -> java.util.Optional.empty();
+            case TEXT -> Optional.of("type text");
+            case NUMBER -> Optional.of("type number");
+            default -> Optional.empty();
         };
     }
 

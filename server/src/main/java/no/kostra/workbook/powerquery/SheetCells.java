@@ -1,5 +1,8 @@
 package no.kostra.workbook.powerquery;
 
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.IntFunction;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
@@ -13,12 +16,17 @@ import org.w3c.dom.Element;
 final class SheetCells {
     private final Document document;
     private final Element sheetData;
+    /** The row elements by row index, so a table's cells are found without scanning the sheet for each one. */
+    private final TreeMap<Integer, Element> rows = new TreeMap<>();
 
     SheetCells(Document document) {
         this.document = document;
         this.sheetData = PackageXml.child(document.getDocumentElement(), "sheetData");
         if (sheetData == null) {
             throw new IllegalStateException("A worksheet without sheetData");
+        }
+        for (Element row : PackageXml.children(sheetData, "row")) {
+            rows.put(Integer.parseInt(row.getAttribute("r")) - 1, row);
         }
     }
 
@@ -61,7 +69,7 @@ final class SheetCells {
     }
 
     /** The cell's text: inline, a formula's text result, or shared (looked up in the given shared strings). */
-    String text(int row, int column, java.util.function.IntFunction<String> sharedStrings) {
+    String text(int row, int column, IntFunction<String> sharedStrings) {
         Element c = find(row, column);
         if (c == null) {
             return "";
@@ -163,22 +171,15 @@ final class SheetCells {
     }
 
     private Element row(int row, boolean create) {
-        Element before = null;
-        for (Element r : PackageXml.children(sheetData, "row")) {
-            int number = Integer.parseInt(r.getAttribute("r"));
-            if (number == row + 1) {
-                return r;
-            }
-            if (before == null && number > row + 1) {
-                before = r;
-            }
-        }
-        if (!create) {
-            return null;
+        Element found = rows.get(row);
+        if (found != null || !create) {
+            return found;
         }
         Element r = PackageXml.element(document, "row");
         r.setAttribute("r", Integer.toString(row + 1));
-        sheetData.insertBefore(r, before);
+        Map.Entry<Integer, Element> next = rows.higherEntry(row);
+        sheetData.insertBefore(r, next == null ? null : next.getValue());
+        rows.put(row, r);
         return r;
     }
 }

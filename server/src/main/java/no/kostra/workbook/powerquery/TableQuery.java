@@ -2,6 +2,7 @@ package no.kostra.workbook.powerquery;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ public record TableQuery(String table, DataRoute route, Map<String, String> para
     public TableQuery {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(route, "route");
-        parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         columns = List.copyOf(columns);
     }
 
