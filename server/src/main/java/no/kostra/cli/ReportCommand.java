@@ -1,5 +1,6 @@
 package no.kostra.cli;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Option;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Fill report workbooks from the templates.",
                 "One workbook: report --template kommunehelse --region 3201 --year 2024 --out FILE",
-                "Batch: report --all --region 3201 --region 3203 --year 2024 --out-dir DIR"})
+                "Batch: report --all --region 3201 --region 3203 --year 2024 --out-dir DIR",
+                "Refreshable: add --refreshable --service-url https://kostra.example.no (Excel's Data > Refresh All reloads the tables)"})
 final class ReportCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
@@ -37,6 +39,14 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out-dir", paramLabel = "DIR", description = "Folder for the workbooks, named as a person would keep them (default: current folder).")
     Path outDir;
 
+    @Option(names = "--refreshable", description = "Back every table with a Power Query query of the service's data routes, so"
+            + " Data > Refresh All in Excel brings the figures up to date (needs --service-url).")
+    boolean refreshable;
+
+    @Option(names = "--service-url", paramLabel = "URL", description = "The address people reach the service at, which the"
+            + " queries of a refreshable workbook call (e.g. https://kostra.baerum.kommune.no).")
+    URI serviceUrl;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -50,9 +60,19 @@ final class ReportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--out names one file; for several workbooks use --out-dir DIR");
         }
+        if (refreshable != (serviceUrl != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), refreshable
+                    ? "--refreshable trenger --service-url: adressen folk når tjenesten på, for eksempel https://kostra.baerum.kommune.no"
+                    : "--service-url brukes bare sammen med --refreshable");
+        }
+        if (serviceUrl != null && !serviceUrl.isAbsolute() || serviceUrl != null && !serviceUrl.getScheme().matches("https?")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--service-url må være en http- eller https-adresse, fikk '"
+                    + serviceUrl + "'");
+        }
         try (Services services = database.open()) {
             List<FilledReport> filled = services.reports().fillAll(all ? List.of() : templates, regions, year);
-            for (FilledReport report : filled) {
+            for (FilledReport filledReport : filled) {
+                FilledReport report = refreshable ? services.refreshableReports().refreshable(filledReport, serviceUrl) : filledReport;
                 Path target = out != null ? out : (outDir == null ? Path.of(".") : outDir).resolve(report.fileName());
                 if (target.toAbsolutePath().getParent() != null) {
                     Files.createDirectories(target.toAbsolutePath().getParent());

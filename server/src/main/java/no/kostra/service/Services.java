@@ -16,7 +16,10 @@ import no.kostra.store.FigureRepository;
 import no.kostra.store.ImportResult;
 import no.kostra.store.ImportWriter;
 import no.kostra.workbook.ReportService;
+import no.kostra.workbook.SeriesGatherer;
 import no.kostra.workbook.SigningKeys;
+import no.kostra.workbook.powerquery.DataTables;
+import no.kostra.workbook.powerquery.RefreshableReports;
 import no.kostra.workbook.roundtrip.RoundTripService;
 import no.kostra.workbook.roundtrip.RoundTripStore;
 
@@ -34,6 +37,8 @@ public final class Services implements AutoCloseable {
     private final ReportService reports;
     private final RoundTripService roundTrip;
     private final AnalysisServices analysis;
+    private final DataTables dataTables;
+    private final RefreshableReports refreshableReports;
 
     private Services(Database database, Clock clock) {
         this.database = database;
@@ -46,6 +51,8 @@ public final class Services implements AutoCloseable {
         this.analysis = new AnalysisServices(database, catalogs, clock);
         SigningKeys signingKeys = new SigningKeys(database, clock);
         this.reports = new ReportService(catalogs, profiles, figures, analysis.efficiency(), signingKeys, clock);
+        this.dataTables = new DataTables(catalogs, profiles, new SeriesGatherer(figures), analysis.efficiency(), analysis.splits());
+        this.refreshableReports = new RefreshableReports(clock);
         this.roundTrip = new RoundTripService(catalogs, figures, signingKeys, reports,
                 new RoundTripStore(database, importWriter, clock), comments, clock);
     }
@@ -96,6 +103,16 @@ public final class Services implements AutoCloseable {
 
     public ReportService reports() {
         return reports;
+    }
+
+    /** The tables report workbooks hold, each as one flat table (the data routes, refreshable workbooks). */
+    public DataTables dataTables() {
+        return dataTables;
+    }
+
+    /** Filled reports made to refresh themselves from the data routes (Power Query). */
+    public RefreshableReports refreshableReports() {
+        return refreshableReports;
     }
 
     /** Returned workbooks: read back, decide and store the edits. */

@@ -5,6 +5,7 @@ import io.javalin.json.JavalinJackson;
 import java.time.Duration;
 import java.util.Optional;
 import no.kostra.auth.OidcVerifier;
+import no.kostra.auth.OrganizationalAccount;
 import no.kostra.catalog.Region;
 import no.kostra.service.Services;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -53,7 +54,7 @@ public final class App {
                 server.setStopTimeout(SHUTDOWN_GRACE.toMillis());
             });
             AccessControl access = new AccessControl(settings.tokens() ? Optional.of(services.apiTokens()) : Optional.empty(),
-                    settings.oidc().map(OidcVerifier::new),
+                    settings.oidc().map(OidcVerifier::new), settings.oidc().flatMap(OrganizationalAccount::of),
                     code -> services.catalogs().current().findMunicipality(code).map(Region::code));
             HostPolicy hosts = new HostPolicy(settings.allowedHosts(), settings.publicUrl());
             OriginPolicy origins = new OriginPolicy(settings.allowedOrigins(), settings.publicUrl());
@@ -81,12 +82,13 @@ public final class App {
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             ErrorMapping.register(config.routes);
             api.register(config.routes);
-            new ReportRoutes(services, timings).register(config.routes);
+            new ReportRoutes(services, timings, settings.publicUrl()).register(config.routes);
             new AuditRoutes(services).register(config.routes);
             new ImportRoutes(services, uploads, timings).register(config.routes);
             new UpdateRoutes(services).register(config.routes);
             new WorkbookRoutes(services, uploads).register(config.routes);
             new AnalysisRoutes(services, cache, uploads).register(config.routes);
+            new DataRoutes(services, cache).register(config.routes);
             settings.https().ifPresent(https -> HttpsConnector.install(config.jetty, https));
             AddinRoutes.register(config, services, cache, settings);
         });

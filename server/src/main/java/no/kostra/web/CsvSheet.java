@@ -56,9 +56,12 @@ public record CsvSheet(List<String> header, List<List<Object>> rows) {
         return text(value.toString());
     }
 
-    /** Text cells that a spreadsheet would evaluate get a leading apostrophe. */
+    /**
+     * Text cells that a spreadsheet would evaluate get a leading apostrophe. SSB's status symbol {@code -} (nil) alone
+     * is no formula, and stays as it is.
+     */
     static String text(String value) {
-        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !value.equals("-")) {
             return "'" + value;
         }
         return value;

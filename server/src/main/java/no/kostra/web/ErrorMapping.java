@@ -32,7 +32,7 @@ final class ErrorMapping {
         routes.exception(HostPolicy.Misdirected.class, (e, ctx) -> respond(ctx, 421, e.getMessage(), e.detail()));
         routes.exception(RateLimits.TooManyRequests.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage(), e.detail()));
         routes.exception(AccessControl.Unauthorized.class, (e, ctx) -> {
-            ctx.header("WWW-Authenticate", "Bearer");
+            ctx.header("WWW-Authenticate", e.challenge());
             respond(ctx, 401, e.getMessage(), null);
         });
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), message(e), e.getDetails()));

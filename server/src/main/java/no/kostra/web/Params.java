@@ -38,6 +38,19 @@ final class Params {
         return year;
     }
 
+    /** A yes/no parameter: {@code true} or {@code false} (any case), false when absent. */
+    static boolean flag(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.trim().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new InvalidInputException("Parameteren '" + name + "' må være true eller false, fikk '" + value + "'",
+                Map.of("parameter", name, "value", value));
+    }
+
     static double number(Context ctx, String name) {
         String value = required(ctx, name);
         try {

@@ -4,18 +4,25 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import no.kostra.errors.InvalidInputException;
 import no.kostra.errors.NotFoundException;
 import no.kostra.service.Services;
 import no.kostra.workbook.FilledReport;
 import no.kostra.workbook.ReportTemplate;
 
-/** The report workbook routes: the templates, and one filled workbook as a download. */
+/**
+ * The report workbook routes: the templates, and one filled workbook as a download; with {@code refreshable=true} its
+ * tables are backed by Power Query queries of the data routes, at the address the workbook was downloaded from.
+ */
 final class ReportRoutes {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String EXTENSION = ".xlsx";
@@ -28,10 +35,13 @@ final class ReportRoutes {
     private final Cache<String, FilledReport> filled = Caffeine.newBuilder().maximumSize(64).build();
     private final Services services;
     private final WorkTimings timings;
+    private final Optional<URI> publicUrl;
 
-    ReportRoutes(Services services, WorkTimings timings) {
+    /** @param publicUrl the address people reach the service at, which a refreshable workbook's queries call */
+    ReportRoutes(Services services, WorkTimings timings, Optional<URI> publicUrl) {
         this.services = services;
         this.timings = timings;
+        this.publicUrl = publicUrl;
     }
 
     void register(RoutesConfig routes) {
@@ -64,11 +74,25 @@ final class ReportRoutes {
         String template = file.substring(0, file.length() - EXTENSION.length());
         String region = Params.required(ctx, "region");
         int year = Params.year(ctx, "year");
-        long revision = services.figures().dataRevision();
-        FilledReport report = filled.get(revision + "|" + template + "|" + region.trim() + "|" + year,
-                key -> timings.filling(() -> services.reports().fill(template, region, year)));
+        Optional<URI> refreshFrom = Params.flag(ctx, "refreshable") ? Optional.of(serviceAddress(ctx)) : Optional.empty();
+        String key = services.figures().dataRevision() + "|" + template + "|" + region.trim() + "|" + year;
+        FilledReport plain = filled.get(key, k -> timings.filling(() -> services.reports().fill(template, region, year)));
+        FilledReport report = refreshFrom.map(service -> filled.get(key + "|" + service,
+                k -> services.refreshableReports().refreshable(plain, service))).orElse(plain);
         ctx.header("Content-Disposition", contentDisposition(report.fileName()));
         ctx.contentType(XLSX).result(report.xlsx());
+    }
+
+    /** Where the service is reached: {@code --public-url}, else the request's own scheme and host. */
+    private URI serviceAddress(Context ctx) {
+        return publicUrl.orElseGet(() -> {
+            try {
+                return new URI(ctx.scheme(), ctx.host(), null, null, null);
+            } catch (URISyntaxException e) {
+                throw new InvalidInputException("Adressen tjenesten ble nådd på (Host: " + ctx.host() + ") kan ikke brukes i en"
+                        + " oppdaterbar arbeidsbok; start tjenesten med --public-url", Map.of("host", String.valueOf(ctx.host())));
+            }
+        });
     }
 
     /** RFC 6266 with an RFC 5987 {@code filename*} for the real (UTF-8) name and an ASCII fallback for old clients. */

@@ -40,9 +40,9 @@ final class EfficiencyTableWriter {
                 switch (entry.getKey()) {
                     case YEAR -> CellWriter.text(place, Integer.toString(y.year()));
                     case COST -> cells.figure(place, DECIMALS, area, region, STATISTIC,
-                            new YearFigure(y.year(), percentOver(y.costIndex()), null));
+                            new YearFigure(y.year(), EfficiencyColumn.percentOver(y.costIndex()), null));
                     case PRODUCTION -> cells.figure(place, DECIMALS, area, region, STATISTIC,
-                            new YearFigure(y.year(), percentOver(y.productionIndex()), null));
+                            new YearFigure(y.year(), EfficiencyColumn.percentOver(y.productionIndex()), null));
                     case EFFICIENCY -> cells.formula(place, efficiencyFormula(i), y.efficiency() * 100.0, area, region, y.year());
                 }
             }
@@ -54,9 +54,5 @@ final class EfficiencyTableWriter {
         String cost = TableLayout.ref(table.firstDataRow() + i, columns.get(EfficiencyColumn.COST));
         String production = TableLayout.ref(table.firstDataRow() + i, columns.get(EfficiencyColumn.PRODUCTION));
         return "(1+" + production + "/100)/(1+" + cost + "/100)*100-100";
-    }
-
-    private static double percentOver(double ratioToAsss) {
-        return Math.round((ratioToAsss - 1.0) * 100.0 * 1e6) / 1e6;
     }
 }

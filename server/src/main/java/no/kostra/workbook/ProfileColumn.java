@@ -40,7 +40,7 @@ public enum ProfileColumn {
     }
 
     /** How many years before the report year a year column shows, or empty for other columns. */
-    Optional<Integer> yearsBack() {
+    public Optional<Integer> yearsBack() {
         return switch (this) {
             case YEAR_1 -> Optional.of(2);
             case YEAR_2 -> Optional.of(1);

@@ -51,7 +51,8 @@ public final class ReportService {
         ReportTemplate template = ReportTemplates.require(templateId);
         ReportData data = gather(template, region, year);
         try (TemplateWorkbook workbook = open(template)) {
-            return new FilledReport(template, data.region(), year, new ReportFiller(signingKeys.current()).fill(workbook, data));
+            return new FilledReport(template, data.region(), year, data.dataRevision(),
+                    new ReportFiller(signingKeys.current()).fill(workbook, data));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

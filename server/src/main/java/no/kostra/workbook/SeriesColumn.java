@@ -27,7 +27,7 @@ public enum SeriesColumn {
         return header;
     }
 
-    Optional<Integer> yearsBack() {
+    public Optional<Integer> yearsBack() {
         return switch (this) {
             case YEAR_1 -> Optional.of(3);
             case YEAR_2 -> Optional.of(2);

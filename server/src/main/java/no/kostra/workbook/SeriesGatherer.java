@@ -17,18 +17,18 @@ import no.kostra.store.FigureRepository;
  * comparison neighbour as observed, the groups as their published means. A region with nothing stored for an
  * indicator gets no row; a year with nothing stored shows {@code ..}.
  */
-final class SeriesGatherer {
+public final class SeriesGatherer {
     /** The reports compare Bærum with Asker and Asker with Bærum. */
     private static final Map<String, String> NEIGHBOUR = Map.of("3201", "3203", "3203", "3201");
     private static final List<String> GROUPS = List.of("ASSS", "KG12", "KG13");
 
     private final FigureRepository figures;
 
-    SeriesGatherer(FigureRepository figures) {
+    public SeriesGatherer(FigureRepository figures) {
         this.figures = figures;
     }
 
-    List<SeriesRow> gather(Catalog catalog, String area, String region, List<Integer> years) {
+    public List<SeriesRow> gather(Catalog catalog, String area, String region, List<Integer> years) {
         // A series is an area's indicator that is no profile's row in any year: a row's indicator never doubles as one.
         List<Indicator> indicators = catalog.indicatorsOfArea(area).stream()
                 .filter(i -> !catalog.isProfileIndicator(i.id())).toList();

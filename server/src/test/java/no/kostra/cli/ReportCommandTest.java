@@ -54,4 +54,34 @@ class ReportCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("--out names one file; for several workbooks use --out-dir DIR");
     }
+
+    @Test
+    void aRefreshableWorkbookQueriesTheServiceAddressGiven() throws Exception {
+        Path out = dir.resolve("kht.xlsx");
+
+        int exit = Main.commandLine().execute("report", "--template", "kommunehelse", "--region", "3201", "--year", "2024",
+                "--refreshable", "--service-url", "https://kostra.baerum.kommune.no", "--out", out.toString(),
+                "--data", dir.resolve("data").toString());
+
+        assertThat(exit).isZero();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(out.toFile())) {
+            assertThat(zip.getEntry("xl/connections.xml")).isNotNull();
+            assertThat(zip.getEntry("customXml/item1.xml")).isNotNull();
+        }
+    }
+
+    @Test
+    void refreshableNeedsTheAddressPeopleReachTheServiceAt() {
+        CommandLine command = Main.commandLine();
+        StringWriter err = new StringWriter();
+        command.setErr(new PrintWriter(err));
+
+        int exit = command.execute("report", "--template", "kommunehelse", "--region", "3201", "--year", "2024", "--refreshable",
+                "--out", dir.resolve("x.xlsx").toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--refreshable trenger --service-url: adressen folk når tjenesten på, for eksempel"
+                + " https://kostra.baerum.kommune.no");
+        assertThat(err.toString()).doesNotContain("Exception");
+    }
 }

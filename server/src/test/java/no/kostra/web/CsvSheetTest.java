@@ -28,6 +28,13 @@ class CsvSheetTest {
     }
 
     @Test
+    void ssbsNilSymbolAloneIsNoFormulaAndStaysAsItIs() {
+        String csv = render(CsvSheet.of("status").row("-").row("..").row("-1 kr").build());
+
+        assertThat(csv.split("\r\n")).containsExactly("\uFEFFstatus", "-", "..", "'-1 kr");
+    }
+
+    @Test
     void aNegativeNumberStaysANumberAndAnEmptyFigureAnEmptyCell() {
         String csv = render(CsvSheet.of("a", "b", "c").row(-8.2, null, 2024).build());
 

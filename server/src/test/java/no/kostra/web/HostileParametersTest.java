@@ -52,7 +52,19 @@ class HostileParametersTest {
             "/api/reports/finnes-ikke.xlsx?region=3201&year=2024",
             "/api/workbooks/{LONG}",
             "/api/imports/-1/changes",
-            "/api/resource-use?indicator=KHT.netto_driftsutgifter_per_innbygger&area=KHT&year=0"})
+            "/api/resource-use?indicator=KHT.netto_driftsutgifter_per_innbygger&area=KHT&year=0",
+            "/api/data/profile?region=3201&area={LONG}&year=2024",
+            "/api/data/profile?region={LONG}&area=KHT&year=2024",
+            "/api/data/profile?region=3201&area=KHT&year=abc",
+            "/api/data/profile?region=ASSS&area=KHT&year=2024",
+            "/api/data/profile?region=3201&area=KHT,KHT,KHT,KHT,KHT,KHT,KHT,KHT,KHT,KHT,KHT,KHT,KHT,KHT,KHT,KHT,KHT,KHT,KHT,KHT,KHT&year=2024",
+            "/api/data/profile?region=3201&area=KHT&year=2024&format=xml",
+            "/api/data/series?region=ASSS&area=KHT&year=2024",
+            "/api/data/series?region=3201&area={LONG}&year=2024",
+            "/api/data/efficiency?region=ASSS&area=KHT&year=2024",
+            "/api/data/efficiency?region=3201&area=KHT&year=-1",
+            "/api/data/splits?table={LONG}",
+            "/api/reports/kommunehelse.xlsx?region=3201&year=2024&refreshable=maybe"})
     void aHostileParameterIsA4xxThatSaysWhy(String template) {
         String route = template.replace("{LONG}", LONG);
         JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
