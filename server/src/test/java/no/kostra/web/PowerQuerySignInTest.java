@@ -70,7 +70,7 @@ class PowerQuerySignInTest {
     }
 
     private String token(Role role) {
-        return seeded.services().apiTokens().create("Kari, økonomi", role, null, 30).token();
+        return seeded.services().apiTokens().create("Kari, økonomi", role, java.util.Set.of(), 30).token();
     }
 
     private HttpResponse<byte[]> send(String method, String path, String authorization, byte[] body) throws Exception {
