@@ -14,6 +14,7 @@ import no.kostra.catalog.ProfileEntry;
 import no.kostra.catalog.ProfileDefinition;
 import no.kostra.catalog.Region;
 import no.kostra.catalog.RegionKind;
+import no.kostra.compute.NorwegianList;
 import no.kostra.compute.ProfileCalculator;
 import no.kostra.compute.ProfileInputs;
 import no.kostra.compute.ProfileTable;
@@ -111,14 +112,16 @@ public final class ProfileService {
 
         SortedSet<Integer> years = figures.yearsWithData(ids, region.code());
         if (!years.contains(year)) {
-            throw new NotFoundException("Ingen tall for " + region.name() + " i " + profile.title() + " for " + year
-                    + (years.isEmpty() ? "" : ". År med tall: " + years), Map.of("year", year, "yearsWithData", List.copyOf(years)));
+            String others = years.isEmpty() ? "Det finnes ingen tall for andre år heller."
+                    : "Det finnes tall for " + NorwegianList.years(years) + ".";
+            throw new NotFoundException("Ingen tall i " + profile.title() + " for " + region.name() + " " + year + ". " + others,
+                    Map.of("year", year, "yearsWithData", List.copyOf(years)));
         }
         if (rows.isEmpty()) {
             SortedSet<Integer> starts = catalog.layouts().starts(profile.code());
             throw new NotFoundException(profile.title() + " har ingen rader for " + year
                     + (starts.isEmpty() ? "; importer profile_rows.csv for profilen"
-                            : "; profilens oppsett (profile_rows.csv) begynner i " + starts),
+                            : "; profilens oppsett (profile_rows.csv) begynner i " + NorwegianList.years(starts)),
                     Map.of("year", year, "profile", profile.code(), "layoutsStart", List.copyOf(starts)));
         }
         Set<String> computed = new HashSet<>();

@@ -9,6 +9,7 @@ import no.kostra.catalog.Indicator;
 import no.kostra.catalog.Region;
 import no.kostra.catalog.RegionKind;
 import no.kostra.catalog.Unit;
+import no.kostra.compute.NorwegianList;
 import no.kostra.compute.series.Adjustment;
 import no.kostra.compute.series.Series;
 import no.kostra.compute.series.SeriesCalculator;
@@ -49,7 +50,7 @@ public final class SeriesService {
         Map<Integer, Double> deflators = adjust.deflates() ? repository.deflators() : Map.of();
         List<Integer> missing = adjust.deflates() ? SeriesCalculator.missingDeflators(from, to, deflators) : List.of();
         if (!missing.isEmpty()) {
-            throw new NotFoundException("Mangler kommunal deflator for " + missing + ". Importer deflatorer som CSV"
+            throw new NotFoundException("Mangler kommunal deflator for " + NorwegianList.years(missing) + ". Importer deflatorer som CSV"
                     + " (year,deflator_percent,source) med POST /api/reference/deflators.csv", Map.of("missingYears", missing));
         }
         Map<String, Map<Integer, Double>> need = adjust.byNeed() ? repository.expenseNeed(indicator.area()) : Map.of();

@@ -126,7 +126,7 @@ class ProfileApiTest {
             assertThat(response.code()).isEqualTo(404);
             JsonNode error = json(response);
             assertThat(error.path("error").asText())
-                    .isEqualTo("Ingen tall for Bærum i Kommunehelse for 2019. År med tall: [2022, 2023, 2024]");
+                    .isEqualTo("Ingen tall i Kommunehelse for Bærum 2019. Det finnes tall for 2022–2024.");
             assertThat(error.path("detail").path("yearsWithData").toString()).isEqualTo("[2022,2023,2024]");
         });
     }
@@ -140,7 +140,7 @@ class ProfileApiTest {
             assertThat(response.code()).isEqualTo(404);
             JsonNode error = json(response);
             assertThat(error.path("error").asText())
-                    .isEqualTo("Kommunehelse har ingen rader for 2023; profilens oppsett (profile_rows.csv) begynner i [2024]");
+                    .isEqualTo("Kommunehelse har ingen rader for 2023; profilens oppsett (profile_rows.csv) begynner i 2024");
             assertThat(error.path("detail").path("layoutsStart").toString()).isEqualTo("[2024]");
         });
     }

@@ -105,7 +105,7 @@ class SeriesApiTest {
             Response response = client.get(SERIES + "&adjust=deflator");
 
             assertThat(response.code()).isEqualTo(404);
-            assertThat(json(response).path("error").asText()).startsWith("Mangler kommunal deflator for [2022, 2023, 2024].");
+            assertThat(json(response).path("error").asText()).startsWith("Mangler kommunal deflator for 2022–2024.");
         });
     }
 
