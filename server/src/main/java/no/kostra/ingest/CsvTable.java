@@ -10,7 +10,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import no.kostra.compute.NorwegianList;
+import no.kostra.text.NorwegianList;
 
 /**
  * A small CSV file with a header, read whole; each row remembers its line so errors can name it. No more rows than an

@@ -7,7 +7,7 @@ import no.kostra.errors.InvalidInputException;
 import no.kostra.ingest.jsonstat.JsonStatCube;
 import no.kostra.observation.Figure;
 import no.kostra.observation.Status;
-import no.kostra.compute.NorwegianList;
+import no.kostra.text.NorwegianList;
 
 /**
  * Takes the figures out of a checked JSON-stat cube: one per cell the file gives (every cell of a {@code value} list,

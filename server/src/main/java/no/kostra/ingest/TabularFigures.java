@@ -3,7 +3,7 @@ package no.kostra.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import no.kostra.compute.NorwegianList;
+import no.kostra.text.NorwegianList;
 
 /**
  * Turns the rows of a CSV or xlsx table into figures. Two layouts, told apart by the header:

@@ -14,7 +14,7 @@ import no.kostra.catalog.ProfileEntry;
 import no.kostra.catalog.ProfileDefinition;
 import no.kostra.catalog.Region;
 import no.kostra.catalog.RegionKind;
-import no.kostra.compute.NorwegianList;
+import no.kostra.text.NorwegianList;
 import no.kostra.compute.ProfileCalculator;
 import no.kostra.compute.ProfileInputs;
 import no.kostra.compute.ProfileTable;

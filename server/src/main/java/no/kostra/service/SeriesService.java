@@ -9,7 +9,7 @@ import no.kostra.catalog.Indicator;
 import no.kostra.catalog.Region;
 import no.kostra.catalog.RegionKind;
 import no.kostra.catalog.Unit;
-import no.kostra.compute.NorwegianList;
+import no.kostra.text.NorwegianList;
 import no.kostra.compute.series.Adjustment;
 import no.kostra.compute.series.Series;
 import no.kostra.compute.series.SeriesCalculator;

@@ -60,6 +60,17 @@ class SeriesApiTest {
     }
 
     @Test
+    void theRegionsOfASeriesMayBeNamedAsAPersonTypesThem() {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
+            JsonNode byCode = json(client.get(SERIES)).path("series").path("lines");
+            JsonNode byName = json(client.get(SERIES.replace("regions=3201,ASSS,3203", "regions=B%C3%A6rum,asss,Asker")))
+                    .path("series").path("lines");
+
+            assertThat(byName).isEqualTo(byCode);
+        });
+    }
+
+    @Test
     void kostraGroupLinesComeFromTheirPublishedMeans() {
         JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             // 000: "Avtalte årsverk i helsestasjons- og skolehelsetjenesten per 10 000 innbyggere 0-20 år"; the text:

@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import no.kostra.errors.InvalidInputException;
-import no.kostra.compute.NorwegianList;
+import no.kostra.text.NorwegianList;
 
 /**
  * Reads a JSON-stat 2.0 dataset token by token (Jackson streaming), in any member order, and checks it against the

@@ -19,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import no.kostra.compute.NorwegianList;
+import no.kostra.text.NorwegianList;
 
 /**
  * Fetches JSON-stat 2.0 from StatBank. PxWebApi v2 first ({@code {v2}/tables/{id}/metadata} and

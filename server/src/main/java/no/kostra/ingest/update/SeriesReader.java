@@ -9,7 +9,7 @@ import no.kostra.errors.InvalidInputException;
 import no.kostra.ingest.jsonstat.JsonStatCube;
 import no.kostra.observation.Figure;
 import no.kostra.observation.Status;
-import no.kostra.compute.NorwegianList;
+import no.kostra.text.NorwegianList;
 
 /**
  * Reads the series an update asked for out of one fetched JSON-stat piece: for each region and year, the cell of the

@@ -1,4 +1,4 @@
-package no.kostra.compute;
+package no.kostra.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package no.kostra.compute;
+package no.kostra.text;
 
 import java.util.ArrayList;
 import java.util.Collection;
