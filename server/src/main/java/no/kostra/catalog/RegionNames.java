@@ -23,6 +23,8 @@ import no.kostra.errors.NotFoundException;
  */
 final class RegionNames {
     private static final int MAX_SUGGESTIONS = 5;
+    /** Longer than any name: no suggestion is looked for (the edit distance grows with the text's length). */
+    private static final int LONGEST_NAME = 80;
     /** Words a person adds that are no part of the name: «Bærum kommune», «Våler i Østfold». */
     private static final Set<String> FILLER = Set.of("kommune", "kommunen", "i");
     private static final String WHERE = "/api/regions";
@@ -98,7 +100,10 @@ final class RegionNames {
     }
 
     private static Map<String, String> view(Region region) {
-        return Map.of("code", region.code(), "name", region.name());
+        Map<String, String> view = new LinkedHashMap<>();
+        view.put("code", region.code());
+        view.put("name", region.name());
+        return view;
     }
 
     /**
@@ -106,6 +111,9 @@ final class RegionNames {
      * name that begins like the text counts as one edit and a half, so «Nes…» finds Nesna, Nesodden and Neset.
      */
     private List<Region> nearest(Set<String> asks) {
+        if (asks.stream().anyMatch(a -> a.length() > LONGEST_NAME)) {
+            return List.of();
+        }
         Map<Region, Double> distance = new HashMap<>();
         for (Map.Entry<Region, Set<String>> entry : keysOf.entrySet()) {
             double best = Double.MAX_VALUE;
