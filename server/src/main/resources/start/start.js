@@ -35,22 +35,45 @@ export function yearList(years) {
   return `${parts.slice(0, -1).join(", ")} og ${parts[parts.length - 1]}`;
 }
 
+/** «Kommunehelse (17 rader)»; «Pleie og omsorg: alle aldersgrupper (6 rader), innbyggere 0–66 år (5 rader), …». */
+function areaLine(area) {
+  const rows = (n) => `${n} ${n === 1 ? "rad" : "rader"}`;
+  if (area.profiles.length === 1 && area.profiles[0].title === area.title) return `${area.title} (${rows(area.profiles[0].rows)})`;
+  const own = (title) => (title.startsWith(`${area.title} – `) ? title.slice(area.title.length + 3) : title);
+  return `${area.title}: ${area.profiles.map((p) => `${own(p.title)} (${rows(p.rows)})`).join(", ")}`;
+}
+
 async function holdings() {
   const [{ dataRevision }, { years }, { areas }, { regions }] = await Promise.all([get("/api/health"), get("/api/years"),
     get("/api/areas"), get("/api/regions")]);
   const municipalities = regions.filter((r) => r.kind === "municipality").length;
   $("summary").textContent = `${municipalities} kommuner, tall for ${yearList(years.withFigures)}. Datarevisjon ${dataRevision}`
     + " (øker med hver import, så du kan se om tallene er endret).";
-  $("areas").replaceChildren(...areas.map((a) => element("li",
-    `${a.title}: ${a.profiles.map((p) => `${p.title} (${p.rows} rader)`).join(", ")}`)));
+  $("areas").replaceChildren(...areas.map((a) => element("li", areaLine(a))));
   return regions.filter((r) => r.kind === "municipality");
 }
 
-async function reports(municipalities) {
+const CHOSEN = "kostra.start.region";
+const LOOKED_AT = 20;
+
+/** The municipality to propose: the one chosen here last time, else the first by name that has figures. */
+async function proposed(municipalities) {
+  const remembered = localStorage.getItem(CHOSEN);
+  if (municipalities.some((r) => r.code === remembered)) return remembered;
+  for (const r of municipalities.slice(0, LOOKED_AT)) {
+    const { years } = await get(`/api/years?region=${encodeURIComponent(r.code)}`);
+    if (years.withFigures.length > 0) return r.code;
+  }
+  return municipalities.length > 0 ? municipalities[0].code : "";
+}
+
+async function reports(found) {
   const { reports: list } = await get("/api/reports");
+  const municipalities = [...found].sort((a, b) => a.name.localeCompare(b.name, "nb"));
   const region = $("report-region");
   const year = $("report-year");
   region.replaceChildren(...municipalities.map((r) => element("option", `${r.name} (${r.code})`, { value: r.code })));
+  region.value = await proposed(municipalities);
   const links = () => $("reports").replaceChildren(...list.map((report) => {
     const href = report.download.replace("{region}", encodeURIComponent(region.value)).replace("{year}", year.value);
     const item = element("li");
@@ -62,7 +85,10 @@ async function reports(municipalities) {
     year.replaceChildren(...[...found.withFigures].reverse().map((y) => element("option", String(y), { value: String(y) })));
     links();
   };
-  region.addEventListener("change", years);
+  region.addEventListener("change", () => {
+    localStorage.setItem(CHOSEN, region.value);
+    years();
+  });
   year.addEventListener("change", links);
   await years();
 }
