@@ -94,6 +94,17 @@ class StartPageTest {
         });
     }
 
+    @Test
+    void anAddressTheServiceDoesNotHavePointsToTheStartPageAndTheList() {
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
+            Response response = client.get("/api/profil");
+
+            assertThat(response.code()).isEqualTo(404);
+            assertThat(json(response).path("error").asText())
+                    .isEqualTo("Fant ikke /api/profil. Startsiden / viser hva tjenesten har, og /api lister adressene.");
+        });
+    }
+
     private static String role(JsonNode routes, String method, String path) {
         for (JsonNode route : routes) {
             if (route.path("method").asText().equals(method) && route.path("path").asText().equals(path)) {
