@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
+import no.kostra.support.Http;
 import no.kostra.support.SeededServicesExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,9 +57,8 @@ class ProfileNarrativeApiTest {
     @Test
     void aReportYearFigureThatIsMissingLeavesItsIndexAndDeviationNotAvailable() {
         JavalinTest.test(App.create(seeded.services()), (server, client) -> {
-            var imported = client.request("/api/imports?name=status.csv&format=csv", b -> b.post(java.net.http.HttpRequest
-                    .BodyPublishers.ofString("region;indicator;year;value;status\n3201;KHT.andel_helsesamtaler_8_trinn;2024;;:\n"))
-                    .header("Content-Type", "text/csv; charset=utf-8"));
+            var imported = Http.postCsv(client, "/api/imports?name=status.csv&format=csv",
+                    "region;indicator;year;value;status\n3201;KHT.andel_helsesamtaler_8_trinn;2024;;:\n");
             assertThat(imported.code()).isEqualTo(201);
 
             String csv = client.get("/api/profile?region=3201&area=KHT&year=2024&format=csv").body().string();

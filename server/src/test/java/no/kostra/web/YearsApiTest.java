@@ -1,13 +1,13 @@
 package no.kostra.web;
 
 import static no.kostra.support.Http.json;
+import static no.kostra.support.Http.postCsv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import no.kostra.support.SeededServicesExtension;
 import org.junit.jupiter.api.Test;
@@ -105,10 +105,8 @@ class YearsApiTest {
         });
     }
 
-    /** Posts a CSV file as the command line's users do with curl; answers the status. */
     private static int csv(HttpClient client, String path, String body) {
-        return client.request(path, b -> b.post(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "text/csv; charset=utf-8")).code();
+        return postCsv(client, path, body).code();
     }
 
     private static String fixture(String name) throws Exception {
