@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import no.kostra.text.NorwegianList;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.errors.NotFoundException;
+import no.kostra.text.NorwegianList;
 
 /**
  * Regions by the name a person types: «Bærum», «bærum», «Baerum», «Barum», «Bærum kommune»; «Våler (Østfold)», «Våler
@@ -75,9 +75,9 @@ final class RegionNames {
                 return found.get(0);
             }
             if (found.size() > 1) {
-                throw new InvalidInputException("«" + text + "» passer til flere kommuner: "
-                        + NorwegianList.and(found.stream().sorted(Comparator.comparing(Region::name).thenComparing(Region::code))
-                                .map(RegionNames::label).toList())
+                List<String> candidates = found.stream().sorted(Comparator.comparing(Region::name).thenComparing(Region::code))
+                        .map(RegionNames::label).toList();
+                throw new InvalidInputException("«" + text + "» passer til flere kommuner: " + NorwegianList.and(candidates)
                         + ". Skriv kommunenummeret, eller navnet med fylket i parentes.",
                         Map.of("asked", text, "candidates", found.stream().map(RegionNames::view).toList()));
             }
@@ -129,9 +129,8 @@ final class RegionNames {
                 distance.put(entry.getKey(), best);
             }
         }
-        return distance.keySet().stream()
-                .sorted(Comparator.comparing((Region r) -> distance.get(r)).thenComparing(Region::name).thenComparing(Region::code))
-                .limit(MAX_SUGGESTIONS).toList();
+        return distance.keySet().stream().sorted(Comparator.comparing((Region r) -> distance.get(r))
+                .thenComparing(Region::name).thenComparing(Region::code)).limit(MAX_SUGGESTIONS).toList();
     }
 
     /** Levenshtein distance: insertions, deletions and substitutions of one letter. */
@@ -171,7 +170,8 @@ final class RegionNames {
     private static Set<String> keys(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         Set<String> keys = new LinkedHashSet<>();
-        keys.add(key(lower.replace("æ", "ae").replace("ø", "oe").replace("å", "aa").replace("ä", "ae").replace("ö", "oe")));
+        keys.add(key(lower.replace("æ", "ae").replace("ø", "oe").replace("å", "aa").replace("ä", "ae")
+                .replace("ö", "oe")));
         keys.add(key(lower.replace("æ", "a").replace("ø", "o")));
         keys.remove("");
         return keys;

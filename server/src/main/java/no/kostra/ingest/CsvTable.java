@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import no.kostra.text.NorwegianList;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * A small CSV file with a header, read whole; each row remembers its line so errors can name it. No more rows than an
@@ -32,7 +32,8 @@ final class CsvTable {
             Map<String, Integer> header = parser.getHeaderMap();
             for (String column : requiredColumns) {
                 if (!header.containsKey(column)) {
-                    throw new IllegalStateException(name + ": mangler kolonnen '" + column + "' (fant " + NorwegianList.and(header.keySet()) + ")");
+                    throw new IllegalStateException(name + ": mangler kolonnen '" + column + "' (fant "
+                            + NorwegianList.and(header.keySet()) + ")");
                 }
             }
             List<Row> rows = new ArrayList<>();

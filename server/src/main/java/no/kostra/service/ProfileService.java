@@ -15,7 +15,6 @@ import no.kostra.catalog.LayoutRow;
 import no.kostra.catalog.ProfileEntry;
 import no.kostra.catalog.ProfileDefinition;
 import no.kostra.catalog.Region;
-import no.kostra.text.NorwegianList;
 import no.kostra.compute.ProfileCalculator;
 import no.kostra.compute.ProfileInputs;
 import no.kostra.compute.ProfileTable;
@@ -29,6 +28,7 @@ import no.kostra.observation.Statistic;
 import no.kostra.store.AnalysisRepository;
 import no.kostra.store.CommentRepository;
 import no.kostra.store.FigureRepository;
+import no.kostra.text.NorwegianList;
 
 /** Reads what a service profile needs and hands it to {@link ProfileCalculator}. */
 public final class ProfileService {

@@ -9,7 +9,6 @@ import no.kostra.catalog.Indicator;
 import no.kostra.catalog.Region;
 import no.kostra.catalog.RegionKind;
 import no.kostra.catalog.Unit;
-import no.kostra.text.NorwegianList;
 import no.kostra.compute.series.Adjustment;
 import no.kostra.compute.series.Series;
 import no.kostra.compute.series.SeriesCalculator;
@@ -17,6 +16,7 @@ import no.kostra.errors.InvalidInputException;
 import no.kostra.errors.NotFoundException;
 import no.kostra.observation.Figure;
 import no.kostra.store.AnalysisRepository;
+import no.kostra.text.NorwegianList;
 
 /** Series of one indicator for municipalities and groups, nominal or adjusted by the stored deflators and need indices. */
 public final class SeriesService {
@@ -50,8 +50,8 @@ public final class SeriesService {
         Map<Integer, Double> deflators = adjust.deflates() ? repository.deflators() : Map.of();
         List<Integer> missing = adjust.deflates() ? SeriesCalculator.missingDeflators(from, to, deflators) : List.of();
         if (!missing.isEmpty()) {
-            throw new NotFoundException("Mangler kommunal deflator for " + NorwegianList.years(missing) + ". Importer deflatorer som CSV"
-                    + " (year,deflator_percent,source) med POST /api/reference/deflators.csv", Map.of("missingYears", missing));
+            throw new NotFoundException("Mangler kommunal deflator for " + NorwegianList.years(missing) + ". Importer deflatorer"
+                    + " som CSV (year,deflator_percent,source) med POST /api/reference/deflators.csv", Map.of("missingYears", missing));
         }
         Map<String, Map<Integer, Double>> need = adjust.byNeed() ? repository.expenseNeed(indicator.area()) : Map.of();
         List<SeriesCalculator.LineInput> lines = new ArrayList<>();

@@ -394,7 +394,8 @@ public final class JsonStatParser {
     /** The categories in {@code id} order, after checking that id, size and dimension describe the same cube. */
     private List<List<String>> dimensions() {
         if (ids.size() != sizes.length) {
-            throw fail("id/size", "size", "id har " + ids.size() + " dimensjoner (" + NorwegianList.and(ids) + "), men size har " + sizes.length + " tall");
+            throw fail("id/size", "size", "id har " + ids.size() + " dimensjoner (" + NorwegianList.and(ids) + "), men size har "
+                    + sizes.length + " tall");
         }
         Set<String> distinct = new HashSet<>();
         for (String id : ids) {
@@ -428,7 +429,8 @@ public final class JsonStatParser {
         roles.forEach((role, dimensions) -> {
             for (String dimension : dimensions) {
                 if (!ids.contains(dimension)) {
-                    throw fail("role." + role, "role", "dimensjonen " + dimension + " finnes ikke; id har " + NorwegianList.and(ids));
+                    throw fail("role." + role, "role", "dimensjonen " + dimension + " finnes ikke; id har "
+                            + NorwegianList.and(ids));
                 }
             }
         });

@@ -200,7 +200,8 @@ public final class SsbClient {
             }
             List<String> unknown = wanted.stream().filter(c -> !codes.contains(c)).toList();
             if (!unknown.isEmpty()) {
-                throw new IllegalArgumentException("Tabell " + request.tableId() + " har ikke " + variable + " " + NorwegianList.and(unknown));
+                throw new IllegalArgumentException("Tabell " + request.tableId() + " har ikke " + variable + " "
+                        + NorwegianList.and(unknown));
             }
             chosen.put(variable, wanted);
         });
