@@ -102,6 +102,9 @@ test("municipalities are found by name, by today's number and by a former number
 
   assert.equal(regionLabel(baerum), "Bærum (3201; tidligere 3024, 0219)");
   assert.ok(matchesRegion(baerum, "bæ"));
+  assert.ok(matchesRegion(baerum, "baerum"), "æ typed as ae");
+  assert.ok(matchesRegion(baerum, "Barum"), "æ typed as a");
+  assert.ok(matchesRegion(baerum, "BÆRUM"));
   assert.ok(matchesRegion(baerum, "3201"));
   assert.ok(matchesRegion(baerum, "0219"));
   assert.ok(!matchesRegion(baerum, "Asker"));

@@ -66,10 +66,23 @@ export function regionLabel(region) {
   return `${region.name} (${region.code}${former})`;
 }
 
+/** A name as it is searched: lower case, æ ø å as typed either way (ae oe aa, or a o a), other accents dropped. */
+function searchForms(text) {
+  const lower = text.trim().toLowerCase();
+  const plain = (t) => t.normalize("NFD").replace(/\p{M}/gu, "");
+  return [plain(lower.replace(/æ/g, "ae").replace(/ø/g, "oe").replace(/å/g, "aa")),
+    plain(lower.replace(/æ/g, "a").replace(/ø/g, "o"))];
+}
+
+/**
+ * Whether a municipality fits what is typed in the search field: part of its name, æ ø å typed either way (as the
+ * service matches names), or the start of a number it has had.
+ */
 export function matchesRegion(region, query) {
   const q = query.trim().toLowerCase();
   if (!q) return true;
-  return region.name.toLowerCase().includes(q) || region.code.startsWith(q)
+  const names = searchForms(region.name);
+  return searchForms(q).some((typed) => names.some((name) => name.includes(typed))) || region.code.startsWith(q)
     || (region.formerCodes || []).some((c) => c.startsWith(q));
 }
 
@@ -239,7 +252,8 @@ export async function startPane({ Excel, api, signIn = null, doc = document }) {
     const area = areaSelect.value;
     if (!region || !area) return;
     try {
-      const { years } = await api.years(region, area, `årene med tall i ${names.profile(area)} for ${names.region(region)}`);
+      const what = `årene med tall i ${names.profile(area)} for ${names.region(region)}`;
+      const { years } = await api.years(region, area, what);
       if (question !== asked) return;
       const { offered, chosen } = yearsOffered(years, yearSelect.value);
       yearSelect.replaceChildren(...offered.map((y) => option(doc, y, y)));
@@ -331,10 +345,12 @@ export async function startPane({ Excel, api, signIn = null, doc = document }) {
       const binding = { ...made, label: made.label || describe(made, names) };
       const layout = await layoutFor(api, binding, names);
       const result = await insertOrRefresh(Excel, layout, binding);
-      const moved = result.moved ? " Den markerte cellen var ikke ledig, så tabellen står under det som allerede er i arket." : "";
+      const moved = result.moved ? " Den markerte cellen var ikke ledig, så tabellen står under det som allerede er i arket."
+        : "";
+      const note = preliminaryNote(layout.preliminary);
       say(result.action === "inserted"
-        ? `Satt inn ${binding.label} (${rowCount(layout.rows.length)}) i ${result.address}.${moved}${preliminaryNote(layout.preliminary)}`
-        : `Oppdaterte ${binding.label} på stedet.${preliminaryNote(layout.preliminary)}`, "ok");
+        ? `Satt inn ${binding.label} (${rowCount(layout.rows.length)}) i ${result.address}.${moved}${note}`
+        : `Oppdaterte ${binding.label} på stedet.${note}`, "ok");
     } catch (e) {
       say(e.message, "error");
       await refused(e);
@@ -379,7 +395,8 @@ export async function startPane({ Excel, api, signIn = null, doc = document }) {
       const n = result.refreshed.length;
       say(n === 0
         ? "Arbeidsboken har ingen KOSTRA-tabeller å oppdatere ennå."
-        : `Oppdaterte ${tables(n)}:\n${result.labels.map(capitalised).join("\n")}${preliminaryNote(result.preliminary)}`, "ok");
+        : `Oppdaterte ${tables(n)}:\n${result.labels.map(capitalised).join("\n")}`
+          + preliminaryNote(result.preliminary), "ok");
     } catch (e) {
       say(e.message, "error");
       await refused(e.cause || e);

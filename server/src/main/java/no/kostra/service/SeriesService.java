@@ -43,7 +43,7 @@ public final class SeriesService {
         Catalog catalog = catalogs.current();
         Indicator indicator = catalog.requireIndicator(indicatorId);
         if (adjust != Adjustment.NONE && indicator.unit() != Unit.KRONER) {
-            throw new InvalidInputException("Indikatoren " + indicator.id() + " måles i " + indicator.unit().code()
+            throw new InvalidInputException("«" + indicator.name() + "» måles i " + indicator.unit().code()
                     + "; bare kronebeløp kan justeres med deflator eller utgiftsbehov", Map.of("indicator", indicator.id(),
                     "unit", indicator.unit().code(), "adjust", adjust.code()));
         }

@@ -146,8 +146,8 @@ class SeriesApiTest {
             Response response = client.get("/api/series?indicator=KHT.serie_lege_arsverk&regions=3201&from=2021&to=2024&adjust=deflator");
 
             assertThat(response.code()).isEqualTo(400);
-            assertThat(json(response).path("error").asText()).isEqualTo("Indikatoren KHT.serie_lege_arsverk måles i årsverk;"
-                    + " bare kronebeløp kan justeres med deflator eller utgiftsbehov");
+            assertThat(json(response).path("error").asText()).isEqualTo("«Årsverk av leger per 10 000 innbyggere (f120, f233,"
+                    + " f241)» måles i årsverk; bare kronebeløp kan justeres med deflator eller utgiftsbehov");
         });
     }
 
