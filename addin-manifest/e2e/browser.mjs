@@ -14,6 +14,9 @@ const FAKES = {
   [`${OFFICE_CDN}kostra-test/fake-excel.js`]: readFileSync(new URL("../test/support/fake-excel.js", here), "utf8"),
 };
 
+/** The task pane as Excel shows it on a laptop: 350 × 800 CSS pixels. */
+export const PANE = { width: 350, height: 800 };
+
 /**
  * @param {string[]} origins addresses the pages may reach (the service; a sign-in provider)
  * @param {object} options acceptInsecureCerts for a provider on a self-signed certificate
@@ -23,7 +26,7 @@ export async function openBrowser(origins, { acceptInsecureCerts = false } = {})
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,
-    viewport: { width: 380, height: 1180 },
+    viewport: PANE,
     locale: "nb-NO",
     ignoreHTTPSErrors: acceptInsecureCerts,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -49,10 +52,10 @@ export async function openBrowser(origins, { acceptInsecureCerts = false } = {})
     context,
     problems,
     page: async () => context.pages()[0] || context.newPage(),
-    /** Leaves a picture of the page for whoever reads the test's output. */
+    /** Leaves a picture of the page, as much of it as is in view, for whoever reads the test's output. */
     screenshot: async (page, path) => {
       mkdirSync(dirname(path), { recursive: true });
-      await page.screenshot({ path, fullPage: true });
+      await page.screenshot({ path });
       console.log(`screenshot: ${path}`);
     },
     close: async () => {
@@ -60,6 +63,47 @@ export async function openBrowser(origins, { acceptInsecureCerts = false } = {})
       rmSync(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Records every text the page's status line shows (window.kostraStatusLog), from before the pane's script runs, so a
+ * test can read each message the person saw, not only the last.
+ */
+export async function recordStatus(page) {
+  await page.addInitScript(() => {
+    window.kostraStatusLog = [];
+    document.addEventListener("DOMContentLoaded", () => {
+      const status = document.getElementById("status");
+      if (!status) return;
+      new MutationObserver(() => {
+        if (status.textContent) window.kostraStatusLog.push(status.textContent);
+      }).observe(status, { childList: true, characterData: true, subtree: true });
+    });
+  });
+}
+
+/**
+ * Controls the status box covers: every visible button, field and list in the pane, scrolled into view in turn, whose
+ * box meets the status box's or whose middle is not itself on top. An empty list is the promise kept.
+ */
+export async function coveredControls(page) {
+  const controls = page.locator("main button:visible, main select:visible, main input:visible");
+  const status = await page.locator("#status").boundingBox();
+  const covered = [];
+  for (let i = 0; i < await controls.count(); i++) {
+    const control = controls.nth(i);
+    await control.scrollIntoViewIfNeeded();
+    const box = await control.boundingBox();
+    const meets = status && box.y < status.y + status.height && status.y < box.y + box.height
+      && box.x < status.x + status.width && status.x < box.x + box.width;
+    const onTop = await control.evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return top !== null && (top === e || e.contains(top));
+    });
+    if (meets || !onTop) covered.push(await control.evaluate((e) => e.id || e.textContent.trim() || e.outerHTML.slice(0, 60)));
+  }
+  return covered;
 }
 
 /** Runs named steps, printing TAP-like lines; the summary line is what the Java test checks. */

@@ -41,7 +41,7 @@ try {
     await page.getByRole("button", { name: "Logg inn" }).click();
     await (await dialog).waitForEvent("close", { timeout: 60000 });
     await page.locator("#region option").first().waitFor({ state: "attached" });
-    assert.equal(await page.locator("#account").textContent(), "Logget inn som kari.nordmann@baerum.kommune.no.");
+    assert.equal(await page.locator("#account-name").textContent(), "Logget inn som kari.nordmann@baerum.kommune.no.");
     assert.equal(await page.locator("#sign-in-section").isHidden(), true);
   });
 
@@ -50,7 +50,7 @@ try {
     await page.selectOption("#year", "2024");
     await page.getByRole("button", { name: "Sett inn tjenesteprofil" }).click();
     await page.locator("#status.ok").waitFor();
-    assert.match(await status.textContent(), /^Satt inn «Kommunehelse, Bærum 2024» \(17 rader\)/);
+    assert.match(await status.textContent(), /^Satt inn tjenesteprofilen for Kommunehelse, Bærum 2024 \(17 rader\)/);
 
     const authorized = sent.filter(([path]) => path !== "/api/addin/sign-in");
     assert.ok(authorized.length >= 4, `calls made: ${JSON.stringify(sent)}`);
@@ -97,7 +97,7 @@ try {
     await page.getByRole("button", { name: "Sett inn tjenesteprofil" }).click();
     await page.waitForFunction(() => !["Logget inn på nytt. Prøv igjen.", "Henter tall …"]
       .includes(document.querySelector("#status").textContent));
-    assert.equal(await status.textContent(), "Oppdaterte «Kommunehelse, Bærum 2024» på stedet.");
+    assert.equal(await status.textContent(), "Oppdaterte tjenesteprofilen for Kommunehelse, Bærum 2024 på stedet.");
     // Chromium logs the refused request itself; that is what this step made happen.
     problems.push(...problems.splice(quiet).filter((p) => !/status of 401/.test(p)));
   });

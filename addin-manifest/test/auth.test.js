@@ -181,23 +181,95 @@ test("a refused token is a 401 that asks the person to sign in again, and forget
   const { api, signIn } = await start({ "/api/addin/sign-in": REQUIRED, [PROFILE_URL]: [401, { error: "Tokenet er ukjent" }] },
     { Office: office({ nested: true }), msal, storage: kept });
 
-  await assert.rejects(api.profile("3201", "KHT", 2024), (e) => e instanceof ApiError && e.status === 401
-    && e.message === "KOSTRA-tjenesten godtok ikke innloggingen da vi hentet tjenesteprofilen KHT for 3201 2024. Logg inn på nytt.");
+  await assert.rejects(api.profile("3201", "KHT", 2024, "tjenesteprofilen for Kommunehelse, Bærum 2024"), (e) => e instanceof ApiError
+    && e.status === 401 && e.message === "KOSTRA-tjenesten godtok ikke innloggingen da vi hentet tjenesteprofilen for "
+      + "Kommunehelse, Bærum 2024. Logg inn på nytt.");
   await signIn.forget();
 
   assert.equal(kept.items.has(TOKEN_KEY), false);
 });
 
+const PERSONAL = `kostra_${"A".repeat(43)}`;
+const TOKENS_ONLY = [200, { required: true, tokens: true, oidc: null }];
+const REVISION = "/api/addin/revision";
+/** The service under --auth tokens: the one token it knows, PERSONAL, is taken; any other is a 401. */
+const byToken = (headers) => (headers.Authorization === `Bearer ${PERSONAL}` ? [200, { dataRevision: 7 }]
+  : [401, { error: "Tokenet er ukjent, utløpt, trukket tilbake eller ikke for denne tjenesten" }]);
+
+test("under --auth tokens a pasted personal token is checked with the service, kept, and sent on every call", async () => {
+  const kept = storage();
+  const { api, fetch, signIn } = await start({ "/api/addin/sign-in": TOKENS_ONLY, [REVISION]: byToken,
+    [PROFILE_URL]: (headers) => (headers.Authorization === `Bearer ${PERSONAL}` ? [200, fixture("profile-KHT-3201-2024.json")]
+      : [401, {}]) }, { Office: office({ nested: false }), storage: kept });
+
+  await assert.rejects(signIn.token(), { name: "SignInNeeded",
+    message: "Du må logge inn for å hente tall fra KOSTRA-tjenesten: lim inn ditt personlige API-token." });
+  await signIn.usePersonalToken(`  ${PERSONAL}\n`);
+  await api.profile("3201", "KHT", 2024, "tjenesteprofilen");
+
+  assert.deepEqual(fetch.authorizations.slice(1), [`Bearer ${PERSONAL}`, `Bearer ${PERSONAL}`], "checked, then sent");
+  assert.deepEqual(JSON.parse(kept.items.get(TOKEN_KEY)), { accessToken: PERSONAL, expiresOn: null, personal: true },
+    "kept for the worksheet functions, without an expiry the pane cannot know");
+  assert.equal(signIn.signedInAs, "Logget inn med personlig API-token (kostra_AAAAAA…).");
+});
+
+test("a personal token the service refuses is not kept, and the message says what to do", async () => {
+  const kept = storage();
+  const { signIn } = await start({ "/api/addin/sign-in": TOKENS_ONLY, [REVISION]: byToken }, { storage: kept });
+
+  await assert.rejects(signIn.usePersonalToken(`kostra_${"B".repeat(43)}`), { message: "KOSTRA-tjenesten godtok ikke tokenet:"
+    + " det er ukjent, utløpt eller trukket tilbake. Sjekk at du limte inn hele tokenet, eller be den som drifter tjenesten om et nytt." });
+  await assert.rejects(signIn.usePersonalToken("eyJhbGciOi…"), { message: "Et personlig API-token begynner med «kostra_». "
+    + "Lim inn hele tokenet slik «token create» skrev det ut." });
+
+  assert.equal(kept.items.size, 0);
+  await assert.rejects(signIn.token(), SignInNeeded);
+});
+
+test("a personal token pasted before is used at once, until «Logg ut» forgets it", async () => {
+  const kept = storage();
+  await kept.setItem(TOKEN_KEY, JSON.stringify({ accessToken: PERSONAL, expiresOn: null, personal: true }));
+  const { signIn } = await start({ "/api/addin/sign-in": TOKENS_ONLY }, { storage: kept });
+
+  assert.equal(await signIn.token(), PERSONAL);
+  await signIn.forget();
+
+  assert.equal(kept.items.has(TOKEN_KEY), false);
+  await assert.rejects(signIn.token(), SignInNeeded);
+});
+
+test("the pane shows the token field under --auth tokens, both ways under tokens,oidc, and signs in with a pasted token", async () => {
+  const { signIn } = await start({ "/api/addin/sign-in": [200, { required: true, tokens: true, oidc: OIDC }], [REVISION]: byToken },
+    { Office: office({ nested: false }), storage: storage() });
+  const doc = paneDocument();
+  const said = [];
+
+  const ready = signedIn(signIn, doc, (text, kind) => said.push([text, kind]));
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual([doc.elements["sign-in-oidc"].hidden, doc.elements["sign-in-token"].hidden], [false, false]);
+  doc.elements.token.value = "kostra_feil";
+  await doc.elements["sign-in-token"].click();
+  doc.elements.token.value = PERSONAL;
+  await doc.elements["sign-in-token"].click();
+  await ready;
+
+  assert.equal(said[1][1], "error");
+  assert.match(said[1][0], /^KOSTRA-tjenesten godtok ikke tokenet/);
+  assert.equal(doc.elements.token.value, "", "the token is not left in the field");
+  assert.equal(doc.elements["sign-in-section"].hidden, true);
+  assert.equal(doc.elements["account-name"].textContent, "Logget inn med personlig API-token (kostra_AAAAAA…).");
+});
+
 /** The pane's elements signedIn() touches. */
 function paneDocument() {
   const elements = {};
-  for (const id of ["sign-in-section", "account", "sign-in"]) {
+  for (const id of ["sign-in-section", "sign-in-oidc", "sign-in-token", "account", "account-name", "sign-in", "token", "use-token"]) {
     const listeners = [];
     elements[id] = {
-      hidden: true, textContent: "", disabled: false, listeners,
+      hidden: true, textContent: "", value: "", disabled: false, listeners,
       addEventListener: (type, fn) => listeners.push(fn),
       removeEventListener: (type, fn) => listeners.splice(listeners.indexOf(fn), 1),
-      click: () => Promise.all(listeners.map((fn) => fn())),
+      click: () => Promise.all(listeners.map((fn) => fn({ preventDefault() {} }))),
     };
   }
   return { elements, getElementById: (id) => elements[id] };
@@ -212,6 +284,8 @@ test("the pane shows «Logg inn» until a sign-in works, then who is signed in",
   const ready = signedIn(signIn, doc, (text, kind) => said.push([text, kind]));
   await new Promise((resolve) => setImmediate(resolve));
   assert.equal(doc.elements["sign-in-section"].hidden, false);
+  assert.equal(doc.elements["sign-in-oidc"].hidden, false);
+  assert.equal(doc.elements["sign-in-token"].hidden, true, "a service without --auth tokens takes no pasted token");
   const clicked = doc.elements["sign-in"].click();
   host.dialogs[0].handlers.dialogMessageReceived({ message: JSON.stringify({ accessToken: ACCESS_TOKEN, expiresOn: NOW + HOUR,
     account: "kari.nordmann@baerum.kommune.no" }) });
@@ -219,7 +293,8 @@ test("the pane shows «Logg inn» until a sign-in works, then who is signed in",
   await ready;
 
   assert.equal(doc.elements["sign-in-section"].hidden, true);
-  assert.equal(doc.elements.account.textContent, "Logget inn som kari.nordmann@baerum.kommune.no.");
+  assert.equal(doc.elements.account.hidden, false);
+  assert.equal(doc.elements["account-name"].textContent, "Logget inn som kari.nordmann@baerum.kommune.no.");
   assert.deepEqual(said, [["Du må logge inn for å hente tall fra KOSTRA-tjenesten.", undefined]]);
 });
 

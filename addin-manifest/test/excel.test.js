@@ -9,7 +9,8 @@ import { fixture } from "./support/fixtures.js";
 
 const profile = fixture("profile-KHT-3201-2024.json");
 const request = { region: "3201", area: "KHT", year: 2024, comparisons: ["snitt", "hoyest", "lavest", "indeks"] };
-const binding = { kind: "profile", request };
+const LABEL = "tjenesteprofilen for Kommunehelse, Bærum 2024";
+const binding = { kind: "profile", request, label: LABEL };
 
 
 function snapshot(book) {
@@ -36,13 +37,14 @@ test("inserting the profile writes one Excel table at the selected cell, formats
 
   const result = await insertOrRefresh(excelFor(book), layout, binding);
 
-  assert.deepEqual(result, { action: "inserted", table: "Kostra_profil_KHT_3201_2024", address: "Ark1!B3:K20" });
+  assert.deepEqual(result, { action: "inserted", table: "Kostra_profil_KHT_3201_2024", address: "Ark1!B3:K20", moved: false });
   assert.deepEqual(book.tableValues("Kostra_profil_KHT_3201_2024"), [layout.header, ...layout.rows]);
   assert.equal(book.sheet("Ark1").formats.get("3,4"), "#,##0.000", "Bærum 2022, ressursbruksindikator");
   assert.equal(book.runs, 1);
   assert.equal(book.syncs, 2, "one sync to load, one to write");
   const stored = JSON.parse(book.settings.get(BINDINGS_SETTING));
-  assert.deepEqual(stored, [{ kind: "profile", request, table: "Kostra_profil_KHT_3201_2024", title: "Kommunehelse, Bærum 2024" }]);
+  assert.deepEqual(stored, [{ kind: "profile", request, label: LABEL, table: "Kostra_profil_KHT_3201_2024",
+    title: "Kommunehelse, Bærum 2024" }]);
 });
 
 /** A profile whose first indicator and municipality are named like formulas, as a hostile catalogue import could. */
@@ -121,7 +123,7 @@ test("a series goes in with its line chart, and the efficiency split as a table"
   const series = seriesTable(fixture("series-KHT-netto-per-innbygger.json"));
   await insertOrRefresh(excel, series, { kind: "series", request: {} });
   book.select("Ark1!H1");
-  const efficiency = efficiencyTable(fixture("efficiency-KHT-3201.json"));
+  const efficiency = efficiencyTable(fixture("efficiency-KHT-3201.json"), "Kommunehelse");
   await insertOrRefresh(excel, efficiency, { kind: "efficiency", request: {} });
 
   assert.deepEqual(book.tableValues(series.name), [["Region", "2023", "2024"], ["Bærum", 3512, 3650], ["ASSS-snitt", 3390, ".."]]);
@@ -218,9 +220,8 @@ test("a table the user deleted or renamed stops the refresh, names the table and
       { binding: { ...binding, table: chart.name }, layout: profileChartTable(revised(profile, 0.1)) },
       { binding: { ...binding, table: layout.name }, layout: profileTable(revised(profile, 0.1)) },
     ]),
-    (e) => e instanceof WorkbookError && e.message === "Fant ikke tabellen «Kostra_profil_KHT_3201_2024»: den er slettet "
-      + "eller har fått nytt navn. Sett den inn på nytt, eller gi tabellen det gamle navnet igjen. "
-      + "Ingenting i arbeidsboken er endret.",
+    (e) => e instanceof WorkbookError && e.message === "Fant ikke tabellen med tjenesteprofilen for Kommunehelse, Bærum 2024:"
+      + " den er slettet eller har fått nytt navn. Sett den inn på nytt. Ingenting i arbeidsboken er endret.",
   );
   assert.equal(snapshot(book), before);
 });
@@ -234,22 +235,40 @@ test("a protected sheet is named, with how to unprotect it, and nothing is writt
   const before = snapshot(book);
 
   await assert.rejects(insertOrRefresh(excel, profileTable(revised(profile, 0.1)), binding),
-    { message: "Arket «Ark1» er beskyttet, så tabellen «Kostra_profil_KHT_3201_2024» kan ikke skrives. "
+    { message: "Arket «Ark1» er beskyttet, så tjenesteprofilen for Kommunehelse, Bærum 2024 kan ikke skrives. "
       + "Opphev arkbeskyttelsen (Se gjennom > Opphev arkbeskyttelse) og prøv igjen. Ingenting i arbeidsboken er endret." });
   book.select("Ark1!Z1");
   await assert.rejects(insertOrRefresh(excel, profileChartTable(profile), binding), /Arket «Ark1» er beskyttet/);
   assert.equal(snapshot(book), before);
 });
 
-test("a table is never inserted over cells that hold something", async () => {
+test("a table is never inserted over cells that hold something: it goes below them, with a row of air", async () => {
   const book = new FakeWorkbook({ selection: "Ark1!A1" });
   book.set("Ark1", 5, 2, "Mitt notat");
-  const before = snapshot(book);
+  const layout = profileTable(profile);
 
-  await assert.rejects(insertOrRefresh(excelFor(book), profileTable(profile), binding),
-    { message: "Området Ark1!A1:J18 er ikke tomt, og tabellen «Kostra_profil_KHT_3201_2024» trenger 18 rader og "
-      + "10 kolonner. Velg en tom celle og prøv igjen. Ingenting i arbeidsboken er endret." });
-  assert.equal(snapshot(book), before);
+  const result = await insertOrRefresh(excelFor(book), layout, binding);
+
+  assert.deepEqual(result, { action: "inserted", table: layout.name, address: "Ark1!A8:J25", moved: true });
+  assert.equal(book.get("Ark1", 5, 2), "Mitt notat");
+  assert.deepEqual(book.tableValues(layout.name), [layout.header, ...layout.rows]);
+});
+
+test("a second insert at the same cell goes under the first table, and a third under the second one's chart", async () => {
+  const book = new FakeWorkbook({ selection: "Ark1!A1" });
+  const excel = excelFor(book);
+  await insertOrRefresh(excel, profileTable(profile), binding);
+  const chart = profileChartTable(profile);
+
+  const second = await insertOrRefresh(excel, chart, { kind: "profileChart", request, label: "profildiagrammet" });
+  const third = await insertOrRefresh(excel, seriesTable(fixture("series-KHT-netto-per-innbygger.json")),
+    { kind: "series", request: {}, label: "tidsserien" });
+
+  // the profile fills rows 1–18; the chart table rows 20–37 and its chart rows 39–57 (setPosition's end cell)
+  assert.deepEqual([second.address, second.moved], ["Ark1!A20:E37", true]);
+  assert.deepEqual(book.charts[0].position, ["Ark1!A39", "Ark1!H57"]);
+  assert.equal(third.address, "Ark1!A59:C61");
+  assert.equal(book.tables.length, 3);
 });
 
 test("a column of the add-in's that the user deleted or renamed is named, and nothing is written", async () => {
@@ -261,8 +280,28 @@ test("a column of the add-in's that the user deleted or renamed is named, and no
   const before = snapshot(book);
 
   await assert.rejects(refreshTables(excel, [{ binding: { ...binding, table: layout.name }, layout }]),
-    /Tabellen «Kostra_profil_KHT_3201_2024» mangler kolonnen «ASSS-snitt 2024» \(slettet eller omdøpt\)/);
+    /Tabellen med tjenesteprofilen for Kommunehelse, Bærum 2024 mangler kolonnen «ASSS-snitt 2024» \(slettet eller omdøpt\)/);
   assert.equal(snapshot(book), before);
+});
+
+test("a figure that became final loses its (f) on refresh, and one that became preliminary gets it; the user's format stays", async () => {
+  const book = new FakeWorkbook();
+  const excel = excelFor(book);
+  const march = structuredClone(profile);
+  march.profile.rows[0].values[2].vintage = "preliminary";
+  const layout = profileTable(march);
+  await insertOrRefresh(excel, layout, binding);
+  assert.equal(book.sheet("Ark1").formats.get("1,5"), '#,##0.000" (f)"');
+  book.sheet("Ark1").formats.set("1,5", '0.00" (f)"'); // the user shows two decimals
+  const june = structuredClone(profile);
+  june.profile.rows[0].values[2].vintage = "final";
+  june.profile.rows[1].values[2].vintage = "preliminary";
+
+  await refreshTables(excel, [{ binding: { ...binding, table: layout.name }, layout: profileTable(june) }]);
+
+  assert.equal(book.sheet("Ark1").formats.get("1,5"), "0.00", "final: the mark goes, the user's decimals stay");
+  assert.equal(book.sheet("Ark1").formats.get("2,5"), profileTable(june).formats[1][5]);
+  assert.match(book.sheet("Ark1").formats.get("2,5"), /" \(f\)"$/);
 });
 
 test("the bindings are read from the workbook settings after one load and sync (office-addin-mock)", async () => {

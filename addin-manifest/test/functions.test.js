@@ -167,6 +167,28 @@ test("with sign-in on, every call sends the access token the pane kept in Office
   assert.deepEqual(fetch.authorizations, ["Bearer access-1", "Bearer access-1"]);
 });
 
+test("a personal API token the pane kept has no expiry and is sent until the pane forgets it", async () => {
+  const { associated, fetch, sandbox } = runtime({ [VALUE_URL]: value(0.972) });
+  const kept = signedInStorage("kostra_personal", null);
+  sandbox.OfficeRuntime = { storage: kept };
+  const c = cell();
+
+  associated.VERDI(3201, "KHT.ressursbruksindikator", 2024, c.invocation);
+  await c.next();
+
+  assert.deepEqual(fetch.authorizations, ["Bearer kostra_personal"]);
+});
+
+test("a cell may name the municipality as a person types it; the service finds it", async () => {
+  const { associated, fetch } = runtime({ "/api/value?region=B%C3%A6rum&indicator=KHT.ressursbruksindikator&year=2024": value(0.972) });
+  const c = cell();
+
+  associated.VERDI(" Bærum ", "KHT.ressursbruksindikator", 2024, c.invocation);
+
+  assert.equal(await c.next(), 0.972);
+  assert.deepEqual(fetch.asked, [`${BASE}/api/value?region=B%C3%A6rum&indicator=KHT.ressursbruksindikator&year=2024`]);
+});
+
 test("an expired kept token is not sent", async () => {
   const { associated, fetch, sandbox } = runtime({ [VALUE_URL]: value(0.972) });
   sandbox.OfficeRuntime = { storage: signedInStorage("old", Date.now() - 1000) };

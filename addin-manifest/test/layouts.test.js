@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cell, efficiencyTable, numberFormat, profileChartTable, profileTable, seriesTable, tableName } from "../src/taskpane/layouts.js";
+import { cell, describe, efficiencyTable, numberFormat, profileChartTable, profileTable, rowCount, seriesTable, tableName }
+  from "../src/taskpane/layouts.js";
 import { fixture } from "./support/fixtures.js";
 
 const profile = fixture("profile-KHT-3201-2024.json");
@@ -43,6 +44,63 @@ test("number formats follow each indicator's decimals, and changes say pp or %",
   assert.equal(numberFormat(0), "#,##0");
 });
 
+test("the index shows one decimal, as the report workbook's profile table does", () => {
+  const layout = profileTable(profile);
+
+  assert.equal(layout.formats[0][layout.header.indexOf("Indeks (ASSS-snitt = 100)")], "#,##0.0");
+  assert.deepEqual(profileChartTable(profile).formats[0].slice(1), ["#,##0.0", "#,##0.0", "#,##0.0", "#,##0.0"]);
+});
+
+test("a preliminary figure is marked (f) in its number format, and a figure without a vintage is final", () => {
+  const march = structuredClone(profile);
+  const i = march.profile.rows.findIndex((r) => r.indicator === "KHT.ressursbruksindikator");
+  march.profile.rows[i].values[2].vintage = "preliminary";
+  march.profile.rows[i].values[1].vintage = "final";
+  march.profile.rows[i].asss.mean.vintage = "preliminary";
+
+  const layout = profileTable(march);
+
+  assert.equal(layout.formats[i][layout.header.indexOf("Bærum 2024")], '#,##0.000" (f)"');
+  assert.equal(layout.formats[i][layout.header.indexOf("Bærum 2023")], "#,##0.000");
+  assert.equal(layout.formats[i][layout.header.indexOf("ASSS-snitt 2024")], '#,##0.000" (f)"');
+  assert.equal(layout.rows[i][layout.header.indexOf("Bærum 2024")], 0.972, "the value stays a number");
+  assert.equal(layout.preliminary, true);
+  assert.equal(profileTable(profile).preliminary, false);
+});
+
+test("a preliminary figure of a series is marked too", () => {
+  const series = fixture("series-KHT-netto-per-innbygger.json");
+  series.series.lines[0].values[1].vintage = "preliminary";
+
+  const layout = seriesTable(series);
+
+  assert.deepEqual(layout.formats[0].slice(1), ["#,##0", '#,##0" (f)"']);
+  assert.equal(layout.preliminary, true);
+});
+
+test("a table is named in messages as a person would name it, never by its Excel name or a code", () => {
+  const names = {
+    region: (c) => ({ 3201: "Bærum" })[c],
+    profile: (c) => ({ KHT: "Kommunehelse", PLO_67: "Pleie og omsorg – innbyggere 67 år og eldre" })[c],
+    area: (c) => ({ KHT: "Kommunehelse" })[c],
+  };
+  const request = { region: "3201", area: "KHT", year: 2024 };
+
+  assert.equal(describe({ kind: "profile", request }, names), "tjenesteprofilen for Kommunehelse, Bærum 2024");
+  assert.equal(describe({ kind: "profileChart", request: { ...request, area: "PLO_67" } }, names),
+    "profildiagrammet for Pleie og omsorg – innbyggere 67 år og eldre, Bærum 2024");
+  assert.equal(describe({ kind: "efficiency", request: { region: "3201", area: "KHT", from: 2021, to: 2024 } }, names),
+    "effektivitetsanalysen for Kommunehelse, Bærum 2021–2024");
+  assert.equal(describe({ kind: "series", label: "tidsserien «Netto driftsutgifter» for Bærum og ASSS-snitt" }, names),
+    "tidsserien «Netto driftsutgifter» for Bærum og ASSS-snitt");
+  assert.equal(describe({ kind: "series", title: "Netto driftsutgifter" }, names), "tabellen «Netto driftsutgifter»");
+});
+
+test("one row is «1 rad», more are «rader»", () => {
+  assert.equal(rowCount(1), "1 rad");
+  assert.equal(rowCount(17), "17 rader");
+});
+
 test("the chart table puts every row on the scale where the ASSS mean is 100", () => {
   const layout = profileChartTable(profile);
 
@@ -64,8 +122,9 @@ test("a series is a row per region and a column per year, with a line chart", ()
 });
 
 test("the efficiency split is a row per year with the changes in percentage points", () => {
-  const layout = efficiencyTable(fixture("efficiency-KHT-3201.json"));
+  const layout = efficiencyTable(fixture("efficiency-KHT-3201.json"), "Kommunehelse");
 
+  assert.equal(layout.title, "Effektivitet i Kommunehelse, Bærum");
   assert.equal(layout.key, "År");
   assert.deepEqual(layout.rows[1].slice(0, 7), [2024, 0.998, 1.019, 0.021, -3.3, 2, 5.1]);
   assert.deepEqual(layout.rows[0].slice(4, 7), ["", "", ""]);

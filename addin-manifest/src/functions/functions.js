@@ -9,9 +9,10 @@
 // revision moves, the cache is dropped and every live cell fetches its figure again. Cells recalculate when new data
 // is imported, and never otherwise.
 //
-// Sign-in: when the service requires it, the task pane keeps the person's access token in OfficeRuntime.storage (the
-// storage Office shares between an add-in's pane and its functions); every request here sends it. A cell asked before
-// anyone signed in says so, and the watcher recalculates the cells once a token appears or changes.
+// Sign-in: when the service requires it, the task pane keeps the person's access token (or the personal API token they
+// pasted) in OfficeRuntime.storage (the storage Office shares between an add-in's pane and its functions); every
+// request here sends it. A cell asked before anyone signed in says so, and the watcher recalculates the cells once a
+// token appears or changes. A municipality may be given by number or by name («Bærum»): the service resolves it.
 (function (root) {
   "use strict";
 
@@ -62,13 +63,18 @@
     return cache.get(url);
   }
 
-  /** The access token the pane left, while it is valid; null without one (or where the service is open). */
+  /**
+   * The token the pane left, while it is valid; null without one (or where the service is open). A personal API token
+   * (pasted under --auth tokens) carries no expiry: it is sent until the pane forgets it («Logg ut») or the service
+   * refuses it.
+   */
   function accessToken() {
     var storage = root.OfficeRuntime && root.OfficeRuntime.storage;
     if (!storage) return Promise.resolve(null);
     return Promise.resolve(storage.getItem(TOKEN_KEY)).then(function (text) {
       var kept = text ? JSON.parse(text) : null;
-      return kept && kept.expiresOn > Date.now() ? kept.accessToken : null;
+      var valid = kept && (kept.expiresOn === null || kept.expiresOn > Date.now());
+      return valid ? kept.accessToken : null;
     }).catch(function () { return null; });
   }
 

@@ -34,6 +34,11 @@ export class KostraApi {
     return this.get("/api/areas", {}, "listen over tjenesteområder");
   }
 
+  /** The years with the municipality's figures in the profile, and those the profile can be shown for. */
+  years(region, area, what) {
+    return this.get("/api/years", { region, area }, what);
+  }
+
   /** The area's (or profile's) indicators; a profile's rows as that year's layout has them. */
   indicators(area, year) {
     return this.get("/api/indicators", { area, year }, "indikatorene");
@@ -43,24 +48,32 @@ export class KostraApi {
     return this.get("/api/health", {}, "tjenestens status");
   }
 
-  profile(region, area, year) {
-    return this.get("/api/profile", { region, area, year }, `tjenesteprofilen ${area} for ${region} ${year}`);
+  // `what` names what is asked for in a failure's message, as a person would («tjenesteprofilen for Kommunehelse,
+  // Bærum 2024»): the caller knows the names, the codes mean nothing to the reader.
+
+  profile(region, area, year, what) {
+    return this.get("/api/profile", { region, area, year }, what);
   }
 
-  series(indicator, regions, from, to, adjust = "none") {
-    return this.get("/api/series", { indicator, regions: regions.join(","), from, to, adjust },
-      `tidsserien for ${indicator}`);
+  series(indicator, regions, from, to, adjust, what) {
+    return this.get("/api/series", { indicator, regions: regions.join(","), from, to, adjust }, what);
   }
 
-  efficiency(region, area, from, to) {
-    return this.get("/api/efficiency", { region, area, from, to }, `effektivitetsanalysen ${area} for ${region}`);
+  efficiency(region, area, from, to, what) {
+    return this.get("/api/efficiency", { region, area, from, to }, what);
   }
 
-  async get(path, params, what, { anonymous = false } = {}) {
+  /** Resolves when the service takes the personal token; a 401 is an ApiError with status 401. */
+  verifyToken(token) {
+    return this.get("/api/addin/revision", {}, "tjenestens datarevisjon", { token });
+  }
+
+  /** @param options anonymous: send no token (asked before there is one); token: send this one */
+  async get(path, params, what, { anonymous = false, token: given = null } = {}) {
     const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
     const url = `${this.baseUrl}${path}${query ? "?" + query : ""}`;
     const headers = { Accept: "application/json" };
-    const token = anonymous ? null : await this.accessToken();
+    const token = given || (anonymous ? null : await this.accessToken());
     if (token) headers.Authorization = `Bearer ${token}`;
     let response;
     try {
@@ -80,8 +93,8 @@ export class KostraApi {
     }
     if (!response.ok) {
       const reason = body && typeof body.error === "string" ? body.error : `HTTP-status ${response.status}`;
-      const whose = response.status >= 500 ? "Feil i KOSTRA-tjenesten" : "Tjenesten avviste forespørselen";
-      throw new ApiError(`${whose} da vi hentet ${what}: ${reason}`, response.status);
+      throw new ApiError(response.status >= 500 ? `Feil i KOSTRA-tjenesten da vi hentet ${what}: ${reason}`
+        : `Kunne ikke hente ${what}: ${reason}`, response.status);
     }
     if (body === null) {
       throw new ApiError(`KOSTRA-tjenesten svarte med noe annet enn JSON da vi hentet ${what}.`, response.status);

@@ -17,9 +17,25 @@ export const DEFAULT_COMPARISONS = ["snitt", "hoyest", "lavest", "indeks"];
 /** Excel's text format: a cell so formatted keeps what is written as text, even "=…", which would otherwise run. */
 export const TEXT = "@";
 
+/**
+ * What a preliminary figure (SSB's March publication, `"vintage": "preliminary"`) shows after its number: part of the
+ * cell's number format, so the value stays a number. The pane's messages say what it means.
+ */
+export const PRELIMINARY_MARK = " (f)";
+
 export function numberFormat(decimals, suffix = "") {
   const base = decimals > 0 ? "#,##0." + "0".repeat(decimals) : "#,##0";
   return suffix ? `${base}"${suffix}"` : base;
+}
+
+/** Whether the API marks the figure preliminary; a figure without `vintage` (an older service) is final. */
+export function isPreliminary(figure) {
+  return Boolean(figure && figure.vintage === "preliminary" && figure.value !== null && figure.value !== undefined);
+}
+
+/** A figure's number format: the indicator's decimals, and the preliminary mark where the figure is preliminary. */
+export function figureFormat(decimals, figure) {
+  return numberFormat(decimals, isPreliminary(figure) ? PRELIMINARY_MARK : "");
 }
 
 /** The cell for a {value, status} figure: the number, or the status symbol, or empty. */
@@ -27,6 +43,35 @@ export function cell(figure) {
   if (!figure) return "";
   if (figure.value !== null && figure.value !== undefined) return figure.value;
   return figure.status || "";
+}
+
+/** "1 rad", "17 rader". */
+export function rowCount(n) {
+  return `${new Intl.NumberFormat("nb-NO").format(n)} ${n === 1 ? "rad" : "rader"}`;
+}
+
+/** "Bærum", "Bærum og ASSS-snitt", "Bærum, ASSS-snitt og Asker". */
+export function listed(items) {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} og ${items[items.length - 1]}`;
+}
+
+/**
+ * How a person names the table a binding stands for, in the pane's messages («tjenesteprofilen for Kommunehelse, Bærum
+ * 2024»): never the Excel table's name or a code. `names` turns the request's codes into the service's names; a
+ * series carries its own label from when it was inserted (the indicator's name is not among the pane's lists).
+ */
+export function describe(binding, names) {
+  const r = binding.request || {};
+  switch (binding.kind) {
+    case "profile":
+      return `tjenesteprofilen for ${names.profile(r.area)}, ${names.region(r.region)} ${r.year}`;
+    case "profileChart":
+      return `profildiagrammet for ${names.profile(r.area)}, ${names.region(r.region)} ${r.year}`;
+    case "efficiency":
+      return `effektivitetsanalysen for ${names.area(r.area)}, ${names.region(r.region)} ${r.from}–${r.to}`;
+    default:
+      return binding.label || (binding.title ? `tabellen «${binding.title}»` : "en KOSTRA-tabell");
+  }
 }
 
 /** Excel table names: a letter first, then letters, digits, underscores; unique in the workbook. */
@@ -44,15 +89,15 @@ export function profileTable(response, comparisons = DEFAULT_COMPARISONS) {
     { name: "Enhet", format: TEXT, value: (r) => r.unit },
     ...p.years.map((y) => ({
       name: `${p.region.name} ${y}`,
-      format: (r) => numberFormat(r.decimals),
+      format: (r) => figureFormat(r.decimals, r.values.find((v) => v.year === y)),
       value: (r) => cell(r.values.find((v) => v.year === y)),
     })),
   ];
   const optional = {
-    snitt: { name: `ASSS-snitt ${year}`, format: (r) => numberFormat(r.decimals), value: (r) => cell(r.asss && r.asss.mean) },
-    hoyest: { name: `Høyest ASSS ${year}`, format: (r) => numberFormat(r.decimals), value: (r) => cell(r.asss && r.asss.high) },
-    lavest: { name: `Lavest ASSS ${year}`, format: (r) => numberFormat(r.decimals), value: (r) => cell(r.asss && r.asss.low) },
-    indeks: { name: "Indeks (ASSS-snitt = 100)", format: () => numberFormat(0), value: (r) => orBlank(r.index) },
+    snitt: { name: `ASSS-snitt ${year}`, format: (r) => asssFormat(r, "mean"), value: (r) => cell(r.asss && r.asss.mean) },
+    hoyest: { name: `Høyest ASSS ${year}`, format: (r) => asssFormat(r, "high"), value: (r) => cell(r.asss && r.asss.high) },
+    lavest: { name: `Lavest ASSS ${year}`, format: (r) => asssFormat(r, "low"), value: (r) => cell(r.asss && r.asss.low) },
+    indeks: { name: "Indeks (ASSS-snitt = 100)", format: () => numberFormat(1), value: (r) => orBlank(r.index) },
     avvik: { name: "Avvik fra ASSS-snitt", format: () => numberFormat(1, " %"), value: (r) => orBlank(r.deviationPercent) },
     endring: {
       name: `Endring fra ${year - 1}`,
@@ -72,6 +117,10 @@ export function profileTable(response, comparisons = DEFAULT_COMPARISONS) {
   });
 }
 
+function asssFormat(row, statistic) {
+  return figureFormat(row.decimals, row.asss && row.asss[statistic]);
+}
+
 /** The profile chart's data: every row on the scale where the ASSS mean is 100 (DESIGN §3, "Chart values"). */
 export function profileChartTable(response) {
   const p = response.profile;
@@ -81,10 +130,10 @@ export function profileChartTable(response) {
     key: "Indikator",
     columns: [
       { name: "Indikator", format: TEXT, value: (r) => r.name },
-      { name: p.region.name, format: () => numberFormat(0), value: (r) => orBlank(r.chart && r.chart.municipality) },
-      { name: "Høyest ASSS", format: () => numberFormat(0), value: (r) => orBlank(r.chart && r.chart.high) },
-      { name: "Lavest ASSS", format: () => numberFormat(0), value: (r) => orBlank(r.chart && r.chart.low) },
-      { name: "ASSS-snitt", format: () => numberFormat(0), value: () => 100 },
+      { name: p.region.name, format: () => numberFormat(1), value: (r) => orBlank(r.chart && r.chart.municipality) },
+      { name: "Høyest ASSS", format: () => numberFormat(1), value: (r) => orBlank(r.chart && r.chart.high) },
+      { name: "Lavest ASSS", format: () => numberFormat(1), value: (r) => orBlank(r.chart && r.chart.low) },
+      { name: "ASSS-snitt", format: () => numberFormat(1), value: () => 100 },
     ],
     records: p.rows,
   });
@@ -105,7 +154,7 @@ export function seriesTable(response) {
       { name: "Region", format: TEXT, value: (l) => l.region.name },
       ...s.years.map((y) => ({
         name: String(y),
-        format: () => numberFormat(s.indicator.decimals),
+        format: (l) => figureFormat(s.indicator.decimals, l.values.find((v) => v.year === y)),
         value: (l) => cell(l.values.find((v) => v.year === y)),
       })),
     ],
@@ -115,13 +164,16 @@ export function seriesTable(response) {
   return layout;
 }
 
-/** The efficiency split: cost index, production index and efficiency by year, with the changes in points. */
-export function efficiencyTable(response) {
+/**
+ * The efficiency split: cost index, production index and efficiency by year, with the changes in points.
+ * @param areaTitle the service area's name («Kommunehelse»; the answer carries only its code)
+ */
+export function efficiencyTable(response, areaTitle) {
   const e = response.efficiency;
   const years = e.years;
   return build({
     name: tableName("effektivitet", e.area, e.region.code, years[0].year, years[years.length - 1].year),
-    title: `Effektivitet ${e.area}, ${e.region.name}`,
+    title: `Effektivitet i ${areaTitle}, ${e.region.name}`,
     key: "År",
     columns: [
       { name: "År", format: () => "0", value: (y) => y.year },
@@ -145,5 +197,6 @@ function build({ name, title, key, columns, records }) {
   const header = columns.map((c) => c.name);
   const rows = records.map((r) => columns.map((c) => c.value(r)));
   const formats = records.map((r) => columns.map((c) => (typeof c.format === "function" ? c.format(r) : c.format)));
-  return { name, title, key, header, rows, formats, chart: null };
+  const preliminary = formats.some((line) => line.some((f) => f.endsWith(`"${PRELIMINARY_MARK}"`)));
+  return { name, title, key, header, rows, formats, chart: null, preliminary };
 }

@@ -8,6 +8,8 @@
 // formatted as text ("@") at the moment of writing; isFormula() tells which cells became one.
 
 const TEXT_FORMAT = "@";
+/** Every row is this tall, in points (Excel's default row height); charts are placed in points as in Excel. */
+export const ROW_HEIGHT = 15;
 
 export class PropertyNotLoaded extends Error {
   constructor(property) {
@@ -126,8 +128,9 @@ function proxy(context, readers, methods = {}, writers = {}) {
     load(props) {
       const names = props === undefined ? Object.keys(readers)
         : (Array.isArray(props) ? props : String(props).split(",")).map((p) => p.trim()).filter(Boolean);
-      for (const name of names) {
-        if (!(name in readers)) throw new Error(`Fake Excel: cannot load '${name}'`);
+      for (const path of names) {
+        const name = path.split("/")[0]; // "items/top" loads the items (with every property, here)
+        if (!(name in readers)) throw new Error(`Fake Excel: cannot load '${path}'`);
         requested.add(name);
       }
       context.track(target);
@@ -256,16 +259,34 @@ function worksheetProxy(context, name) {
   return proxy(context, { name: () => name }, {
     protection: proxy(context, { protected: () => sheet.protected }),
     tables: tablesProxy(context, name),
-    charts: {
+    charts: proxy(context, {
+      items: () => book.charts.filter((c) => c.sheet === name).map((c) => ({ name: c.name, top: c.top, height: c.height })),
+    }, {
       add(type, range, seriesBy) {
-        const chart = { name: `Diagram ${book.charts.length + 1}`, sheet: name, type, seriesBy, source: range._area, title: "", position: null };
+        const chart = { name: `Diagram ${book.charts.length + 1}`, sheet: name, type, seriesBy, source: range._area, title: "",
+          position: null, top: 0, height: 0 };
         book.charts.push(chart);
         return {
           title: { set text(value) { chart.title = value; } },
           set name(value) { chart.name = value; },
-          setPosition(start, end) { chart.position = [start._address(), end ? end._address() : null]; },
+          setPosition(start, end) {
+            chart.position = [start._address(), end ? end._address() : null];
+            chart.top = start._area.row * ROW_HEIGHT;
+            chart.height = ((end || start)._area.row - start._area.row + 1) * ROW_HEIGHT;
+          },
         };
       },
+    }),
+    getCell: (row, col) => rangeProxy(context, name, row, col, 1, 1),
+    /** The smallest range holding every value on the sheet (values only: the fake keeps no other content). */
+    getUsedRangeOrNullObject() {
+      const keys = [...sheet.cells.keys()].map((k) => k.split(",").map(Number));
+      if (keys.length === 0) return nullProxy(context);
+      const rows = keys.map(([r]) => r);
+      const cols = keys.map(([, c]) => c);
+      const top = Math.min(...rows);
+      const left = Math.min(...cols);
+      return rangeProxy(context, name, top, left, Math.max(...rows) - top + 1, Math.max(...cols) - left + 1);
     },
     getRange(address) {
       const [a, b] = address.split(":");
@@ -297,8 +318,14 @@ function rangeProxy(context, sheet, row, col, height, width) {
   return proxy(context, {
     address: address,
     values: () => book.block(sheet, row, col, height, width),
+    numberFormat: () => Array.from({ length: height }, (_, r) => Array.from({ length: width },
+      (_, c) => book.sheet(sheet).formats.get(`${row + r},${col + c}`) || "General")),
+    rowIndex: () => row,
+    columnIndex: () => col,
     rowCount: () => height,
     columnCount: () => width,
+    top: () => row * ROW_HEIGHT,
+    height: () => height * ROW_HEIGHT,
   }, {
     _area: area,
     _address: address,

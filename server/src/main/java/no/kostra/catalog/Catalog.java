@@ -24,6 +24,7 @@ public final class Catalog {
     private final Map<String, ProfileDefinition> profiles;
     private final Map<String, Indicator> indicators;
     private final ProfileLayouts layouts;
+    private final RegionNames names;
 
     public Catalog(List<Region> regions, List<CodeChange> codeChanges, List<GroupMembership> memberships,
                    List<ProfileDefinition> profiles, List<Indicator> indicators, List<ProfileEntry> profileEntries) {
@@ -36,6 +37,7 @@ public final class Catalog {
         index(profileEntries, ProfileEntry::key);
         this.layouts = new ProfileLayouts(profileEntries);
         this.canonicalByCode = canonicalCodes(this.regions.keySet(), this.codeChanges);
+        this.names = new RegionNames(regions);
     }
 
     private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
@@ -106,9 +108,18 @@ public final class Catalog {
         return canonical == null ? Optional.empty() : Optional.of(regions.get(canonical));
     }
 
-    public Region requireRegion(String code) {
-        return findRegion(code).orElseThrow(() -> new NotFoundException(
-                "Fant ikke region " + code, Map.of("asked", String.valueOf(code), "known", knownRegionCodes())));
+    /**
+     * The region a person means: any number it has had (a three-digit number gets its leading zero: 219 is 0219), or
+     * its name as typed («bærum», «Baerum», «Våler (Østfold)»; see {@link RegionNames}). Every route and command that
+     * takes a region asks here; data files name regions by code only ({@link #findRegion}).
+     *
+     * @throws NotFoundException     when nothing fits, naming the nearest names
+     * @throws no.kostra.errors.InvalidInputException when a name fits several regions, naming them with their numbers
+     */
+    public Region requireRegion(String asked) {
+        String text = asked == null ? "" : asked.trim();
+        String padded = text.matches("\\d{1,3}") ? "0".repeat(4 - text.length()) + text : text;
+        return findRegion(padded).orElseGet(() -> names.require(text));
     }
 
     /** The municipality a code names today (following renumberings), or empty for an unknown code or a group. */
@@ -217,9 +228,5 @@ public final class Catalog {
     public Indicator requireIndicator(String id) {
         return findIndicator(id).orElseThrow(() -> new NotFoundException(
                 "Fant ikke indikator " + id, Map.of("asked", String.valueOf(id))));
-    }
-
-    private List<String> knownRegionCodes() {
-        return new ArrayList<>(new TreeSet<>(canonicalByCode.keySet()));
     }
 }

@@ -27,7 +27,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Fill every template.")
     boolean all;
 
-    @Option(names = {"-r", "--region"}, paramLabel = "CODE", required = true, description = "Municipality number (repeatable).")
+    @Option(names = {"-r", "--region"}, paramLabel = "KOMMUNE", required = true,
+            description = "Municipality number or name, e.g. 3201 or Bærum (repeatable).")
     List<String> regions;
 
     @Option(names = {"-y", "--year"}, required = true, description = "Report year.")

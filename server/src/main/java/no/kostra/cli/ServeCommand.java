@@ -156,9 +156,7 @@ final class ServeCommand implements Callable<Integer> {
             System.out.println("Uten innlogging: alle som når " + host + ":" + port + " kan lese og endre tall (start med --auth tokens"
                     + " for å kreve API-token)");
         }
-        System.out.printf("Kostra workbench listening on %s://%s:%d (data revision %d); add-in manifest: %s/addin/manifest.xml%n",
-                web.https().isPresent() ? "https" : "http", host, app.port(), services.figures().dataRevision(),
-                web.publicUrl().map(u -> u.toString().replaceAll("/$", "")).orElse(""));
+        System.out.println(listening(web, host, app.port(), services.figures().dataRevision()));
         CountDownLatch stopped = new CountDownLatch(1);
         GracefulStop stop = new GracefulStop(() -> {
             System.out.printf("Stopper: tar ikke imot nye forespørsler, og venter på dem som kjører (høyst %d s)%n",
@@ -179,6 +177,14 @@ final class ServeCommand implements Callable<Integer> {
         } catch (java.net.UnknownHostException e) {
             return false;
         }
+    }
+
+    /** The line `serve` prints once it listens: where, and the start page to open next (at the public address). */
+    static String listening(WebSettings web, String host, int port, long revision) {
+        String base = web.publicUrl().map(u -> u.toString().replaceAll("/$", "")).orElseThrow();
+        return "Kostra workbench lytter på " + (web.https().isPresent() ? "https" : "http") + "://" + host + ":" + port
+                + " (datarevisjon " + revision + "). Start her: " + base + "/ – der står hva tjenesten har,"
+                + " rapportarbeidsbøkene og hvordan Excel-tillegget installeres (" + base + "/addin/manifest.xml).";
     }
 
     private static boolean loopback(String host) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import no.kostra.text.NorwegianList;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -31,7 +32,8 @@ final class CsvTable {
             Map<String, Integer> header = parser.getHeaderMap();
             for (String column : requiredColumns) {
                 if (!header.containsKey(column)) {
-                    throw new IllegalStateException(name + ": mangler kolonnen '" + column + "' (fant " + header.keySet() + ")");
+                    throw new IllegalStateException(name + ": mangler kolonnen '" + column + "' (fant "
+                            + NorwegianList.and(header.keySet()) + ")");
                 }
             }
             List<Row> rows = new ArrayList<>();

@@ -7,6 +7,7 @@ import no.kostra.errors.InvalidInputException;
 import no.kostra.ingest.jsonstat.JsonStatCube;
 import no.kostra.observation.Figure;
 import no.kostra.observation.Status;
+import no.kostra.text.NorwegianList;
 
 /**
  * Takes the figures out of a checked JSON-stat cube: one per cell the file gives (every cell of a {@code value} list,
@@ -108,7 +109,7 @@ final class JsonStatFigures {
             int d = cube.dimension(mapped);
             if (d < 0) {
                 throw collector.failAt("dimension", field, "mappingen sier dimension." + field + "=" + mapped
-                        + ", men datasettet har bare " + cube.ids());
+                        + ", men datasettet har bare " + NorwegianList.and(cube.ids()));
             }
             return d;
         }
@@ -117,7 +118,7 @@ final class JsonStatFigures {
             return d;
         }
         throw new InvalidInputException(collector.file() + " dimension: finner ikke dimensjonen for " + field + " blant "
-                + cube.ids() + "; oppgi den med dimension." + field + "=<id> i mappingen",
+                + NorwegianList.and(cube.ids()) + "; oppgi den med dimension." + field + "=<id> i mappingen",
                 Map.of("file", collector.file(), "where", "dimension", "field", field));
     }
 }

@@ -3,6 +3,7 @@ package no.kostra.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import no.kostra.text.NorwegianList;
 
 /**
  * Turns the rows of a CSV or xlsx table into figures. Two layouts, told apart by the header:
@@ -112,7 +113,8 @@ final class TabularFigures implements TableVisitor {
         int i = find(field);
         if (i < 0) {
             throw new no.kostra.errors.InvalidInputException(collector.file() + " overskrift: kolonnen for " + field
-                    + " mangler (forventet en av " + mapping.columnNames(field) + ", fant " + header + ")",
+                    + " mangler (forventet " + NorwegianList.or(mapping.columnNames(field)) + "; fant "
+                    + NorwegianList.and(header) + ")",
                     Map.of("file", collector.file(), "where", "overskrift", "field", field));
         }
         return i;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import no.kostra.catalog.Catalog;
 import no.kostra.catalog.Indicator;
+import no.kostra.catalog.ProfileDefinition;
 import no.kostra.catalog.Region;
 import no.kostra.compute.efficiency.ComputedInputs;
 import no.kostra.compute.efficiency.EfficiencyCalculator;
@@ -47,7 +48,9 @@ public final class EfficiencyService {
         Map<Integer, ComputedInputs> computed = computed(catalog, region, areaCode, from, to);
         List<EfficiencyYear> years = EfficiencyCalculator.split(from, to, computed, published);
         if (years.isEmpty()) {
-            throw new NotFoundException("Ingen effektivitetstall for " + region.name() + " i " + areaCode + " for " + from + "–" + to,
+            String title = catalog.profiles().stream().filter(p -> p.area().equals(areaCode)).findFirst()
+                    .map(ProfileDefinition::areaTitle).orElse(areaCode);
+            throw new NotFoundException("Ingen effektivitetstall i " + title + " for " + region.name() + " " + from + "–" + to,
                     Map.of("region", region.code(), "area", areaCode, "from", from, "to", to));
         }
         return new EfficiencyReport(new EfficiencyReport.Region(region.code(), region.name()), areaCode, years,

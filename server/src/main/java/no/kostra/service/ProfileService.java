@@ -6,14 +6,15 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import no.kostra.catalog.Catalog;
 import no.kostra.catalog.LayoutRow;
 import no.kostra.catalog.ProfileEntry;
 import no.kostra.catalog.ProfileDefinition;
 import no.kostra.catalog.Region;
-import no.kostra.catalog.RegionKind;
 import no.kostra.compute.ProfileCalculator;
 import no.kostra.compute.ProfileInputs;
 import no.kostra.compute.ProfileTable;
@@ -27,6 +28,7 @@ import no.kostra.observation.Statistic;
 import no.kostra.store.AnalysisRepository;
 import no.kostra.store.CommentRepository;
 import no.kostra.store.FigureRepository;
+import no.kostra.text.NorwegianList;
 
 /** Reads what a service profile needs and hands it to {@link ProfileCalculator}. */
 public final class ProfileService {
@@ -94,31 +96,66 @@ public final class ProfileService {
         return out;
     }
 
-    public ProfileTable profile(String regionCode, String profileCode, int year) {
+    /**
+     * The years there is something to show for (see {@link AvailableYears}): of a municipality's profile, of a region,
+     * or of the whole store when both are null. A profile needs a municipality.
+     */
+    public AvailableYears years(String regionAsked, String profileAsked) {
         Catalog catalog = catalogs.current();
-        Region region = catalog.requireRegion(regionCode);
-        if (region.kind() != RegionKind.MUNICIPALITY) {
-            throw new InvalidInputException(region.name() + " (" + region.code() + ") er en gruppe, ikke en kommune",
-                    Map.of("region", regionCode));
+        if (regionAsked == null) {
+            if (profileAsked != null) {
+                throw new InvalidInputException("Parameteren 'region' mangler: årene for et tjenesteområde gjelder én kommune",
+                        Map.of("parameter", "region"));
+            }
+            return new AvailableYears(Optional.empty(), Optional.empty(), figures.yearsWithData(null), Optional.empty());
         }
-        ProfileDefinition profile = catalog.requireProfile(profileCode);
-        List<LayoutRow> rows = catalog.profileRows(profile.code(), year);
-        // Without a layout for the year, the years with figures are those of any of the profile's layouts' rows.
-        List<String> ids = rows.isEmpty()
+        if (profileAsked == null) {
+            Region region = catalog.requireRegion(regionAsked);
+            return new AvailableYears(Optional.of(region), Optional.empty(), figures.yearsWithData(region.code()), Optional.empty());
+        }
+        Region region = ComparisonService.municipality(catalog, regionAsked);
+        ProfileDefinition profile = catalog.requireProfile(profileAsked);
+        SortedSet<Integer> withFigures = figures.yearsWithData(indicatorsOf(catalog, profile, List.of()), region.code());
+        // As profile() decides: the year's layout has rows, and one of them has a figure that year.
+        Map<List<String>, SortedSet<Integer>> yearsOfLayout = new HashMap<>();
+        SortedSet<Integer> withProfile = new TreeSet<>();
+        for (int year : withFigures) {
+            List<LayoutRow> rows = catalog.profileRows(profile.code(), year);
+            if (!rows.isEmpty() && yearsOfLayout.computeIfAbsent(indicatorsOf(catalog, profile, rows),
+                    ids -> figures.yearsWithData(ids, region.code())).contains(year)) {
+                withProfile.add(year);
+            }
+        }
+        return new AvailableYears(Optional.of(region), Optional.of(profile), withFigures, Optional.of(withProfile));
+    }
+
+    /** The year's rows' indicators; without a layout for the year, those of any of the profile's layouts. */
+    private static List<String> indicatorsOf(Catalog catalog, ProfileDefinition profile, List<LayoutRow> rows) {
+        return rows.isEmpty()
                 ? catalog.profileEntries().stream().filter(e -> e.profile().equals(profile.code())).map(ProfileEntry::indicator)
                         .distinct().toList()
                 : rows.stream().map(r -> r.indicator().id()).toList();
+    }
+
+    public ProfileTable profile(String regionCode, String profileCode, int year) {
+        Catalog catalog = catalogs.current();
+        Region region = ComparisonService.municipality(catalog, regionCode);
+        ProfileDefinition profile = catalog.requireProfile(profileCode);
+        List<LayoutRow> rows = catalog.profileRows(profile.code(), year);
+        List<String> ids = indicatorsOf(catalog, profile, rows);
 
         SortedSet<Integer> years = figures.yearsWithData(ids, region.code());
         if (!years.contains(year)) {
-            throw new NotFoundException("Ingen tall for " + region.name() + " i " + profile.title() + " for " + year
-                    + (years.isEmpty() ? "" : ". År med tall: " + years), Map.of("year", year, "yearsWithData", List.copyOf(years)));
+            String others = years.isEmpty() ? "Det finnes ingen tall for andre år heller."
+                    : "Det finnes tall for " + NorwegianList.years(years) + ".";
+            throw new NotFoundException("Ingen tall i " + profile.title() + " for " + region.name() + " " + year + ". " + others,
+                    Map.of("year", year, "yearsWithData", List.copyOf(years)));
         }
         if (rows.isEmpty()) {
             SortedSet<Integer> starts = catalog.layouts().starts(profile.code());
             throw new NotFoundException(profile.title() + " har ingen rader for " + year
                     + (starts.isEmpty() ? "; importer profile_rows.csv for profilen"
-                            : "; profilens oppsett (profile_rows.csv) begynner i " + starts),
+                            : "; profilens oppsett (profile_rows.csv) begynner i " + NorwegianList.years(starts)),
                     Map.of("year", year, "profile", profile.code(), "layoutsStart", List.copyOf(starts)));
         }
         Set<String> computed = new HashSet<>();

@@ -16,6 +16,7 @@ import no.kostra.errors.InvalidInputException;
 import no.kostra.errors.NotFoundException;
 import no.kostra.observation.Figure;
 import no.kostra.store.AnalysisRepository;
+import no.kostra.text.NorwegianList;
 
 /** Series of one indicator for municipalities and groups, nominal or adjusted by the stored deflators and need indices. */
 public final class SeriesService {
@@ -42,15 +43,15 @@ public final class SeriesService {
         Catalog catalog = catalogs.current();
         Indicator indicator = catalog.requireIndicator(indicatorId);
         if (adjust != Adjustment.NONE && indicator.unit() != Unit.KRONER) {
-            throw new InvalidInputException("Indikatoren " + indicator.id() + " måles i " + indicator.unit().code()
+            throw new InvalidInputException("«" + indicator.name() + "» måles i " + indicator.unit().code()
                     + "; bare kronebeløp kan justeres med deflator eller utgiftsbehov", Map.of("indicator", indicator.id(),
                     "unit", indicator.unit().code(), "adjust", adjust.code()));
         }
         Map<Integer, Double> deflators = adjust.deflates() ? repository.deflators() : Map.of();
         List<Integer> missing = adjust.deflates() ? SeriesCalculator.missingDeflators(from, to, deflators) : List.of();
         if (!missing.isEmpty()) {
-            throw new NotFoundException("Mangler kommunal deflator for " + missing + ". Importer deflatorer som CSV"
-                    + " (year,deflator_percent,source) med POST /api/reference/deflators.csv", Map.of("missingYears", missing));
+            throw new NotFoundException("Mangler kommunal deflator for " + NorwegianList.years(missing) + ". Importer deflatorer"
+                    + " som CSV (year,deflator_percent,source) med POST /api/reference/deflators.csv", Map.of("missingYears", missing));
         }
         Map<String, Map<Integer, Double>> need = adjust.byNeed() ? repository.expenseNeed(indicator.area()) : Map.of();
         List<SeriesCalculator.LineInput> lines = new ArrayList<>();

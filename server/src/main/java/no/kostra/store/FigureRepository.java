@@ -115,6 +115,25 @@ public final class FigureRepository {
         });
     }
 
+    /** The years with any stored figure (a value or a status) of the region (its current code), or of any region when null. */
+    public SortedSet<Integer> yearsWithData(String region) {
+        String sql = "select distinct ref_year from observation" + (region == null ? "" : " where region_code = ?");
+        return database.read(c -> {
+            SortedSet<Integer> years = new TreeSet<>();
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                if (region != null) {
+                    s.setString(1, region);
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        years.add(r.getInt(1));
+                    }
+                }
+            }
+            return years;
+        });
+    }
+
     /**
      * The data revision, moved by every commit that changed data ({@link DataRevision}). Caches key on it, so an import
      * never leaves a stale table behind, and every service node on one database sees the same revision.

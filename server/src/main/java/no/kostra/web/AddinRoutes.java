@@ -94,10 +94,14 @@ final class AddinRoutes {
         });
     }
 
-    /** Whether the pane must sign in, and how: the MSAL settings when the service has them. */
+    /**
+     * Whether the pane must sign in, and how: with a personal API token a person pastes ({@code tokens}, under
+     * {@code --auth tokens}), and through MSAL when the service has its settings ({@code oidc}).
+     */
     private Map<String, Object> signIn() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("required", settings.signInRequired());
+        out.put("tokens", settings.tokens());
         out.put("oidc", settings.addinSignIn().map(s -> {
             Map<String, Object> msal = new LinkedHashMap<>();
             msal.put("clientId", s.clientId());

@@ -1,6 +1,7 @@
 package no.kostra.web;
 
 import java.util.List;
+import no.kostra.compute.NorwegianFormat;
 import no.kostra.compute.ProfileRow;
 import no.kostra.compute.accounts.AccountLines;
 import no.kostra.compute.accounts.AccountsReport;
@@ -8,6 +9,7 @@ import no.kostra.compute.accounts.FteTable;
 import no.kostra.compute.accounts.KpiTable;
 import no.kostra.compute.accounts.NeedsProjection;
 import no.kostra.compute.ProfileTable;
+import no.kostra.compute.YearFigure;
 import no.kostra.compute.asss.Comparison;
 import no.kostra.compute.asss.Discrepancy;
 import no.kostra.compute.asss.ResourceUse;
@@ -16,9 +18,13 @@ import no.kostra.compute.efficiency.EfficiencyYear;
 import no.kostra.compute.series.Series;
 import no.kostra.compute.splits.CostSplit;
 import no.kostra.compute.splits.HomeCareSplit;
+import no.kostra.observation.Status;
 
 /** The CSV form of each analysis answer: one row per figure, column names in bokmål as the workbooks use them. */
 final class AnalysisCsv {
+    /** The decimals the workbook's profile table shows an index and a deviation with. */
+    private static final int DERIVED_DECIMALS = 1;
+
     private AnalysisCsv() {
     }
 
@@ -115,15 +121,32 @@ final class AnalysisCsv {
         return sheet.build();
     }
 
+    /**
+     * The profile as its table in the report workbook shows it: each figure rounded to the indicator's decimals (a
+     * mean of 1,000 keeps its zeros), index and deviation to one decimal (the workbook's {@code #,##0.0}), and a
+     * figure that is missing as its status symbol ({@code ..} where there is none), never an empty cell.
+     */
     static CsvSheet profile(ProfileTable p) {
         CsvSheet.Builder sheet = CsvSheet.of("indikator", "navn", "kategori", "enhet", p.years().get(0) + "", p.years().get(1) + "",
                 p.years().get(2) + "", "snitt_asss", "høyest_asss", "lavest_asss", "indeks", "avvik_prosent", "tekst");
         for (ProfileRow row : p.rows()) {
-            sheet.row(row.indicator(), row.name(), row.category(), row.unit(), row.values().get(0).value(),
-                    row.values().get(1).value(), row.values().get(2).value(), row.asss().mean().value(),
-                    row.asss().high().value(), row.asss().low().value(), row.index(), row.deviationPercent(),
-                    String.join(" ", row.narrative()));
+            int d = row.decimals();
+            sheet.row(row.indicator(), row.name(), row.category(), row.unit(), shown(row.values().get(0), d),
+                    shown(row.values().get(1), d), shown(row.values().get(2), d), shown(row.asss().mean(), d),
+                    shown(row.asss().high(), d), shown(row.asss().low(), d), shown(row.index(), DERIVED_DECIMALS),
+                    shown(row.deviationPercent(), DERIVED_DECIMALS), String.join(" ", row.narrative()));
         }
         return sheet.build();
+    }
+
+    private static Object shown(YearFigure figure, int decimals) {
+        if (figure != null && figure.value() != null) {
+            return NorwegianFormat.round(figure.value(), decimals);
+        }
+        return figure == null || figure.status() == null ? Status.NOT_AVAILABLE.symbol() : figure.status();
+    }
+
+    private static Object shown(Double value, int decimals) {
+        return value == null ? Status.NOT_AVAILABLE.symbol() : NorwegianFormat.round(value, decimals);
     }
 }

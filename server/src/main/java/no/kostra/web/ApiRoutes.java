@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import no.kostra.catalog.Catalog;
 import no.kostra.catalog.Region;
+import no.kostra.service.AvailableYears;
 import no.kostra.service.Services;
 import no.kostra.store.Database;
 import no.kostra.store.DataRevision;
@@ -31,6 +32,26 @@ final class ApiRoutes {
         routes.get("/api/areas", this::areas);
         routes.get("/api/indicators", this::indicators);
         routes.get("/api/profile", this::profile);
+        routes.get("/api/years", this::years);
+    }
+
+    /** ?region=3201&area=KHT (both optional; an area needs a region): the years the pane offers. */
+    private void years(Context ctx) {
+        String region = Params.optional(ctx, "region");
+        String area = Params.optional(ctx, "area");
+        cached(ctx, "years|" + region + "|" + area, revision -> {
+            AvailableYears years = services.profiles().years(region, area);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("region", years.region().map(r -> pair("code", r.code(), "name", r.name())).orElse(null));
+            out.put("profile", years.profile().map(p -> pair("code", p.code(), "title", p.title())).orElse(null));
+            out.put("withFigures", years.withFigures());
+            out.put("withProfile", years.withProfile().orElse(null));
+            out.put("newest", years.newest().orElse(null));
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("dataRevision", revision);
+            answer.put("years", out);
+            return answer;
+        });
     }
 
     private void health(Context ctx) {
@@ -70,6 +91,13 @@ final class ApiRoutes {
         int year = Params.year(ctx, "year");
         new Representations(services, cache).respond(ctx, "profile|" + region + "|" + area + "|" + year, "profile",
                 revision -> services.profiles().profile(region, area, year), AnalysisCsv::profile);
+    }
+
+    private static Map<String, Object> pair(String key, Object value, String otherKey, Object other) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(key, value);
+        m.put(otherKey, other);
+        return m;
     }
 
     private void cached(Context ctx, String key, java.util.function.LongFunction<Object> render) {

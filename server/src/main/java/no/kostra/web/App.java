@@ -59,6 +59,8 @@ public final class App {
             HostPolicy hosts = new HostPolicy(settings.allowedHosts(), settings.publicUrl());
             OriginPolicy origins = new OriginPolicy(settings.allowedOrigins(), settings.publicUrl());
             RateLimits rates = new RateLimits(limits.requestsPerMinute());
+            RouteIndex routes = new RouteIndex();
+            config.events.handlerAdded(routes::added);
             String addinPolicy = SecurityHeaders.addinPolicy(settings.addinSignIn());
             config.routes.before(ctx -> {
                 metrics.started(ctx);
@@ -66,6 +68,8 @@ public final class App {
                 SecurityHeaders.addTo(field -> ctx.header(field.getName(), field.getValue()));
                 if (ctx.path().startsWith("/addin/")) {
                     ctx.header(SecurityHeaders.CONTENT_SECURITY_POLICY, addinPolicy);
+                } else if (ctx.path().equals("/") || ctx.path().startsWith(StartRoutes.FILES + "/")) {
+                    ctx.header(SecurityHeaders.CONTENT_SECURITY_POLICY, SecurityHeaders.START_PAGE_POLICY);
                 }
                 if (settings.https().isPresent()) {
                     ctx.header(SecurityHeaders.HSTS.getName(), SecurityHeaders.HSTS.getValue());
@@ -91,6 +95,7 @@ public final class App {
             new DataRoutes(services, cache).register(config.routes);
             settings.https().ifPresent(https -> HttpsConnector.install(config.jetty, https));
             AddinRoutes.register(config, services, cache, settings);
+            StartRoutes.register(config, routes);
         });
     }
 }

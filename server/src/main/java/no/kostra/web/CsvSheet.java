@@ -14,7 +14,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * A table to answer as CSV for Norwegian Excel: {@code ;} between cells, decimal comma, UTF-8 with a byte-order mark
  * so Excel reads æøå. Text that Excel could read as a formula (starting with = + - @, tab or carriage return) is
- * prefixed with {@code '} (OWASP "CSV injection"); numbers are written as numbers, so −8,2 stays a number.
+ * prefixed with {@code '} (OWASP "CSV injection"); numbers are written as numbers, so −8,2 stays a number. A double
+ * is written with the decimals it has; a {@link BigDecimal} (a figure rounded as a table shows it) with its scale, 1,000.
  */
 public record CsvSheet(List<String> header, List<List<Object>> rows) {
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n").get();
@@ -47,7 +48,10 @@ public record CsvSheet(List<String> header, List<List<Object>> rows) {
         if (value == null) {
             return "";
         }
-        if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
+        if (value instanceof BigDecimal rounded) {
+            return rounded.toPlainString().replace('.', ',');
+        }
+        if (value instanceof Double || value instanceof Float) {
             return new BigDecimal(value.toString()).stripTrailingZeros().toPlainString().replace('.', ',');
         }
         if (value instanceof Number) {

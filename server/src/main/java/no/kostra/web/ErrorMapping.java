@@ -35,7 +35,7 @@ final class ErrorMapping {
             ctx.header("WWW-Authenticate", e.challenge());
             respond(ctx, 401, e.getMessage(), null);
         });
-        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), message(e), e.getDetails()));
+        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), message(e, ctx.path()), e.getDetails()));
         // Jetty's own refusals met while a handler reads the request, such as a body arriving under the minimum rate (408).
         routes.exception(BadMessageException.class, (e, ctx) -> respond(ctx, e.getCode(), JsonErrorHandler.message(e.getCode()), null));
         routes.exception(Exception.class, (e, ctx) -> {
@@ -56,7 +56,7 @@ final class ErrorMapping {
         });
         routes.error(404, ctx -> {
             if (ctx.result() == null) {
-                respond(ctx, 404, "Fant ikke " + ctx.path(), null);
+                respond(ctx, 404, notFound(ctx.path()), null);
             }
         });
     }
@@ -71,9 +71,14 @@ final class ErrorMapping {
         return false;
     }
 
-    private static String message(HttpResponseException e) {
+    /** An address the service does not have: where a person finds the ones it has. */
+    private static String notFound(String path) {
+        return "Fant ikke " + path + ". Startsiden / viser hva tjenesten har, og /api lister adressene.";
+    }
+
+    private static String message(HttpResponseException e, String path) {
         return switch (e.getStatus()) {
-            case 404 -> "Fant ikke adressen";
+            case 404 -> notFound(path);
             case 405 -> "Metoden er ikke tillatt her";
             case 413 -> "Forespørselen er for stor: høyst " + App.MAX_REQUEST_BYTES / (1024 * 1024) + " MB";
             default -> e.getMessage();

@@ -22,6 +22,12 @@ final class Params {
         return value.trim();
     }
 
+    /** The parameter's value, trimmed, or null when it is absent or blank. */
+    static String optional(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
     static int year(Context ctx, String name) {
         String value = required(ctx, name);
         int year;

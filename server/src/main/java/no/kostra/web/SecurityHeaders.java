@@ -21,6 +21,10 @@ final class SecurityHeaders {
     private static final String OFFICE_FRAMES = "https://*.officeapps.live.com https://*.office.com https://*.office365.com"
             + " https://*.microsoft365.com https://*.cloud.microsoft https://*.sharepoint.com";
 
+    /** The start page's: everything from the service itself, no inline script or style, framed by no one. */
+    static final String START_PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     private SecurityHeaders() {
     }
 

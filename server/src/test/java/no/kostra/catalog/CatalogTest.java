@@ -43,7 +43,7 @@ class CatalogTest {
     void anUnknownRegionIsNamedInTheError() {
         assertThatThrownBy(() -> catalog.requireRegion("9999"))
                 .isInstanceOf(NotFoundException.class)
-                .hasMessage("Fant ikke region 9999");
+                .hasMessage("Fant ingen kommune med nummer 9999. Kommunene og numrene deres står i /api/regions.");
     }
 
     @Test

@@ -62,7 +62,7 @@ class ImportCommandTest {
         String[] result = run("import", fixture("bad/jsonstat-size-product.json").toString(), "--data", dir.resolve("data").toString());
 
         assertThat(result[0]).isEqualTo("2");
-        assertThat(result[2]).contains("Importen ble avvist, ingenting er endret: jsonstat-size-product.json value: size [2, 1, 1]"
+        assertThat(result[2]).contains("Importen ble avvist, ingenting er endret: jsonstat-size-product.json value: size 2 × 1 × 1"
                 + " gir 2 celler, men value har 3 verdier");
     }
 

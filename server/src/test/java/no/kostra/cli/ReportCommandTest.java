@@ -31,6 +31,27 @@ class ReportCommandTest {
     }
 
     @Test
+    void theMunicipalityMayBeNamedAsAPersonTypesIt() throws Exception {
+        Path out = dir.resolve("kht.xlsx");
+
+        String[] result = CommandRun.run("report", "--template", "kommunehelse", "--region", "baerum", "--year", "2024",
+                "--out", out.toString(), "--data", dir.resolve("data").toString());
+
+        assertThat(result[0]).as(result[2]).isEqualTo("0");
+        assertThat(out).isNotEmptyFile();
+    }
+
+    @Test
+    void aMistypedMunicipalityIsOneSentenceWithTheNearestNames() {
+        String[] result = CommandRun.run("report", "--template", "kommunehelse", "--region", "Bærun", "--year", "2024",
+                "--out", dir.resolve("kht.xlsx").toString(), "--data", dir.resolve("data").toString());
+
+        assertThat(result[0]).isEqualTo("2");
+        assertThat(result[2].strip().lines().reduce((a, b) -> b).orElse(""))
+                .isEqualTo("Ingenting er endret: Fant ingen kommune som heter «Bærun». Mente du Bærum (3201)?");
+    }
+
+    @Test
     void theBatchFillsEveryTemplateIntoAFolderUnderNamesAPersonWouldKeep() throws Exception {
         int exit = Main.commandLine().execute("report", "--all", "--region", "3201", "--year", "2024",
                 "--out-dir", dir.resolve("out").toString(), "--data", dir.resolve("data").toString());

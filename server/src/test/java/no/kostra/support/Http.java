@@ -1,12 +1,20 @@
 package no.kostra.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.Response;
+import java.net.http.HttpRequest;
 import no.kostra.web.Json;
 
 /** Reading the real app's answers in tests. */
 public final class Http {
     private Http() {
+    }
+
+    /** Posts a CSV file as a person does with curl (the import routes tell the format from the content type). */
+    public static Response postCsv(HttpClient client, String path, String body) {
+        return client.request(path, b -> b.post(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "text/csv; charset=utf-8"));
     }
 
     public static JsonNode json(Response response) throws Exception {

@@ -17,6 +17,7 @@ import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
 import no.kostra.auth.AddinSignIn;
 import no.kostra.auth.OidcVerifier;
+import no.kostra.auth.Role;
 import no.kostra.service.Services;
 import no.kostra.support.LocalOpenIdProvider;
 import no.kostra.support.SeededServices;
@@ -24,17 +25,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The task pane end to end: the real app on the seeds, the pane in Debian's headless Chromium driven by
- * playwright-core (addin-manifest/e2e/e2e.mjs) with a fake Excel host, an insert and an "Oppdater alle" checked
- * cell by cell against /api/profile. Leaves a screenshot of the pane in target/test-artifacts/addin-pane.png. Then
- * sign-in: the service with {@code --auth oidc} against a real OpenID provider on loopback, MSAL.js signing in through
- * the dialog, the pane and a worksheet function sending the access token.
- * In CI (CI=true) a missing Chromium or Node fails the test; elsewhere it skips.
+ * The task pane end to end, at 350 × 800 as a new user meets it: the real app on the seeds, the pane in Debian's
+ * headless Chromium driven by playwright-core (addin-manifest/e2e/e2e.mjs) with a fake Excel host; the first click
+ * with nothing changed, a second insert at the same cell, every status text free of internal names, no control
+ * covered by the status box, an "Oppdater alle" checked cell by cell against /api/profile; then the start page at /.
+ * Leaves screenshots in target/test-artifacts/ (addin-pane.png, addin-pane-long-message.png, addin-pane-start.png).
+ * Then sign-in: the service with {@code --auth oidc} against a real OpenID provider on loopback, MSAL.js signing in
+ * through the dialog; and the service with {@code --auth tokens}, a person pasting a personal token (e2e/token.mjs).
+ * The pane and a worksheet function send the token. In CI (CI=true) a missing Chromium or Node fails the test;
+ * elsewhere it skips.
  */
 class AddinEndToEndIT {
     private static final Path ADDIN = Path.of("..", "addin-manifest").toAbsolutePath().normalize();
     private static final Path SCREENSHOT = Path.of("target", "test-artifacts", "addin-pane.png").toAbsolutePath();
     private static final Path SIGNED_IN_SCREENSHOT = Path.of("target", "test-artifacts", "addin-pane-signed-in.png").toAbsolutePath();
+    private static final Path TOKEN_SCREENSHOT = Path.of("target", "test-artifacts", "addin-pane-token.png").toAbsolutePath();
     private static final String CLIENT_ID = "5f0e9c1a-0000-4000-8000-00000000add1";
     private static final String AUDIENCE = "api://kostra-workbench";
     private static final String SCOPE = "Kostra.Access";
@@ -74,8 +79,9 @@ class AddinEndToEndIT {
             try {
                 String output = node("e2e/e2e.mjs", "http://127.0.0.1:" + app.port(), SCREENSHOT.toString());
 
-                assertThat(output).contains("6 passed, 0 failed");
+                assertThat(output).contains("10 passed, 0 failed");
                 assertThat(SCREENSHOT).isNotEmptyFile();
+                assertThat(SCREENSHOT.resolveSibling("addin-pane-start.png")).isNotEmptyFile();
             } finally {
                 app.stop();
             }
@@ -109,6 +115,25 @@ class AddinEndToEndIT {
             }
         } finally {
             HttpsURLConnection.setDefaultSSLSocketFactory(before);
+        }
+    }
+
+    @Test
+    void taskPaneSignsInWithAPastedPersonalTokenUnderAuthTokensAndForgetsItOnLoggUt() throws Exception {
+        requireBrowser();
+        Files.deleteIfExists(TOKEN_SCREENSHOT);
+
+        try (Services services = SeededServices.open()) {
+            String token = services.apiTokens().create("Kari, økonomi", Role.READER, null, 30).token();
+            Javalin app = App.create(services, WebSettings.DEFAULT.withTokens(true)).start("127.0.0.1", 0);
+            try {
+                String output = node("e2e/token.mjs", "http://127.0.0.1:" + app.port(), token, TOKEN_SCREENSHOT.toString());
+
+                assertThat(output).contains("7 passed, 0 failed").doesNotContain(token);
+                assertThat(TOKEN_SCREENSHOT).isNotEmptyFile();
+            } finally {
+                app.stop();
+            }
         }
     }
 

@@ -80,6 +80,7 @@ class BrowserFacingTest {
             assertThat(signIn.statusCode()).isEqualTo(200);
             JsonNode settings = Json.MAPPER.readTree(signIn.body());
             assertThat(settings.path("required").asBoolean()).isTrue();
+            assertThat(settings.path("tokens").asBoolean()).isTrue();
             assertThat(settings.path("oidc").path("authority").asText())
                     .isEqualTo("https://login.microsoftonline.com/8f1c2a44-0000-4000-8000-000000003201");
             assertThat(settings.path("oidc").path("scopes").get(0).asText()).isEqualTo("api://kostra-workbench/Kostra.Access");
@@ -108,7 +109,10 @@ class BrowserFacingTest {
             assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
             assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).contains("Authorization");
             assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).contains("GET");
-            assertThat(Json.MAPPER.readTree(open.body()).path("oidc").isNull()).as("no MSAL settings without --oidc-client-id").isTrue();
+            JsonNode settings = Json.MAPPER.readTree(open.body());
+            assertThat(settings.path("oidc").isNull()).as("no MSAL settings without --oidc-client-id").isTrue();
+            assertThat(settings.path("required").asBoolean()).isTrue();
+            assertThat(settings.path("tokens").asBoolean()).as("a person may paste a personal token in the pane").isTrue();
         } finally {
             app.stop();
         }

@@ -40,4 +40,11 @@ class CsvSheetTest {
 
         assertThat(csv).endsWith("-8,2;;2024\r\n");
     }
+
+    @Test
+    void aRoundedFigureKeepsTheDecimalsItWasRoundedTo() {
+        String csv = render(CsvSheet.of("snitt", "indeks").row(new java.math.BigDecimal("1.000"), new java.math.BigDecimal("-2.8")).build());
+
+        assertThat(csv).endsWith("1,000;-2,8\r\n");
+    }
 }

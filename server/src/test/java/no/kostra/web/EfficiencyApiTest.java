@@ -188,4 +188,15 @@ class EfficiencyApiTest {
             assertThat(body.path("detail").path("known").toString()).contains("KHT", "PLO");
         });
     }
+
+    @Test
+    void yearsWithoutEfficiencyFiguresAreNotFoundNamingTheAreaAsAPersonWould() {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
+            Response response = client.get("/api/efficiency?region=3201&area=KHT&from=2015&to=2016");
+
+            assertThat(response.code()).isEqualTo(404);
+            assertThat(json(response).path("error").asText())
+                    .isEqualTo("Ingen effektivitetstall i Kommunehelse for Bærum 2015–2016");
+        });
+    }
 }

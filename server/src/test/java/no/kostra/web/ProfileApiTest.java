@@ -100,9 +100,26 @@ class ProfileApiTest {
 
             assertThat(response.code()).isEqualTo(404);
             JsonNode error = json(response);
-            assertThat(error.path("error").asText()).isEqualTo("Fant ikke region 9999");
+            assertThat(error.path("error").asText())
+                    .isEqualTo("Fant ingen kommune med nummer 9999. Kommunene og numrene deres står i /api/regions.");
             assertThat(error.path("detail").path("asked").asText()).isEqualTo("9999");
-            assertThat(error.path("detail").path("known").toString()).contains("\"3201\"", "\"3024\"");
+        });
+    }
+
+    @Test
+    void theProfileIsFoundByTheMunicipalitysNameAsAPersonTypesIt() {
+        JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
+            for (String asked : List.of("B%C3%A6rum", "b%C3%A6rum", "Baerum", "B%C3%A6rum%20kommune")) {
+                JsonNode region = json(client.get("/api/profile?region=" + asked + "&area=KHT&year=2024")).path("profile")
+                        .path("region");
+
+                assertThat(region.path("code").asText()).as(asked).isEqualTo("3201");
+            }
+            Response mistyped = client.get("/api/profile?region=Beerum&area=KHT&year=2024");
+            assertThat(mistyped.code()).isEqualTo(404);
+            JsonNode error = json(mistyped);
+            assertThat(error.path("error").asText()).isEqualTo("Fant ingen kommune som heter «Beerum». Mente du Bærum (3201)?");
+            assertThat(error.path("detail").path("suggestions").toString()).isEqualTo("[{\"code\":\"3201\",\"name\":\"Bærum\"}]");
         });
     }
 
@@ -126,7 +143,7 @@ class ProfileApiTest {
             assertThat(response.code()).isEqualTo(404);
             JsonNode error = json(response);
             assertThat(error.path("error").asText())
-                    .isEqualTo("Ingen tall for Bærum i Kommunehelse for 2019. År med tall: [2022, 2023, 2024]");
+                    .isEqualTo("Ingen tall i Kommunehelse for Bærum 2019. Det finnes tall for 2022–2024.");
             assertThat(error.path("detail").path("yearsWithData").toString()).isEqualTo("[2022,2023,2024]");
         });
     }
@@ -140,7 +157,7 @@ class ProfileApiTest {
             assertThat(response.code()).isEqualTo(404);
             JsonNode error = json(response);
             assertThat(error.path("error").asText())
-                    .isEqualTo("Kommunehelse har ingen rader for 2023; profilens oppsett (profile_rows.csv) begynner i [2024]");
+                    .isEqualTo("Kommunehelse har ingen rader for 2023; profilens oppsett (profile_rows.csv) begynner i 2024");
             assertThat(error.path("detail").path("layoutsStart").toString()).isEqualTo("[2024]");
         });
     }

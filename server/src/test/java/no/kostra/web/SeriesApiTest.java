@@ -60,6 +60,17 @@ class SeriesApiTest {
     }
 
     @Test
+    void theRegionsOfASeriesMayBeNamedAsAPersonTypesThem() {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
+            JsonNode byCode = json(client.get(SERIES)).path("series").path("lines");
+            JsonNode byName = json(client.get(SERIES.replace("regions=3201,ASSS,3203", "regions=B%C3%A6rum,asss,Asker")))
+                    .path("series").path("lines");
+
+            assertThat(byName).isEqualTo(byCode);
+        });
+    }
+
+    @Test
     void kostraGroupLinesComeFromTheirPublishedMeans() {
         JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             // 000: "Avtalte årsverk i helsestasjons- og skolehelsetjenesten per 10 000 innbyggere 0-20 år"; the text:
@@ -105,7 +116,7 @@ class SeriesApiTest {
             Response response = client.get(SERIES + "&adjust=deflator");
 
             assertThat(response.code()).isEqualTo(404);
-            assertThat(json(response).path("error").asText()).startsWith("Mangler kommunal deflator for [2022, 2023, 2024].");
+            assertThat(json(response).path("error").asText()).startsWith("Mangler kommunal deflator for 2022–2024.");
         });
     }
 
@@ -135,8 +146,8 @@ class SeriesApiTest {
             Response response = client.get("/api/series?indicator=KHT.serie_lege_arsverk&regions=3201&from=2021&to=2024&adjust=deflator");
 
             assertThat(response.code()).isEqualTo(400);
-            assertThat(json(response).path("error").asText()).isEqualTo("Indikatoren KHT.serie_lege_arsverk måles i årsverk;"
-                    + " bare kronebeløp kan justeres med deflator eller utgiftsbehov");
+            assertThat(json(response).path("error").asText()).isEqualTo("«Årsverk av leger per 10 000 innbyggere (f120, f233,"
+                    + " f241)» måles i årsverk; bare kronebeløp kan justeres med deflator eller utgiftsbehov");
         });
     }
 

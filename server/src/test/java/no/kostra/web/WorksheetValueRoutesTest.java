@@ -78,8 +78,21 @@ class WorksheetValueRoutesTest {
         JsonNode region = get("/api/value?region=9999&indicator=" + RESSURSBRUK + "&year=2024", 404);
         JsonNode indicator = get("/api/index?region=3201&indicator=KHT.finnes_ikke&year=2024", 404);
 
-        assertThat(region.path("error").asText()).isEqualTo("Fant ikke region 9999");
+        assertThat(region.path("error").asText())
+                .isEqualTo("Fant ingen kommune med nummer 9999. Kommunene og numrene deres står i /api/regions.");
         assertThat(indicator.path("error").asText()).isEqualTo("Fant ikke indikator KHT.finnes_ikke");
+    }
+
+    @Test
+    void aWorksheetFunctionMayNameTheMunicipalityAsAPersonTypesIt() {
+        JsonNode byName = get("/api/value?region=b%C3%A6rum&indicator=" + RESSURSBRUK + "&year=2024", 200);
+        JsonNode transliterated = get("/api/index?region=Baerum&indicator=" + RESSURSBRUK + "&year=2024", 200);
+        JsonNode mistyped = get("/api/value?region=B%C3%A6run&indicator=" + RESSURSBRUK + "&year=2024", 404);
+
+        assertThat(byName.path("region").path("code").asText()).isEqualTo("3201");
+        assertThat(byName.path("value").asDouble()).isEqualTo(0.972);
+        assertThat(transliterated.path("value").asDouble()).isEqualTo(97.2);
+        assertThat(mistyped.path("error").asText()).isEqualTo("Fant ingen kommune som heter «Bærun». Mente du Bærum (3201)?");
     }
 
     @Test

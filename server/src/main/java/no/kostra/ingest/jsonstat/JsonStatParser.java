@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import no.kostra.errors.InvalidInputException;
+import no.kostra.text.NorwegianList;
 
 /**
  * Reads a JSON-stat 2.0 dataset token by token (Jackson streaming), in any member order, and checks it against the
@@ -176,8 +177,8 @@ public final class JsonStatParser {
         }
         BigInteger product = read.stream().map(BigInteger::valueOf).reduce(BigInteger.ONE, BigInteger::multiply);
         if (product.compareTo(BigInteger.valueOf(MAX_CELLS)) > 0) {
-            throw fail("size", "size", "size " + read + " ber om " + number(product) + " celler; høyst " + number(MAX_CELLS)
-                    + " kan importeres i én fil");
+            throw fail("size", "size", "size " + shape(read.stream().mapToLong(Long::longValue).toArray()) + " ber om "
+                    + number(product) + " celler; høyst " + number(MAX_CELLS) + " kan importeres i én fil");
         }
         sizes = read.stream().mapToInt(Long::intValue).toArray();
         cellCount = product.longValueExact();
@@ -189,6 +190,15 @@ public final class JsonStatParser {
 
     private static String number(long n) {
         return ReadSupport.number(n);
+    }
+
+    /** The cube's shape as a person reads it: size 2 × 1 × 1. */
+    private String shape() {
+        return shape(Arrays.stream(sizes).asLongStream().toArray());
+    }
+
+    private static String shape(long[] sizes) {
+        return Arrays.stream(sizes).mapToObj(JsonStatParser::number).collect(java.util.stream.Collectors.joining(" × "));
     }
 
     private void readDimensions(JsonParser json) throws IOException {
@@ -280,7 +290,7 @@ public final class JsonStatParser {
     }
 
     private InvalidInputException beyond(String member, String key) {
-        return fail(member + "." + key, member, "cellen " + key + " er utenfor datasettet: size " + Arrays.toString(sizes)
+        return fail(member + "." + key, member, "cellen " + key + " er utenfor datasettet: size " + shape()
                 + " gir " + cells(cellCount));
     }
 
@@ -353,12 +363,12 @@ public final class JsonStatParser {
         int present = (int) cellCount;
         double[] cellValues = values;
         if (!sparse && valueCount != cellCount) {
-            throw fail("value", "value", "size " + Arrays.toString(sizes) + " gir " + count(cellCount) + ", men value har "
+            throw fail("value", "value", "size " + shape() + " gir " + count(cellCount) + ", men value har "
                     + number(valueCount) + " verdier");
         }
         if (statusListLength >= 0 && statusListLength != cellCount) {
             throw fail("status", "status", "status-listen har " + number(statusListLength) + " elementer, men size "
-                    + Arrays.toString(sizes) + " gir " + count(cellCount) + "; listen må ha ett element per celle");
+                    + shape() + " gir " + count(cellCount) + "; listen må ha ett element per celle");
         }
         int[] statusOrder = statusCells.ascending();
         int[] statusAt = checkedCells(statusCells, statusOrder, statusKeyBeyond, "status");
@@ -384,7 +394,8 @@ public final class JsonStatParser {
     /** The categories in {@code id} order, after checking that id, size and dimension describe the same cube. */
     private List<List<String>> dimensions() {
         if (ids.size() != sizes.length) {
-            throw fail("id/size", "size", "id har " + ids.size() + " dimensjoner " + ids + ", men size har " + sizes.length + " tall");
+            throw fail("id/size", "size", "id har " + ids.size() + " dimensjoner (" + NorwegianList.and(ids) + "), men size har "
+                    + sizes.length + " tall");
         }
         Set<String> distinct = new HashSet<>();
         for (String id : ids) {
@@ -398,7 +409,7 @@ public final class JsonStatParser {
         for (String described : categories.keySet()) {
             if (!distinct.contains(described)) {
                 throw fail("dimension." + described, "dimension", "dimensjonen " + described
-                        + " er beskrevet under dimension, men står ikke i id " + ids);
+                        + " er beskrevet under dimension, men står ikke i id (" + NorwegianList.and(ids) + ")");
             }
         }
         List<List<String>> ordered = new ArrayList<>();
@@ -418,7 +429,8 @@ public final class JsonStatParser {
         roles.forEach((role, dimensions) -> {
             for (String dimension : dimensions) {
                 if (!ids.contains(dimension)) {
-                    throw fail("role." + role, "role", "dimensjonen " + dimension + " finnes ikke; id har " + ids);
+                    throw fail("role." + role, "role", "dimensjonen " + dimension + " finnes ikke; id har "
+                            + NorwegianList.and(ids));
                 }
             }
         });

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import no.kostra.text.NorwegianList;
 
 /**
  * Fetches JSON-stat 2.0 from StatBank. PxWebApi v2 first ({@code {v2}/tables/{id}/metadata} and
@@ -199,7 +200,8 @@ public final class SsbClient {
             }
             List<String> unknown = wanted.stream().filter(c -> !codes.contains(c)).toList();
             if (!unknown.isEmpty()) {
-                throw new IllegalArgumentException("Tabell " + request.tableId() + " har ikke " + variable + " " + unknown);
+                throw new IllegalArgumentException("Tabell " + request.tableId() + " har ikke " + variable + " "
+                        + NorwegianList.and(unknown));
             }
             chosen.put(variable, wanted);
         });

@@ -9,6 +9,7 @@ import no.kostra.errors.InvalidInputException;
 import no.kostra.ingest.jsonstat.JsonStatCube;
 import no.kostra.observation.Figure;
 import no.kostra.observation.Status;
+import no.kostra.text.NorwegianList;
 
 /**
  * Reads the series an update asked for out of one fetched JSON-stat piece: for each region and year, the cell of the
@@ -63,7 +64,7 @@ final class SeriesReader {
             source.filters().forEach((dimension, codes) -> {
                 if (cube.dimension(dimension) < 0 && !codes.contains(IndicatorSource.ALL)) {
                     throw fail(piece, dimension, "svaret har ikke dimensjonen " + dimension + " som kilden til " + source.indicator()
-                            + " velger " + codes + " i; dimensjonene er " + cube.ids());
+                            + " velger " + NorwegianList.and(codes) + " i; dimensjonene er " + NorwegianList.and(cube.ids()));
                 }
             }); // a dimension summed whole (*) may be missing: StatBank eliminated it and answered the total
             boolean[][] chosen = new boolean[dims][];
@@ -193,7 +194,7 @@ final class SeriesReader {
             chosen[k] = cube.categories().get(d).indexOf(codes.get(k));
             if (chosen[k] < 0) {
                 throw fail(piece, id, "kategorien " + codes.get(k) + " som kilden til " + source.indicator() + " ber om, finnes ikke i "
-                        + id + "; kategoriene er " + cube.categories().get(d));
+                        + id + "; kategoriene er " + NorwegianList.and(cube.categories().get(d)));
             }
         }
         return chosen;
@@ -202,7 +203,7 @@ final class SeriesReader {
     private static int dimension(String piece, JsonStatCube cube, String role, List<String> names, String what) {
         int d = cube.dimensionFor(role, names);
         if (d < 0) {
-            throw fail(piece, "dimension", "finner ikke dimensjonen for " + what + " blant " + cube.ids());
+            throw fail(piece, "dimension", "finner ikke dimensjonen for " + what + " blant " + NorwegianList.and(cube.ids()));
         }
         return d;
     }

@@ -165,7 +165,7 @@ class UpdaterTest {
 
         assertThatThrownBy(() -> fixture.updater().run(MARCH, fixture.client(), UpdateProgress.none()))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("Oppdateringen stoppet ved tabell 11996: Tabell 11996 har ikke KOKfunksjon0000 [999]"
+                .hasMessage("Oppdateringen stoppet ved tabell 11996: Tabell 11996 har ikke KOKfunksjon0000 999"
                         + " (sjekk indicator_sources.csv)");
         assertThat(fixture.services.figures().dataRevision()).isEqualTo(revision);
     }
