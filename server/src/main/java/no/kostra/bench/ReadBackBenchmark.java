@@ -85,8 +85,6 @@ public final class ReadBackBenchmark implements Callable<Integer> {
             }
             List<Edit> edits = workbook.readBack(provenance).edits();
             return edits.size();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -119,14 +119,38 @@ public final class ProvenanceSheet {
             return Optional.empty();
         }
         DataFormatter text = new DataFormatter();
+        return Optional.of(read(new SheetText() {
+            @Override
+            public String text(int row, int column) {
+                Row r = sheet.getRow(row);
+                return r == null || r.getCell(column) == null ? null : text.formatCellValue(r.getCell(column));
+            }
+
+            @Override
+            public int lastRow() {
+                return sheet.getLastRowNum();
+            }
+        }));
+    }
+
+    /** The provenance sheet's cells as text, however they were read (null where a row or cell is missing). */
+    public interface SheetText {
+        String text(int row, int column);
+
+        int lastRow();
+    }
+
+    /** Reads the provenance from the text of its sheet's cells. */
+    public static Provenance read(SheetText sheet) {
         Map<String, String> fields = new LinkedHashMap<>();
         int r = 0;
-        for (; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            if (row == null || row.getCell(0) == null) {
+        for (; r <= sheet.lastRow(); r++) {
+            String key = sheet.text(r, 0);
+            if (key == null) {
                 break;
             }
-            fields.put(text.formatCellValue(row.getCell(0)), text.formatCellValue(row.getCell(1)));
+            String value = sheet.text(r, 1);
+            fields.put(key, value == null ? "" : value);
         }
         String format = fields.remove("format");
         if (!FORMAT.equals(format) && !FORMAT_V1.equals(format)) {
@@ -135,12 +159,11 @@ public final class ProvenanceSheet {
         r += 2; // the empty row and the "cells" marker
         List<CellProvenance> cells = new ArrayList<>();
         List<String> checksums = new ArrayList<>();
-        for (; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            if (row == null || row.getCell(0) == null) {
+        for (; r <= sheet.lastRow(); r++) {
+            String cell = sheet.text(r, 0);
+            if (cell == null) {
                 continue;
             }
-            String cell = text.formatCellValue(row.getCell(0));
             List<List<String>> entries = FORMAT.equals(format) ? entries(cell, r) : List.of(entryOfObject(cell, r));
             for (List<String> entry : entries) {
                 cells.add(cellOf(entry));
@@ -148,7 +171,7 @@ public final class ProvenanceSheet {
             }
         }
         String mapHmac = fields.get("mapHmac");
-        return Optional.of(new Provenance(format, ProvenanceHeader.fromFields(fields), cells, checksums, mapHmac));
+        return new Provenance(format, ProvenanceHeader.fromFields(fields), cells, checksums, mapHmac);
     }
 
     private static CellProvenance cellOf(List<String> v) {

@@ -86,8 +86,6 @@ public final class RoundTripService {
             RoundTripStore.Received received = dryRun ? store.decideOnly(checksum, edits) : store.receive(upload, bytes, edits);
             return new UploadReport(received.uploadId(), received.alreadyReceived(), dryRun, upload, received.decisions(),
                     UploadReport.Counts.of(received.decisions()), figures.dataRevision());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
