@@ -34,6 +34,17 @@ public final class XlsxParts {
         return rewrite(xlsx, (name, text) -> name.equals(part) ? edit.apply(text) : text);
     }
 
+    /** The package with one cell of a worksheet part (its whole {@code <c r="…">} element) written as {@code cell}. */
+    public static byte[] replaceCell(byte[] xlsx, String part, String address, String cell) {
+        return replace(xlsx, part, xml -> {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<c r=\"" + address + "\"[^>]*?(/>|>.*?</c>)").matcher(xml);
+            if (!m.find()) {
+                throw new AssertionError("No cell " + address + " in " + part);
+            }
+            return xml.substring(0, m.start()) + cell + xml.substring(m.end());
+        });
+    }
+
     /** The package with every part's text passed through {@code edit} (name, text → new text). */
     public static byte[] rewrite(byte[] xlsx, BiFunction<String, String, String> edit) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
