@@ -36,14 +36,23 @@ final class FilledTable {
     /** The filled tables named in the provenance, by name. */
     static Map<String, FilledTable> of(List<CellProvenance> provenance) {
         Map<String, FilledTable> tables = new LinkedHashMap<>();
+        // the map lists a row's cells one after another: the last table and row are looked up once for all of them
+        FilledTable table = null;
+        Row row = null;
         for (CellProvenance p : provenance) {
             CellAddress at = CellAddress.parse(p.cell());
             if (p.table() == null || p.rowKey() == null || p.column() == null || at == null) {
                 continue;
             }
-            FilledTable table = tables.computeIfAbsent(p.table(), t -> new FilledTable(t, p.sheet()));
-            table.rows.computeIfAbsent(p.rowKey(), k -> new Row(k, at.row(), new LinkedHashMap<>())).cells().put(p.column(), p);
-            table.keyAtRow.putIfAbsent(at.row(), p.rowKey());
+            if (table == null || !table.name.equals(p.table())) {
+                table = tables.computeIfAbsent(p.table(), t -> new FilledTable(t, p.sheet()));
+                row = null;
+            }
+            if (row == null || !row.key().equals(p.rowKey())) {
+                row = table.rows.computeIfAbsent(p.rowKey(), k -> new Row(k, at.row(), new LinkedHashMap<>()));
+                table.keyAtRow.putIfAbsent(at.row(), p.rowKey());
+            }
+            row.cells().put(p.column(), p);
             table.headerAtColumn.putIfAbsent(at.column(), p.column());
         }
         return tables;

@@ -28,6 +28,7 @@ final class LocatedTable {
     private final int firstDataRow;
     private final int lastDataRow;
     private final Integer idColumn;
+    private final Map<String, Integer> columns = new HashMap<>();
     private final Map<Integer, String> keyAtRow = new HashMap<>();
     private final Map<String, Integer> rowOfKey = new HashMap<>();
 
@@ -35,6 +36,9 @@ final class LocatedTable {
         this.part = part;
         this.filled = filled;
         this.cells = cells;
+        for (int i = 0; i < part.columns().size(); i++) {
+            columns.putIfAbsent(part.columns().get(i), part.firstColumn() + i);
+        }
         int refStart = part.first().row();
         int headerRow = part.headerRows() == 0 ? refStart : headerRow(refStart);
         int shift = headerRow - refStart;
@@ -48,10 +52,9 @@ final class LocatedTable {
         return new LocatedTable(part, filled, cells);
     }
 
-    /** The column of a header, or null when the table has no such column. */
+    /** The column of a header (its first, where two share a name), or null when the table has no such column. */
     Integer column(String header) {
-        int i = part.columns().indexOf(header);
-        return i < 0 ? null : part.firstColumn() + i;
+        return columns.get(header);
     }
 
     private String headerAt(int column) {

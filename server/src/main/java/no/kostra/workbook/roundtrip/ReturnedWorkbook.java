@@ -175,22 +175,24 @@ public final class ReturnedWorkbook implements AutoCloseable {
                 }
                 Found found = find(p);
                 String sheet = found == null ? p.sheet() : found.sheet();
-                String address = found == null ? p.cell() : found.address();
                 SheetCell cell = found == null ? null : found.cell();
                 if (p.kind() == CellProvenance.Kind.FORMULA) {
                     if (!sameFormula(p, found)) {
-                        locked.add(new LockedCell(sheet, address, p.indicator(), p.region(), p.year(), p.formula(),
+                        locked.add(new LockedCell(sheet, address(p, found), p.indicator(), p.region(), p.year(), p.formula(),
                                 cell != null && cell.type() == SheetCell.Type.FORMULA ? cell.formula() : null,
                                 cell == null ? "" : cell.shown()));
                     }
                 } else if (p.statistic() == null) {
-                    cells.add(returned(p, sheet, address, cell));
+                    ReturnedCell returned = returned(p, sheet, p.cell(), cell);
+                    // where the cell is now is spelled out only for the few a person changed
+                    cells.add(returned.unchanged() ? returned : returned(p, sheet, address(p, found), cell));
                 } else {
                     // a group's published figure is not the municipality's to correct: treat it like a computed cell
                     String now = cell == null ? "" : cell.content();
                     String filledText = p.value() != null ? p.value() : p.status();
                     if (!now.equals(filledText) && !sameNumber(cell, p.value())) {
-                        locked.add(new LockedCell(sheet, address, p.indicator(), p.region(), p.year(), "=" + filledText, null, now));
+                        locked.add(new LockedCell(sheet, address(p, found), p.indicator(), p.region(), p.year(), "=" + filledText,
+                                null, now));
                     }
                 }
             }
@@ -212,6 +214,10 @@ public final class ReturnedWorkbook implements AutoCloseable {
                 }
             }
             return new ReadBack(cells, comments, locked, added);
+        }
+
+        private static String address(CellProvenance p, Found found) {
+            return found == null ? p.cell() : found.address();
         }
 
         /** The cell by table, header and row key; by its address when its table is gone. */
@@ -247,8 +253,10 @@ public final class ReturnedWorkbook implements AutoCloseable {
             return switch (cell.type()) {
                 case FORMULA -> new ReturnedCell(sheet, address, p.indicator(), p.region(), p.year(), filledValue, p.status(),
                         cell.content(), null, cell.formula());
+                // the filled value's text is its canonical form already: only a changed number is spelled out anew
                 case NUMBER -> new ReturnedCell(sheet, address, p.indicator(), p.region(), p.year(), filledValue, p.status(),
-                        cell.content(), cell.number(), null);
+                        filledValue != null && Double.compare(filledValue, cell.number()) == 0 ? p.value() : cell.content(),
+                        cell.number(), null);
                 case TEXT -> {
                     String text = cell.content();
                     OptionalDouble number = text.isEmpty() || text.startsWith("=") ? OptionalDouble.empty() : NorwegianNumber.parse(text);

@@ -1,57 +1,100 @@
 package no.kostra.workbook.roundtrip;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 
-/** The cells kept from one sheet (the ones that matter to the read-back), by row and column (both counted from 0). */
+/**
+ * The cells kept from one sheet (the ones that matter to the read-back), by row and column (both counted from 0). Rows
+ * are kept in arrays, searched by halving: a sheet lists its rows in order, and a read-back looks up every mapped cell.
+ */
 final class SheetCells {
     final String sheet;
-    private final NavigableMap<Integer, List<SheetCell>> rows = new TreeMap<>();
+    private int[] rows = new int[64];
+    private List<SheetCell>[] cells = newRows(64);
+    private int count;
     private boolean sorted = true;
 
     SheetCells(String sheet) {
         this.sheet = sheet;
     }
 
-    void put(int row, SheetCell cell) {
-        List<SheetCell> cells = rows.computeIfAbsent(row, r -> new ArrayList<>());
-        if (!cells.isEmpty() && cells.get(cells.size() - 1).column() >= cell.column()) {
-            sorted = false;
-        }
-        cells.add(cell);
+    @SuppressWarnings("unchecked")
+    private static List<SheetCell>[] newRows(int n) {
+        return (List<SheetCell>[]) new List<?>[n];
     }
 
-    /** Called once all cells are in: a file may list a row's cells in any order, and the last of a repeated one counts. */
+    void put(int row, SheetCell cell) {
+        if (count == 0 || rows[count - 1] != row) {
+            if (count == rows.length) {
+                rows = Arrays.copyOf(rows, count * 2);
+                cells = Arrays.copyOf(cells, count * 2);
+            }
+            if (count > 0 && rows[count - 1] > row) {
+                sorted = false;
+            }
+            rows[count] = row;
+            cells[count++] = new ArrayList<>();
+        }
+        List<SheetCell> inRow = cells[count - 1];
+        if (!inRow.isEmpty() && inRow.get(inRow.size() - 1).column() >= cell.column()) {
+            sorted = false;
+        }
+        inRow.add(cell);
+    }
+
+    /**
+     * Called once all cells are in: a file may list its rows and a row's cells in any order, and may repeat one; the
+     * last of a repeated cell counts, as in a spreadsheet program that reads the file from the top.
+     */
     void seal() {
         if (sorted) {
             return;
         }
-        for (Map.Entry<Integer, List<SheetCell>> row : rows.entrySet()) {
-            List<SheetCell> cells = row.getValue();
-            cells.sort(Comparator.comparingInt(SheetCell::column));
-            List<SheetCell> unique = new ArrayList<>(cells.size());
-            for (SheetCell c : cells) {
+        Integer[] order = new Integer[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = i;
+        }
+        // stable: of the pieces of a row listed twice, the later one's cells come later
+        Arrays.sort(order, Comparator.comparingInt(i -> rows[i]));
+        int[] sortedRows = new int[count];
+        List<SheetCell>[] sortedCells = newRows(count);
+        int n = 0;
+        for (int i : order) {
+            if (n > 0 && sortedRows[n - 1] == rows[i]) {
+                sortedCells[n - 1].addAll(cells[i]);
+            } else {
+                sortedRows[n] = rows[i];
+                sortedCells[n++] = new ArrayList<>(cells[i]);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            List<SheetCell> row = sortedCells[i];
+            row.sort(Comparator.comparingInt(SheetCell::column));
+            List<SheetCell> unique = new ArrayList<>(row.size());
+            for (SheetCell c : row) {
                 if (!unique.isEmpty() && unique.get(unique.size() - 1).column() == c.column()) {
                     unique.set(unique.size() - 1, c);
                 } else {
                     unique.add(c);
                 }
             }
-            row.setValue(unique);
+            sortedCells[i] = unique;
         }
+        rows = sortedRows;
+        cells = sortedCells;
+        count = n;
         sorted = true;
     }
 
     /** The cell, or null when the sheet holds nothing there. */
     SheetCell get(int row, int column) {
-        List<SheetCell> cells = rows.get(row);
-        if (cells == null) {
+        int r = Arrays.binarySearch(rows, 0, count, row);
+        if (r < 0) {
             return null;
         }
+        List<SheetCell> cells = this.cells[r];
         int low = 0;
         int high = cells.size() - 1;
         while (low <= high) {
@@ -75,11 +118,11 @@ final class SheetCells {
     }
 
     /** The rows that hold a kept cell, in order. */
-    Iterable<Integer> rowNumbers() {
-        return rows.keySet();
+    int[] rowNumbers() {
+        return Arrays.copyOf(rows, count);
     }
 
     int lastRow() {
-        return rows.isEmpty() ? -1 : rows.lastKey();
+        return count == 0 ? -1 : rows[count - 1];
     }
 }

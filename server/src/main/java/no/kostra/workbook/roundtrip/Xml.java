@@ -43,24 +43,6 @@ final class Xml {
         return null;
     }
 
-    /** The element's text up to its end tag, child elements' text included (the reader ends on the end tag). */
-    static String text(XMLStreamReader reader) throws XMLStreamException {
-        StringBuilder text = new StringBuilder();
-        int depth = 1;
-        while (depth > 0) {
-            int event = next(reader);
-            if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
-                    || event == XMLStreamConstants.SPACE) {
-                text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
-            } else if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-        }
-        return text.toString();
-    }
-
     /**
      * The text of a string item ({@code <si>} or {@code <is>}): its {@code <t>} elements, plain or in rich-text runs,
      * without the phonetic guides ({@code <rPh>}), as Excel shows it. The reader ends on the item's end tag.
@@ -76,7 +58,7 @@ final class Xml {
                 if (name.equals("rPh")) {
                     inPhonetic = true;
                 } else if (name.equals("t") && !inPhonetic) {
-                    text.append(text(reader));
+                    text.append(reader.getElementText());
                     continue;
                 }
                 depth++;
