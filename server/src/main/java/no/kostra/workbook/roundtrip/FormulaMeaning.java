@@ -129,7 +129,12 @@ final class FormulaMeaning {
         if (token instanceof OperationPtg) {
             return token.getClass().getSimpleName();
         }
-        return token.getClass().getSimpleName() + ":" + token.toFormulaString();
+        try {
+            return token.getClass().getSimpleName() + ":" + token.toFormulaString();
+        } catch (RuntimeException e) {
+            // a token that cannot show itself without a workbook is told apart by its kind alone
+            return token.getClass().getSimpleName();
+        }
     }
 
     private static String area(String sheet, AreaPtgBase area, Place at, Geometry geometry) {

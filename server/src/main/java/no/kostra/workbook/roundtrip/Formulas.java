@@ -6,7 +6,6 @@ import no.kostra.workbook.CellProvenance;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.formula.EvaluationName;
 import org.apache.poi.ss.formula.EvaluationWorkbook;
-import org.apache.poi.ss.formula.FormulaParseException;
 import org.apache.poi.ss.formula.FormulaParser;
 import org.apache.poi.ss.formula.FormulaParsingWorkbook;
 import org.apache.poi.ss.formula.FormulaRenderer;
@@ -40,7 +39,8 @@ final class Formulas {
     Ptg[] parse(String formula, int row) {
         try {
             return FormulaParser.parse(formula, book, FormulaType.CELL, 0, row);
-        } catch (FormulaParseException | IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
+        } catch (RuntimeException e) {
+            // the text comes from an uploaded file: whatever the parser cannot take, it is no formula it can read
             return null;
         }
     }
@@ -54,8 +54,8 @@ final class Formulas {
         if (tokens == null) {
             return master;
         }
-        Ptg[] moved = new SharedFormula(SpreadsheetVersion.EXCEL2007).convertSharedFormulas(tokens, row - masterRow, column - masterColumn);
         try {
+            Ptg[] moved = new SharedFormula(SpreadsheetVersion.EXCEL2007).convertSharedFormulas(tokens, row - masterRow, column - masterColumn);
             return FormulaRenderer.toFormulaString(book, moved);
         } catch (RuntimeException e) {
             return master;
@@ -131,18 +131,17 @@ final class Formulas {
 
         @Override
         public Ptg getNameXPtg(String name, SheetIdentifier sheet) {
-            return new NameXPxg(sheet == null ? null : sheet.getSheetIdentifier().getName(), name);
+            // a name in another workbook ([1]!Name) has a book but no sheet
+            return new NameXPxg(sheet == null || sheet.getSheetIdentifier() == null ? null : sheet.getSheetIdentifier().getName(), name);
         }
 
         @Override
         public Ptg get3DReferencePtg(CellReference cell, SheetIdentifier sheet) {
-            indexOf(sheets, sheet.getSheetIdentifier().getName());
             return new Ref3DPxg(sheet, cell);
         }
 
         @Override
         public Ptg get3DReferencePtg(AreaReference area, SheetIdentifier sheet) {
-            indexOf(sheets, sheet.getSheetIdentifier().getName());
             return new Area3DPxg(sheet, area);
         }
 

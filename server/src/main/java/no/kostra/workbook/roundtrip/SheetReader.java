@@ -201,10 +201,13 @@ final class SheetReader {
                 yield SheetCell.number(column, number);
             }
             case "s" -> {
-                int index = v != null && v.matches("[0-9]{1,9}") ? Integer.parseInt(v) : -1;
+                if (v == null || v.isEmpty()) {
+                    yield null;
+                }
+                int index = v.matches("[0-9]{1,9}") ? Integer.parseInt(v) : -1;
                 if (index < 0 || index >= parts.strings().size()) {
                     throw refuse("cellen " + sheet + "!" + where + " viser til en tekst som ikke finnes i arbeidsboken ('"
-                            + shortened(String.valueOf(v)) + "')");
+                            + shortened(v) + "')");
                 }
                 yield SheetCell.text(column, parts.strings().get(index));
             }

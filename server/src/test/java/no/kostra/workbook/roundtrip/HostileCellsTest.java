@@ -164,6 +164,24 @@ class HostileCellsTest {
     }
 
     @Test
+    void aSharedStringCellWithoutItsNumberIsAnEmptiedCell() {
+        Decision decision = onlyDecision(withCell(filled, "<c r=\"G37\" s=\"10\" t=\"s\"><v></v></c>"));
+
+        assertThat(decision.reason()).isEqualTo("Cellen Profil!G37 er tømt; skriv '..' for et tall som ikke finnes");
+    }
+
+    @Test
+    void aComputedCellCallingANameInAnotherWorkbookIsAnOverwrittenFormulaNotAFailure() {
+        // a formula from a real-world workbook (POI's test file 56502.xlsx): an add-in function of an external workbook
+        byte[] external = XlsxParts.replaceCell(filled, SHEET, "K37", "<c r=\"K37\" s=\"7\"><f>[1]!LUCANET(\"Ist\")</f><v>0</v></c>");
+
+        Decision decision = onlyDecision(external);
+
+        assertThat(decision.edit().kind()).isEqualTo(Edit.Kind.LOCKED_CELL);
+        assertThat(decision.edit().newText()).isEqualTo("=[1]!LUCANET(\"Ist\")");
+    }
+
+    @Test
     void computedCellsStoredAsOneSharedFormulaAsExcelWritesThemAreTheSameFormulas() {
         // given the index column K37:K53 written as Excel writes a formula filled down: the first cell holds it, the rest refer to it
         byte[] shared = XlsxParts.replace(filled, SHEET, xml -> {
