@@ -1,11 +1,15 @@
 """Open a workbook in LibreOffice Calc (headless), optionally edit cells as a person would, recalculate, and report.
 
-Usage: calc_check.py --in FILE --json OUT [--set 'Sheet!A1=123.4' ...] [--pdf OUT]
+Usage: calc_check.py --in FILE --json OUT [--set 'Sheet!A1=123.4' ...] [--pdf OUT] [--save-xlsx OUT]
+       [--insert-rows 'Sheet!5:2'] [--move-sheet 'Sheet=0'] [--rename-sheet 'Sheet=New name'] [--sort 'Sheet!A2:R9=G']
 
 Writes JSON: {"loaded", "problems": [interaction requests LibreOffice raised while loading, e.g. a damaged file],
 "formulas": [{"sheet", "cell", "formula", "cached", "value", "text", "error"}]}, where "cached" is the value the file
-carried before recalculation and "value"/"text"/"error" are LibreOffice's own after calculateAll(). Run with a Python
-that has the uno module (Debian: /usr/bin/python3 with python3-uno).
+carried before recalculation and "value"/"text"/"error" are LibreOffice's own after calculateAll(). The edits run in
+the order given, as a person would make them in Calc: --insert-rows 'Sheet!5:2' inserts 2 rows before row 5,
+--move-sheet 'Sheet=0' moves a sheet to a position, --rename-sheet 'Old=New' renames one, --sort 'Sheet!A2:R9=G' sorts
+a range by a column (ascending); --save-xlsx stores the edited workbook as Excel 2007-365 (.xlsx), as Calc's "Save as"
+does. Run with a Python that has the uno module (Debian: /usr/bin/python3 with python3-uno).
 """
 import argparse
 import json
@@ -92,12 +96,65 @@ def describe(cell):
     return {"value": cell.getValue() if kind == 1 else None, "text": cell.getString(), "error": cell.getError()}
 
 
+def set_cell(sheets, edit):
+    target, value = edit.split("=", 1)
+    sheet_name, cell_name = target.rsplit("!", 1)
+    cell = sheets.getByName(sheet_name.strip("'")).getCellRangeByName(cell_name)
+    try:
+        cell.setValue(float(value))
+    except ValueError:
+        cell.setString(value)
+
+
+def insert_rows(sheets, edit):
+    sheet_name, rows = edit.rsplit("!", 1)
+    before, count = rows.split(":")
+    sheets.getByName(sheet_name).getRows().insertByIndex(int(before) - 1, int(count))
+
+
+def move_sheet(sheets, edit):
+    name, position = edit.rsplit("=", 1)
+    sheets.moveByName(name, int(position))
+
+
+def rename_sheet(sheets, edit):
+    old, new = edit.split("=", 1)
+    sheets.getByName(old).setName(new)
+
+
+def sort_range(sheets, edit):
+    target, column = edit.rsplit("=", 1)
+    sheet_name, range_name = target.rsplit("!", 1)
+    cells = sheets.getByName(sheet_name).getCellRangeByName(range_name)
+    field = uno.createUnoStruct("com.sun.star.table.TableSortField")
+    field.Field = column_index(column) - cells.getRangeAddress().StartColumn
+    field.IsAscending = True
+    descriptor = list(cells.createSortDescriptor())
+    for p in descriptor:
+        if p.Name == "SortFields":
+            p.Value = uno.Any("[]com.sun.star.table.TableSortField", (field,))
+    uno.invoke(cells, "sort", (tuple(descriptor),))
+
+
+EDITS = {"set": set_cell, "insert-rows": insert_rows, "move-sheet": move_sheet, "rename-sheet": rename_sheet,
+         "sort": sort_range}
+
+
+def column_index(name):
+    index = 0
+    for ch in name:
+        index = index * 26 + ord(ch) - 64
+    return index - 1
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--in", dest="source", required=True)
     parser.add_argument("--json", required=True)
     parser.add_argument("--pdf")
-    parser.add_argument("--set", action="append", default=[])
+    parser.add_argument("--save-xlsx")
+    for op in ("set", "insert-rows", "move-sheet", "rename-sheet", "sort"):
+        parser.add_argument("--" + op, dest="edits", action="append", default=[], type=lambda v, op=op: (op, v))
     args = parser.parse_args()
 
     home = tempfile.mkdtemp(prefix="kostra-lo-")
@@ -136,20 +193,17 @@ def main():
         if doc is not None and hasattr(doc, "getSheets"):
             report["loaded"] = True
             cached = {(s, address(c)): describe(c) for s, c in formula_cells(doc)}
-            for edit in args.set:
-                target, value = edit.split("=", 1)
-                sheet_name, cell_name = target.rsplit("!", 1)
-                cell = doc.getSheets().getByName(sheet_name.strip("'")).getCellRangeByName(cell_name)
-                try:
-                    cell.setValue(float(value))
-                except ValueError:
-                    cell.setString(value)
+            for op, edit in args.edits:
+                EDITS[op](doc.getSheets(), edit)
             doc.calculateAll()
             for sheet_name, cell in formula_cells(doc):
                 key = (sheet_name, address(cell))
                 entry = {"sheet": sheet_name, "cell": key[1], "formula": cell.getFormula(), "cached": cached.get(key)}
                 entry.update(describe(cell))
                 report["formulas"].append(entry)
+            if args.save_xlsx:
+                doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(args.save_xlsx)),
+                               (prop("FilterName", "Calc MS Excel 2007 XML"),))
             if args.pdf:
                 doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(args.pdf)), (prop("FilterName", "calc_pdf_Export"),))
             doc.close(True)

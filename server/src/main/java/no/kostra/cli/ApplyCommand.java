@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.service.Services;
 import no.kostra.workbook.roundtrip.Decision;
+import no.kostra.workbook.roundtrip.Edit;
 import no.kostra.workbook.roundtrip.UploadReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,30 +34,42 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--region", description = "Refuse the file unless it was made for this municipality.")
     String region;
 
+    @Option(names = "--accept-outliers", description = "Store figures that look like slips too (confirm what a first run held back).")
+    boolean acceptOutliers;
+
     @Override
     public Integer call() throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         try (Services services = database.open()) {
-            UploadReport report = services.roundTrip().receive(file.getFileName().toString(), bytes, sender, region, dryRun);
+            UploadReport report = services.roundTrip().receive(file.getFileName().toString(), bytes, sender, region, dryRun,
+                    acceptOutliers, null);
             print(report);
+            if (report.confirmationNeeded()) {
+                System.err.println(report.heldSentence("kjør apply på nytt med --accept-outliers") + ".");
+                return ExpectedFailure.EXIT_CODE;
+            }
             return 0;
         } catch (InvalidInputException e) {
             System.err.println(e.getMessage());
-            return 2;
+            return ExpectedFailure.EXIT_CODE;
         }
     }
 
+    /** Every decision on a line of its own (its reason says what happened, in bokmål), then the counts. */
     private static void print(UploadReport report) {
         for (Decision d : report.decisions()) {
-            System.out.printf(Locale.ROOT, "%-14s %s!%s %s %s %s: '%s' -> '%s'. %s%n", d.outcome(), d.edit().sheet(), d.edit().cell(),
-                    d.edit().indicator() == null ? "" : d.edit().indicator(), d.edit().region() == null ? "" : d.edit().region(),
-                    d.edit().indicator() == null ? "" : Integer.toString(d.edit().year()), d.edit().oldText(), d.edit().newText(), d.reason());
+            Edit e = d.edit();
+            System.out.printf(Locale.ROOT, "%s!%s%s: '%s' -> '%s'. %s%n", e.sheet(), e.cell(),
+                    e.indicator() == null ? "" : " " + e.indicator() + " " + e.region() + " " + e.year(), e.oldText(), e.newText(), d.reason());
         }
         UploadReport.Counts c = report.counts();
-        String what = report.dryRun() ? "Prøvekjøring: ingenting lagret"
+        boolean stored = report.uploadId() != null;
+        String what = report.dryRun() ? "Prøvekjøring: ingenting er lagret"
                 : report.alreadyReceived() != null ? "Filen er sendt inn før (nr. " + report.alreadyReceived() + "): ingenting lagret på nytt"
+                : report.confirmationNeeded() ? "Ingenting er lagret"
                 : "Lagret som innsendt arbeidsbok " + report.uploadId();
-        System.out.printf("%d endringer: %d lagret, %d i konflikt, %d avvist, %d allerede lagret. %s.%n",
-                c.edits(), c.applied(), c.conflicts(), c.rejected(), c.alreadyStored(), what);
+        System.out.printf("%d endringer: %d %s, %d i konflikt, %d avvist, %d allerede lagret, %d %s. %s.%n", c.edits(), c.applied(),
+                stored ? "lagret" : "ville blitt lagret", c.conflicts(), c.rejected(), c.alreadyStored(), c.held(),
+                report.dryRun() ? "ville blitt holdt tilbake" : "holdt tilbake", what);
     }
 }

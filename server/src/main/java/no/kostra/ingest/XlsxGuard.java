@@ -1,13 +1,13 @@
 package no.kostra.ingest;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Enumeration;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import no.kostra.errors.InvalidInputException;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -22,8 +22,9 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
  * entries (which different readers resolve differently), too many entries, or entries that inflate past the limits (a
  * zip bomb) is refused. The package is read from its central directory, as ZIP readers that can seek do (so sizes a
  * streaming writer put in data descriptors after the data, ZIP64 ones too, are no problem), and POI is handed the very
- * same directory: what was checked is what POI reads. Every entry is inflated once while counting, so a bomb stops
- * after at most the limit's bytes. POI's XML guard (no DOCTYPE) stays on behind it.
+ * same directory: what was checked is what POI reads. Every part is counted while it inflates, so a bomb stops after
+ * at most the limit's bytes: all of them before POI opens the package ({@link #open}), each as it is read by a reader
+ * that streams the parts itself ({@link #parts}). POI's XML guard (no DOCTYPE) stays on behind it.
  */
 public final class XlsxGuard {
     static final int MAX_ENTRIES = 2_000;
@@ -64,20 +65,30 @@ public final class XlsxGuard {
     }
 
     /**
-     * Checks the file and opens it read-only for POI, from the central directory the checks read. The caller ends
-     * with {@link OPCPackage#revert()} (a read-only package is never saved).
+     * Checks the file and opens it read-only for POI, from the central directory the checks read. Every part is
+     * inflated once first, counting, because POI reads parts however it likes. The caller ends with
+     * {@link OPCPackage#revert()} (a read-only package is never saved).
      */
     public static OPCPackage open(String file, byte[] bytes) {
-        ZipFile zip = checked(file, bytes);
+        Parts parts = parts(file, bytes);
         try {
-            return OPCPackage.open(new ZipFileZipEntrySource(zip));
+            parts.inflateAll();
+            return OPCPackage.open(new ZipFileZipEntrySource(parts.zip));
+        } catch (InvalidInputException e) {
+            parts.close();
+            throw e;
         } catch (Exception e) {
-            ZipFile.closeQuietly(zip);
+            parts.close();
             throw refuse(file, why(e));
         }
     }
 
-    private static ZipFile checked(String file, byte[] bytes) {
+    /**
+     * Checks the file's directory and opens its parts for a reader that streams them itself: each part inflates as it
+     * is read, counted against the same limits, so a bomb stops after at most the limit's bytes and a part nobody reads
+     * is never inflated. A part that turns out cut short or broken while it is read is refused as damaged.
+     */
+    public static Parts parts(String file, byte[] bytes) {
         if (isOle2(bytes)) {
             throw refuse(file, ENCRYPTED);
         }
@@ -95,24 +106,22 @@ public final class XlsxGuard {
             throw refuse(file, DAMAGED);
         }
         try {
-            inflateCounting(file, zip);
-            return zip;
+            return new Parts(file, zip, checkedDirectory(file, zip));
         } catch (RuntimeException e) {
             ZipFile.closeQuietly(zip);
             throw e;
         }
     }
 
-    private static void inflateCounting(String file, ZipFile zip) {
-        Set<String> names = new HashSet<>();
-        long total = 0;
-        byte[] buffer = new byte[64 * 1024];
-        for (Enumeration<ZipArchiveEntry> entries = zip.getEntries(); entries.hasMoreElements(); ) {
-            ZipArchiveEntry entry = entries.nextElement();
-            if (!names.add(entry.getName())) {
+    private static Map<String, ZipArchiveEntry> checkedDirectory(String file, ZipFile zip) {
+        Map<String, ZipArchiveEntry> entries = new LinkedHashMap<>();
+        long declared = 0;
+        for (Enumeration<ZipArchiveEntry> all = zip.getEntries(); all.hasMoreElements(); ) {
+            ZipArchiveEntry entry = all.nextElement();
+            if (entries.put(entry.getName(), entry) != null) {
                 throw refuse(file, "pakken har to deler med samme navn (" + entry.getName() + ")");
             }
-            if (names.size() > MAX_ENTRIES) {
+            if (entries.size() > MAX_ENTRIES) {
                 throw refuse(file, TOO_MANY_ENTRIES);
             }
             // an OPC package stores or deflates its parts (ECMA-376 part 2): an encrypted part or another method is no workbook
@@ -120,27 +129,105 @@ public final class XlsxGuard {
                     || !zip.canReadEntryData(entry)) {
                 throw refuse(file, DAMAGED);
             }
-            long inflated = 0;
-            try (InputStream in = zip.getInputStream(entry)) {
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    inflated += n;
-                    total += n;
-                    if (inflated > MAX_ENTRY_BYTES || total > MAX_TOTAL_BYTES) {
-                        throw refuse(file, BOMB);
-                    }
-                }
-            } catch (IOException e) {
-                // the inflater ran out of data or met a broken stream: the part was cut short or damaged
-                throw refuse(file, DAMAGED);
-            }
-            long compressed = entry.getCompressedSize();
-            if (inflated > RATIO_CHECK_FROM_BYTES && compressed > 0 && inflated / compressed > MAX_RATIO) {
+            // the sizes the directory declares are refused as a bomb before anything inflates; sizes that lie are
+            // caught while a part inflates, and a part nobody reads cannot hurt
+            long size = Math.max(0, entry.getSize());
+            declared += size;
+            if (size > MAX_ENTRY_BYTES || declared > MAX_TOTAL_BYTES
+                    || size > RATIO_CHECK_FROM_BYTES && entry.getCompressedSize() > 0 && size / entry.getCompressedSize() > MAX_RATIO) {
                 throw refuse(file, BOMB);
             }
         }
-        if (!names.contains("[Content_Types].xml")) {
-            throw refuse(file, names.isEmpty() ? DAMAGED : "filen er en ZIP-pakke, men ikke en xlsx-arbeidsbok");
+        if (!entries.containsKey("[Content_Types].xml")) {
+            throw refuse(file, entries.isEmpty() ? DAMAGED : "filen er en ZIP-pakke, men ikke en xlsx-arbeidsbok");
+        }
+        return entries;
+    }
+
+    /** The parts of a checked package, each inflated on reading within the limits (one budget for the whole file). */
+    public static final class Parts implements AutoCloseable {
+        private final String file;
+        private final ZipFile zip;
+        private final Map<String, ZipArchiveEntry> entries;
+        private long total;
+
+        private Parts(String file, ZipFile zip, Map<String, ZipArchiveEntry> entries) {
+            this.file = file;
+            this.zip = zip;
+            this.entries = entries;
+        }
+
+        public boolean has(String name) {
+            return entries.containsKey(name);
+        }
+
+        /**
+         * The part's inflated bytes as a stream: past a limit it throws the refusal ({@link InvalidInputException}),
+         * and a cut-short part throws an {@link IOException}, which the caller refuses as damaged.
+         */
+        public InputStream open(String name) throws IOException {
+            ZipArchiveEntry entry = entries.get(name);
+            if (entry == null) {
+                throw new java.io.FileNotFoundException(name);
+            }
+            return new Counted(zip.getInputStream(entry), entry.getCompressedSize());
+        }
+
+        private void inflateAll() {
+            byte[] buffer = new byte[64 * 1024];
+            for (String name : entries.keySet()) {
+                try (InputStream in = open(name)) {
+                    while (in.read(buffer) >= 0) {
+                        // counted as it goes
+                    }
+                } catch (IOException e) {
+                    // the inflater ran out of data or met a broken stream: the part was cut short or damaged
+                    throw refuse(file, DAMAGED);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            ZipFile.closeQuietly(zip);
+        }
+
+        /** Counts one part's inflated bytes against its own limit, the ratio to its compressed size, and the file's. */
+        private final class Counted extends FilterInputStream {
+            private final long compressed;
+            private long inflated;
+
+            Counted(InputStream in, long compressed) {
+                super(in);
+                this.compressed = compressed;
+            }
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    count(1);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0) {
+                    count(n);
+                }
+                return n;
+            }
+
+            private void count(int n) {
+                inflated += n;
+                total += n;
+                if (inflated > MAX_ENTRY_BYTES || total > MAX_TOTAL_BYTES
+                        || inflated > RATIO_CHECK_FROM_BYTES && compressed > 0 && inflated / compressed > MAX_RATIO) {
+                    throw refuse(file, BOMB);
+                }
+            }
         }
     }
 

@@ -34,10 +34,28 @@ final class WorkbookRoutes {
             throw new InvalidInputException("Forespørselen har ingen fil: send arbeidsboken som innhold (body) i POST /api/workbooks");
         }
         String name = ctx.queryParam("name") == null ? "opplastet arbeidsbok.xlsx" : ctx.queryParam("name");
-        boolean dryRun = "true".equalsIgnoreCase(ctx.queryParam("dryRun"));
-        UploadReport report = services.roundTrip().receive(name, body, ctx.queryParam("sender"), ctx.queryParam("region"), dryRun,
-                AccessControl.caller(ctx));
+        UploadReport report = services.roundTrip().receive(name, body, ctx.queryParam("sender"), ctx.queryParam("region"),
+                flag(ctx, "dryRun"), flag(ctx, "acceptOutliers"), AccessControl.caller(ctx));
+        if (report.confirmationNeeded()) {
+            // nothing was stored: a conflict with what is stored, which the person resolves by confirming the figures
+            ctx.status(409).json(new ApiError(report.heldSentence("send arbeidsboken på nytt med acceptOutliers=true"), report,
+                    RequestIds.of(ctx)));
+            return;
+        }
         ctx.status(report.uploadId() != null ? 201 : 200).json(report);
+    }
+
+    /** A yes/no parameter: absent is no; anything but true or false is refused, so a typo never stores what a dry run would not. */
+    private static boolean flag(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new InvalidInputException("'" + value + "' er ikke en gyldig verdi for " + name + "; bruk true eller false",
+                Map.of("field", name, "value", value));
     }
 
     private static String id(Context ctx) {

@@ -1,6 +1,8 @@
 package no.kostra.workbook;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,7 +67,7 @@ public final class ProvenanceSheet {
 
         /** True when the map is exactly as the service signed it. */
         public boolean isIntact(ProvenanceSigner signer) {
-            return signer.matches(canonical(format, header, cells.stream().map(ProvenanceSheet::line).toList()), mapHmac);
+            return signer.matches(canonical(format, header, cells), mapHmac);
         }
 
         /** The rows whose own checksum no longer matches (edited in the hidden sheet). */
@@ -82,12 +84,11 @@ public final class ProvenanceSheet {
 
     static void write(XSSFWorkbook workbook, ProvenanceHeader header, List<CellProvenance> cells, ProvenanceSigner signer) {
         XSSFSheet sheet = workbook.createSheet(SHEET_NAME);
-        List<String> lines = cells.stream().map(ProvenanceSheet::line).toList();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("format", FORMAT);
         fields.putAll(header.fields());
         fields.put("cellCount", Integer.toString(cells.size()));
-        fields.put("mapHmac", signer.sign(canonical(FORMAT, header, lines)));
+        fields.put("mapHmac", signer.sign(canonical(FORMAT, header, cells)));
         int r = 0;
         for (Map.Entry<String, String> field : fields.entrySet()) {
             XSSFRow row = sheet.createRow(r++);
@@ -99,7 +100,7 @@ public final class ProvenanceSheet {
         StringBuilder chunk = new StringBuilder();
         EntryWriter entries = new EntryWriter();
         for (int i = 0; i < cells.size(); i++) {
-            String json = entries.json(cells.get(i).fields(), signer.cellChecksum(lines.get(i)));
+            String json = entries.json(cells.get(i).fields(), signer.cellChecksum(line(cells.get(i))));
             if (chunk.length() > 0 && chunk.length() + json.length() + 2 > MAX_CELL_CHARS) {
                 InlineText.set(sheet.createRow(r++).createCell(0), chunk.append(']').toString());
                 chunk.setLength(0);
@@ -119,14 +120,38 @@ public final class ProvenanceSheet {
             return Optional.empty();
         }
         DataFormatter text = new DataFormatter();
+        return Optional.of(read(new SheetText() {
+            @Override
+            public String text(int row, int column) {
+                Row r = sheet.getRow(row);
+                return r == null || r.getCell(column) == null ? null : text.formatCellValue(r.getCell(column));
+            }
+
+            @Override
+            public int lastRow() {
+                return sheet.getLastRowNum();
+            }
+        }));
+    }
+
+    /** The provenance sheet's cells as text, however they were read (null where a row or cell is missing). */
+    public interface SheetText {
+        String text(int row, int column);
+
+        int lastRow();
+    }
+
+    /** Reads the provenance from the text of its sheet's cells. */
+    public static Provenance read(SheetText sheet) {
         Map<String, String> fields = new LinkedHashMap<>();
         int r = 0;
-        for (; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            if (row == null || row.getCell(0) == null) {
+        for (; r <= sheet.lastRow(); r++) {
+            String key = sheet.text(r, 0);
+            if (key == null) {
                 break;
             }
-            fields.put(text.formatCellValue(row.getCell(0)), text.formatCellValue(row.getCell(1)));
+            String value = sheet.text(r, 1);
+            fields.put(key, value == null ? "" : value);
         }
         String format = fields.remove("format");
         if (!FORMAT.equals(format) && !FORMAT_V1.equals(format)) {
@@ -135,12 +160,11 @@ public final class ProvenanceSheet {
         r += 2; // the empty row and the "cells" marker
         List<CellProvenance> cells = new ArrayList<>();
         List<String> checksums = new ArrayList<>();
-        for (; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            if (row == null || row.getCell(0) == null) {
+        for (; r <= sheet.lastRow(); r++) {
+            String cell = sheet.text(r, 0);
+            if (cell == null) {
                 continue;
             }
-            String cell = text.formatCellValue(row.getCell(0));
             List<List<String>> entries = FORMAT.equals(format) ? entries(cell, r) : List.of(entryOfObject(cell, r));
             for (List<String> entry : entries) {
                 cells.add(cellOf(entry));
@@ -148,7 +172,7 @@ public final class ProvenanceSheet {
             }
         }
         String mapHmac = fields.get("mapHmac");
-        return Optional.of(new Provenance(format, ProvenanceHeader.fromFields(fields), cells, checksums, mapHmac));
+        return new Provenance(format, ProvenanceHeader.fromFields(fields), cells, checksums, mapHmac);
     }
 
     private static CellProvenance cellOf(List<String> v) {
@@ -189,20 +213,38 @@ public final class ProvenanceSheet {
 
     /** A row of format 2: entries as arrays of the cell columns and the checksum. */
     private static List<List<String>> entries(String json, int row) {
-        List<List<String>> entries;
-        try {
-            entries = JSON.readValue(json, new TypeReference<List<List<String>>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Provenance row " + (row + 1) + " is not a JSON list of cell entries: "
-                    + e.getOriginalMessage(), e);
-        }
-        for (List<String> entry : entries) {
-            if (entry == null || entry.size() != CELL_COLUMNS.size() + 1) {
-                throw new IllegalArgumentException("Provenance row " + (row + 1) + " has an entry with "
-                        + (entry == null ? 0 : entry.size()) + " fields, expected " + (CELL_COLUMNS.size() + 1));
+        // streamed, not bound: a map of 10 000 entries is read on every returned workbook
+        List<List<String>> entries = new ArrayList<>();
+        try (JsonParser parser = JSON.getFactory().createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw notEntries(row, "expected a list");
             }
+            for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                if (t != JsonToken.START_ARRAY) {
+                    throw notEntries(row, "expected an entry, found " + t);
+                }
+                List<String> entry = new ArrayList<>(CELL_COLUMNS.size() + 1);
+                for (JsonToken v = parser.nextToken(); v != JsonToken.END_ARRAY; v = parser.nextToken()) {
+                    if (v != JsonToken.VALUE_STRING && v != JsonToken.VALUE_NULL) {
+                        throw notEntries(row, "expected a text or null, found " + v);
+                    }
+                    entry.add(v == JsonToken.VALUE_NULL ? null : parser.getText());
+                }
+                if (entry.size() != CELL_COLUMNS.size() + 1) {
+                    throw new IllegalArgumentException("Provenance row " + (row + 1) + " has an entry with " + entry.size()
+                            + " fields, expected " + (CELL_COLUMNS.size() + 1));
+                }
+                entries.add(entry);
+            }
+        } catch (IOException | NullPointerException e) {
+            // a cut-short list ends in no token at all
+            throw notEntries(row, e.getMessage());
         }
         return entries;
+    }
+
+    private static IllegalArgumentException notEntries(int row, String why) {
+        return new IllegalArgumentException("Provenance row " + (row + 1) + " is not a JSON list of cell entries: " + why);
     }
 
     /** A row of format 1: one entry as a JSON object keyed by field name. */
@@ -219,21 +261,26 @@ public final class ProvenanceSheet {
         return entry;
     }
 
-    private static String canonical(String format, ProvenanceHeader header, List<String> lines) {
-        StringBuilder s = new StringBuilder();
+    /** The text the map's signature covers: the format, the header fields, then every entry's line. */
+    private static String canonical(String format, ProvenanceHeader header, List<CellProvenance> cells) {
+        StringBuilder s = new StringBuilder(128 * (cells.size() + 16));
         s.append("format").append(FIELD).append(format).append(LINE);
         header.fields().forEach((k, v) -> s.append(k).append(FIELD).append(v == null ? "" : v).append(LINE));
-        for (String line : lines) {
-            s.append(line).append(LINE);
+        for (CellProvenance cell : cells) {
+            appendLine(s, cell).append(LINE);
         }
         return s.toString();
     }
 
+    /** One entry's line, as its own checksum covers it. */
     static String line(CellProvenance cell) {
-        StringBuilder s = new StringBuilder();
+        return appendLine(new StringBuilder(), cell).toString();
+    }
+
+    private static StringBuilder appendLine(StringBuilder s, CellProvenance cell) {
         for (String field : cell.fields()) {
             s.append(field == null ? "" : field).append(FIELD);
         }
-        return s.toString();
+        return s;
     }
 }

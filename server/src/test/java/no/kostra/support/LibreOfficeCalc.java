@@ -68,14 +68,20 @@ public final class LibreOfficeCalc {
      * exports a PDF when {@code pdf} is not null.
      */
     public Result check(Path xlsx, Path pdf, List<String> edits) throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>();
+        for (String edit : edits) {
+            arguments.addAll(List.of("--set", edit));
+        }
+        return run(xlsx, pdf, arguments);
+    }
+
+    private Result run(Path xlsx, Path pdf, List<String> arguments) throws IOException, InterruptedException {
         Path json = Files.createTempFile("calc-check", ".json");
         List<String> command = new ArrayList<>(List.of(python, script().toString(), "--in", xlsx.toString(), "--json", json.toString()));
         if (pdf != null) {
             command.addAll(List.of("--pdf", pdf.toString()));
         }
-        for (String edit : edits) {
-            command.addAll(List.of("--set", edit));
-        }
+        command.addAll(arguments);
         Path log = Files.createTempFile("calc-check", ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -98,6 +104,20 @@ public final class LibreOfficeCalc {
                     number(cached.path("value")), cached.path("text").asText()));
         }
         return new Result(report.path("loaded").asBoolean(), problems, formulas);
+    }
+
+    /**
+     * Opens the workbook, makes the edits in the order given as a person would in Calc ({@code --insert-rows
+     * 'Sheet!5:2'}, {@code --move-sheet 'Sheet=0'}, {@code --rename-sheet 'Old=New'}, {@code --sort 'Sheet!A2:R9=G'},
+     * {@code --set 'Sheet!A1=value'}) and saves it as .xlsx with Calc's own filter, as "Save as" does.
+     */
+    public void edit(Path xlsx, Path saved, List<String> edits) throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("--save-xlsx", saved.toString()));
+        arguments.addAll(edits);
+        run(xlsx, null, arguments);
+        if (!Files.exists(saved)) {
+            throw new AssertionError("LibreOffice did not save " + saved);
+        }
     }
 
     /** Renders one page of a PDF to PNG; returns the file. */

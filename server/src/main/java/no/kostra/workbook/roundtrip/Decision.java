@@ -14,8 +14,13 @@ public record Decision(Edit edit, Outcome outcome, String storedNow, String reas
         APPLIED,
         /** The stored figure changed since the workbook was made, and the person changed it too: both kept, neither overwritten. */
         CONFLICT,
-        /** Not acceptable here (not a number, out of range, a cell that may not be edited). */
+        /** Not acceptable here (not a number, a formula, a cell that may not be edited). */
         REJECTED,
+        /**
+         * A figure that looks like a slip ({@link no.kostra.compute.Plausibility}): not stored, and neither is anything
+         * else of the workbook, until it is sent again confirmed.
+         */
+        HELD,
         /** Already stored exactly so (the same file, or the same correction, sent again). */
         ALREADY_STORED
     }

@@ -25,11 +25,9 @@ public final class EditFinder {
             }
         }
         for (LockedCell c : locked) {
-            if (c.overwritten()) {
-                String now = c.nowFormula() != null ? "=" + stripEquals(c.nowFormula()) : c.nowText();
-                edits.add(new Edit(Edit.Kind.LOCKED_CELL, c.sheet(), c.cell(), c.indicator(), c.region(), c.year(),
-                        "=" + stripEquals(c.filledFormula()), now, null));
-            }
+            String now = c.nowFormula() != null ? "=" + stripEquals(c.nowFormula()) : c.nowText();
+            edits.add(new Edit(Edit.Kind.LOCKED_CELL, c.sheet(), c.cell(), c.indicator(), c.region(), c.year(),
+                    "=" + stripEquals(c.filledFormula()), now, null));
         }
         for (AddedRow r : addedRows) {
             edits.add(new Edit(Edit.Kind.ROW_ADDED, r.sheet(), r.cell(), null, null, 0, "", r.text(), null));

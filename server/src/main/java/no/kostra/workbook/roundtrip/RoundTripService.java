@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import no.kostra.auth.Caller;
 import no.kostra.catalog.Catalog;
+import no.kostra.catalog.Indicator;
 import no.kostra.catalog.Region;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.service.CatalogService;
@@ -60,12 +62,16 @@ public final class RoundTripService {
      *                       one is refused
      */
     public UploadReport receive(String fileName, byte[] bytes, String sender, String expectedRegion, boolean dryRun) {
-        return receive(fileName, bytes, sender, expectedRegion, dryRun, null);
+        return receive(fileName, bytes, sender, expectedRegion, dryRun, false, null);
     }
 
-    /** As {@link #receive(String, byte[], String, String, boolean)}, for a caller who may edit only some municipalities. */
+    /**
+     * As {@link #receive(String, byte[], String, String, boolean)}, for a caller who may edit only some municipalities.
+     *
+     * @param acceptOutliers the person confirmed the upload: figures the plausibility rule doubts are stored too
+     */
     public UploadReport receive(String fileName, byte[] bytes, String sender, String expectedRegion, boolean dryRun,
-                                Caller caller) {
+                                boolean acceptOutliers, Caller caller) {
         String checksum = sha256(bytes);
         try (ReturnedWorkbook workbook = ReturnedWorkbook.open(fileName, bytes)) {
             ProvenanceSheet.Provenance provenance = workbook.provenance().orElseThrow(() -> new InvalidInputException(
@@ -88,11 +94,11 @@ public final class RoundTripService {
             UploadHeader upload = new UploadHeader(checksum, fileName,
                     WriteActor.current().map(WriteActor::actor).orElse(UNKNOWN_SENDER), sender, clock.instant(), header.templateId(), header.templateVersion(), region.code(), header.year(),
                     header.madeAt(), header.dataRevision());
-            RoundTripStore.Received received = dryRun ? store.decideOnly(checksum, edits) : store.receive(upload, bytes, edits);
-            return new UploadReport(received.uploadId(), received.alreadyReceived(), dryRun, upload, received.decisions(),
-                    UploadReport.Counts.of(received.decisions()), figures.dataRevision());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Map<String, Indicator> indicators = new HashMap<>();
+            catalog.indicators().forEach(i -> indicators.put(i.id(), i));
+            RoundTripStore.Received received = dryRun ? store.decideOnly(checksum, edits, indicators, acceptOutliers)
+                    : store.receive(upload, bytes, edits, indicators, acceptOutliers);
+            return UploadReport.of(received, dryRun, upload, figures.dataRevision());
         }
     }
 

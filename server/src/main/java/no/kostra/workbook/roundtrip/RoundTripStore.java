@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import no.kostra.catalog.Indicator;
 import no.kostra.observation.Figure;
 import no.kostra.observation.Status;
 import no.kostra.observation.Vintage;
@@ -56,23 +57,28 @@ public final class RoundTripStore {
     }
 
     /** What a dry run answers: each edit decided against what is stored now, and the upload that brought this file before. */
-    public Received decideOnly(String checksum, List<Edit> edits) {
-        return database.read(c -> new Received(null, uploadWithChecksum(c, checksum).orElse(null),
-                EditDecider.decide(edits, storedNow(c, edits))));
+    public Received decideOnly(String checksum, List<Edit> edits, Map<String, Indicator> indicators, boolean acceptOutliers) {
+        return database.read(c -> {
+            List<Decision> decisions = EditDecider.decide(edits, storedNow(c, edits, indicators), new EditDecider.Mode(acceptOutliers, true));
+            return new Received(null, uploadWithChecksum(c, checksum).orElse(null), decisions);
+        });
     }
 
     /**
      * Decides every edit against what is committed and stores the file, its decisions and the accepted edits, in one
      * write transaction. Write transactions run one at a time, so two workbooks that change one figure cannot both be
      * decided against the figure they were made from: the second sees the first's correction and is a conflict. A file
-     * received before (same checksum) changes nothing and names the earlier upload.
+     * received before (same checksum) changes nothing and names the earlier upload; a file with a figure held for
+     * confirmation changes nothing either, until it comes again confirmed.
      */
-    public Received receive(UploadHeader header, byte[] content, List<Edit> edits) {
+    public Received receive(UploadHeader header, byte[] content, List<Edit> edits, Map<String, Indicator> indicators,
+                            boolean acceptOutliers) {
         return database.inTransaction(c -> {
             Optional<String> earlier = uploadWithChecksum(c, header.checksum());
-            List<Decision> decisions = EditDecider.decide(edits, storedNow(c, edits));
-            if (earlier.isPresent()) {
-                return new Received(null, earlier.get(), decisions);
+            List<Decision> decisions = EditDecider.decide(edits, storedNow(c, edits, indicators),
+                    new EditDecider.Mode(acceptOutliers, earlier.isPresent()));
+            if (earlier.isPresent() || decisions.stream().anyMatch(d -> d.outcome() == Decision.Outcome.HELD)) {
+                return new Received(null, earlier.orElse(null), decisions);
             }
             return new Received(save(c, header, content, decisions), null, decisions);
         });
@@ -85,33 +91,41 @@ public final class RoundTripStore {
         }
     }
 
-    /** The current figures and comments for the edited keys, and each indicator's sane range. */
-    private static StoredNow storedNow(Connection c, List<Edit> edits) throws SQLException {
+    /** The current figures and comments for the edited keys, the same figures a year earlier, and the indicators. */
+    private static StoredNow storedNow(Connection c, List<Edit> edits, Map<String, Indicator> indicators) throws SQLException {
         Map<String, String> figures = new HashMap<>();
         Map<String, String> comments = new HashMap<>();
-        Map<String, SaneRange> ranges = new HashMap<>();
+        Map<String, Double> previousYear = new HashMap<>();
+        Map<String, Indicator> edited = new HashMap<>();
         for (Edit e : edits) {
             if (e.indicator() == null) {
                 continue;
             }
-            currentFigure(c, e).ifPresent(f -> figures.put(e.key(), f));
+            currentFigure(c, e.indicator(), e.region(), e.year()).ifPresent(f -> figures.put(e.key(), f));
+            currentFigure(c, e.indicator(), e.region(), e.year() - 1).flatMap(RoundTripStore::number)
+                    .ifPresent(v -> previousYear.put(e.key(), v));
             String comment = CommentRepository.current(c, e.indicator(), e.region(), e.year());
             if (!comment.isEmpty()) {
                 comments.put(e.key(), comment);
             }
-            if (!ranges.containsKey(e.indicator())) {
-                ranges.put(e.indicator(), range(c, e.indicator()));
+            Indicator indicator = indicators.get(e.indicator());
+            if (indicator != null) {
+                edited.put(e.indicator(), indicator);
             }
         }
-        return new StoredNow(figures, comments, ranges);
+        return new StoredNow(figures, comments, edited, previousYear);
     }
 
-    private static Optional<String> currentFigure(Connection c, Edit e) throws SQLException {
+    private static Optional<Double> number(String figure) {
+        return Status.fromSymbol(figure).isPresent() ? Optional.empty() : Optional.of(Double.valueOf(figure));
+    }
+
+    private static Optional<String> currentFigure(Connection c, String indicator, String region, int year) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select num_value, status from observation where indicator_id = ?"
                 + " and region_code = ? and ref_year = ? order by revision desc")) {
-            s.setString(1, e.indicator());
-            s.setString(2, e.region());
-            s.setInt(3, e.year());
+            s.setString(1, indicator);
+            s.setString(2, region);
+            s.setInt(3, year);
             s.setMaxRows(1);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
@@ -119,23 +133,6 @@ public final class RoundTripStore {
                 }
                 BigDecimal value = r.getBigDecimal(1);
                 return Optional.of(value != null ? CellProvenance.canonical(value.doubleValue()) : r.getString(2));
-            }
-        }
-    }
-
-    /** Ten times the largest figure published for the indicator, municipalities and groups alike. */
-    private static SaneRange range(Connection c, String indicator) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select max(abs(num_value)), min(num_value) from ("
-                + " select num_value from observation where indicator_id = ? and num_value is not null"
-                + " union all select num_value from group_statistic where indicator_id = ? and num_value is not null) v")) {
-            s.setString(1, indicator);
-            s.setString(2, indicator);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                BigDecimal largest = r.getBigDecimal(1);
-                BigDecimal smallest = r.getBigDecimal(2);
-                return SaneRange.around(largest == null ? 0.0 : largest.doubleValue(),
-                        smallest != null && smallest.signum() < 0);
             }
         }
     }
@@ -343,7 +340,7 @@ public final class RoundTripStore {
             Edit asEdit = new Edit(Edit.Kind.valueOf(edit.kind()), edit.sheet(), edit.cell(), edit.indicator(), edit.region(),
                     edit.year() == null ? 0 : edit.year(), edit.newText(), edit.oldText(),
                     Status.fromSymbol(edit.oldText()).isPresent() || edit.oldText().isEmpty() ? null : Double.valueOf(edit.oldText()));
-            StoredNow now = storedNow(c, List.of(asEdit));
+            StoredNow now = storedNow(c, List.of(asEdit), Map.of());
             UndoRefusal.check(publicId, edit, asEdit.kind() == Edit.Kind.VALUE ? now.figures().get(asEdit.key())
                     : now.comments().getOrDefault(asEdit.key(), ""));
             Long importId = null;

@@ -12,6 +12,7 @@ import java.util.zip.ZipOutputStream;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.service.Services;
 import no.kostra.support.SeededServices;
+import no.kostra.support.XlsxParts;
 import no.kostra.workbook.ProvenanceSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
@@ -149,7 +150,7 @@ class HostileWorkbookTest {
 
     @Test
     void anXmlEntityIsRefused() throws IOException {
-        byte[] withEntity = replaceEntry(filled, "xl/workbook.xml", xml -> xml.replaceFirst("<\\?xml[^>]*\\?>",
+        byte[] withEntity = XlsxParts.replace(filled, "xl/workbook.xml", xml -> xml.replaceFirst("<\\?xml[^>]*\\?>",
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?><!DOCTYPE lol [<!ENTITY lol \"lol\">]>"));
 
         assertRefused(withEntity, "retur.xlsx: arbeidsboken inneholder XML-deklarasjoner (DOCTYPE/entiteter), som ikke er tillatt");
@@ -204,22 +205,5 @@ class HostileWorkbookTest {
                 System.arraycopy(t, 0, bytes, i, t.length);
             }
         }
-    }
-
-    private static byte[] replaceEntry(byte[] xlsx, String name, java.util.function.UnaryOperator<String> edit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx)); ZipOutputStream zip = new ZipOutputStream(out)) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
-                byte[] content = in.readAllBytes();
-                if (entry.getName().equals(name)) {
-                    content = edit.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-                }
-                zip.putNextEntry(new ZipEntry(entry.getName()));
-                zip.write(content);
-                zip.closeEntry();
-            }
-        }
-        return out.toByteArray();
     }
 }

@@ -77,6 +77,23 @@ final class PersonInExcel implements AutoCloseable {
         return this;
     }
 
+    /** Inserts empty rows before a row (1-based, as Excel numbers them), as POI shifts rows: formulas follow. */
+    PersonInExcel insertRows(String sheet, int beforeRow, int count) {
+        XSSFSheet s = workbook.getSheet(sheet);
+        s.shiftRows(beforeRow - 1, s.getLastRowNum(), count);
+        return this;
+    }
+
+    PersonInExcel moveSheet(String sheet, int position) {
+        workbook.setSheetOrder(sheet, position);
+        return this;
+    }
+
+    PersonInExcel renameSheet(String sheet, String name) {
+        workbook.setSheetName(workbook.getSheetIndex(sheet), name);
+        return this;
+    }
+
     XSSFWorkbook workbook() {
         return workbook;
     }

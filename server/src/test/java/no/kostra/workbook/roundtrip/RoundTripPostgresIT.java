@@ -24,7 +24,7 @@ class RoundTripPostgresIT {
             UploadReport first = services.roundTrip().receive("kht.xlsx", returned, "Ole", "3201", false);
             UploadReport second = services.roundTrip().receive("kht.xlsx", returned, "Ole", "3201", false);
 
-            assertThat(first.counts()).isEqualTo(new UploadReport.Counts(2, 2, 0, 0, 0));
+            assertThat(first.counts()).isEqualTo(new UploadReport.Counts(2, 2, 0, 0, 0, 0));
             assertThat(services.roundTrip().content(first.uploadId())).isEqualTo(returned);
             assertThat(services.roundTrip().upload(first.uploadId()).fileBytes()).isEqualTo(returned.length);
             assertThat(second.alreadyReceived()).isEqualTo(first.uploadId());

@@ -81,7 +81,7 @@ class RoundTripTest {
         UploadReport first = services.roundTrip().receive("kht.xlsx", returned, "Ole", "3201", false);
 
         // then the profile shows the corrected figures, recomputed from them, and the comment is stored
-        assertThat(first.counts()).isEqualTo(new UploadReport.Counts(3, 3, 0, 0, 0));
+        assertThat(first.counts()).isEqualTo(new UploadReport.Counts(3, 3, 0, 0, 0, 0));
         assertThat(first.uploadId()).isNotNull();
         assertThat(row(RESSURSBRUK).values().get(2).value()).isEqualTo(0.975);
         assertThat(row(RESSURSBRUK).index()).isEqualTo(97.5);
