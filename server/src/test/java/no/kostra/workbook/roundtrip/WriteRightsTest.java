@@ -59,7 +59,7 @@ class WriteRightsTest {
 
         // when it is returned, as a dry run and for real
         for (boolean dryRun : List.of(true, false)) {
-            assertThatThrownBy(() -> services.roundTrip().receive("kht.xlsx", returned, "Ole", BAERUM, dryRun, editorOf(BAERUM)))
+            assertThatThrownBy(() -> services.roundTrip().receive("kht.xlsx", returned, "Ole", BAERUM, dryRun, false, editorOf(BAERUM)))
                     .isInstanceOf(ForbiddenException.class)
                     .hasMessage("Tokenet 'redaktør' kan bare endre tall for Bærum (3201); arbeidsboken endrer også tall for"
                             + " en annen kommune: " + askerCell + " (Asker, 3203). Ingenting i arbeidsboken er lagret;"
@@ -79,7 +79,7 @@ class WriteRightsTest {
     void anEditorOfBothMunicipalitiesMayChangeBoth() throws IOException {
         byte[] returned = WriteRightsFixture.typed(filled, Map.of(SERIES + "|" + BAERUM + "|2024", 4300.0, SERIES + "|" + ASKER + "|2024", 4400.0));
 
-        UploadReport report = services.roundTrip().receive("kht.xlsx", returned, "Ole", BAERUM, false, editorOf(BAERUM, ASKER));
+        UploadReport report = services.roundTrip().receive("kht.xlsx", returned, "Ole", BAERUM, false, false, editorOf(BAERUM, ASKER));
 
         assertThat(report.decisions()).extracting(d -> d.edit().region() + " " + d.edit().newText() + " " + d.outcome())
                 .containsExactlyInAnyOrder("3201 4300 APPLIED", "3203 4400 APPLIED");
@@ -91,7 +91,7 @@ class WriteRightsTest {
         // given an admin applied a correction of Asker's figure through Bærum's workbook
         String askerBefore = stored(ASKER);
         byte[] returned = WriteRightsFixture.typed(filled, Map.of(SERIES + "|" + ASKER + "|2024", 4400.0));
-        UploadReport applied = services.roundTrip().receive("kht.xlsx", returned, "Ole", BAERUM, false,
+        UploadReport applied = services.roundTrip().receive("kht.xlsx", returned, "Ole", BAERUM, false, false,
                 new Caller("admin", Role.ADMIN, Set.of()));
         int seq = 1;
 
