@@ -22,7 +22,7 @@ import no.kostra.workbook.roundtrip.Decision.Outcome;
  */
 public final class EditDecider {
     static final int MAX_COMMENT_LENGTH = 4000;
-    /** A formula in a comment can be as long as a comment; the reason shows its start. */
+    /** A formula can be as long as a comment; the reason shows its start. */
     private static final int SHOWN_FORMULA_LENGTH = 200;
     private static final Set<String> STATUS_SYMBOLS = Set.of(".", "..", ":", "-");
 
@@ -65,7 +65,7 @@ public final class EditDecider {
     private static Verdict value(Edit edit, StoredNow stored, Mode mode) {
         String typed = edit.newText();
         if (typed.startsWith("=")) {
-            return reject(edit, "Cellen " + where(edit) + " inneholder formelen '" + typed + "'; formler lagres ikke, skriv inn tallet");
+            return reject(edit, "Cellen " + where(edit) + " inneholder formelen '" + shortened(typed) + "'; formler lagres ikke, skriv inn tallet");
         }
         String newText;
         if (edit.newNumber() != null) {

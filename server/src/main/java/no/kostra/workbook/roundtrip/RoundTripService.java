@@ -72,6 +72,7 @@ public final class RoundTripService {
      */
     public UploadReport receive(String fileName, byte[] bytes, String sender, String expectedRegion, boolean dryRun,
                                 boolean acceptOutliers, Caller caller) {
+        requireFits(fileName, sender);
         String checksum = sha256(bytes);
         try (ReturnedWorkbook workbook = ReturnedWorkbook.open(fileName, bytes)) {
             ProvenanceSheet.Provenance provenance = workbook.provenance().orElseThrow(() -> new InvalidInputException(
@@ -125,6 +126,18 @@ public final class RoundTripService {
                     Map.of("file", fileName, "templateVersion", String.valueOf(header.templateVersion()), "current", current));
         }
         return header;
+    }
+
+    /** The names kept with an upload have the width of their columns; a longer one is the sender's to shorten. */
+    private static void requireFits(String fileName, String sender) {
+        if (fileName != null && fileName.length() > UploadHeader.MAX_FILE_NAME_LENGTH) {
+            throw new InvalidInputException("Filnavnet er på " + fileName.length() + " tegn; gi filen et navn på høyst "
+                    + UploadHeader.MAX_FILE_NAME_LENGTH + " tegn og send den på nytt", Map.of("field", "name"));
+        }
+        if (sender != null && sender.length() > UploadHeader.MAX_SENDER_LENGTH) {
+            throw new InvalidInputException("Avsenderen er på " + sender.length() + " tegn; skriv et navn på høyst "
+                    + UploadHeader.MAX_SENDER_LENGTH + " tegn", Map.of("field", "sender"));
+        }
     }
 
     static String sha256(byte[] bytes) {

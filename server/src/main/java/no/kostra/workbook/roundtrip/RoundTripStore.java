@@ -31,6 +31,10 @@ import no.kostra.workbook.CellProvenance;
 
 /** Keeps returned workbooks, their edits and the comments they carried; applies corrections through the import writer. */
 public final class RoundTripStore {
+    /** The widths of workbook_edit's text columns (V50). */
+    private static final int AUDIT_TEXT_LENGTH = 4000;
+    private static final int AUDIT_REASON_LENGTH = 1000;
+
     static final String CORRECTION = "correction";
     static final String UNDO = "undo";
     static final String COMMENT = "comment";
@@ -222,6 +226,11 @@ public final class RoundTripStore {
         }
     }
 
+    /** The audit keeps a text to its column's width, marked "…" where cut; the file itself is kept whole. */
+    private static String fitted(String text, int width) {
+        return text == null || text.length() <= width ? text : text.substring(0, width - 1) + "…";
+    }
+
     private static void insertEdit(Connection c, long uploadId, int seq, Decision d) throws SQLException {
         Edit e = d.edit();
         try (PreparedStatement s = c.prepareStatement("insert into workbook_edit (upload_id, seq, kind, sheet, cell,"
@@ -239,11 +248,11 @@ public final class RoundTripStore {
             } else {
                 s.setInt(8, e.year());
             }
-            s.setString(9, e.oldText());
-            s.setString(10, e.newText());
+            s.setString(9, fitted(e.oldText(), AUDIT_TEXT_LENGTH));
+            s.setString(10, fitted(e.newText(), AUDIT_TEXT_LENGTH));
             s.setString(11, d.outcome().name());
-            s.setString(12, d.storedNow());
-            s.setString(13, d.reason());
+            s.setString(12, fitted(d.storedNow(), AUDIT_TEXT_LENGTH));
+            s.setString(13, fitted(d.reason(), AUDIT_REASON_LENGTH));
             s.executeUpdate();
         }
     }

@@ -13,6 +13,10 @@ import java.util.Objects;
 public record UploadHeader(String checksum, String fileName, String sender, String senderNote, Instant receivedAt,
                            String templateId, String templateVersion, String region, int year, Instant madeAt,
                            long filledRevision) {
+    /** The widths of workbook_upload's file_name and sender_note columns (V50, V81). */
+    public static final int MAX_FILE_NAME_LENGTH = 400;
+    public static final int MAX_SENDER_LENGTH = 200;
+
     public UploadHeader {
         Objects.requireNonNull(checksum, "checksum");
         Objects.requireNonNull(fileName, "fileName");
