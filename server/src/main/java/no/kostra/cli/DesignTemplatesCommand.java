@@ -19,7 +19,7 @@ final class DesignTemplatesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Services services = Services.openSeeded(DatabaseSettings.inMemory("design-" + System.nanoTime()), Clock.systemUTC())) {
-            for (Path file : new TemplateDesigner(services.catalogs().current()).writeAll(out)) {
+            for (Path file : new TemplateDesigner().writeAll(out, services.reports().templates().all())) {
                 System.out.println("Wrote " + file);
             }
         }

@@ -17,6 +17,8 @@ import no.kostra.store.ImportResult;
 import no.kostra.store.ImportWriter;
 import no.kostra.workbook.ReportService;
 import no.kostra.workbook.SigningKeys;
+import no.kostra.workbook.TemplateFiles;
+import no.kostra.workbook.design.TemplateDesigner;
 import no.kostra.workbook.roundtrip.RoundTripService;
 import no.kostra.workbook.roundtrip.RoundTripStore;
 
@@ -45,7 +47,8 @@ public final class Services implements AutoCloseable {
         this.importWriter = new ImportWriter(database, clock);
         this.analysis = new AnalysisServices(database, catalogs, clock);
         SigningKeys signingKeys = new SigningKeys(database, clock);
-        this.reports = new ReportService(catalogs, profiles, figures, analysis.efficiency(), signingKeys, clock);
+        TemplateFiles templates = new TemplateFiles(TemplateFiles.PACKAGED, new TemplateDesigner()::bytes);
+        this.reports = new ReportService(catalogs, profiles, figures, analysis.efficiency(), signingKeys, templates, clock);
         this.roundTrip = new RoundTripService(catalogs, figures, signingKeys, reports,
                 new RoundTripStore(database, importWriter, clock), comments, clock);
     }

@@ -41,13 +41,10 @@ public final class ReportFiller {
         for (TemplatePart part : data.template().parts()) {
             TableLayout table = new TableLayout(template, template.requireTable(part.table()));
             if (part instanceof TemplatePart.Profile profile) {
-                ProfileTable profileTable = data.profiles().get(profile.profileCode());
-                setNamedText(template, profile.titleName(),
-                        "Tjenesteprofil – " + profileTable.profile().title() + " – " + region + " " + data.year());
-                fillProfiles(template, table, cells, List.of(profileTable), profile.chart(), data);
+                fillProfile(template, table, cells, profile, data);
             } else if (part instanceof TemplatePart.Summary summary) {
                 List<ProfileTable> tables = new ArrayList<>();
-                summary.profileCodes().forEach(code -> tables.add(data.profiles().get(code)));
+                summary.profileCodes().stream().filter(data.profiles()::containsKey).forEach(code -> tables.add(data.profiles().get(code)));
                 fillProfiles(template, table, cells, tables, summary.chart(), data);
             } else if (part instanceof TemplatePart.Series series) {
                 fillSeries(template, table, cells, series, data.series().get(series.area()), data.seriesYears());
@@ -63,6 +60,22 @@ public final class ReportFiller {
         } catch (IOException e) {
             throw new UncheckedIOException("Writing the filled workbook", e);
         }
+    }
+
+    /** A profile's table and chart, or an empty table with a note saying why (no layout or no figures for the year). */
+    private static void fillProfile(TemplateWorkbook template, TableLayout table, CellWriter cells, TemplatePart.Profile part,
+                                    ReportData data) {
+        setNamedText(template, part.titleName(), "Tjenesteprofil – " + part.title() + " – " + data.region().name() + " " + data.year());
+        ProfileTable profile = data.profiles().get(part.profileCode());
+        if (profile == null) {
+            new ProfileTableWriter(table, cells).write(List.of(), data.year());
+            ChartRetargeter.retargetWithNote(template.requireChart(part.chart()), table, table.firstDataRow(), table.firstDataRow(),
+                    column -> Optional.empty(), "ingen tall for " + data.year());
+            setNamedText(template, part.noteName(), data.absent().get(part.profileCode()));
+            return;
+        }
+        fillProfiles(template, table, cells, List.of(profile), part.chart(), data);
+        setNamedText(template, part.noteName(), "");
     }
 
     private static void fillProfiles(TemplateWorkbook template, TableLayout table, CellWriter cells,
