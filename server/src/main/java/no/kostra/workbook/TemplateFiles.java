@@ -10,9 +10,8 @@ import java.util.function.Function;
 
 /**
  * Where a template's bytes come from: an analyst's edited copy under the template's file name when there is one, else
- * the template as designed from the catalogue. A design is made once per template definition and kept (a new area,
- * sheet title or series indicator is a new definition, so nothing designed is older than the catalogue); the filler
- * then caches what it reads of a template by the bytes' checksum. Thread-safe.
+ * the template as designed from its definition (which the catalogue gives: a new area, sheet title or series indicator
+ * is a new definition, so nothing designed is older than the catalogue). Thread-safe.
  */
 public final class TemplateFiles {
     /** Edited copies packaged in the jar under {@link ReportTemplates#RESOURCE_FOLDER}. */
@@ -28,12 +27,11 @@ public final class TemplateFiles {
     private final Function<String, Optional<byte[]>> edited;
     private final Function<ReportTemplate, byte[]> designer;
     private final Cache<String, Optional<byte[]>> editedByName = Caffeine.newBuilder().maximumSize(256).build();
-    private final Cache<ReportTemplate, byte[]> designed = Caffeine.newBuilder().maximumSize(256).build();
 
     /**
      * @param edited   an edited copy by file name, if there is one (read once per name: the files do not change while
      *                 the service runs)
-     * @param designer designs a template from its definition
+     * @param designer designs a template from its definition; it may be slow (POI), so it should remember its designs
      */
     public TemplateFiles(Function<String, Optional<byte[]>> edited, Function<ReportTemplate, byte[]> designer) {
         this.edited = edited;
@@ -41,6 +39,6 @@ public final class TemplateFiles {
     }
 
     public byte[] bytes(ReportTemplate template) {
-        return editedByName.get(template.fileName(), edited).orElseGet(() -> designed.get(template, designer));
+        return editedByName.get(template.fileName(), edited).orElseGet(() -> designer.apply(template));
     }
 }

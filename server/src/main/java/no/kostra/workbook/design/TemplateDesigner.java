@@ -1,5 +1,7 @@
 package no.kostra.workbook.design;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,9 +29,15 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Designs a report template as an .xlsx an analyst could have built in Excel, from the template's parts alone (which
- * the catalogue defines: see {@code ReportTemplates}). Stateless and thread-safe.
+ * the catalogue defines: see {@code ReportTemplates}). Thread-safe.
  */
 public final class TemplateDesigner {
+    /**
+     * Designs by template definition. A design is a pure function of the definition and costs POI a second or more
+     * (charts), so every service in the process shares them, as the filler shares what it reads of a template.
+     */
+    private static final Cache<ReportTemplate, byte[]> DESIGNS = Caffeine.newBuilder().maximumSize(256).build();
+
     /** Bump when the designed layout changes; written into each template's custom properties. */
     public static final String VERSION = "2";
     private static final Date DESIGNED = Date.from(LocalDateTime.of(2026, 11, 23, 0, 0).toInstant(ZoneOffset.UTC));
@@ -51,8 +59,12 @@ public final class TemplateDesigner {
         return written;
     }
 
-    /** The designed template as the bytes of an .xlsx file. */
+    /** The designed template as the bytes of an .xlsx file, designed once per template definition. */
     public byte[] bytes(ReportTemplate template) {
+        return DESIGNS.get(template, this::write);
+    }
+
+    private byte[] write(ReportTemplate template) {
         try (XSSFWorkbook workbook = design(template); ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024)) {
             workbook.write(out);
             return out.toByteArray();
