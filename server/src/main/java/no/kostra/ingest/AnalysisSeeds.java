@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import no.kostra.catalog.Catalog;
+import no.kostra.catalog.ProfileDefinition;
 import no.kostra.catalog.Region;
+import no.kostra.compute.NorwegianList;
 import no.kostra.store.ReferenceRows;
 
 /**
@@ -88,7 +90,7 @@ public final class AnalysisSeeds {
                             c.lastYear("last_year", "first_year", FIRST_YEAR)))),
             Map.entry(HOME_CARE_HOURS, spec("home_care_hours", "region,year,profile,hours,source",
                     "region_code,ref_year,profile,hours,source", "region_code,ref_year,profile",
-                    c -> List.of(c.region("region"), c.year("year"), c.oneOf("profile", "PLO_0_66", "PLO_67"),
+                    c -> List.of(c.region("region"), c.year("year"), c.profile("profile"),
                             c.nonNegative("hours"), c.text("source")))),
             Map.entry(EFFICIENCY_STATEMENTS, spec("efficiency_statement", "area,region,year,measure,kind,value,source,quote",
                     "area,region_code,ref_year,measure,kind,num_value,source,quote", "area,region_code,ref_year,measure,kind",
@@ -218,6 +220,14 @@ public final class AnalysisSeeds {
         String regionOrAsPrinted(String column) {
             String code = text(column);
             return catalog.findRegion(code).map(Region::code).orElse(code);
+        }
+
+        /** A service profile of the catalogue, by its code. */
+        String profile(String column) {
+            String code = text(column);
+            return catalog.findProfile(code).map(ProfileDefinition::code).orElseThrow(() -> new IllegalStateException(
+                    row.where(column) + ": ukjent tjenesteprofil " + code + "; profilene er "
+                            + NorwegianList.of(catalog.profiles().stream().map(ProfileDefinition::code).toList())));
         }
 
         String indicator(String column) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import no.kostra.catalog.Catalog;
 import no.kostra.catalog.Indicator;
 import no.kostra.catalog.ProfileDefinition;
+import no.kostra.compute.NorwegianList;
 import no.kostra.errors.NotFoundException;
 
 /**
@@ -105,14 +106,8 @@ public final class ReportTemplates {
     public ReportTemplate require(String id) {
         return find(id).orElseThrow(() -> {
             List<String> known = all.stream().map(ReportTemplate::id).toList();
-            return new NotFoundException("Fant ikke rapportmalen '" + id + "'; malene er " + listed(known),
+            return new NotFoundException("Fant ikke rapportmalen '" + id + "'; malene er " + NorwegianList.of(known),
                     Map.of("asked", String.valueOf(id), "known", known));
         });
-    }
-
-    /** "a, b og c". */
-    private static String listed(List<String> items) {
-        return items.size() < 2 ? String.join("", items)
-                : String.join(", ", items.subList(0, items.size() - 1)) + " og " + items.get(items.size() - 1);
     }
 }
