@@ -117,6 +117,12 @@ public final class AnalysisRepository {
                 List.of(region, year));
     }
 
+    /** Every place of one year's Kommunebarometeret, with the municipality's name, by sector and place. */
+    public List<StoredRow> kommunebarometer(int year) {
+        return query("select k.region_code, r.name as region_name, k.sector, k.rank_place, k.rank_of, k.grade from kommunebarometer k"
+                + " join region r on r.code = k.region_code where k.ref_year = ? order by k.sector, k.rank_place", List.of(year));
+    }
+
     public List<StoredRow> statedFigures(String area) {
         return query("select source, area, indicator_id, region_code, ref_year, kind, num_value, quote from stated_figure"
                 + " where area = ? order by row_order", List.of(area));
