@@ -48,7 +48,7 @@ public final class Services implements AutoCloseable {
         this.analysis = new AnalysisServices(database, catalogs, clock);
         SigningKeys signingKeys = new SigningKeys(database, clock);
         TemplateFiles templates = new TemplateFiles(TemplateFiles.PACKAGED, new TemplateDesigner()::bytes);
-        this.reports = new ReportService(catalogs, profiles, figures, analysis.efficiency(), signingKeys, templates, clock);
+        this.reports = new ReportService(catalogs, profiles, figures, analysis, signingKeys, templates, clock);
         this.roundTrip = new RoundTripService(catalogs, figures, signingKeys, reports,
                 new RoundTripStore(database, importWriter, clock), comments, clock);
     }

@@ -12,7 +12,7 @@ public enum OverviewColumn {
     RESOURCE_USE("Ressursbruksindikator"),
     RESOURCE_MEAN("ASSS-snitt"),
     RESOURCE_DEVIATION("Avvik fra ASSS-snitt (%)"),
-    ASSS_PLACE("Plass i ASSS"),
+    ASSS_PLACE("Plass i ASSS (1 = høyest)"),
     COST("Kostnad rapportåret (% over ASSS)"),
     PRODUCTION("Produksjon rapportåret (% over ASSS)"),
     EFFICIENCY("Effektivitet rapportåret (%)"),

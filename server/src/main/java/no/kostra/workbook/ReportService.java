@@ -13,10 +13,12 @@ import java.util.stream.IntStream;
 import no.kostra.catalog.Catalog;
 import no.kostra.catalog.Region;
 import no.kostra.compute.ProfileTable;
+import no.kostra.compute.barometer.Standings;
 import no.kostra.compute.efficiency.EfficiencyReport;
+import no.kostra.compute.summary.AreaFigures;
 import no.kostra.errors.NotFoundException;
 import no.kostra.service.CatalogService;
-import no.kostra.service.EfficiencyService;
+import no.kostra.service.AnalysisServices;
 import no.kostra.service.ProfileService;
 import no.kostra.store.FigureRepository;
 
@@ -29,11 +31,12 @@ public final class ReportService {
     private final CatalogService catalogs;
     private final ProfileService profiles;
     private final FigureRepository figures;
-    private final EfficiencyService efficiency;
+    private final AnalysisServices analysis;
     private final SigningKeys signingKeys;
     private final TemplateFiles files;
     private final Clock clock;
     private final SeriesGatherer series;
+    private final SummaryGatherer summaries;
     /** The templates of the catalogue snapshot last asked for (a snapshot is one object per data revision). */
     private final AtomicReference<Derived> derived = new AtomicReference<>();
 
@@ -41,15 +44,16 @@ public final class ReportService {
     }
 
     public ReportService(CatalogService catalogs, ProfileService profiles, FigureRepository figures,
-                         EfficiencyService efficiency, SigningKeys signingKeys, TemplateFiles files, Clock clock) {
+                         AnalysisServices analysis, SigningKeys signingKeys, TemplateFiles files, Clock clock) {
         this.catalogs = catalogs;
         this.profiles = profiles;
         this.figures = figures;
-        this.efficiency = efficiency;
+        this.analysis = analysis;
         this.signingKeys = signingKeys;
         this.files = files;
         this.clock = clock;
         this.series = new SeriesGatherer(figures);
+        this.summaries = new SummaryGatherer(analysis.comparisons());
     }
 
     /** The current catalogue's templates. */
@@ -113,14 +117,28 @@ public final class ReportService {
         List<Integer> seriesYears = IntStream.rangeClosed(year - SeriesColumn.YEARS_SHOWN + 1, year).boxed().toList();
         Map<String, List<SeriesRow>> seriesRows = new LinkedHashMap<>();
         Map<String, EfficiencyReport> splits = new LinkedHashMap<>();
+        Standings barometer = null;
+        List<AreaFigures> areas = List.of();
         for (TemplatePart part : template.parts()) {
             if (part instanceof TemplatePart.Series s) {
                 seriesRows.put(s.area(), series.gather(catalog, s.area(), found.code(), seriesYears));
             } else if (part instanceof TemplatePart.Efficiency e) {
                 efficiencySplit(found.code(), e.area(), year).ifPresent(split -> splits.put(e.area(), split));
+            } else if ((part instanceof TemplatePart.Barometer || part instanceof TemplatePart.BarometerSummary
+                    || part instanceof TemplatePart.Overview) && barometer == null) {
+                // the barometer of the year after ranks on the report year's figures (003: "Kommunebarometeret for 2019" in a 2018 report)
+                barometer = Standings.of(year + 1, found.code(), found.name(), analysis.kommunebarometer().edition(year + 1), List.of(),
+                        catalog.membersOf(ProfileTableWriter.ASSS, year));
             }
         }
-        return new ReportData(template, ref, year, revision, clock.instant(), tables, absent, seriesRows, seriesYears, splits);
+        for (TemplatePart part : template.parts()) {
+            if (part instanceof TemplatePart.Overview overview) {
+                areas = summaries.gather(catalog, found, year, overview, tables, absent, area -> efficiencySplit(found.code(), area, year),
+                        barometer);
+            }
+        }
+        return new ReportData(template, ref, year, revision, clock.instant(), tables, absent, seriesRows, seriesYears, splits,
+                barometer, areas);
     }
 
     /** The profile for the year, or none when the year has no layout for it or no figures for the municipality. */
@@ -150,7 +168,7 @@ public final class ReportService {
     /** The split for the report year and the three before; none when nothing is stored for the area. */
     private Optional<EfficiencyReport> efficiencySplit(String region, String area, int year) {
         try {
-            return Optional.of(efficiency.efficiency(region, area, year - SeriesColumn.YEARS_SHOWN + 1, year));
+            return Optional.of(analysis.efficiency().efficiency(region, area, year - SeriesColumn.YEARS_SHOWN + 1, year));
         } catch (NotFoundException e) {
             return Optional.empty();
         }

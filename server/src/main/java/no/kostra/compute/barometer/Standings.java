@@ -53,6 +53,29 @@ public record Standings(int year, String region, String regionName, List<String>
         return new Standings(year, region, regionName, List.copyOf(shown), rows, members);
     }
 
+    /** The same places, for these sectors only. */
+    public Standings only(List<String> shown) {
+        return new Standings(year, region, regionName, shown, rows.stream()
+                .filter(p -> shown.stream().anyMatch(s -> s.equalsIgnoreCase(p.sector()))).toList(), members);
+    }
+
+    /**
+     * The overall place and the range of the sector places, as 003 sums them up: "… samlet: Bærum er rangert på 33. plass
+     * av 422. På sektorene varierer plasseringene for Bærum fra nummer 7 til nummer 355." — or that nothing is imported.
+     */
+    public String summary() {
+        List<Integer> sectorRanks = rows.stream().filter(p -> p.region().equals(region) && !p.sector().equals(Place.TOTAL))
+                .map(Place::rank).sorted().toList();
+        if (sectorRanks.isEmpty() && place(Place.TOTAL).isEmpty()) {
+            return "Kommunebarometeret " + year + " (KOSTRA-tall for " + (year - 1) + ") har ingen plass for " + regionName
+                    + "; importer kommunebarometer.csv med barometerets tabeller.";
+        }
+        String total = place(Place.TOTAL).isPresent() ? sentence(Place.TOTAL) : "";
+        String range = sectorRanks.size() < 2 ? "" : "På sektorene varierer plasseringene for " + regionName + " fra nummer "
+                + sectorRanks.get(0) + " til nummer " + sectorRanks.get(sectorRanks.size() - 1) + ".";
+        return (total + " " + range).strip();
+    }
+
     /** The municipality's place in the sector, if it has one. */
     public Optional<Place> place(String sector) {
         return rows.stream().filter(p -> p.sector().equalsIgnoreCase(sector) && p.region().equals(region)).findFirst();
