@@ -33,7 +33,7 @@ final class BarometerTableWriter {
         for (int i = 0; i < standings.rows().size(); i++) {
             Place p = standings.rows().get(i);
             for (Map.Entry<BarometerColumn, Integer> entry : columns.entrySet()) {
-                CellWriter.Place place = new CellWriter.Place(table, i, entry.getValue(), p.sector() + "|" + p.region());
+                CellWriter.Place place = new CellWriter.Place(table, i, entry.getValue(), p.region() + "|" + p.sector());
                 switch (entry.getKey()) {
                     case ID -> CellWriter.text(place, p.region());
                     case SECTOR -> CellWriter.text(place, p.sector());

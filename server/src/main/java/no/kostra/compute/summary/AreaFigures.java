@@ -71,7 +71,8 @@ public record AreaFigures(String area, String title, String regionName, int year
             out.add("Deretter følger " + largest.get(i).subject() + ", " + relative(largest.get(i).percent()) + ".");
         }
         if (out.isEmpty()) {
-            out.add("Ingen tall for " + Prose.lowerFirst(title) + " for " + regionName + " i " + year + " er lagret.");
+            out.add(absent.isEmpty() ? "Ingen tall for " + Prose.lowerFirst(title) + " for " + regionName + " i " + year + " er lagret."
+                    : absent.get(0));
         }
         return List.copyOf(out.subList(0, Math.min(FINDINGS, out.size())));
     }
