@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,11 +36,12 @@ class NewAreaWorkbookTest {
     void importTheArea() {
         services = SeededServices.open();
         JavalinTest.test(App.create(services), (server, client) -> {
-            for (String file : List.of("indicators.csv", "service_profiles.csv", "profile_rows.csv")) {
-                assertThat(post(client.getOrigin(), "?name=" + file + "&format=catalog", fixture(file)).statusCode()).as(file).isEqualTo(201);
+            for (String file : GrunnskoleFixture.CATALOGUE) {
+                assertThat(post(client.getOrigin(), "?name=" + file + "&format=catalog", GrunnskoleFixture.bytes(file)).statusCode())
+                        .as(file).isEqualTo(201);
             }
-            for (String file : List.of("figures-2018.csv", "asss-2018.csv")) {
-                assertThat(post(client.getOrigin(), "?name=" + file, fixture(file)).statusCode()).as(file).isEqualTo(201);
+            for (String file : GrunnskoleFixture.FIGURES) {
+                assertThat(post(client.getOrigin(), "?name=" + file, GrunnskoleFixture.bytes(file)).statusCode()).as(file).isEqualTo(201);
             }
         });
     }
@@ -50,12 +49,6 @@ class NewAreaWorkbookTest {
     @AfterAll
     void close() {
         services.close();
-    }
-
-    private static byte[] fixture(String name) throws IOException {
-        try (InputStream in = NewAreaWorkbookTest.class.getResourceAsStream("/grunnskole/" + name)) {
-            return in.readAllBytes();
-        }
     }
 
     private HttpResponse<String> post(String origin, String query, byte[] body) throws Exception {

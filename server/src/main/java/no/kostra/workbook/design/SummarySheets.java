@@ -35,9 +35,11 @@ final class SummarySheets {
         TableDesign.create(sheet, part.table(), headerRow, 0, columns.stream().map(c -> switch (c) {
             case ID -> TableDesign.Column.hiddenKey(c.header(), styles.text);
             case AREA -> TableDesign.Column.of(c.header(), 20, styles.wrappedText);
-            case ASSS_PLACE, BAROMETER -> TableDesign.Column.of(c.header(), 13, styles.text);
+            case RESOURCE_USE, BAROMETER -> TableDesign.Column.of(c.header(), 16, c == OverviewColumn.BAROMETER ? styles.text : styles.number);
+            case ASSS_PLACE -> TableDesign.Column.of(c.header(), 13, styles.text);
             case RESOURCE_DEVIATION, EFFICIENCY, BASE_EFFICIENCY -> TableDesign.Column.of(c.header(), 12, styles.derived);
-            default -> TableDesign.Column.of(c.header(), 12, styles.number);
+            case COST, PRODUCTION, BASE_COST, BASE_PRODUCTION -> TableDesign.Column.of(c.header(), 14, styles.number);
+            default -> TableDesign.Column.of(c.header(), 10, styles.number);
         }).toList(), styles.header);
         ChartDesigns.bars(sheet, part.chart(), "Kostnad, produksjon og effektivitet per tjenesteområde (prosent over/under ASSS)",
                 new ChartDesigns.Place(1, chartTop, 10, chartTop + OVERVIEW_CHART_ROWS), BarDirection.COL, sheet, headerRow + 1,
