@@ -3,12 +3,18 @@ package no.kostra.workbook;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import no.kostra.catalog.Catalog;
 import no.kostra.catalog.Region;
@@ -81,11 +87,58 @@ public final class ReportService {
         }
     }
 
-    /** Fills every named template (all when none is named) for every region, templates first in the given order. */
-    public List<FilledReport> fillAll(List<String> templateIds, List<String> regions, int year) {
-        List<String> ids = templateIds.isEmpty() ? templates().all().stream().map(ReportTemplate::id).toList() : templateIds;
-        ids.forEach(templates()::require); // refuse an unknown id before filling anything
-        return regions.stream().flatMap(region -> ids.stream().map(id -> fill(id, region, year))).toList();
+    /** A workbook a batch left out, and why (in bokmål, as the fill refused it). */
+    public record Skipped(String templateId, String region, String reason) {
+    }
+
+    /**
+     * Fills every named template (all when none is named) for every region on {@code threads} threads, handing each
+     * workbook to {@code sink} as soon as it is filled (on the thread that filled it; the sink must be thread-safe).
+     * A workbook the stored figures cannot fill (a municipality or year without figures: {@link NotFoundException}) is
+     * left out and returned when {@code skipWithoutFigures}, else it ends the batch with that error. An unknown
+     * template id is refused before anything is filled.
+     *
+     * @return the workbooks left out, in the order of the regions and templates
+     */
+    public List<Skipped> fillAll(List<String> templateIds, List<String> regions, int year, int threads,
+                                 boolean skipWithoutFigures, Consumer<FilledReport> sink) {
+        ReportTemplates current = templates();
+        List<String> ids = templateIds.isEmpty() ? current.all().stream().map(ReportTemplate::id).toList() : templateIds;
+        ids.forEach(current::require);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        try {
+            List<Future<Skipped>> tasks = new ArrayList<>();
+            for (String region : regions) {
+                for (String id : ids) {
+                    tasks.add(pool.submit(() -> {
+                        try {
+                            sink.accept(fill(id, region, year));
+                            return null;
+                        } catch (NotFoundException e) {
+                            if (!skipWithoutFigures) {
+                                throw e;
+                            }
+                            return new Skipped(id, region, e.getMessage());
+                        }
+                    }));
+                }
+            }
+            List<Skipped> skipped = new ArrayList<>();
+            for (Future<Skipped> task : tasks) {
+                Skipped s = task.get();
+                if (s != null) {
+                    skipped.add(s);
+                }
+            }
+            return skipped;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while filling workbooks", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Opens a fresh, checked copy of a template. */
