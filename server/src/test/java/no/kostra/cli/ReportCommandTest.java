@@ -60,6 +60,21 @@ class ReportCommandTest {
     }
 
     @Test
+    void designTemplatesWritesTheTemplateOfEveryAreaOfTheCatalogueAndTheSummaryToEditInExcel() throws Exception {
+        String[] run = CommandRun.run("design-templates", "--out", dir.resolve("maler").toString(), "--data", dir.resolve("data").toString());
+
+        assertThat(run[0]).isEqualTo("0");
+        try (Stream<Path> files = Files.list(dir.resolve("maler"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("kommunehelse.xlsx",
+                    "pleie-og-omsorg.xlsx", "sammendrag.xlsx");
+        }
+        try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(dir.resolve("maler").resolve("pleie-og-omsorg.xlsx")))) {
+            assertThat(workbook.getTable("Profil_PLO_67").getSheetName()).isEqualTo("Profil 67 år+");
+            assertThat(workbook.getTable("Kommunebarometer_PLO")).isNotNull();
+        }
+    }
+
+    @Test
     void regionsAreNamedOrAllMunicipalitiesNotBoth() {
         String[] run = CommandRun.run("report", "--all", "--all-municipalities", "--region", "3201", "--year", "2024",
                 "--out-dir", dir.resolve("out").toString(), "--data", dir.resolve("data").toString());
