@@ -19,7 +19,6 @@ import no.kostra.store.DatabaseSettings;
 import no.kostra.workbook.ReportData;
 import no.kostra.workbook.ReportFiller;
 import no.kostra.workbook.ReportTemplate;
-import no.kostra.workbook.ReportTemplates;
 import no.kostra.workbook.SigningKeys;
 import no.kostra.workbook.TemplateWorkbook;
 import picocli.CommandLine.Command;
@@ -50,8 +49,8 @@ public final class ReportFillBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Services services = Services.openSeeded(DatabaseSettings.inMemory("bench-" + System.nanoTime()), Clock.systemUTC())) {
-            ReportTemplate template = ReportTemplates.require(templateId);
-            byte[] templateBytes = ReportTemplates.packagedBytes(template);
+            ReportTemplate template = services.reports().templates().require(templateId);
+            byte[] templateBytes = services.reports().templateFile(template);
             ReportData data = services.reports().gather(template, "3201", 2024);
             ReportFiller filler = new ReportFiller(new SigningKeys(services.database(), Clock.systemUTC()).current());
 

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
         subcommands = {no.kostra.bench.ProfileRouteBenchmark.class, no.kostra.bench.DataRouteBenchmark.class,
                 no.kostra.bench.ImportJsonStatBenchmark.class,
                 no.kostra.bench.ReportFillBenchmark.class, no.kostra.bench.ReadBackBenchmark.class,
-                no.kostra.bench.UpdateBenchmark.class, no.kostra.bench.SoakBenchmark.class})
+                no.kostra.bench.UpdateBenchmark.class, no.kostra.bench.SoakBenchmark.class,
+                no.kostra.bench.ReportScaleBenchmark.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {

@@ -7,7 +7,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import no.kostra.catalog.Catalog;
+import no.kostra.catalog.ProfileDefinition;
 import no.kostra.catalog.Region;
+import no.kostra.catalog.RegionKind;
+import no.kostra.compute.Prose;
+import no.kostra.compute.barometer.Place;
 import no.kostra.store.ReferenceRows;
 
 /**
@@ -23,13 +27,18 @@ public final class AnalysisSeeds {
     /** KS's published cost, production and efficiency statements, for any year (the seeds hold the reports'). */
     public static final String EFFICIENCY_STATEMENTS = "efficiency.csv";
     public static final String HOME_CARE_HOURS = "home_care_hours.csv";
+    /** Kommunebarometeret's places as the analyst copies them (the seeds hold 003's). */
+    public static final String KOMMUNEBAROMETER = "kommunebarometer.csv";
 
     /** The row's line in its file: tables come back in the order the report prints them. */
     private static final String ROW_ORDER = "row_order";
 
     static final List<String> FILES = List.of(EFFICIENCY_STATEMENTS, "cost_distribution.csv", "cost_shares.csv",
             "stated_figures.csv", "accounts_lines.csv", "accounts_fte.csv", "accounts_printed_checks.csv", "kpi.csv",
-            DEFLATORS, EXPENSE_NEED, EFFICIENCY_COMPONENTS, HOME_CARE_HOURS);
+            DEFLATORS, EXPENSE_NEED, EFFICIENCY_COMPONENTS, HOME_CARE_HOURS, KOMMUNEBAROMETER);
+
+    /** The width of {@code kommunebarometer.sector} (migration V101). */
+    private static final int MAX_SECTOR = 100;
 
     /** A component given without a first year holds from the beginning. */
     public static final int FIRST_YEAR = 1990;
@@ -88,13 +97,17 @@ public final class AnalysisSeeds {
                             c.lastYear("last_year", "first_year", FIRST_YEAR)))),
             Map.entry(HOME_CARE_HOURS, spec("home_care_hours", "region,year,profile,hours,source",
                     "region_code,ref_year,profile,hours,source", "region_code,ref_year,profile",
-                    c -> List.of(c.region("region"), c.year("year"), c.oneOf("profile", "PLO_0_66", "PLO_67"),
+                    c -> List.of(c.region("region"), c.year("year"), c.profile("profile"),
                             c.nonNegative("hours"), c.text("source")))),
             Map.entry(EFFICIENCY_STATEMENTS, spec("efficiency_statement", "area,region,year,measure,kind,value,source,quote",
                     "area,region_code,ref_year,measure,kind,num_value,source,quote", "area,region_code,ref_year,measure,kind",
                     c -> Arrays.asList(c.text("area"), c.region("region"), c.year("year"),
                             c.oneOf("measure", "cost", "production", "efficiency", "efficiency_as_printed"),
                             c.oneOf("kind", "level_percent", "change_pp"), c.number("value"), c.text("source"), c.optional("quote")))),
+            Map.entry(KOMMUNEBAROMETER, spec("kommunebarometer", "year,municipality,sector,rank,of,grade,source",
+                    "ref_year,region_code,sector,rank_place,rank_of,grade,source", "ref_year,region_code,sector",
+                    c -> Arrays.asList(c.year("year"), c.municipality("municipality"), c.sector("sector"), c.place("rank", "of"),
+                            c.count("of"), c.optionalNumber("grade"), c.text("source")))),
             Map.entry("cost_distribution.csv", spec("cost_distribution", "table,function,unit,year,value,source,note",
                     "table_name,function_code,unit_name,ref_year,num_value,source,note", "table_name,function_code,unit_name,ref_year",
                     c -> Arrays.asList(c.text("table"), c.text("function"), c.text("unit"), c.year("year"), c.number("value"),
@@ -214,10 +227,81 @@ public final class AnalysisSeeds {
                     .orElseThrow(() -> new IllegalStateException(row.where(column) + ": ukjent region " + code));
         }
 
+        /**
+         * A municipality's current code, by any code it has had or by its name as printed or typed without æøå
+         * ("Bærum", "baerum", "Tromsoe"); a name two municipalities share must be given as a code.
+         */
+        String municipality(String column) {
+            String given = text(column);
+            Region region = catalog.findRegion(given).orElseGet(() -> byName(column, given));
+            if (region.kind() != RegionKind.MUNICIPALITY) {
+                throw new IllegalStateException(row.where(column) + ": " + region.name() + " (" + region.code()
+                        + ") er en gruppe, ikke en kommune");
+            }
+            return region.code();
+        }
+
+        private Region byName(String column, String given) {
+            List<Region> named = catalog.regions().stream().filter(r -> folded(r.name()).equals(folded(given))).toList();
+            if (named.size() > 1) {
+                throw new IllegalStateException(row.where(column) + ": navnet '" + given + "' har flere kommuner ("
+                        + Prose.list(named.stream().map(r -> r.code() + " " + r.name()).toList()) + "); skriv kommunenummeret");
+            }
+            return named.stream().findFirst().orElseThrow(() -> new IllegalStateException(row.where(column) + ": ukjent kommune '"
+                    + given + "'; skriv kommunenummeret eller navnet som i katalogen"));
+        }
+
+        /** A name compared without case, accents or æøå: "Bærum", "BAERUM" and "baerum" are one name. */
+        private static String folded(String name) {
+            String lower = name.strip().toLowerCase(java.util.Locale.ROOT).replace("æ", "ae").replace("ø", "oe").replace("å", "aa");
+            return java.text.Normalizer.normalize(lower, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        }
+
+        /** A sector as the barometer prints it; the overall ranking is {@link Place#TOTAL} however it is written. */
+        String sector(String column) {
+            String sector = text(column);
+            if (sector.length() > MAX_SECTOR) {
+                throw new IllegalStateException(row.where(column) + ": sektoren har " + sector.length() + " tegn; den kan ha høyst "
+                        + MAX_SECTOR);
+            }
+            return sector.equalsIgnoreCase(Place.TOTAL) ? Place.TOTAL : sector;
+        }
+
+        /** A place from 1 to the number ranked (in {@code ofColumn}). */
+        Integer place(String column, String ofColumn) {
+            int place = row.integer(column);
+            if (place < 1) {
+                throw new IllegalStateException(row.where(column) + ": ventet en plass fra 1, fant " + place);
+            }
+            int of = count(ofColumn);
+            if (place > of) {
+                throw new IllegalStateException(row.where(column) + ": plass " + place + " er etter siste plass " + of
+                        + " (kolonne " + ofColumn + ")");
+            }
+            return place;
+        }
+
+        /** How many were ranked: 1 or more. */
+        Integer count(String column) {
+            int count = row.integer(column);
+            if (count < 1) {
+                throw new IllegalStateException(row.where(column) + ": ventet et antall fra 1, fant " + count);
+            }
+            return count;
+        }
+
         /** A stated figure may name a region the catalogue lacks; it is then kept as printed. */
         String regionOrAsPrinted(String column) {
             String code = text(column);
             return catalog.findRegion(code).map(Region::code).orElse(code);
+        }
+
+        /** A service profile of the catalogue, by its code. */
+        String profile(String column) {
+            String code = text(column);
+            return catalog.findProfile(code).map(ProfileDefinition::code).orElseThrow(() -> new IllegalStateException(
+                    row.where(column) + ": ukjent tjenesteprofil " + code + "; profilene er "
+                            + Prose.list(catalog.profiles().stream().map(ProfileDefinition::code).toList())));
         }
 
         String indicator(String column) {

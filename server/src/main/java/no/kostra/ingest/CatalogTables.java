@@ -68,7 +68,8 @@ final class CatalogTables {
         List<ProfileDefinition> profiles = new ArrayList<>();
         for (CsvTable.Row row : table.rows()) {
             profiles.add(guard(row, () -> new ProfileDefinition(row.required("code"), row.required("area"), row.required("area_title"),
-                    row.required("title"), row.integer("sort"))));
+                    row.required("title"), row.integer("sort"), row.optional("sheet"), row.optional("resource_indicator"),
+                    row.optional("barometer_sector"))));
         }
         return profiles;
     }
@@ -99,7 +100,7 @@ final class CatalogTables {
         return row.where(column).replace(" line ", " linje ").replace(", column ", ", kolonne ");
     }
 
-    /** Every reference in the catalogue leads to an entry: members and groups, weights, profiles. */
+    /** Every reference in the catalogue leads to an entry: members and groups, weights, resource indicators. */
     static void checkReferences(Catalog catalog) {
         for (GroupMembership m : catalog.memberships()) {
             if (catalog.findRegion(m.group()).isEmpty() || catalog.findRegion(m.member()).isEmpty()) {
@@ -109,6 +110,12 @@ final class CatalogTables {
         for (Indicator i : catalog.indicators()) {
             if (i.weightIndicator() != null && catalog.findIndicator(i.weightIndicator()).isEmpty()) {
                 throw new IllegalStateException("indicators.csv: " + i.id() + " is weighted by unknown indicator " + i.weightIndicator());
+            }
+        }
+        for (ProfileDefinition p : catalog.profiles()) {
+            if (p.resourceIndicator() != null && catalog.findIndicator(p.resourceIndicator()).isEmpty()) {
+                throw new IllegalStateException(Kind.PROFILES.fileName + ": profilen " + p.code() + ", kolonne resource_indicator:"
+                        + " ukjent indikator " + p.resourceIndicator() + "; importer indicators.csv med den først");
             }
         }
     }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import no.kostra.store.AnalysisRepository;
 import no.kostra.store.Database;
 
-/** The analysis use cases (issue 4), built on one database: comparisons, series, efficiency, splits, accounts. */
+/** The analysis use cases (issue 4), built on one database: comparisons, series, efficiency, splits, accounts, Kommunebarometeret. */
 public final class AnalysisServices {
     private final ComparisonService comparisons;
     private final EfficiencyService efficiency;
@@ -12,6 +12,7 @@ public final class AnalysisServices {
     private final ReferenceDataService referenceData;
     private final SplitService splits;
     private final AccountsService accounts;
+    private final KommunebarometerService kommunebarometer;
 
     AnalysisServices(Database database, CatalogService catalogs, Clock clock) {
         AnalysisRepository repository = new AnalysisRepository(database);
@@ -21,6 +22,7 @@ public final class AnalysisServices {
         this.referenceData = new ReferenceDataService(database, catalogs, clock);
         this.splits = new SplitService(catalogs, repository);
         this.accounts = new AccountsService(repository);
+        this.kommunebarometer = new KommunebarometerService(repository);
     }
 
     public ComparisonService comparisons() {
@@ -45,5 +47,9 @@ public final class AnalysisServices {
 
     public EfficiencyService efficiency() {
         return efficiency;
+    }
+
+    public KommunebarometerService kommunebarometer() {
+        return kommunebarometer;
     }
 }

@@ -23,7 +23,8 @@ import no.kostra.store.ReferenceTables;
 public final class ReferenceDataService {
     /** The files that may be imported on their own. */
     public static final List<String> IMPORTABLE = List.of(AnalysisSeeds.DEFLATORS, AnalysisSeeds.EXPENSE_NEED,
-            AnalysisSeeds.EFFICIENCY_COMPONENTS, AnalysisSeeds.HOME_CARE_HOURS, AnalysisSeeds.EFFICIENCY_STATEMENTS);
+            AnalysisSeeds.EFFICIENCY_COMPONENTS, AnalysisSeeds.HOME_CARE_HOURS, AnalysisSeeds.EFFICIENCY_STATEMENTS,
+            AnalysisSeeds.KOMMUNEBAROMETER);
 
     private final Database database;
     private final CatalogService catalogs;

@@ -46,7 +46,9 @@ final class ReferenceRanges {
             new Range("expense_need", "need_index", "need_index", 0, "0.2", "5"),
             new Range("efficiency_component", "weight", "weight", 0, "0", "1"),
             // assigned hours per week for one municipality and profile
-            new Range("home_care_hours", "hours", "hours", 0, "0", "1000000"));
+            new Range("home_care_hours", "hours", "hours", 0, "0", "1000000"),
+            // Kommunebarometeret grades run from 1 to 6
+            new Range("kommunebarometer", "grade", "grade", 0, "1", "6"));
 
     private ReferenceRanges() {
     }

@@ -20,6 +20,8 @@ import no.kostra.workbook.SeriesGatherer;
 import no.kostra.workbook.SigningKeys;
 import no.kostra.workbook.powerquery.DataTables;
 import no.kostra.workbook.powerquery.RefreshableReports;
+import no.kostra.workbook.TemplateFiles;
+import no.kostra.workbook.design.TemplateDesigner;
 import no.kostra.workbook.roundtrip.RoundTripService;
 import no.kostra.workbook.roundtrip.RoundTripStore;
 
@@ -50,7 +52,8 @@ public final class Services implements AutoCloseable {
         this.importWriter = new ImportWriter(database, clock);
         this.analysis = new AnalysisServices(database, catalogs, clock);
         SigningKeys signingKeys = new SigningKeys(database, clock);
-        this.reports = new ReportService(catalogs, profiles, figures, analysis.efficiency(), signingKeys, clock);
+        TemplateFiles templates = new TemplateFiles(TemplateFiles.PACKAGED, new TemplateDesigner()::bytes);
+        this.reports = new ReportService(catalogs, profiles, figures, analysis, signingKeys, templates, clock);
         this.dataTables = new DataTables(catalogs, profiles, new SeriesGatherer(figures), analysis.efficiency(), analysis.splits());
         this.refreshableReports = new RefreshableReports(clock);
         this.roundTrip = new RoundTripService(catalogs, figures, signingKeys, reports,

@@ -27,13 +27,13 @@ public final class AnalysisRepository {
         if (indicators.isEmpty() || regions.isEmpty()) {
             return Map.of();
         }
-        String sql = "select o.indicator_id, o.region_code, o.ref_year, o.num_value, o.status from observation o"
-                + " where o.ref_year between ? and ? and o.indicator_id in (" + FigureRepository.marks(indicators.size()) + ")"
-                + " and o.region_code in (" + FigureRepository.marks(regions.size()) + ")"
-                + " and " + FigureRepository.CURRENT_OBSERVATION;
-        List<Object> params = new ArrayList<>(List.of(from, to));
-        params.addAll(indicators);
+        String sql = "select o.indicator_id, o.region_code, o.ref_year, o.num_value, o.status from "
+                + FigureRepository.values("wanted", indicators.size()) + " cross join " + FigureRepository.values("place", regions.size())
+                + " join observation o on o.indicator_id = wanted.code and o.region_code = place.code"
+                + " where o.ref_year between ? and ? and " + FigureRepository.CURRENT_OBSERVATION;
+        List<Object> params = new ArrayList<>(indicators);
         params.addAll(regions);
+        params.addAll(List.of(from, to));
         Map<String, Map<String, Map<Integer, Figure>>> out = new HashMap<>();
         for (StoredRow r : query(sql, params)) {
             out.computeIfAbsent(r.text("indicator_id"), k -> new HashMap<>())
@@ -115,6 +115,12 @@ public final class AnalysisRepository {
     public List<StoredRow> homeCareHours(String region, int year) {
         return query("select profile, hours, source from home_care_hours where region_code = ? and ref_year = ?",
                 List.of(region, year));
+    }
+
+    /** Every place of one year's Kommunebarometeret, with the municipality's name, by sector and place. */
+    public List<StoredRow> kommunebarometer(int year) {
+        return query("select k.region_code, r.name as region_name, k.sector, k.rank_place, k.rank_of, k.grade from kommunebarometer k"
+                + " join region r on r.code = k.region_code where k.ref_year = ? order by k.sector, k.rank_place", List.of(year));
     }
 
     public List<StoredRow> statedFigures(String area) {

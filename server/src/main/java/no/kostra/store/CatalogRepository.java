@@ -67,10 +67,12 @@ public final class CatalogRepository {
 
     private static List<ProfileDefinition> profiles(Connection c) throws SQLException {
         List<ProfileDefinition> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select code, area, area_title, title, sort_order from service_profile");
+        try (PreparedStatement s = c.prepareStatement("select code, area, area_title, title, sort_order,"
+                + " sheet_title, resource_indicator, barometer_sector from service_profile");
              ResultSet r = s.executeQuery()) {
             while (r.next()) {
-                out.add(new ProfileDefinition(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5)));
+                out.add(new ProfileDefinition(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5),
+                        r.getString(6), r.getString(7), r.getString(8)));
             }
         }
         return out;
@@ -123,9 +125,12 @@ public final class CatalogRepository {
                     m.toYear(), m.group(), m.member(), m.fromYear());
         }
         for (ProfileDefinition p : catalog.profiles()) {
-            upsert(c, "update service_profile set area = ?, area_title = ?, title = ?, sort_order = ? where code = ?",
-                    "insert into service_profile (area, area_title, title, sort_order, code) values (?, ?, ?, ?, ?)",
-                    p.area(), p.areaTitle(), p.title(), p.sortOrder(), p.code());
+            upsert(c, "update service_profile set area = ?, area_title = ?, title = ?, sort_order = ?, sheet_title = ?,"
+                            + " resource_indicator = ?, barometer_sector = ? where code = ?",
+                    "insert into service_profile (area, area_title, title, sort_order, sheet_title, resource_indicator,"
+                            + " barometer_sector, code) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    p.area(), p.areaTitle(), p.title(), p.sortOrder(), p.sheetTitle(), p.resourceIndicator(), p.barometerSector(),
+                    p.code());
         }
         for (Indicator i : catalog.indicators()) {
             upsert(c, "update indicator set area = ?, sort_order = ?, name = ?, unit = ?, decimals = ?, mean_kind = ?,"

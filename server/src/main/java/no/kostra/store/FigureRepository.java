@@ -39,19 +39,19 @@ public final class FigureRepository {
         if (indicators.isEmpty()) {
             return Map.of();
         }
-        String sql = "select o.indicator_id, o.ref_year, o.num_value, o.status from observation o"
-                + " where o.region_code = ? and o.ref_year between ? and ? and o.indicator_id in (" + marks(indicators.size()) + ")"
-                + " and " + CURRENT_OBSERVATION;
+        String sql = "select o.indicator_id, o.ref_year, o.num_value, o.status from " + values("wanted", indicators.size())
+                + " join observation o on o.indicator_id = wanted.code"
+                + " where o.region_code = ? and o.ref_year between ? and ? and " + CURRENT_OBSERVATION;
         return database.read(c -> {
             Map<String, Map<Integer, Figure>> out = new HashMap<>();
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 int p = 1;
-                s.setString(p++, region);
-                s.setInt(p++, fromYear);
-                s.setInt(p++, toYear);
                 for (String id : indicators) {
                     s.setString(p++, id);
                 }
+                s.setString(p++, region);
+                s.setInt(p++, fromYear);
+                s.setInt(p++, toYear);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         out.computeIfAbsent(r.getString(1), k -> new HashMap<>()).put(r.getInt(2), figure(r.getBigDecimal(3), r.getString(4)));
@@ -67,18 +67,18 @@ public final class FigureRepository {
         if (indicators.isEmpty()) {
             return Map.of();
         }
-        String sql = "select g.indicator_id, g.statistic, g.num_value, g.status from group_statistic g"
-                + " where g.group_code = ? and g.ref_year = ? and g.indicator_id in (" + marks(indicators.size()) + ")"
-                + " and " + CURRENT_STATISTIC;
+        String sql = "select g.indicator_id, g.statistic, g.num_value, g.status from " + values("wanted", indicators.size())
+                + " join group_statistic g on g.indicator_id = wanted.code"
+                + " where g.group_code = ? and g.ref_year = ? and " + CURRENT_STATISTIC;
         return database.read(c -> {
             Map<String, Map<Statistic, Figure>> out = new HashMap<>();
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 int p = 1;
-                s.setString(p++, group);
-                s.setInt(p++, year);
                 for (String id : indicators) {
                     s.setString(p++, id);
                 }
+                s.setString(p++, group);
+                s.setInt(p, year);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         out.computeIfAbsent(r.getString(1), k -> new HashMap<>())
@@ -95,16 +95,16 @@ public final class FigureRepository {
         if (indicators.isEmpty()) {
             return new TreeSet<>();
         }
-        String sql = "select distinct ref_year from observation where region_code = ? and indicator_id in ("
-                + marks(indicators.size()) + ")";
+        String sql = "select distinct o.ref_year from " + values("wanted", indicators.size())
+                + " join observation o on o.indicator_id = wanted.code where o.region_code = ?";
         return database.read(c -> {
             SortedSet<Integer> years = new TreeSet<>();
             try (PreparedStatement s = c.prepareStatement(sql)) {
-                s.setString(1, region);
-                int p = 2;
+                int p = 1;
                 for (String id : indicators) {
                     s.setString(p++, id);
                 }
+                s.setString(p, region);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         years.add(r.getInt(1));
@@ -152,5 +152,15 @@ public final class FigureRepository {
 
     static String marks(int count) {
         return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    /**
+     * A derived table of {@code count} parameters as its one column {@code code}: {@code (values (?), (?)) alias(code)}.
+     * Joined to a table whose primary key starts with that column, each value is one index seek, on H2 and PostgreSQL
+     * alike; H2 reads an {@code in (?, ?)} list on the first key column as the range of all the listed keys, so with
+     * every municipality over ten years a profile's query read 60 000 rows to return 50.
+     */
+    static String values(String alias, int count) {
+        return "(values " + String.join(", ", java.util.Collections.nCopies(count, "(?)")) + ") " + alias + "(code)";
     }
 }

@@ -14,7 +14,7 @@ public record ReferenceRows(String table, List<String> columns, List<String> key
     /** The tables that may be written; table and column names are never taken from input. */
     static final Set<String> TABLES = Set.of("deflator", "expense_need", "efficiency_statement", "efficiency_component",
             "cost_distribution", "cost_share", "home_care_hours", "stated_figure", "accounts_line", "accounts_fte",
-            "accounts_printed_check", "kpi");
+            "accounts_printed_check", "kpi", "kommunebarometer");
 
     public ReferenceRows {
         Objects.requireNonNull(table, "table");

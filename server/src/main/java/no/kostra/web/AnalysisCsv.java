@@ -85,10 +85,9 @@ final class AnalysisCsv {
     }
 
     static CsvSheet homeCare(HomeCareSplit h) {
-        return CsvSheet.of("år", "profil", "timer_per_uke", "andel_prosent", "mill_kroner")
-                .row(h.year(), "PLO_0_66", h.hours0to66(), h.share0to66Percent(), h.cost0to66())
-                .row(h.year(), "PLO_67", h.hours67(), h.share67Percent(), h.cost67())
-                .build();
+        CsvSheet.Builder sheet = CsvSheet.of("år", "profil", "navn", "timer_per_uke", "andel_prosent", "mill_kroner");
+        h.parts().forEach(p -> sheet.row(h.year(), p.profile(), p.title(), p.hours(), p.sharePercent(), p.cost()));
+        return sheet.build();
     }
 
     static CsvSheet accounts(AccountsReport r) {

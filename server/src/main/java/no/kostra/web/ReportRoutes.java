@@ -50,7 +50,7 @@ final class ReportRoutes {
     }
 
     private void list(Context ctx) {
-        List<Map<String, Object>> templates = services.reports().templates().stream().map(ReportRoutes::describe).toList();
+        List<Map<String, Object>> templates = services.reports().templates().all().stream().map(ReportRoutes::describe).toList();
         ctx.json(Map.of("reports", templates));
     }
 

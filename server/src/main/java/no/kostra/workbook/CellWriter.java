@@ -74,7 +74,18 @@ final class CellWriter {
 
     /** A live formula with the service's own result as its cached value ({@code ..} when the service has none). */
     void formula(Place place, String formula, Double computed, String indicator, String region, int year) {
-        place.put(new FilledRows.Formula(place.sampleStyle(), formula, computed, computed == null ? NOT_AVAILABLE : null));
+        formula(place, place.sampleStyle(), formula, computed, indicator, region, year);
+    }
+
+    /** As {@link #formula(Place, String, Double, String, String, int)}, shown with this many decimals. */
+    void formula(Place place, int decimals, String formula, Double computed, String indicator, String region, int year) {
+        formula(place, styles.withFormat(place.sampleStyle(), StyleBook.numberFormat(decimals)), formula, computed, indicator,
+                region, year);
+    }
+
+    private void formula(Place place, XSSFCellStyle style, String formula, Double computed, String indicator, String region,
+                         int year) {
+        place.put(new FilledRows.Formula(style, formula, computed, computed == null ? NOT_AVAILABLE : null));
         String value = computed == null ? null : CellProvenance.canonical(computed);
         String status = computed == null ? NOT_AVAILABLE : null;
         provenance.add(new CellProvenance(place.table().sheet().getSheetName(), place.address(), place.table().tableName(),

@@ -16,9 +16,4 @@ public enum EfficiencyColumn {
     public String header() {
         return header;
     }
-
-    /** A ratio to ASSS (1 = the mean) as percent over (+) or under (−) it, to six decimals: 0.9979 → −0.21. */
-    public static double percentOver(double ratioToAsss) {
-        return Math.round((ratioToAsss - 1.0) * 100.0 * 1e6) / 1e6;
-    }
 }

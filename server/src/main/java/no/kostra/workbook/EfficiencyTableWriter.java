@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import no.kostra.compute.YearFigure;
 import no.kostra.compute.efficiency.EfficiencyYear;
+import no.kostra.compute.summary.Levels;
 
 /**
  * Fills an efficiency table: one row per year, cost and production in percent over (+) or under (−) the ASSS mean,
@@ -40,9 +41,9 @@ final class EfficiencyTableWriter {
                 switch (entry.getKey()) {
                     case YEAR -> CellWriter.text(place, Integer.toString(y.year()));
                     case COST -> cells.figure(place, DECIMALS, area, region, STATISTIC,
-                            new YearFigure(y.year(), EfficiencyColumn.percentOver(y.costIndex()), null));
+                            new YearFigure(y.year(), Levels.percentOver(y.costIndex()), null));
                     case PRODUCTION -> cells.figure(place, DECIMALS, area, region, STATISTIC,
-                            new YearFigure(y.year(), EfficiencyColumn.percentOver(y.productionIndex()), null));
+                            new YearFigure(y.year(), Levels.percentOver(y.productionIndex()), null));
                     case EFFICIENCY -> cells.formula(place, efficiencyFormula(i), y.efficiency() * 100.0, area, region, y.year());
                 }
             }
@@ -51,8 +52,7 @@ final class EfficiencyTableWriter {
     }
 
     private String efficiencyFormula(int i) {
-        String cost = TableLayout.ref(table.firstDataRow() + i, columns.get(EfficiencyColumn.COST));
-        String production = TableLayout.ref(table.firstDataRow() + i, columns.get(EfficiencyColumn.PRODUCTION));
-        return "(1+" + production + "/100)/(1+" + cost + "/100)*100-100";
+        return Formulas.efficiency(TableLayout.ref(table.firstDataRow() + i, columns.get(EfficiencyColumn.COST)),
+                TableLayout.ref(table.firstDataRow() + i, columns.get(EfficiencyColumn.PRODUCTION)));
     }
 }

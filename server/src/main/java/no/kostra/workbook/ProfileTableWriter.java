@@ -19,10 +19,18 @@ final class ProfileTableWriter {
     private final TableLayout table;
     private final CellWriter cells;
     private final Map<ProfileColumn, Integer> columns = new EnumMap<>(ProfileColumn.class);
+    /** The decimals deviations are shown with, or null for the template's format. */
+    private final Integer deviationDecimals;
 
     ProfileTableWriter(TableLayout table, CellWriter cells) {
+        this(table, cells, null);
+    }
+
+    /** A writer that shows deviations with these decimals: the summary's findings quote them so. */
+    ProfileTableWriter(TableLayout table, CellWriter cells, Integer deviationDecimals) {
         this.table = table;
         this.cells = cells;
+        this.deviationDecimals = deviationDecimals;
         for (ProfileColumn column : ProfileColumn.values()) {
             table.findColumn(column.header()).ifPresent(c -> columns.put(column, c));
         }
@@ -67,7 +75,13 @@ final class ProfileTableWriter {
                 case LOW -> cells.figure(place, row.decimals(), row.indicator(), ASSS, Statistic.LOW.code(), row.asss().low());
                 case INDEX -> cells.formula(place, onMeanScale(i, ProfileColumn.REPORT_YEAR, ProfileColumn.INDEX), row.index(),
                         row.indicator(), region, year);
-                case DEVIATION -> cells.formula(place, deviation(i), row.deviationPercent(), row.indicator(), region, year);
+                case DEVIATION -> {
+                    if (deviationDecimals == null) {
+                        cells.formula(place, deviation(i), row.deviationPercent(), row.indicator(), region, year);
+                    } else {
+                        cells.formula(place, deviationDecimals, deviation(i), row.deviationPercent(), row.indicator(), region, year);
+                    }
+                }
                 case CHANGE -> cells.formula(place, change(i, percentage), row.change() == null ? null : row.change().value(),
                         row.indicator(), region, year);
                 case CHANGE_UNIT -> CellWriter.text(place, percentage ? "prosentpoeng" : "prosent");
@@ -91,13 +105,11 @@ final class ProfileTableWriter {
     private String onMeanScale(int i, ProfileColumn value, ProfileColumn usedBy) {
         String v = ref(i, value, usedBy);
         String m = ref(i, ProfileColumn.MEAN, usedBy);
-        return guarded(v, m, m) + v + "/" + m + "*100,\"" + CellWriter.NOT_AVAILABLE + "\")";
+        return Formulas.guarded(v, m, m) + v + "/" + m + "*100,\"" + CellWriter.NOT_AVAILABLE + "\")";
     }
 
     private String deviation(int i) {
-        String v = ref(i, ProfileColumn.REPORT_YEAR, ProfileColumn.DEVIATION);
-        String m = ref(i, ProfileColumn.MEAN, ProfileColumn.DEVIATION);
-        return guarded(v, m, m) + "(" + v + "/" + m + "-1)*100,\"" + CellWriter.NOT_AVAILABLE + "\")";
+        return Formulas.deviation(ref(i, ProfileColumn.REPORT_YEAR, ProfileColumn.DEVIATION), ref(i, ProfileColumn.MEAN, ProfileColumn.DEVIATION));
     }
 
     /** Percentage points for a percentage, else percent. */
@@ -106,11 +118,7 @@ final class ProfileTableWriter {
         String before = ref(i, ProfileColumn.YEAR_2, ProfileColumn.CHANGE);
         return percentage
                 ? "IF(AND(ISNUMBER(" + now + "),ISNUMBER(" + before + "))," + now + "-" + before + ",\"" + CellWriter.NOT_AVAILABLE + "\")"
-                : guarded(now, before, before) + "(" + now + "/" + before + "-1)*100,\"" + CellWriter.NOT_AVAILABLE + "\")";
-    }
-
-    private static String guarded(String a, String b, String nonZero) {
-        return "IF(AND(ISNUMBER(" + a + "),ISNUMBER(" + b + ")," + nonZero + "<>0),";
+                : Formulas.guarded(now, before, before) + "(" + now + "/" + before + "-1)*100,\"" + CellWriter.NOT_AVAILABLE + "\")";
     }
 
     private String ref(int i, ProfileColumn column, ProfileColumn usedBy) {

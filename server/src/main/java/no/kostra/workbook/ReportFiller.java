@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import no.kostra.compute.ProfileTable;
+import no.kostra.compute.barometer.Standings;
+import no.kostra.compute.summary.AreaFigures;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
@@ -41,14 +43,26 @@ public final class ReportFiller {
         for (TemplatePart part : data.template().parts()) {
             TableLayout table = new TableLayout(template, template.requireTable(part.table()));
             if (part instanceof TemplatePart.Profile profile) {
-                ProfileTable profileTable = data.profiles().get(profile.profileCode());
-                setNamedText(template, profile.titleName(),
-                        "Tjenesteprofil – " + profileTable.profile().title() + " – " + region + " " + data.year());
-                fillProfiles(template, table, cells, List.of(profileTable), profile.chart(), data);
+                fillProfile(template, table, cells, profile, data);
             } else if (part instanceof TemplatePart.Summary summary) {
                 List<ProfileTable> tables = new ArrayList<>();
-                summary.profileCodes().forEach(code -> tables.add(data.profiles().get(code)));
-                fillProfiles(template, table, cells, tables, summary.chart(), data);
+                summary.profileCodes().stream().filter(data.profiles()::containsKey).forEach(code -> tables.add(data.profiles().get(code)));
+                fillProfiles(template, table, new ProfileTableWriter(table, cells, AreaFigures.PERCENT_DECIMALS), tables,
+                        summary.chart(), data);
+            } else if (part instanceof TemplatePart.Barometer barometer) {
+                Standings standings = data.barometer().only(barometer.sectors());
+                new BarometerTableWriter(table, cells).write(standings);
+                setNamedText(template, barometer.textName(),
+                        String.join(" ", barometer.sectors().stream().map(standings::sentence).toList()));
+            } else if (part instanceof TemplatePart.BarometerSummary barometer) {
+                new BarometerTableWriter(table, cells).write(data.barometer());
+                setNamedText(template, barometer.textName(), data.barometer().summary());
+            } else if (part instanceof TemplatePart.Overview overview) {
+                int rows = new OverviewTableWriter(table, cells).write(data.areas(), data.region().code(), data.year());
+                ChartRetargeter.retarget(template.requireChart(overview.chart()), table, table.firstDataRow(),
+                        table.firstDataRow() + Math.max(rows, 1) - 1, column -> Optional.empty());
+            } else if (part instanceof TemplatePart.Findings) {
+                new FindingsTableWriter(table).write(data.areas());
             } else if (part instanceof TemplatePart.Series series) {
                 fillSeries(template, table, cells, series, data.series().get(series.area()), data.seriesYears());
             } else if (part instanceof TemplatePart.Efficiency efficiency) {
@@ -65,9 +79,36 @@ public final class ReportFiller {
         }
     }
 
-    private static void fillProfiles(TemplateWorkbook template, TableLayout table, CellWriter cells,
+    /** A profile's table and chart, or an empty table with a note saying why (no layout or no figures for the year). */
+    private static void fillProfile(TemplateWorkbook template, TableLayout table, CellWriter cells, TemplatePart.Profile part,
+                                    ReportData data) {
+        setNamedText(template, part.titleName(), "Tjenesteprofil – " + part.title() + " – " + data.region().name() + " " + data.year());
+        ProfileTable profile = data.profiles().get(part.profileCode());
+        if (profile == null) {
+            new ProfileTableWriter(table, cells).write(List.of(), data.year());
+            ChartRetargeter.retargetWithNote(template.requireChart(part.chart()), table, table.firstDataRow(), table.firstDataRow(),
+                    column -> Optional.empty(), "ingen tall for " + data.year());
+            setNamedText(template, part.noteName(), data.absent().get(part.profileCode()));
+            return;
+        }
+        fillProfiles(template, table, new ProfileTableWriter(table, cells), List.of(profile), part.chart(), data);
+        setNamedText(template, part.noteName(), barometerLine(data));
+    }
+
+    /**
+     * The area's Kommunebarometeret place, shown beside each of its profiles; empty when the area has no sector or the
+     * municipality no place (the barometer sheet says what to import).
+     */
+    private static String barometerLine(ReportData data) {
+        return data.template().parts().stream().filter(p -> p instanceof TemplatePart.Barometer)
+                .map(p -> ((TemplatePart.Barometer) p).sectors().get(0)).findFirst()
+                .filter(sector -> data.barometer().place(sector).isPresent())
+                .map(sector -> data.barometer().sentence(sector)).orElse("");
+    }
+
+    private static void fillProfiles(TemplateWorkbook template, TableLayout table, ProfileTableWriter writer,
                                      List<ProfileTable> profiles, String chartName, ReportData data) {
-        int rows = new ProfileTableWriter(table, cells).write(profiles, data.year());
+        int rows = writer.write(profiles, data.year());
         Optional<Integer> index = table.findColumn(ProfileColumn.INDEX.header());
         ChartRetargeter.retarget(template.requireChart(chartName), table, table.firstDataRow(),
                 table.firstDataRow() + Math.max(rows, 1) - 1,

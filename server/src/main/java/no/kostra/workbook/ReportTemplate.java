@@ -1,12 +1,14 @@
 package no.kostra.workbook;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A report template as the service knows it: which file holds it and which parts the filler expects in it.
+ * A report template as the catalogue defines it (see {@link ReportTemplates}): the file an analyst may keep an edited
+ * copy under, and the parts the filler expects in it. Equal templates design to the same workbook.
  *
- * @param area the service area code (KHT, PLO), or {@link #ALL_AREAS} for a summary across areas
+ * @param area the service area code, or {@link #ALL_AREAS} for the summary across areas
  */
 public record ReportTemplate(String id, String title, String area, String areaTitle, String fileName,
                              List<TemplatePart> parts) {
@@ -24,12 +26,14 @@ public record ReportTemplate(String id, String title, String area, String areaTi
 
     /** Every profile this template shows, in order. */
     public List<String> profileCodes() {
-        java.util.LinkedHashSet<String> codes = new java.util.LinkedHashSet<>();
+        LinkedHashSet<String> codes = new LinkedHashSet<>();
         for (TemplatePart part : parts) {
             if (part instanceof TemplatePart.Profile profile) {
                 codes.add(profile.profileCode());
             } else if (part instanceof TemplatePart.Summary summary) {
                 codes.addAll(summary.profileCodes());
+            } else if (part instanceof TemplatePart.Overview overview) {
+                overview.areas().forEach(a -> codes.addAll(a.profileCodes()));
             }
         }
         return List.copyOf(codes);

@@ -59,12 +59,19 @@ public final class TemplateWorkbook implements AutoCloseable {
             requireTable(part.table());
             if (part instanceof TemplatePart.Profile profile) {
                 requireName(profile.titleName());
+                requireName(profile.noteName());
                 requireChart(profile.chart());
             } else if (part instanceof TemplatePart.Efficiency efficiency) {
                 requireName(efficiency.noteName());
                 requireChart(efficiency.chart());
             } else if (part instanceof TemplatePart.Summary summary) {
                 requireChart(summary.chart());
+            } else if (part instanceof TemplatePart.Overview overview) {
+                requireChart(overview.chart());
+            } else if (part instanceof TemplatePart.Barometer barometer) {
+                requireName(barometer.textName());
+            } else if (part instanceof TemplatePart.BarometerSummary barometer) {
+                requireName(barometer.textName());
             }
         }
     }

@@ -65,6 +65,46 @@ class ReportCommandTest {
     }
 
     @Test
+    void theNationalBatchFillsEveryTemplateForEveryMunicipalityWithFiguresAndNamesTheOthers() throws Exception {
+        // the seeds hold profile figures for Bærum only: its three workbooks are filled, the 33 of the other eleven named
+        String[] run = CommandRun.run("report", "--all", "--all-municipalities", "--year", "2024", "--threads", "2",
+                "--out-dir", dir.resolve("out").toString(), "--data", dir.resolve("data").toString());
+
+        assertThat(run[0]).isEqualTo("0");
+        try (Stream<Path> files = Files.list(dir.resolve("out"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                    "KOSTRA 2024 Kommunehelse - Bærum.xlsx", "KOSTRA 2024 Pleie og omsorg - Bærum.xlsx",
+                    "KOSTRA 2024 Sammendrag for alle tjenesteområder - Bærum.xlsx");
+        }
+        assertThat(run[1]).contains("Hoppet over 33 arbeidsbøker uten tall:",
+                "  kommunehelse for 0301: Ingen tall for Oslo i Kommunehelse for 2024", "  … og 13 til");
+    }
+
+    @Test
+    void designTemplatesWritesTheTemplateOfEveryAreaOfTheCatalogueAndTheSummaryToEditInExcel() throws Exception {
+        String[] run = CommandRun.run("design-templates", "--out", dir.resolve("maler").toString(), "--data", dir.resolve("data").toString());
+
+        assertThat(run[0]).isEqualTo("0");
+        try (Stream<Path> files = Files.list(dir.resolve("maler"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("kommunehelse.xlsx",
+                    "pleie-og-omsorg.xlsx", "sammendrag.xlsx");
+        }
+        try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(dir.resolve("maler").resolve("pleie-og-omsorg.xlsx")))) {
+            assertThat(workbook.getTable("Profil_PLO_67").getSheetName()).isEqualTo("Profil 67 år+");
+            assertThat(workbook.getTable("Kommunebarometer_PLO")).isNotNull();
+        }
+    }
+
+    @Test
+    void regionsAreNamedOrAllMunicipalitiesNotBoth() {
+        String[] run = CommandRun.run("report", "--all", "--all-municipalities", "--region", "3201", "--year", "2024",
+                "--out-dir", dir.resolve("out").toString(), "--data", dir.resolve("data").toString());
+
+        assertThat(run[0]).isEqualTo("2");
+        assertThat(run[2]).contains("Give --region CODE (one or more) or --all-municipalities");
+    }
+
+    @Test
     void outNamesOneFileSoABatchNeedsAFolder() {
         CommandLine command = Main.commandLine();
         StringWriter err = new StringWriter();

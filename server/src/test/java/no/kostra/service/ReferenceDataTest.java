@@ -46,7 +46,7 @@ class ReferenceDataTest {
         assertThatThrownBy(() -> seeded.services().analysis().referenceData().importFile("observations.csv", "x"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("Kan ikke importere observations.csv; filer som kan importeres: [deflators.csv, expense_need.csv,"
-                        + " efficiency_components.csv, home_care_hours.csv, efficiency.csv]");
+                        + " efficiency_components.csv, home_care_hours.csv, efficiency.csv, kommunebarometer.csv]");
     }
 
     /** Imports the file expecting a refusal with this message, and checks that nothing changed. */

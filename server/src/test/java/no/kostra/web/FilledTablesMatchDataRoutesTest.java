@@ -13,7 +13,6 @@ import no.kostra.support.Http;
 import no.kostra.support.SeededServicesExtension;
 import no.kostra.workbook.FilledReport;
 import no.kostra.workbook.ReportTemplate;
-import no.kostra.workbook.ReportTemplates;
 import no.kostra.workbook.powerquery.ReportQueries;
 import no.kostra.workbook.powerquery.TableQuery;
 import org.apache.poi.ss.usermodel.Cell;
@@ -44,7 +43,7 @@ class FilledTablesMatchDataRoutesTest {
     void everyCellOfEveryFilledTableIsWhatItsDataRouteAnswers(boolean refreshable) {
         JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             int compared = 0;
-            for (ReportTemplate template : ReportTemplates.all()) {
+            for (ReportTemplate template : SEEDED.services().reports().templates().all()) {
                 FilledReport plain = SEEDED.services().reports().fill(template.id(), "3201", 2024);
                 FilledReport report = refreshable
                         ? SEEDED.services().refreshableReports().refreshable(plain, URI.create("http://localhost:" + server.port())) : plain;

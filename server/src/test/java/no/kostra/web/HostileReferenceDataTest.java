@@ -34,7 +34,7 @@ class HostileReferenceDataTest {
     }
 
     @Test
-    void noHoursForEitherProfileIsA400ThatSaysTheSplitCannotBeMade() {
+    void noHoursForAnyProfileIsA400ThatSaysTheSplitCannotBeMade() {
         JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             client.post("/api/reference/home_care_hours.csv",
                     "region,year,profile,hours,source\n3201,2024,PLO_0_66,0,x\n3201,2024,PLO_67,0,x\n");
@@ -43,7 +43,8 @@ class HostileReferenceDataTest {
 
             assertThat(response.code()).isEqualTo(400);
             assertThat(Json.MAPPER.readTree(response.body().string()).path("error").asText())
-                    .contains("er 0 for både PLO_0_66 og PLO_67");
+                    .isEqualTo("Tildelte timer per uke for Bærum i 2024 er 0 for alle tjenesteprofiler, så"
+                            + " hjemmetjenestene kan ikke fordeles; importer home_care_hours.csv med timene");
         });
     }
 }

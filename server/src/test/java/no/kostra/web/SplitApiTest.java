@@ -55,7 +55,7 @@ class SplitApiTest {
     }
 
     @Test
-    void homeCareCostsAreSplitBetweenTheAgeProfilesByAssignedHours() {
+    void homeCareCostsAreSplitBetweenTheAgeProfilesByAssignedHoursUnderTheCataloguesTitles() {
         JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             // test hours, not published figures
             client.post("/api/reference/home_care_hours.csv", """
@@ -67,9 +67,48 @@ class SplitApiTest {
             JsonNode split = json(client.get("/api/splits/home-care?region=3201&year=2024")).path("homeCare");
 
             assertThat(split.path("total").asDouble()).isEqualTo(1963.3);
-            assertThat(split.path("cost0to66").asDouble()).isCloseTo(1963.3 * 30000 / 75000, within(5e-7));
-            assertThat(split.path("cost67").asDouble()).isCloseTo(1963.3 * 45000 / 75000, within(5e-7));
-            assertThat(split.path("share67Percent").asDouble()).isCloseTo(60.0, within(5e-7));
+            JsonNode young = split.path("parts").get(0);
+            JsonNode old = split.path("parts").get(1);
+            assertThat(young.path("profile").asText()).isEqualTo("PLO_0_66");
+            assertThat(young.path("title").asText()).isEqualTo("Pleie og omsorg – innbyggere 0–66 år");
+            assertThat(young.path("cost").asDouble()).isCloseTo(1963.3 * 30000 / 75000, within(5e-7));
+            assertThat(old.path("title").asText()).isEqualTo("Pleie og omsorg – innbyggere 67 år og eldre");
+            assertThat(old.path("cost").asDouble()).isCloseTo(1963.3 * 45000 / 75000, within(5e-7));
+            assertThat(old.path("sharePercent").asDouble()).isCloseTo(60.0, within(5e-7));
+        });
+    }
+
+    @Test
+    void theSplitTakesEveryProfileWithHoursInTheCatalogueOrder() {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
+            // test hours: a third profile's hours are split off as well
+            client.post("/api/reference/home_care_hours.csv", """
+                    region,year,profile,hours,source
+                    3201,2024,PLO_67,45000,test hours
+                    3201,2024,PLO_TTU,5000,test hours
+                    3201,2024,PLO_0_66,30000,test hours
+                    """, r -> { });
+
+            JsonNode parts = json(client.get("/api/splits/home-care?region=3201&year=2024")).path("homeCare").path("parts");
+
+            assertThat(parts).extracting(p -> p.path("profile").asText()).containsExactly("PLO_0_66", "PLO_67", "PLO_TTU");
+            assertThat(parts.get(2).path("cost").asDouble()).isCloseTo(1963.3 * 5000 / 80000, within(5e-7));
+            assertThat(parts.get(0).path("sharePercent").asDouble()).isCloseTo(37.5, within(5e-7));
+        });
+    }
+
+    @Test
+    void hoursForAProfileTheCatalogueLacksAreRefusedNamingLineAndColumn() {
+        JavalinTest.test(App.create(seeded.services()), (server, client) -> {
+            Response response = client.post("/api/reference/home_care_hours.csv", """
+                    region,year,profile,hours,source
+                    3201,2024,PLO_0_66,30000,test hours
+                    3201,2024,PLO_80,45000,test hours
+                    """);
+
+            assertThat(response.code()).isEqualTo(400);
+            assertThat(json(response).path("error").asText()).isEqualTo("Ugyldig fil: home_care_hours.csv linje 3, kolonne profile:"
+                    + " ukjent tjenesteprofil PLO_80; profilene er KHT, PLO, PLO_0_66, PLO_67 og PLO_TTU");
         });
     }
 
@@ -79,9 +118,9 @@ class SplitApiTest {
             Response response = client.get("/api/splits/home-care?region=3201&year=2024");
 
             assertThat(response.code()).isEqualTo(404);
-            assertThat(json(response).path("error").asText()).isEqualTo("Mangler tall for å fordele hjemmetjenestene i 2024:"
-                    + " trenger netto driftsutgifter (Totalt i netto_hjemmetjenester) og tildelte timer per uke for PLO_0_66"
-                    + " og PLO_67 (importer home_care_hours.csv)");
+            assertThat(json(response).path("error").asText()).isEqualTo("Mangler tall for å fordele hjemmetjenestene for Bærum"
+                    + " i 2024: trenger netto driftsutgifter (Totalt i netto_hjemmetjenester) og tildelte timer per uke for minst"
+                    + " to tjenesteprofiler (importer home_care_hours.csv med kolonnene region,year,profile,hours,source)");
         });
     }
 }

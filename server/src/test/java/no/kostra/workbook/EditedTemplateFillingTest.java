@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
@@ -32,7 +31,8 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EditedTemplateFillingTest {
-    private static final ReportTemplate KOMMUNEHELSE = ReportTemplates.require("kommunehelse");
+    private ReportTemplate kommunehelse;
+    private byte[] designed;
     /** The profile chart (Graf_Profil_KHT) and the first series chart (Graf_KHT.serie_netto_per_innbygger). */
     private static final String PROFILE_CHART = "xl/charts/chart1.xml";
     private static final String SERIES_CHART = "xl/charts/chart2.xml";
@@ -44,7 +44,9 @@ class EditedTemplateFillingTest {
     @BeforeAll
     void gather() {
         services = SeededServices.open();
-        data = services.reports().gather(KOMMUNEHELSE, "3201", 2024);
+        kommunehelse = services.reports().templates().require("kommunehelse");
+        designed = services.reports().templateFile(kommunehelse);
+        data = services.reports().gather(kommunehelse, "3201", 2024);
         filler = new ReportFiller(new SigningKeys(services.database(), SeededServices.CLOCK).current());
     }
 
@@ -87,9 +89,7 @@ class EditedTemplateFillingTest {
         // given a series chart whose title the analyst deleted, and no stored figures for its indicator
         byte[] template = editEntry(SERIES_CHART, xml -> xml.replaceAll("<c:title>.*?</c:title>", ""));
         String dropped = "KHT.serie_netto_per_innbygger";
-        ReportData without = new ReportData(KOMMUNEHELSE, data.region(), data.year(), data.dataRevision(), data.madeAt(),
-                data.profiles(), Map.of("KHT", data.series().get("KHT").stream().filter(r -> !r.indicator().equals(dropped)).toList()),
-                data.seriesYears(), data.efficiency());
+        ReportData without = data.withSeries("KHT", data.series().get("KHT").stream().filter(r -> !r.indicator().equals(dropped)).toList());
 
         // when
         try (FilledWorkbook filled = new FilledWorkbook(fill(template, without))) {
@@ -133,15 +133,15 @@ class EditedTemplateFillingTest {
     }
 
     private byte[] fill(byte[] template, ReportData data) {
-        try (TemplateWorkbook workbook = TemplateWorkbook.open(KOMMUNEHELSE, template)) {
+        try (TemplateWorkbook workbook = TemplateWorkbook.open(kommunehelse, template)) {
             return filler.fill(workbook, data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static byte[] editWorkbook(Consumer<XSSFWorkbook> change) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(ReportTemplates.packagedBytes(KOMMUNEHELSE)));
+    private byte[] editWorkbook(Consumer<XSSFWorkbook> change) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(designed));
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             change.accept(workbook);
             workbook.write(out);
@@ -152,9 +152,9 @@ class EditedTemplateFillingTest {
     }
 
     /** The packaged template with one part's XML changed, as an edit in Excel would leave it. */
-    private static byte[] editEntry(String name, UnaryOperator<String> change) {
+    private byte[] editEntry(String name, UnaryOperator<String> change) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(ReportTemplates.packagedBytes(KOMMUNEHELSE)));
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(designed));
              ZipOutputStream out = new ZipOutputStream(bytes)) {
             boolean found = false;
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {

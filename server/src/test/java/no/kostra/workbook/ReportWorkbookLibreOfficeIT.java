@@ -43,14 +43,14 @@ class ReportWorkbookLibreOfficeIT {
     }
 
     @Test
-    void everyTemplateRecalculatesToTheServicesFiguresAndRendersItsProfilePage() throws Exception {
-        for (ReportTemplate template : ReportTemplates.all()) {
+    void everyTemplateOfTheCatalogueRecalculatesToTheServicesFiguresAndRendersItsFirstPage() throws Exception {
+        for (ReportTemplate template : services.reports().templates().all()) {
             FilledReport report = services.reports().fill(template.id(), "3201", 2024);
             Path pdf = LibreOfficeCalc.ARTIFACTS.resolve(template.id() + ".pdf");
 
-            opensAndRecalculatesToTheServicesFigures(report, template.id(), pdf);
+            assertOpensAndRecalculates(report, template.id(), pdf);
 
-            Path png = LibreOfficeCalc.renderPage(pdf, 1, LibreOfficeCalc.ARTIFACTS.resolve(template.id() + "-profil"));
+            Path png = LibreOfficeCalc.renderPage(pdf, 1, LibreOfficeCalc.ARTIFACTS.resolve(template.id() + "-side1"));
             assertThat(Files.size(png)).as(png + " has content").isGreaterThan(50_000);
         }
     }
@@ -60,17 +60,49 @@ class ReportWorkbookLibreOfficeIT {
      * Query, opens it without complaint, ignores its queries and recalculates as for a plain one.
      */
     @Test
-    void everyRefreshableWorkbookOpensIgnoresItsQueriesRecalculatesAndRendersItsProfilePage() throws Exception {
-        for (ReportTemplate template : ReportTemplates.all()) {
+    void everyRefreshableWorkbookOpensIgnoresItsQueriesRecalculatesAndRendersItsFirstPage() throws Exception {
+        for (ReportTemplate template : services.reports().templates().all()) {
             FilledReport report = services.refreshableReports().refreshable(services.reports().fill(template.id(), "3201", 2024),
                     java.net.URI.create("https://kostra.baerum.kommune.no"));
             String name = "refreshable-" + template.id();
             Path pdf = LibreOfficeCalc.ARTIFACTS.resolve(name + ".pdf");
 
-            opensAndRecalculatesToTheServicesFigures(report, name, pdf);
+            assertOpensAndRecalculates(report, name, pdf);
 
-            Path png = LibreOfficeCalc.renderPage(pdf, 1, LibreOfficeCalc.ARTIFACTS.resolve(name + "-profil"));
+            Path png = LibreOfficeCalc.renderPage(pdf, 1, LibreOfficeCalc.ARTIFACTS.resolve(name + "-side1"));
             assertThat(Files.size(png)).as(png + " has content").isGreaterThan(50_000);
+        }
+    }
+
+    @Test
+    void anAreaImportedAsCatalogueDataAndTheSummaryOfItsYearOpenAndRecalculate() throws Exception {
+        try (Services withGrunnskole = SeededServices.open()) {
+            GrunnskoleFixture.importInto(withGrunnskole);
+            for (String template : List.of("grunnskole", "sammendrag")) {
+                FilledReport report = withGrunnskole.reports().fill(template, "3201", 2018);
+                String name = template + "-2018";
+
+                assertOpensAndRecalculates(report, name, LibreOfficeCalc.ARTIFACTS.resolve(name + ".pdf"));
+            }
+        }
+    }
+
+    /** LibreOffice loads the workbook without a repair question, and every formula lands on the service's figure. */
+    private void assertOpensAndRecalculates(FilledReport report, String name, Path pdf) throws Exception {
+        LibreOfficeCalc.Result result = calc.check(write(report, name + ".xlsx"), pdf, List.of());
+
+        assertThat(result.loaded()).as(name + " opens in LibreOffice").isTrue();
+        assertThat(result.problems()).as(name + ": LibreOffice reported the file as damaged").isEmpty();
+        List<CellProvenance> formulas = formulaCells(report);
+        assertThat(result.formulas()).as(name).hasSize(formulas.size());
+        for (CellProvenance expected : formulas) {
+            LibreOfficeCalc.Formula actual = result.formula(expected.sheet(), expected.cell());
+            assertThat(actual.error()).as(expected.toString()).isZero();
+            if (expected.value() != null) {
+                assertThat(actual.value()).as(expected.toString()).isCloseTo(Double.parseDouble(expected.value()), within(SERVICE_PRECISION));
+            } else {
+                assertThat(actual.text()).as(expected.toString()).isEqualTo(expected.status());
+            }
         }
     }
 
@@ -121,26 +153,7 @@ class ReportWorkbookLibreOfficeIT {
                 FilledReport report = year2021.reports().fill("kommunehelse", "3201", 2021);
                 String name = "kommunehelse-2021-" + year2021.profiles().profile("3201", "KHT", 2021).rows().size() + "-rader";
 
-                opensAndRecalculatesToTheServicesFigures(report, name, LibreOfficeCalc.ARTIFACTS.resolve(name + ".pdf"));
-            }
-        }
-    }
-
-    /** LibreOffice opens the workbook without complaint and every formula cell lands on the figure the service filled in. */
-    private void opensAndRecalculatesToTheServicesFigures(FilledReport report, String name, Path pdf) throws Exception {
-        LibreOfficeCalc.Result result = calc.check(write(report, name + ".xlsx"), pdf, List.of());
-
-        assertThat(result.loaded()).as(name + " opens in LibreOffice").isTrue();
-        assertThat(result.problems()).as(name + ": LibreOffice reported the file as damaged").isEmpty();
-        List<CellProvenance> formulas = formulaCells(report);
-        assertThat(result.formulas()).as(name).hasSize(formulas.size());
-        for (CellProvenance expected : formulas) {
-            LibreOfficeCalc.Formula actual = result.formula(expected.sheet(), expected.cell());
-            assertThat(actual.error()).as(expected.toString()).isZero();
-            if (expected.value() != null) {
-                assertThat(actual.value()).as(expected.toString()).isCloseTo(Double.parseDouble(expected.value()), within(SERVICE_PRECISION));
-            } else {
-                assertThat(actual.text()).as(expected.toString()).isEqualTo(expected.status());
+                assertOpensAndRecalculates(report, name, LibreOfficeCalc.ARTIFACTS.resolve(name + ".pdf"));
             }
         }
     }

@@ -1,21 +1,34 @@
 package no.kostra.compute.splits;
 
+import java.util.List;
+
 /**
- * Home-care costs split between the PLO 0–66 and 67+ profiles in proportion to the hours assigned per week in each
- * age group, as ASSS does (001: "Fordelingen av kostnadene for hjemmetjenester mellom tjenesteprofilene er basert på
- * antall tildelte timer per uke i de to aldersgruppene"). Pure.
+ * Home-care costs split between service profiles (ASSS: the 0–66 and 67+ profiles of Pleie og omsorg; which ones is
+ * catalogue data) in proportion to the hours assigned per week in each, as ASSS does (001: "Fordelingen av kostnadene
+ * for hjemmetjenester mellom tjenesteprofilene er basert på antall tildelte timer per uke i de to aldersgruppene"). Pure.
  *
  * @param total the home-care costs to split (mill. kroner)
+ * @param parts one per profile, in the order given
  */
-public record HomeCareSplit(int year, double total, double hours0to66, double hours67, double cost0to66, double cost67,
-                            double share0to66Percent, double share67Percent) {
+public record HomeCareSplit(int year, double total, List<Part> parts) {
+    public HomeCareSplit {
+        parts = List.copyOf(parts);
+    }
 
-    public static HomeCareSplit split(int year, double total, double hours0to66, double hours67) {
-        if (hours0to66 < 0 || hours67 < 0 || hours0to66 + hours67 == 0) {
-            throw new IllegalArgumentException("Assigned hours must be 0 or more and not both 0, were " + hours0to66 + " and " + hours67);
+    /** A profile's assigned hours, as stored; {@code title} is the catalogue's. */
+    public record Hours(String profile, String title, double hours) {
+    }
+
+    /** A profile's share of the hours and of the costs. */
+    public record Part(String profile, String title, double hours, double sharePercent, double cost) {
+    }
+
+    public static HomeCareSplit split(int year, double total, List<Hours> hours) {
+        double sum = hours.stream().mapToDouble(Hours::hours).sum();
+        if (hours.stream().anyMatch(h -> h.hours() < 0) || sum == 0) {
+            throw new IllegalArgumentException("Assigned hours must be 0 or more and not all 0, were " + hours);
         }
-        double hours = hours0to66 + hours67;
-        return new HomeCareSplit(year, total, hours0to66, hours67, total * hours0to66 / hours, total * hours67 / hours,
-                hours0to66 / hours * 100.0, hours67 / hours * 100.0);
+        return new HomeCareSplit(year, total, hours.stream()
+                .map(h -> new Part(h.profile(), h.title(), h.hours(), h.hours() / sum * 100.0, total * h.hours() / sum)).toList());
     }
 }

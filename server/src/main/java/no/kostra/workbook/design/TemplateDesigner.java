@@ -1,7 +1,11 @@
 package no.kostra.workbook.design;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -10,12 +14,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import no.kostra.catalog.Catalog;
-import no.kostra.catalog.Indicator;
 import no.kostra.workbook.EfficiencyColumn;
 import no.kostra.workbook.ProfileColumn;
 import no.kostra.workbook.ReportTemplate;
-import no.kostra.workbook.ReportTemplates;
 import no.kostra.workbook.SeriesColumn;
 import no.kostra.workbook.TemplatePart;
 import no.kostra.workbook.TemplateProperties;
@@ -24,32 +25,31 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
 import org.apache.poi.xssf.usermodel.XSSFName;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Writes every template in {@link ReportTemplates} as an .xlsx an analyst could have built in Excel. The catalogue
- * supplies the profile titles and the area's series indicators (one chart each).
+ * Designs a report template as an .xlsx an analyst could have built in Excel, from the template's parts alone (which
+ * the catalogue defines: see {@code ReportTemplates}). Thread-safe.
  */
 public final class TemplateDesigner {
+    /**
+     * Designs by template definition. A design is a pure function of the definition and costs POI a second or more
+     * (charts), so every service in the process shares them, as the filler shares what it reads of a template.
+     */
+    private static final Cache<ReportTemplate, byte[]> DESIGNS = Caffeine.newBuilder().maximumSize(256).build();
+
     /** Bump when the designed layout changes; written into each template's custom properties. */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
     private static final Date DESIGNED = Date.from(LocalDateTime.of(2026, 11, 23, 0, 0).toInstant(ZoneOffset.UTC));
     private static final int CHART_ROWS = 30;
     /** Rows of series charts (two side by side) on one printed page. */
     private static final int CHART_ROWS_PER_PAGE = 2;
 
-    private final Catalog catalog;
-
-    public TemplateDesigner(Catalog catalog) {
-        this.catalog = catalog;
-    }
-
     /** Writes each template into the folder; returns the files written. */
-    public List<Path> writeAll(Path folder) throws IOException {
+    public List<Path> writeAll(Path folder, List<ReportTemplate> templates) throws IOException {
         Files.createDirectories(folder);
         List<Path> written = new ArrayList<>();
-        for (ReportTemplate template : ReportTemplates.all()) {
+        for (ReportTemplate template : templates) {
             Path file = folder.resolve(template.fileName());
             try (XSSFWorkbook workbook = design(template); OutputStream out = Files.newOutputStream(file)) {
                 workbook.write(out);
@@ -57,6 +57,20 @@ public final class TemplateDesigner {
             written.add(file);
         }
         return written;
+    }
+
+    /** The designed template as the bytes of an .xlsx file, designed once per template definition. */
+    public byte[] bytes(ReportTemplate template) {
+        return DESIGNS.get(template, this::write);
+    }
+
+    private byte[] write(ReportTemplate template) {
+        try (XSSFWorkbook workbook = design(template); ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024)) {
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Designing template " + template.id(), e);
+        }
     }
 
     public XSSFWorkbook design(ReportTemplate template) {
@@ -70,8 +84,18 @@ public final class TemplateDesigner {
                 seriesSheets(workbook, styles, series);
             } else if (part instanceof TemplatePart.Efficiency efficiency) {
                 efficiencySheet(workbook, styles, efficiency);
+            } else if (part instanceof TemplatePart.Barometer barometer) {
+                SummarySheets.barometer(workbook, styles, barometer.table(), barometer.textName(),
+                        "Kommunebarometeret – " + String.join(", ", barometer.sectors()));
             } else if (part instanceof TemplatePart.Summary summary) {
-                summarySheet(workbook, styles, template, summary);
+                SummarySheets.indicators(workbook, styles, template, summary, first);
+            } else if (part instanceof TemplatePart.Overview overview) {
+                SummarySheets.overview(workbook, styles, template, overview, first);
+            } else if (part instanceof TemplatePart.Findings findings) {
+                SummarySheets.findings(workbook, styles, findings);
+            } else if (part instanceof TemplatePart.BarometerSummary barometer) {
+                SummarySheets.barometer(workbook, styles, barometer.table(), barometer.textName(),
+                        "Kommunebarometeret – alle sektorer");
             }
             first = false;
         }
@@ -81,11 +105,12 @@ public final class TemplateDesigner {
 
     private void profileSheet(XSSFWorkbook workbook, DesignStyles styles, ReportTemplate template,
                               TemplatePart.Profile part, boolean first) {
-        String title = catalog.requireProfile(part.profileCode()).title();
-        XSSFSheet sheet = workbook.createSheet(profileSheetName(part.profileCode()));
+        XSSFSheet sheet = sheet(workbook, part.sheet());
         int row = first ? reportHeading(sheet, styles, template) : 0;
-        text(sheet, row, "Tjenesteprofil – " + title, styles.title);
+        text(sheet, row, "Tjenesteprofil – " + part.title(), styles.title);
         name(workbook, part.titleName(), sheet, row);
+        text(sheet, row + 1, "", styles.note);
+        name(workbook, part.noteName(), sheet, row + 1);
         int chartTop = row + 2;
         int headerRow = chartTop + CHART_ROWS + 1;
         List<ProfileColumn> columns = List.of(ProfileColumn.ID, ProfileColumn.CATEGORY, ProfileColumn.NAME,
@@ -104,10 +129,8 @@ public final class TemplateDesigner {
     }
 
     private void seriesSheets(XSSFWorkbook workbook, DesignStyles styles, TemplatePart.Series part) {
-        List<Indicator> indicators = catalog.indicatorsOfArea(part.area()).stream()
-                .filter(i -> !catalog.isProfileIndicator(i.id())).toList();
-        XSSFSheet charts = workbook.createSheet("Serier");
-        XSSFSheet data = workbook.createSheet("Seriedata");
+        XSSFSheet charts = sheet(workbook, "Serier");
+        XSSFSheet data = sheet(workbook, "Seriedata");
         text(charts, 0, "Utvikling over tid – kommunen, nabokommunen og sammenligningsgrupper", styles.title);
         text(data, 0, "Tallgrunnlag for seriene", styles.title);
         List<SeriesColumn> columns = List.of(SeriesColumn.values());
@@ -120,14 +143,14 @@ public final class TemplateDesigner {
         }).toList(), styles.header);
         int chartHeight = 20;
         int chartWidth = 8;
-        for (int i = 0; i < indicators.size(); i++) {
-            Indicator indicator = indicators.get(i);
+        for (int i = 0; i < part.charts().size(); i++) {
+            TemplatePart.Series.Chart chart = part.charts().get(i);
             int top = 2 + (i / 2) * (chartHeight + 1);
             int left = 1 + (i % 2) * (chartWidth + 1);
             if (i > 0 && i % (2 * CHART_ROWS_PER_PAGE) == 0) {
                 charts.setRowBreak(top - 1); // whole charts on each printed page
             }
-            ChartDesigns.bars(charts, TemplatePart.Series.chartOf(indicator.id()), indicator.name(),
+            ChartDesigns.bars(charts, TemplatePart.Series.chartOf(chart.indicator()), chart.title(),
                     new ChartDesigns.Place(left, top, left + chartWidth, top + chartHeight), BarDirection.COL, data, 3,
                     columns.indexOf(SeriesColumn.REGION), List.of(
                             new ChartDesigns.SeriesColumn(SeriesColumn.YEAR_1.header(), columns.indexOf(SeriesColumn.YEAR_1)),
@@ -143,7 +166,7 @@ public final class TemplateDesigner {
     }
 
     private void efficiencySheet(XSSFWorkbook workbook, DesignStyles styles, TemplatePart.Efficiency part) {
-        XSSFSheet sheet = workbook.createSheet("Effektivitet");
+        XSSFSheet sheet = sheet(workbook, "Effektivitet");
         text(sheet, 0, "Ressursbruk, produksjon og effektivitet sammenlignet med ASSS", styles.title);
         text(sheet, 1, "Fylles når effektivitetsanalysen for området er beregnet.", styles.note);
         name(workbook, part.noteName(), sheet, 1);
@@ -162,25 +185,7 @@ public final class TemplateDesigner {
         printSetup(sheet);
     }
 
-    private void summarySheet(XSSFWorkbook workbook, DesignStyles styles, ReportTemplate template, TemplatePart.Summary part) {
-        XSSFSheet sheet = workbook.createSheet("Sammendrag");
-        int row = reportHeading(sheet, styles, template);
-        text(sheet, row, "Alle tjenesteprofiler – rapportåret mot ASSS-snittet (= 100)", styles.title);
-        int chartTop = row + 2;
-        int chartRows = 40;
-        int headerRow = chartTop + chartRows + 1;
-        List<ProfileColumn> columns = List.of(ProfileColumn.ID, ProfileColumn.AREA, ProfileColumn.NAME, ProfileColumn.UNIT,
-                ProfileColumn.REPORT_YEAR, ProfileColumn.MEAN, ProfileColumn.INDEX, ProfileColumn.DEVIATION,
-                ProfileColumn.NARRATIVE, ProfileColumn.COMMENT);
-        TableDesign.create(sheet, part.table(), headerRow, 0, profileColumns(columns, styles), styles.header);
-        ChartDesigns.bars(sheet, part.chart(), "Indeks mot ASSS-snittet (= 100)",
-                new ChartDesigns.Place(1, chartTop, 9, chartTop + chartRows), BarDirection.BAR, sheet, headerRow + 1,
-                columns.indexOf(ProfileColumn.NAME),
-                List.of(new ChartDesigns.SeriesColumn("Kommunen", columns.indexOf(ProfileColumn.INDEX))));
-        printSetup(sheet);
-    }
-
-    private static List<TableDesign.Column> profileColumns(List<ProfileColumn> columns, DesignStyles styles) {
+    static List<TableDesign.Column> profileColumns(List<ProfileColumn> columns, DesignStyles styles) {
         return columns.stream().map(c -> switch (c) {
             case ID -> TableDesign.Column.hiddenKey(c.header(), styles.text);
             case AREA -> TableDesign.Column.of(c.header(), 22, styles.wrappedText);
@@ -195,7 +200,7 @@ public final class TemplateDesigner {
     }
 
     /** The report title and source line, found by name; returns the next free row. */
-    private static int reportHeading(XSSFSheet sheet, DesignStyles styles, ReportTemplate template) {
+    static int reportHeading(XSSFSheet sheet, DesignStyles styles, ReportTemplate template) {
         text(sheet, 0, "KOSTRA – " + template.title(), styles.title);
         text(sheet, 1, "Kilde: KOSTRA (SSB) og ASSS. Tallene fylles inn av Kostra workbench.", styles.subtitle);
         name(sheet.getWorkbook(), ReportTemplate.TITLE_NAME, sheet, 0);
@@ -203,29 +208,32 @@ public final class TemplateDesigner {
         return 2;
     }
 
-    private static void text(XSSFSheet sheet, int row, String value, org.apache.poi.xssf.usermodel.XSSFCellStyle style) {
+    /**
+     * A new sheet under the name, or under "name (2)", "name (3)" … when the workbook has a sheet of that name (Excel
+     * compares sheet names without case): a profile the catalogue put on a sheet named like a fixed one still gets one.
+     */
+    static XSSFSheet sheet(XSSFWorkbook workbook, String name) {
+        String unique = name;
+        for (int n = 2; workbook.getSheet(unique) != null; n++) { // POI, as Excel, finds a sheet whatever its case
+            String suffix = " (" + n + ")";
+            unique = name.substring(0, Math.min(name.length(), 31 - suffix.length())) + suffix;
+        }
+        return workbook.createSheet(unique);
+    }
+
+    static void text(XSSFSheet sheet, int row, String value, org.apache.poi.xssf.usermodel.XSSFCellStyle style) {
         var r = Optional.ofNullable(sheet.getRow(row)).orElseGet(() -> sheet.createRow(row));
         r.createCell(1).setCellValue(value);
         r.getCell(1).setCellStyle(style);
     }
 
-    private static void name(XSSFWorkbook workbook, String name, XSSFSheet sheet, int row) {
+    static void name(XSSFWorkbook workbook, String name, XSSFSheet sheet, int row) {
         XSSFName n = workbook.createName();
         n.setNameName(name);
         n.setRefersToFormula("'" + sheet.getSheetName().replace("'", "''") + "'!$B$" + (row + 1));
     }
 
-    static String profileSheetName(String profileCode) {
-        return switch (profileCode) {
-            case "PLO" -> "Profil alle";
-            case "PLO_0_66" -> "Profil 0–66 år";
-            case "PLO_67" -> "Profil 67 år+";
-            case "PLO_TTU" -> "Profil TTU";
-            default -> "Profil";
-        };
-    }
-
-    private static void printSetup(Sheet sheet) {
+    static void printSetup(Sheet sheet) {
         PrintSetup print = sheet.getPrintSetup();
         print.setLandscape(true);
         print.setPaperSize(PrintSetup.A4_PAPERSIZE);

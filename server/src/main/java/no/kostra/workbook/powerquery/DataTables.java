@@ -13,6 +13,7 @@ import no.kostra.compute.ProfileRow;
 import no.kostra.compute.ProfileTable;
 import no.kostra.compute.YearFigure;
 import no.kostra.compute.efficiency.EfficiencyYear;
+import no.kostra.compute.summary.Levels;
 import no.kostra.compute.splits.CostSplit;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.errors.NotFoundException;
@@ -138,8 +139,8 @@ public final class DataTables {
         }
         List<List<Object>> rows = new ArrayList<>();
         for (EfficiencyYear y : years) {
-            rows.add(Arrays.asList(Integer.toString(y.year()), EfficiencyColumn.percentOver(y.costIndex()),
-                    EfficiencyColumn.percentOver(y.productionIndex()), y.efficiency() * 100.0, revision));
+            rows.add(Arrays.asList(Integer.toString(y.year()), Levels.percentOver(y.costIndex()),
+                    Levels.percentOver(y.productionIndex()), y.efficiency() * 100.0, revision));
         }
         return new DataTable("efficiency", revision, efficiencyColumns(), rows);
     }

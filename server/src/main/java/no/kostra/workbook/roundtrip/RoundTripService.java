@@ -22,7 +22,6 @@ import no.kostra.workbook.ProvenanceHeader;
 import no.kostra.workbook.ProvenanceSheet;
 import no.kostra.workbook.ProvenanceSigner;
 import no.kostra.workbook.ReportTemplate;
-import no.kostra.workbook.ReportTemplates;
 import no.kostra.workbook.ReportService;
 import no.kostra.workbook.SigningKeys;
 import no.kostra.workbook.TemplateWorkbook;
@@ -112,7 +111,7 @@ public final class RoundTripService {
             throw new InvalidInputException("Proveniensen i " + fileName + " er endret (kontrollsummen stemmer ikke);"
                     + " arbeidsboken kan ikke brukes til å lagre endringer", Map.of("file", fileName));
         }
-        ReportTemplate template = ReportTemplates.find(header.templateId()).orElseThrow(() -> new InvalidInputException(
+        ReportTemplate template = reports.templates().find(header.templateId()).orElseThrow(() -> new InvalidInputException(
                 fileName + " er laget fra malen '" + header.templateId() + "', som ikke finnes lenger", Map.of("file", fileName)));
         String current;
         try (TemplateWorkbook packaged = reports.open(template)) {

@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import no.kostra.support.SeededServicesExtension;
 import no.kostra.workbook.FilledReport;
 import no.kostra.workbook.ReportTemplate;
-import no.kostra.workbook.ReportTemplates;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class RefreshableWorkbookNodeIT {
     void microsoftsOwnCodeReadsTheQueriesOfEveryRefreshableReport() throws Exception {
         requireNode();
         clean(FOLDER);
-        for (ReportTemplate template : ReportTemplates.all()) {
+        for (ReportTemplate template : SEEDED.services().reports().templates().all()) {
             FilledReport report = SEEDED.services().refreshableReports().refreshable(
                     SEEDED.services().reports().fill(template.id(), "3201", 2024), URI.create("https://kostra.baerum.kommune.no"));
             Files.write(FOLDER.resolve(template.id() + ".xlsx"), report.xlsx());
@@ -53,7 +52,7 @@ class RefreshableWorkbookNodeIT {
 
         assertThat(finished).as("node finished within " + TIMEOUT_SECONDS + " s").isTrue();
         assertThat(node.exitValue()).as(output).isZero();
-        int tests = 3 * ReportTemplates.all().size();
+        int tests = 3 * SEEDED.services().reports().templates().all().size();
         assertThat(output).as(output).contains("# pass " + tests, "# fail 0");
     }
 
