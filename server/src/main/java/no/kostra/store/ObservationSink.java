@@ -21,6 +21,9 @@ interface ObservationSink extends AutoCloseable {
     @Override
     void close() throws SQLException;
 
+    /** Gives up without sending what is pending (the transaction is rolled back): frees the connection, never throws. */
+    void abandon();
+
     static ObservationSink open(Connection c) throws SQLException {
         if (c.getMetaData().getURL().startsWith("jdbc:postgresql:")) {
             return new PostgresCopySink(c);
@@ -70,6 +73,15 @@ interface ObservationSink extends AutoCloseable {
                 }
             } finally {
                 insert.close();
+            }
+        }
+
+        @Override
+        public void abandon() {
+            try {
+                insert.close();
+            } catch (SQLException e) {
+                // the rollback that follows takes what was sent
             }
         }
     }

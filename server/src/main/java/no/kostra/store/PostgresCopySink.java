@@ -47,6 +47,17 @@ final class PostgresCopySink implements ObservationSink {
         }
     }
 
+    @Override
+    public void abandon() {
+        try {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        } catch (SQLException e) {
+            // the rollback that follows takes what was sent
+        }
+    }
+
     private void flush() throws SQLException {
         if (line.isEmpty()) {
             return;

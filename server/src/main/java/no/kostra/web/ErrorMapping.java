@@ -7,6 +7,7 @@ import no.kostra.errors.ConflictException;
 import no.kostra.errors.ForbiddenException;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.errors.NotFoundException;
+import no.kostra.errors.UnconfirmedException;
 import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ final class ErrorMapping {
         routes.exception(InvalidInputException.class, (e, ctx) -> respond(ctx, 400, e.getMessage(), e.detail()));
         routes.exception(ConflictException.class, (e, ctx) -> respond(ctx, 409, e.getMessage(), e.detail()));
         routes.exception(ForbiddenException.class, (e, ctx) -> respond(ctx, 403, e.getMessage(), e.detail()));
+        routes.exception(UnconfirmedException.class, (e, ctx) -> respond(ctx, 422, e.getMessage(), e.detail()));
         routes.exception(RateLimits.TooManyRequests.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage(), e.detail()));
         routes.exception(AccessControl.Unauthorized.class, (e, ctx) -> {
             ctx.header("WWW-Authenticate", "Bearer");

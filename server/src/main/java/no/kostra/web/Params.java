@@ -107,4 +107,18 @@ final class Params {
                     Map.of("parameter", "vintage", "value", text));
         }
     }
+
+    /** {@code ?name=true|false}; false when not given. */
+    static boolean flag(Context ctx, String name) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "ja" -> true;
+            case "false", "0", "nei" -> false;
+            default -> throw new InvalidInputException("Parameteren '" + name + "' må være true eller false, fikk '" + text + "'",
+                    Map.of("parameter", name, "value", text));
+        };
+    }
 }
