@@ -34,6 +34,15 @@ class ImportWriterTest {
         });
     }
 
+    private long importCount() {
+        return seeded.services().database().read(c -> {
+            try (var s = c.createStatement(); var r = s.executeQuery("select count(*) from import_log")) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
+    }
+
     @Test
     void aFigureForARegionOutsideTheCatalogueIsRefusedAndNothingOfTheBatchIsWritten() {
         long rowsBefore = observationCount();
@@ -146,5 +155,35 @@ class ImportWriterTest {
         assertThat(heard).containsExactly("0301 2023 4900.0 after -", "0301 2024 5000.0 after 4900.0",
                 "3201 2024 4301.0 after " + seeded.services().figures().municipalityFigures(List.of(NET), "3201", 2023, 2023)
                         .get(NET).get(2023).value());
+    }
+
+    @Test
+    void anImportStoppedByAnErrorHalfWayThroughLeavesNothingBehind() {
+        // given a write that runs out of memory after its first figures are sent to the database
+        long rowsBefore = observationCount();
+        long importsBefore = importCount();
+        long revisionBefore = seeded.services().figures().dataRevision();
+        try (SortedObservations rows = inRunsOfTwo()) {
+            add(rows, "0301", "0301", 2023, 4900, false, 1);
+            add(rows, "0301", "0301", 2024, 5000, false, 2);
+            rows.add("KHT.sykefravaer", "3201", "3201", 2024, Figure.of(7.3), "fixture", null, false, 3);
+            WriteListener outOfMemory = new WriteListener() {
+                @Override
+                public void newValue(String indicatorId, String region, String statistic, int year, double value,
+                                     java.util.OptionalDouble previousYear, long position) {
+                    if (indicatorId.equals("KHT.sykefravaer")) {
+                        throw new OutOfMemoryError("simulated");
+                    }
+                }
+            };
+
+            // when it fails with an Error, not an exception
+            assertThatThrownBy(() -> writeSorted(rows, outOfMemory)).isInstanceOf(OutOfMemoryError.class);
+        }
+
+        // then the transaction was rolled back, not committed on its way out
+        assertThat(observationCount()).isEqualTo(rowsBefore);
+        assertThat(importCount()).isEqualTo(importsBefore);
+        assertThat(seeded.services().figures().dataRevision()).isEqualTo(revisionBefore);
     }
 }
