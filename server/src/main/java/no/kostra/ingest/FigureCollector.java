@@ -39,6 +39,8 @@ final class FigureCollector implements WriteListener {
     private static final int IN_FILE_BITS = 40;
     /** A value at or beyond this does not fit the stored number (18 digits before the decimal comma). */
     private static final double TOO_LARGE = 1e18;
+    /** Below this a value may round to 0 at the stored ten decimals (exactly: below 0,5e-10); the rare case is checked exactly. */
+    private static final double NEAR_ZERO = 1e-10;
 
     /** Says where a position of a file is, for messages ("linje 7, kolonne value", "value[3] (Tid=2024, …)"). */
     @FunctionalInterface
@@ -200,7 +202,7 @@ final class FigureCollector implements WriteListener {
         if (Math.abs(value) >= TOO_LARGE) {
             throw fail(position, "value", "tallet " + number(value) + " er for stort til å lagres (høyst 18 sifre før komma)");
         }
-        if (value != 0 && ImportWriter.stored(value).signum() == 0) {
+        if (value != 0 && Math.abs(value) < NEAR_ZERO && ImportWriter.stored(value).signum() == 0) {
             warn(position, "value", "tallet er nærmere 0 enn de 10 desimalene som lagres, og lagres som 0");
             return Figure.of(0);
         }
