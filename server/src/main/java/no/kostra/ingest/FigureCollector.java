@@ -52,6 +52,7 @@ final class FigureCollector implements WriteListener {
     private final ImportMapping mapping;
     private final int lastYear;
     private final String source;
+    /** Where the figures go, sorted; null for a collector that only checks them. */
     private final SortedObservations observations;
     private final Map<String, GroupStatisticRow> statistics = new LinkedHashMap<>();
     private final List<Long> statisticPositions = new ArrayList<>();
@@ -94,12 +95,13 @@ final class FigureCollector implements WriteListener {
         }
     }
 
-    FigureCollector(Catalog catalog, String file, ImportMapping mapping, int lastYear) {
+    /** @param keep whether to keep the figures for the writer, or only check them */
+    FigureCollector(Catalog catalog, String file, ImportMapping mapping, int lastYear, boolean keep) {
         this.catalog = catalog;
         this.mapping = mapping;
         this.lastYear = lastYear;
         this.source = mapping.sourceOr(file);
-        this.observations = new SortedObservations(catalog.indicators().stream().map(Indicator::id).toList(),
+        this.observations = !keep ? null : new SortedObservations(catalog.indicators().stream().map(Indicator::id).toList(),
                 catalog.regions().stream().map(Region::code).toList());
         startFile(file);
     }
@@ -159,8 +161,10 @@ final class FigureCollector implements WriteListener {
                     + " overskriver ikke tall");
             return;
         }
-        observations.add(indicator.id(), region.code(), code, year, storable(position, figure), source, null, !valid,
-                global(position));
+        Figure stored = storable(position, figure);
+        if (observations != null) {
+            observations.add(indicator.id(), region.code(), code, year, stored, source, null, !valid, global(position));
+        }
     }
 
     void groupStatistic(long position, String groupCode, String indicatorCode, String yearText, String statisticText,
@@ -354,6 +358,9 @@ final class FigureCollector implements WriteListener {
 
     /** What was read, for the writer; the counts and lists grow while it writes (rejections, outliers). */
     Collected finish() {
+        if (observations == null) {
+            throw new IllegalStateException("This collector only checks figures");
+        }
         return new Collected(observations, List.copyOf(statistics.values()), rejected);
     }
 

@@ -102,14 +102,14 @@ public final class Importer {
      */
     public int check(String fileName, byte[] bytes, ImportOptions options) {
         ImportSource source = ImportSource.of(fileName, bytes);
-        FigureCollector collector = collector(fileName, options);
+        FigureCollector collector = new FigureCollector(catalog.get(), fileName, options.mapping(), LocalDate.now(clock).getYear(),
+                false);
         collect(source, format(source, options), options, collector);
-        collector.finish().close();
         return collector.read();
     }
 
     private FigureCollector collector(String name, ImportOptions options) {
-        return new FigureCollector(catalog.get(), name, options.mapping(), LocalDate.now(clock).getYear());
+        return new FigureCollector(catalog.get(), name, options.mapping(), LocalDate.now(clock).getYear(), true);
     }
 
     private static ImportFormat format(ImportSource source, ImportOptions options) {
