@@ -33,7 +33,7 @@ import no.kostra.store.WriteListener;
  * <p>Readers name each figure by a position in its file (a CSV line, an Excel row, a JSON-stat cell) and say how to
  * describe a position ({@link Locator}); the description is made only when a message needs it.
  */
-final class FigureCollector implements WriteListener {
+final class FigureCollector implements WriteListener, AutoCloseable {
     static final int FIRST_YEAR = 1990;
     /** Bits of a position that say where in its file; those above say which file of the import. */
     private static final int IN_FILE_BITS = 40;
@@ -392,14 +392,17 @@ final class FigureCollector implements WriteListener {
         return List.copyOf(outliers);
     }
 
+    /** Deletes what was spilled to temporary files, whether the figures were written or the file refused. */
+    @Override
+    public void close() {
+        if (observations != null) {
+            observations.close();
+        }
+    }
+
     /**
      * @param rejected rows rejected while reading (before the writer sets aside back-filled ones)
      */
-    record Collected(SortedObservations observations, List<GroupStatisticRow> statistics, int rejected)
-            implements AutoCloseable {
-        @Override
-        public void close() {
-            observations.close();
-        }
+    record Collected(SortedObservations observations, List<GroupStatisticRow> statistics, int rejected) {
     }
 }

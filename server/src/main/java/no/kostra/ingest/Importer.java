@@ -58,9 +58,10 @@ public final class Importer {
         if (format == ImportFormat.CATALOG) {
             return importCatalogTable(source.name(), source.readAll(), options);
         }
-        FigureCollector collector = collector(source.name(), options);
-        collect(source, format, options, collector);
-        return write(source.name(), format, source.sha256(), options, collector);
+        try (FigureCollector collector = collector(source.name(), options)) {
+            collect(source, format, options, collector);
+            return write(source.name(), format, source.sha256(), options, collector);
+        }
     }
 
     /** A file's name and bytes. */
@@ -72,15 +73,15 @@ public final class Importer {
      * written in one transaction, or none.
      */
     public ImportReport importJsonStatParts(String name, List<NamedBytes> parts, ImportOptions options) {
-        FigureCollector collector = collector(name, options);
-        MessageDigest all = ImportSource.newDigest();
-        for (int i = 0; i < parts.size(); i++) {
-            NamedBytes part = parts.get(i);
-            collector.startFile(part.name());
-            JsonStatFigures.collect(JsonStatParser.parse(part.name(), part.bytes()), options.mapping(), collector);
-            all.update(part.bytes());
+        try (FigureCollector collector = collector(name, options)) {
+            MessageDigest all = ImportSource.newDigest();
+            for (NamedBytes part : parts) {
+                collector.startFile(part.name());
+                JsonStatFigures.collect(JsonStatParser.parse(part.name(), part.bytes()), options.mapping(), collector);
+                all.update(part.bytes());
+            }
+            return write(name, ImportFormat.JSON_STAT, HexFormat.of().formatHex(all.digest()), options, collector);
         }
-        return write(name, ImportFormat.JSON_STAT, HexFormat.of().formatHex(all.digest()), options, collector);
     }
 
     /**
@@ -89,9 +90,10 @@ public final class Importer {
      * @param identity the bytes the figures came from, for the import log's checksum
      */
     public ImportReport importGathered(String name, byte[] identity, ImportOptions options, Consumer<FigureSink> gather) {
-        FigureCollector collector = collector(name, options);
-        gather.accept(new CollectorSink(collector));
-        return write(name, ImportFormat.JSON_STAT, sha256(identity), options, collector);
+        try (FigureCollector collector = collector(name, options)) {
+            gather.accept(new CollectorSink(collector));
+            return write(name, ImportFormat.JSON_STAT, sha256(identity), options, collector);
+        }
     }
 
     /**
@@ -132,7 +134,7 @@ public final class Importer {
         ImportBatch header = new ImportBatch(ImportFormat.CATALOG.code(), fileName, sha256(bytes), options.vintage(), List.of(),
                 List.of(), 0);
         boolean sources = SourceTable.isSourceTable(bytes);
-        Outcome outcome = transaction(options.dryRun(), false, c -> {
+        Outcome outcome = transaction(options.dryRun(), false, null, c -> {
             if (sources) {
                 SourceTable.Merge merge = SourceTable.merge(catalog.get(), SourceRepository.all(c), fileName, bytes);
                 SourceRepository.save(c, merge.incoming());
@@ -149,11 +151,12 @@ public final class Importer {
     private ImportReport write(String name, ImportFormat format, String checksum, ImportOptions options,
                                FigureCollector collector) {
         Outcome outcome;
-        try (FigureCollector.Collected figures = collector.finish()) {
+        FigureCollector.Collected figures = collector.finish();
+        try {
             ImportBatch batch = new ImportBatch(format.code(), name, checksum, options.vintage(), List.of(),
                     figures.statistics(), figures.rejected(), options.reportYear());
-            outcome = transaction(options.dryRun(), !options.acceptOutliers(),
-                    c -> writer.write(c, batch, figures.observations(), collector), collector);
+            outcome = transaction(options.dryRun(), !options.acceptOutliers(), collector,
+                    c -> writer.write(c, batch, figures.observations(), collector));
         } catch (RowsDisagreeException e) {
             throw collector.disagreement(e);
         }
@@ -180,13 +183,9 @@ public final class Importer {
         }
     }
 
-    private Outcome transaction(boolean dryRun, boolean holdOutliers, Database.SqlWork<ImportResult> work) {
-        return transaction(dryRun, holdOutliers, work, null);
-    }
-
     /** @param collector whose outliers, if any and {@code holdOutliers}, roll the import back; null: none */
-    private Outcome transaction(boolean dryRun, boolean holdOutliers, Database.SqlWork<ImportResult> work,
-                                FigureCollector collector) {
+    private Outcome transaction(boolean dryRun, boolean holdOutliers, FigureCollector collector,
+                                Database.SqlWork<ImportResult> work) {
         boolean[] held = {false};
         try {
             ImportResult result = database.inTransaction(c -> {
@@ -214,8 +213,10 @@ public final class Importer {
                 : outcome.held() ? ImportSummary.Outcome.HELD : ImportSummary.Outcome.DRY_RUN;
         String summary = ImportSummary.line(summarised, result.added(), result.changed(), result.vintageChanged(),
                 result.unchanged(), rejected, result.conflicts(), warned, outlierCount);
-        LOG.info("Import {} of {} ({}){}: {}; data revision {}", importId, file, format.code(),
-                outcome.committed() ? "" : " not stored", summary, revision);
+        LOG.info("Import {} of {} ({}){}: {} read, {} added, {} changed, {} vintage changed, {} unchanged, {} rejected,"
+                        + " {} outliers; data revision {}", importId, file, format.code(), outcome.committed() ? ""
+                        : outcome.held() ? " held, not stored" : " dry run, not stored", read, result.added(), result.changed(),
+                result.vintageChanged(), result.unchanged(), rejected, outlierCount, revision);
         return new ImportReport(file, format.code(), options.vintage().code(), options.dryRun(), importId, read,
                 result.added(), result.changed(), result.vintageChanged(), result.unchanged(), rejected, reasons, warned,
                 warnings, outlierCount, outliers, revision, result.changes(), result.vintageChanges(), result.conflicts(),

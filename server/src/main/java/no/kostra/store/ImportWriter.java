@@ -239,9 +239,8 @@ public final class ImportWriter {
             if (sink == null) {
                 sink = ObservationSink.open(c);
             }
-            sink.add(indicatorId, region, year, now == null ? 1 : now.revision() + 1, cursor.reportedCode(row),
-                    row.hasValue() ? stored(row.value) : null, row.hasValue() ? null : row.status().symbol(), vintage.code(),
-                    cursor.source(row), row.note, importId);
+            sink.add(indicatorId, region, year, now == null ? 1 : now.revision() + 1, cursor.reportedCode(row), row.value,
+                    row.hasValue() ? null : row.status().symbol(), vintage.code(), cursor.source(row), row.note, importId);
         }
 
         /** The year before's number: the import's own when it gives that figure, else the stored one. */

@@ -1,10 +1,5 @@
 package no.kostra.store;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,8 +35,8 @@ public final class SortedObservations implements AutoCloseable {
     private static final int RANK_BITS = 16;
     private static final int INDEX_BITS = 24;
     private static final int SECONDARY = 8;
-    private static final int HAS_NOTE = 16;
-    private static final int STATUS_MASK = 7;
+    static final int HAS_NOTE = 16;
+    static final int STATUS_MASK = 7;
 
     private final List<String> indicatorIds;
     private final List<String> regionCodes;
@@ -238,19 +233,9 @@ public final class SortedObservations implements AutoCloseable {
             Path file = spillFolder == null ? Files.createTempFile("kostra-import-", ".run")
                     : Files.createTempFile(spillFolder, "kostra-import-", ".run");
             spilled.add(file);
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+            try (RunFile.Writer out = new RunFile.Writer(file)) {
                 for (int i : order) {
-                    out.writeLong(key[i]);
-                    out.writeInt(reported[i]);
-                    out.writeByte(flags[i]);
-                    if ((flags[i] & STATUS_MASK) == 0) {
-                        out.writeDouble(value[i]);
-                    }
-                    out.writeInt(source[i]);
-                    out.writeLong(position[i]);
-                    if (note[i] != null) {
-                        out.writeUTF(note[i]);
-                    }
+                    out.put(key[i], reported[i], flags[i], value[i], source[i], position[i], note[i]);
                 }
             }
         } catch (IOException e) {
@@ -381,30 +366,20 @@ public final class SortedObservations implements AutoCloseable {
     }
 
     private static final class FileRun extends Run {
-        private final DataInputStream in;
+        private final RunFile.Reader in;
 
         FileRun(int index, Path file) throws IOException {
             super(index);
-            in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+            in = new RunFile.Reader(file);
         }
 
         @Override
         boolean advance() {
             try {
-                row.key = in.readLong();
-            } catch (EOFException end) {
-                close();
-                return false;
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not read back an import's sorted figures", e);
-            }
-            try {
-                row.reported = in.readInt();
-                row.flags = in.readByte();
-                row.value = (row.flags & STATUS_MASK) == 0 ? in.readDouble() : 0;
-                row.source = in.readInt();
-                row.position = in.readLong();
-                row.note = (row.flags & HAS_NOTE) != 0 ? in.readUTF() : null;
+                if (!in.next(row)) {
+                    close();
+                    return false;
+                }
                 return true;
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not read back an import's sorted figures", e);
@@ -413,11 +388,7 @@ public final class SortedObservations implements AutoCloseable {
 
         @Override
         void close() {
-            try {
-                in.close();
-            } catch (IOException e) {
-                // read to its end or abandoned; nothing more to read from it
-            }
+            in.close();
         }
     }
 

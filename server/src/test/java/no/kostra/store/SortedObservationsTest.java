@@ -52,4 +52,24 @@ class SortedObservationsTest {
                 "B.b 3201 2024 3201 Figure[value=1.0, status=null] s @10");
         assertThat(runs).hasSize(2).noneMatch(Files::exists);
     }
+
+    @Test
+    void aNoteLongerThanTheSpillBufferComesBackWhole() throws Exception {
+        // given a CSV note of 100 000 characters (200 000 bytes in UTF-8), between short rows, in spilled runs of two
+        String longNote = "ø".repeat(100_000);
+        List<String> notes = new ArrayList<>();
+        try (SortedObservations sorted = new SortedObservations(List.of("A.a"), List.of("3201"), 2, spill)) {
+            sorted.add("A.a", "3201", "3201", 2021, Figure.of(1), "s", "før", false, 1);
+            sorted.add("A.a", "3201", "3201", 2022, Figure.of(2), "s", longNote, false, 2);
+            sorted.add("A.a", "3201", "3201", 2023, Figure.of(3), "s", "etter", false, 3);
+            // when the runs are merged back
+            try (SortedObservations.Cursor cursor = sorted.merge()) {
+                while (cursor.next()) {
+                    notes.add(cursor.row().note);
+                }
+            }
+        }
+        // then every note is whole, and the row after the long one is read from where it ended
+        assertThat(notes).containsExactly("før", longNote, "etter");
+    }
 }

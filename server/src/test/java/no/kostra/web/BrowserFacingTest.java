@@ -149,6 +149,15 @@ class BrowserFacingTest {
         }
     }
 
+    /** The highest version among the migrations built into the service (SQL and Java), as Flyway names it. */
+    private static String newestMigration() throws Exception {
+        java.nio.file.Path folder = java.nio.file.Path.of(BrowserFacingTest.class.getResource("/db/migration").toURI());
+        try (var files = java.nio.file.Files.list(folder)) {
+            return String.valueOf(files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow());
+        }
+    }
+
     @Test
     void readinessSaysTheDatabaseAnswersWithTheNewestMigration() throws Exception {
         Javalin app = start(WebSettings.DEFAULT.withTokens(true));
@@ -158,7 +167,7 @@ class BrowserFacingTest {
             assertThat(ready.statusCode()).isEqualTo(200);
             JsonNode body = Json.MAPPER.readTree(ready.body());
             assertThat(body.path("status").asText()).isEqualTo("ready");
-            assertThat(body.path("schemaVersion").asText()).isEqualTo("77");
+            assertThat(body.path("schemaVersion").asText()).isEqualTo(newestMigration());
         } finally {
             app.stop();
         }
