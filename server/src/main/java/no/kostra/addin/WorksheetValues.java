@@ -8,9 +8,12 @@ import no.kostra.catalog.Region;
 import no.kostra.catalog.RegionKind;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.observation.Figure;
+import no.kostra.observation.Preliminary;
 import no.kostra.observation.Statistic;
 import no.kostra.observation.Status;
+import no.kostra.observation.Vintage;
 import no.kostra.service.CatalogService;
+import no.kostra.store.AnalysisRepository;
 import no.kostra.store.FigureRepository;
 
 /**
@@ -23,10 +26,12 @@ public final class WorksheetValues {
 
     private final CatalogService catalogs;
     private final FigureRepository figures;
+    private final AnalysisRepository vintages;
 
-    public WorksheetValues(CatalogService catalogs, FigureRepository figures) {
+    public WorksheetValues(CatalogService catalogs, FigureRepository figures, AnalysisRepository vintages) {
         this.catalogs = catalogs;
         this.figures = figures;
+        this.vintages = vintages;
     }
 
     /** A municipality's figure for one indicator and year; the region may be named by any code it has had. */
@@ -35,7 +40,7 @@ public final class WorksheetValues {
         Region region = municipality(catalog, regionCode);
         Indicator indicator = catalog.requireIndicator(indicatorId);
         return new Answer(region, indicator, catalog.displayName(indicator, year), year,
-                WorksheetFigure.of(municipalityFigure(indicator, region, year)));
+                municipalityFigure(indicator, region, year).shown());
     }
 
     /** The published ASSS mean, highest or lowest member value. */
@@ -44,17 +49,20 @@ public final class WorksheetValues {
         Indicator indicator = catalog.requireIndicator(indicatorId);
         Region group = catalog.requireRegion(ASSS);
         return new Answer(group, indicator, catalog.displayName(indicator, year), year,
-                WorksheetFigure.of(asssFigure(indicator, year, statistic)));
+                asssFigure(indicator, year, statistic).shown());
     }
 
-    /** value / ASSS mean × 100 (DESIGN §3, the profile's index): 100 is the ASSS mean. */
+    /** value / ASSS mean × 100 (DESIGN §3, the profile's index): 100 is the ASSS mean; preliminary when either is. */
     public Answer index(String regionCode, String indicatorId, int year) {
         Catalog catalog = catalogs.current();
         Region region = municipality(catalog, regionCode);
         Indicator indicator = catalog.requireIndicator(indicatorId);
-        Figure value = municipalityFigure(indicator, region, year);
-        Figure mean = asssFigure(indicator, year, Statistic.MEAN);
-        return new Answer(region, indicator, catalog.displayName(indicator, year), year, WorksheetFigure.of(onMeanScale(value, mean)));
+        Stored value = municipalityFigure(indicator, region, year);
+        Stored mean = asssFigure(indicator, year, Statistic.MEAN);
+        String vintage = value.vintage() == null || mean.vintage() == null ? null
+                : value.vintage().equals(Vintage.PRELIMINARY.code()) ? value.vintage() : mean.vintage();
+        return new Answer(region, indicator, catalog.displayName(indicator, year), year,
+                WorksheetFigure.of(onMeanScale(value.figure(), mean.figure()), vintage));
     }
 
     static Figure onMeanScale(Figure value, Figure mean) {
@@ -71,14 +79,25 @@ public final class WorksheetValues {
         return Figure.of(Math.round(value.value() / mean.value() * 100.0 * 1e6) / 1e6);
     }
 
-    private Figure municipalityFigure(Indicator indicator, Region region, int year) {
-        return figures.municipalityFigures(List.of(indicator.id()), region.code(), year, year)
-                .getOrDefault(indicator.id(), Map.of()).getOrDefault(year, NOT_STORED);
+    /** A figure as stored, or "not available" when none is, and its vintage (null when none is stored). */
+    private record Stored(Figure figure, String vintage) {
+        WorksheetFigure shown() {
+            return WorksheetFigure.of(figure, vintage);
+        }
     }
 
-    private Figure asssFigure(Indicator indicator, int year, Statistic statistic) {
-        return figures.groupFigures(List.of(indicator.id()), ASSS, year)
-                .getOrDefault(indicator.id(), Map.of()).getOrDefault(statistic, NOT_STORED);
+    private Stored municipalityFigure(Indicator indicator, Region region, int year) {
+        Figure figure = figures.municipalityFigures(List.of(indicator.id()), region.code(), year, year)
+                .getOrDefault(indicator.id(), Map.of()).get(year);
+        return new Stored(figure == null ? NOT_STORED : figure, vintages.preliminary(List.of(indicator.id()),
+                List.of(region.code()), year, year).vintage(Preliminary.figure(indicator.id(), region.code(), year), figure != null));
+    }
+
+    private Stored asssFigure(Indicator indicator, int year, Statistic statistic) {
+        Figure figure = figures.groupFigures(List.of(indicator.id()), ASSS, year)
+                .getOrDefault(indicator.id(), Map.of()).get(statistic);
+        return new Stored(figure == null ? NOT_STORED : figure, vintages.preliminaryStatistics(List.of(indicator.id()),
+                List.of(ASSS), year, year).vintage(Preliminary.statistic(indicator.id(), ASSS, year, statistic), figure != null));
     }
 
     private static Region municipality(Catalog catalog, String code) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import no.kostra.errors.ConflictException;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.errors.NotFoundException;
+import no.kostra.errors.UnconfirmedException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -50,7 +51,8 @@ final class ExpectedFailure implements IExecutionExceptionHandler {
     }
 
     private static Optional<String> said(Throwable t) {
-        if (t instanceof InvalidInputException || t instanceof NotFoundException || t instanceof ConflictException) {
+        if (t instanceof InvalidInputException || t instanceof NotFoundException || t instanceof ConflictException
+                || t instanceof UnconfirmedException) {
             return Optional.of("Ingenting er endret: " + t.getMessage());
         }
         if (t instanceof NoSuchFileException e) {

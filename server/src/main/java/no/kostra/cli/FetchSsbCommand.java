@@ -46,8 +46,9 @@ final class FetchSsbCommand implements Callable<Integer> {
             for (SsbRequest request : SsbRequest.parseSpec(spec, map.filters())) {
                 List<Importer.NamedBytes> parts = client.fetch(request).stream()
                         .map(f -> new Importer.NamedBytes(f.name(), f.jsonStat())).toList();
+                // SSB's own figures: stored even where they jump, and listed as outliers, as the update does.
                 ImportChoices.print(services.importer().importJsonStatParts("ssb-" + request.tableId(), parts,
-                        choices.options(null, map)));
+                        choices.options(null, map).acceptOutliers(true)));
             }
             return 0;
         } catch (InvalidInputException e) {

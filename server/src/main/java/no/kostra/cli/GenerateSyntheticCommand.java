@@ -1,12 +1,12 @@
 package no.kostra.cli;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import no.kostra.ingest.ImportFormat;
 import no.kostra.ingest.ImportOptions;
+import no.kostra.ingest.ImportSource;
 import no.kostra.ingest.SeedFiles;
 import no.kostra.ingest.SeedImporter;
 import no.kostra.ingest.synthetic.SyntheticDataset;
@@ -57,7 +57,7 @@ final class GenerateSyntheticCommand implements Callable<Integer> {
                 for (Path file : files) {
                     ImportFormat format = file.getFileName().toString().endsWith(".json") ? ImportFormat.JSON_STAT
                             : file.getFileName().toString().startsWith("group_") ? ImportFormat.CSV : ImportFormat.CATALOG;
-                    var report = services.importer().importFile(file.getFileName().toString(), Files.readAllBytes(file),
+                    var report = services.importer().importFile(ImportSource.of(file),
                             new ImportOptions(format, null, Vintage.FINAL, null));
                     System.out.println(new String(Json.bytes(report), StandardCharsets.UTF_8));
                 }

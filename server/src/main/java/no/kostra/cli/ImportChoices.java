@@ -29,15 +29,26 @@ final class ImportChoices {
         return new ImportOptions(format, null, Vintage.fromCode(vintage), mapping);
     }
 
-    /** The report as JSON on standard output; its warnings also spelled out on standard error, where a person looks. */
+    /**
+     * The report as JSON on standard output; on standard error, where a person looks, its summary line and each warning
+     * and implausible figure spelled out.
+     */
     static void print(ImportReport report) {
         System.out.println(new String(Json.bytes(report), StandardCharsets.UTF_8));
+        System.err.println(report.file() + ": " + report.summary());
         for (ImportReport.Warning warning : report.warnings()) {
             System.err.println("Advarsel: " + warning.where() + ": " + warning.message());
         }
-        if (report.warned() > report.warnings().size()) {
-            System.err.println("… og " + (report.warned() - report.warnings().size()) + " advarsler til; rapporten viser de første "
-                    + ImportReport.MAX_REASONS);
+        more(report.warned(), report.warnings().size(), "advarsler");
+        for (ImportReport.Outlier outlier : report.outliers()) {
+            System.err.println("Usannsynlig tall: " + outlier.where() + ": " + outlier.reason());
+        }
+        more(report.outlierCount(), report.outliers().size(), "usannsynlige tall");
+    }
+
+    private static void more(int all, int listed, String what) {
+        if (all > listed) {
+            System.err.println("… og " + (all - listed) + " " + what + " til; rapporten viser de første " + ImportReport.MAX_REASONS);
         }
     }
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.ingest.ImportFormat;
 import no.kostra.ingest.ImportOptions;
+import no.kostra.ingest.ImportSource;
+import no.kostra.ingest.Importer;
 import no.kostra.service.Services;
 import no.kostra.web.Json;
 import picocli.CommandLine.Command;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import a JSON-stat, CSV or xlsx file of figures, or a catalogue table, atomically; prints the report as JSON.")
+        description = "Import a JSON-stat, CSV or xlsx file of figures, or a catalogue table, atomically; prints the report as JSON"
+                + " and a summary line. Figures that look implausible hold the whole file until confirmed (--accept-outliers).")
 final class ImportCommand implements Callable<Integer> {
     /** Reference tables (deflators, need indices, efficiency weights and statements …) go to their own tables. */
     private static final String REFERENCE = "reference";
@@ -33,6 +36,13 @@ final class ImportCommand implements Callable<Integer> {
             + " (default: told from the file).")
     String format;
 
+    @Option(names = "--dry-run", description = "Report what the import would do, and store nothing.")
+    boolean dryRun;
+
+    @Option(names = "--accept-outliers", description = "Store figures outside their unit's range or more than ten times the"
+            + " year before (they are named in the report); without it such a file is held and nothing is stored.")
+    boolean acceptOutliers;
+
     @Mixin
     ImportChoices choices = new ImportChoices();
 
@@ -46,15 +56,23 @@ final class ImportCommand implements Callable<Integer> {
                         StandardCharsets.UTF_8));
                 return 0;
             }
-            ImportOptions options = choices.options(format == null ? null : ImportFormat.fromCode(format), choices.mapping());
-            ImportChoices.print(services.importer().importFile(file.getFileName().toString(), Files.readAllBytes(file), options));
+            if (!Files.isRegularFile(file)) {
+                throw new java.nio.file.NoSuchFileException(file.toString());
+            }
+            ImportOptions options = choices.options(format == null ? null : ImportFormat.fromCode(format), choices.mapping())
+                    .dryRun(dryRun).acceptOutliers(acceptOutliers);
+            ImportChoices.print(services.importer().importFile(ImportSource.of(file), options));
             return 0;
+        } catch (Importer.OutliersHeld e) {
+            ImportChoices.print(e.report());
+            System.err.println(e.getMessage() + ".");
+            return ExpectedFailure.EXIT_CODE;
         } catch (InvalidInputException e) {
             System.err.println("Importen ble avvist, ingenting er endret: " + e.getMessage());
-            return 2;
+            return ExpectedFailure.EXIT_CODE;
         } catch (IllegalArgumentException e) {
             System.err.println("Ugyldig valg: " + e.getMessage());
-            return 2;
+            return ExpectedFailure.EXIT_CODE;
         }
     }
 }

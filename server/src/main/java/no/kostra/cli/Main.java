@@ -21,12 +21,28 @@ public final class Main implements Runnable {
         }
         WriteActor.set(new WriteActor("kommandolinje (" + System.getProperty("user.name") + ")", "lokal",
                 String.join(" ", args.length > 0 ? java.util.Arrays.copyOf(args, 1) : args)));
-        System.exit(commandLine().execute(args));
+        System.exit(execute(commandLine(), args));
     }
 
     static CommandLine commandLine() {
         return new CommandLine(new Main()).setExecutionExceptionHandler(new ExpectedFailure())
                 .setParameterExceptionHandler(new UsageErrors());
+    }
+
+    /**
+     * Runs a command line. An OutOfMemoryError, which picocli lets through, is said in one bokmål sentence with exit
+     * code 2 like every condition the person can do something about; a write it interrupted was rolled back.
+     */
+    static int execute(CommandLine command, String... args) {
+        try {
+            return command.execute(args);
+        } catch (OutOfMemoryError e) {
+            command.getErr().println("Minnet tok slutt (Java fikk høyst " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MB), og en skriving til databasen som var i gang, er rullet tilbake; gi Java mer minne, for eksempel java -Xmx1g -jar"
+                    + " kostra-server.jar …, eller del filen.");
+            command.getErr().flush();
+            return ExpectedFailure.EXIT_CODE;
+        }
     }
 
     @Override

@@ -60,6 +60,7 @@ final class UpdateCommand implements Callable<Integer> {
             Updater updater = new Updater(services.database(), services.importer(), services.catalogs()::current);
             UpdateSummary summary = updater.run(request, client, System.console() != null ? bar(System.err) : lines(System.err));
             System.out.println(new String(Json.bytes(summary), StandardCharsets.UTF_8));
+            System.err.println("Oppdatering " + year + " (" + vintage + "): " + summary.report().summary());
             return 0;
         } catch (UpdateFailedException e) {
             System.err.println(e.getMessage());

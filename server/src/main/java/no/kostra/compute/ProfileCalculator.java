@@ -24,7 +24,7 @@ public final class ProfileCalculator {
         List<Integer> years = IntStream.rangeClosed(year - YEARS_SHOWN + 1, year).boxed().toList();
         List<ProfileRow> computed = new ArrayList<>();
         for (LayoutRow row : rows) {
-            computed.add(row(region.name(), row, years, year, inputs));
+            computed.add(row(region, row, years, year, inputs));
         }
         return new ProfileTable(
                 new ProfileTable.RegionRef(region.code(), region.name(), requestedCode),
@@ -33,10 +33,10 @@ public final class ProfileCalculator {
     }
 
     /** One row as the year's layout has it: its category, and its name and mean kind (the {@code *}) of that year. */
-    static ProfileRow row(String municipality, LayoutRow layoutRow, List<Integer> years, int year, ProfileInputs inputs) {
+    static ProfileRow row(Region municipality, LayoutRow layoutRow, List<Integer> years, int year, ProfileInputs inputs) {
         Indicator indicator = layoutRow.indicator();
         String id = indicator.id();
-        List<YearFigure> values = years.stream().map(y -> YearFigure.of(y, inputs.municipality(id, y))).toList();
+        List<YearFigure> values = years.stream().map(y -> inputs.shown(id, municipality.code(), y)).toList();
         Figure current = inputs.municipality(id, year);
         Figure previous = inputs.municipality(id, year - 1);
         Figure mean = inputs.asss(id, Statistic.MEAN);
@@ -44,7 +44,8 @@ public final class ProfileCalculator {
         Figure low = inputs.asss(id, Statistic.LOW);
 
         boolean computed = inputs.computedAsss().contains(id);
-        AsssFigures asss = new AsssFigures(YearFigure.of(year, mean), YearFigure.of(year, high), YearFigure.of(year, low),
+        AsssFigures asss = new AsssFigures(inputs.shownAsss(id, year, Statistic.MEAN), inputs.shownAsss(id, year, Statistic.HIGH),
+                inputs.shownAsss(id, year, Statistic.LOW),
                 layoutRow.meanKind().code(), computed ? AsssFigures.COMPUTED : AsssFigures.PUBLISHED);
         Double index = onMeanScale(current, mean);
         Double deviation = index == null ? null : Rounding.clean(index - 100.0);
@@ -53,7 +54,7 @@ public final class ProfileCalculator {
                 previous.value(), mean.value(), high.value(), low.value(), indicator.unit(), indicator.decimals(), computed);
         return new ProfileRow(id, layoutRow.displayName(), layoutRow.category(), indicator.unit().code(),
                 indicator.decimals(), values, asss, index, deviation, change(indicator, previous, current, year), chart,
-                ProfileNarrative.sentences(municipality, facts, inputs.neighbourValues(id)), inputs.comments().get(id));
+                ProfileNarrative.sentences(municipality.name(), facts, inputs.neighbourValues(id)), inputs.comments().get(id));
     }
 
     /** value / mean × 100, the scale on which the ASSS mean is 100. */

@@ -1,22 +1,31 @@
 package no.kostra.ingest;
 
+import java.util.ArrayList;
+import java.util.List;
 import no.kostra.observation.Figure;
 
-/** A {@link FigureSink} that hands each figure to a {@link FigureCollector}. */
+/**
+ * A {@link FigureSink} that hands each figure to a {@link FigureCollector}, the place each came from kept to name it
+ * in messages (an update's figures are all in memory already).
+ */
 final class CollectorSink implements FigureSink {
     private final FigureCollector collector;
+    private final List<String> places = new ArrayList<>();
 
     CollectorSink(FigureCollector collector) {
         this.collector = collector;
+        collector.locator((position, field) -> places.get((int) position));
     }
 
     @Override
     public void observation(String where, String regionCode, String indicator, int year, Figure figure) {
-        collector.observation(field -> where, regionCode, indicator, String.valueOf(year), figure);
+        places.add(where);
+        collector.observation(places.size() - 1, regionCode, indicator, String.valueOf(year), figure);
     }
 
     @Override
     public void groupMean(String where, String groupCode, String indicator, int year, Figure figure) {
-        collector.groupStatistic(field -> where, groupCode, indicator, String.valueOf(year), "mean", figure);
+        places.add(where);
+        collector.groupStatistic(places.size() - 1, groupCode, indicator, String.valueOf(year), "mean", figure);
     }
 }

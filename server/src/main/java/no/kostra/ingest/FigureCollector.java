@@ -5,37 +5,62 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import no.kostra.catalog.Catalog;
 import no.kostra.catalog.Indicator;
 import no.kostra.catalog.Region;
 import no.kostra.catalog.RegionKind;
+import no.kostra.compute.Plausibility;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.observation.Figure;
 import no.kostra.observation.Statistic;
 import no.kostra.observation.Status;
 import no.kostra.store.GroupStatisticRow;
-import no.kostra.store.ObservationColumns;
-import no.kostra.store.ObservationRow;
+import no.kostra.store.ImportWriter;
+import no.kostra.store.RowsDisagreeException;
+import no.kostra.store.SortedObservations;
+import no.kostra.store.WriteListener;
 
 /**
- * Checks every figure a reader finds against the catalogue and collects it; nothing is written here. The first
- * problem stops the import with a message naming the file, the place and the field. Rows that are well-formed but
- * must not be stored (SSB's empty back-filled rows, regions the mapping ignores) are collected as rejections; figures
- * stored although they look wrong (outside their unit's range, {@link no.kostra.compute.Plausibility}, a number beside a status symbol) are
- * collected as warnings. Not thread-safe.
+ * Checks every figure a reader finds against the catalogue and hands it on, sorted, to the writer; nothing is written
+ * here. The first problem stops the import with a message naming the file, the place and the field. Rows that are
+ * well-formed but must not be stored (SSB's empty back-filled rows, regions the mapping ignores) are collected as
+ * rejections; figures stored although they look wrong (a number beside a status symbol, one too near 0 for the stored
+ * decimals) as warnings. While the writer decides the figures it tells this collector of each new value, which is judged
+ * by {@link Plausibility} (its unit's range, a jump of ten times the year before) and, if doubtful, collected as an
+ * outlier: the importer holds those for a confirmation. Not thread-safe.
+ *
+ * <p>Readers name each figure by a position in its file (a CSV line, an Excel row, a JSON-stat cell) and say how to
+ * describe a position ({@link Locator}); the description is made only when a message needs it.
  */
-final class FigureCollector {
+final class FigureCollector implements WriteListener, AutoCloseable {
     static final int FIRST_YEAR = 1990;
+    /** Bits of a position that say where in its file; those above say which file of the import. */
+    private static final int IN_FILE_BITS = 40;
+    /** A value at or beyond this does not fit the stored number (18 digits before the decimal comma). */
+    private static final double TOO_LARGE = 1e18;
+    /** Below this a value may round to 0 at the stored ten decimals (exactly: below 0,5e-10); the rare case is checked exactly. */
+    private static final double NEAR_ZERO = 1e-10;
+
+    /** Says where a position of a file is, for messages ("linje 7, kolonne value", "value[3] (Tid=2024, …)"). */
+    @FunctionalInterface
+    interface Locator {
+        String describe(long position, String field);
+    }
 
     private final Catalog catalog;
-    private String file;
     private final ImportMapping mapping;
     private final int lastYear;
     private final String source;
-    private final ObservationColumns observations = new ObservationColumns();
+    /** Where the figures go, sorted; null for a collector that only checks them. */
+    private final SortedObservations observations;
     private final Map<String, GroupStatisticRow> statistics = new LinkedHashMap<>();
+    private final List<Long> statisticPositions = new ArrayList<>();
+    private final List<String> files = new ArrayList<>();
+    private final List<Locator> locators = new ArrayList<>();
     private final List<ImportReport.Rejection> rejections = new ArrayList<>();
     private final List<ImportReport.Warning> warnings = new ArrayList<>();
+    private final List<ImportReport.Outlier> outliers = new ArrayList<>();
     private final Map<String, Indicator> indicators = new HashMap<>();
     private final Map<String, Integer> years = new HashMap<>();
     private final Map<String, boolean[]> validYearsOfCode = new HashMap<>();
@@ -43,6 +68,7 @@ final class FigureCollector {
     private final LastResolved last = new LastResolved();
     private int rejected;
     private int warned;
+    private int outlierCount;
     private int read;
 
     /**
@@ -69,42 +95,60 @@ final class FigureCollector {
         }
     }
 
-    /** Says where a figure is, for messages; built only when a message needs it. */
-    @FunctionalInterface
-    interface Where {
-        String describe(String field);
-    }
-
-    FigureCollector(Catalog catalog, String file, ImportMapping mapping, int lastYear) {
+    /** @param keep whether to keep the figures for the writer, or only check them */
+    FigureCollector(Catalog catalog, String file, ImportMapping mapping, int lastYear, boolean keep) {
         this.catalog = catalog;
-        this.file = file;
         this.mapping = mapping;
         this.lastYear = lastYear;
         this.source = mapping.sourceOr(file);
+        this.observations = !keep ? null : new SortedObservations(catalog.indicators().stream().map(Indicator::id).toList(),
+                catalog.regions().stream().map(Region::code).toList());
+        startFile(file);
     }
 
     String file() {
-        return file;
+        return files.get(files.size() - 1);
     }
 
     /** Names the next file whose figures come (an import of several parts); messages name the part. */
     void startFile(String name) {
-        this.file = name;
+        files.add(name);
+        locators.add((position, field) -> "");
     }
 
-    void observation(Where where, String regionCode, String indicatorCode, String yearText, Figure figure) {
+    /** How the current file's reader names a position. */
+    void locator(Locator locator) {
+        locators.set(locators.size() - 1, locator);
+    }
+
+    /** "file place": where a position of the current file is. */
+    private String where(long position, String field) {
+        return file() + " " + locators.get(locators.size() - 1).describe(position, field);
+    }
+
+    /** Where a position handed to the writer is, whichever file of the import it came from. */
+    private String whereAnywhere(long position, String field) {
+        int file = (int) (position >>> IN_FILE_BITS);
+        return files.get(file) + " " + locators.get(file).describe(position & ((1L << IN_FILE_BITS) - 1), field);
+    }
+
+    private long global(long position) {
+        return (long) (files.size() - 1) << IN_FILE_BITS | position;
+    }
+
+    void observation(long position, String regionCode, String indicatorCode, String yearText, Figure figure) {
         read++;
         String code = regionCode == null ? "" : regionCode.trim();
         if (mapping.ignoredRegions().contains(code)) {
-            reject(where.describe("region"), "region " + code + " er utelatt av mappingen (ignore.regions)");
+            reject(where(position, "region"), "region " + code + " er utelatt av mappingen (ignore.regions)");
             return;
         }
-        Indicator indicator = indicator(where, indicatorCode);
-        int year = year(where, yearText);
+        Indicator indicator = indicator(position, indicatorCode);
+        int year = year(position, yearText);
         if (code != last.code) {
-            Region region = region(where, code, "region");
+            Region region = region(position, code, "region");
             if (region.kind() != RegionKind.MUNICIPALITY) {
-                throw fail(where, "region", region.code() + " (" + region.name() + ") er en gruppe, ikke en kommune;"
+                throw fail(position, "region", region.code() + " (" + region.name() + ") er en gruppe, ikke en kommune;"
                         + " gruppetall importeres med kolonnene group og statistic");
             }
             last.municipality(code, region, validYearsOfCode.computeIfAbsent(code, k -> validYears(region.code(), k)));
@@ -112,48 +156,73 @@ final class FigureCollector {
         Region region = last.region;
         boolean valid = last.validYears[year - FIRST_YEAR];
         if (!valid && (!figure.hasValue() || figure.value() == 0)) {
-            reject(where.describe("region"), "kommunenummer " + code + " var ikke i bruk i " + year + " (" + region.name()
+            reject(where(position, "region"), "kommunenummer " + code + " var ikke i bruk i " + year + " (" + region.name()
                     + " hadde " + catalog.codeInYear(region.code(), year) + "); en tom eller null-rad fra SSBs tilbakeføring"
                     + " overskriver ikke tall");
             return;
         }
-        checkPlausible(where, indicator, figure);
-        observations.add(new ObservationRow(indicator.id(), region.code(), code, year, figure, source, null), !valid);
+        Figure stored = storable(position, figure);
+        if (observations != null) {
+            observations.add(indicator.id(), region.code(), code, year, stored, source, null, !valid, global(position));
+        }
     }
 
-    void groupStatistic(Where where, String groupCode, String indicatorCode, String yearText, String statisticText, Figure figure) {
+    void groupStatistic(long position, String groupCode, String indicatorCode, String yearText, String statisticText,
+                        Figure figure) {
         read++;
-        Indicator indicator = indicator(where, indicatorCode);
-        int year = year(where, yearText);
-        Region group = region(where, groupCode == null ? "" : groupCode.trim(), "group");
+        Indicator indicator = indicator(position, indicatorCode);
+        int year = year(position, yearText);
+        Region group = region(position, groupCode == null ? "" : groupCode.trim(), "group");
         if (group.kind() != RegionKind.GROUP) {
-            throw fail(where, "group", group.code() + " (" + group.name() + ") er ikke en gruppe");
+            throw fail(position, "group", group.code() + " (" + group.name() + ") er ikke en gruppe");
         }
         Statistic statistic;
         try {
             statistic = Statistic.fromCode(statisticText == null ? "" : statisticText.trim().toLowerCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw fail(where, "statistic", "forventet mean, high eller low, fant '" + statisticText + "'");
+            throw fail(position, "statistic", "forventet mean, high eller low, fant '" + statisticText + "'");
         }
-        checkPlausible(where, indicator, figure);
-        GroupStatisticRow row = new GroupStatisticRow(indicator.id(), group.code(), year, statistic, figure, source, null);
+        Figure stored = storable(position, figure);
+        GroupStatisticRow row = new GroupStatisticRow(indicator.id(), group.code(), year, statistic, stored, source, null);
         String key = indicator.id() + "|" + group.code() + "|" + year + "|" + statistic.code();
         GroupStatisticRow before = statistics.putIfAbsent(key, row);
-        if (before != null && !before.figure().equals(figure)) {
-            throw fail(where, "value", "samme tall står to ganger med ulike verdier (" + describe(before.figure()) + " og "
-                    + describe(figure) + ") for " + indicator.id() + ", " + group.code() + ", " + year + ", " + statistic.code());
+        if (before == null) {
+            statisticPositions.add(global(position));
+        } else if (!before.figure().equals(stored)) {
+            throw fail(position, "value", "samme tall står to ganger med ulike verdier (" + describe(before.figure()) + " og "
+                    + describe(stored) + ") for " + indicator.id() + ", " + group.code() + ", " + year + ", " + statistic.code());
         }
     }
 
+    /**
+     * The figure as it can be stored: one too large for the stored number is refused; one so near 0 that the stored
+     * decimals show 0 is stored as 0, with a warning rather than without a word.
+     */
+    private Figure storable(long position, Figure figure) {
+        if (!figure.hasValue()) {
+            return figure;
+        }
+        double value = figure.value();
+        if (Math.abs(value) >= TOO_LARGE) {
+            throw fail(position, "value", "tallet " + number(value) + " er for stort til å lagres (høyst 18 sifre før komma)");
+        }
+        if (value != 0 && Math.abs(value) < NEAR_ZERO && ImportWriter.stored(value).signum() == 0) {
+            warn(position, "value", "tallet er nærmere 0 enn de 10 desimalene som lagres, og lagres som 0");
+            return Figure.of(0);
+        }
+        return figure;
+    }
+
     /** A value cell and a status cell as text: a number (Norwegian or plain), or a status symbol, never both. */
-    Figure figure(Where where, String valueText, String statusText) {
+    Figure figure(long position, String valueText, String statusText) {
         String value = valueText == null ? "" : valueText.trim();
         String status = statusText == null ? "" : statusText.trim();
         if (!status.isEmpty()) {
-            Status s = Status.fromSymbol(status).orElseThrow(() -> fail(where, "status",
+            Status s = Status.fromSymbol(status).orElseThrow(() -> fail(position, "status",
                     "ukjent statussymbol '" + status + "', forventet . .. : eller -"));
             if (!value.isEmpty() && !value.equals(status)) {
-                throw fail(where, "status", "en rad har et tall eller et statussymbol, ikke begge (fant '" + value + "' og '" + status + "')");
+                throw fail(position, "status", "en rad har et tall eller et statussymbol, ikke begge (fant '" + value + "' og '"
+                        + status + "')");
             }
             return Figure.missing(s);
         }
@@ -162,20 +231,20 @@ final class FigureCollector {
             return Figure.missing(symbol.get());
         }
         if (value.isEmpty()) {
-            throw fail(where, "value", "verdi mangler: skriv et tall eller et statussymbol (. .. : -)");
+            throw fail(position, "value", "verdi mangler: skriv et tall eller et statussymbol (. .. : -)");
         }
-        return Figure.of(NorwegianNumber.parse(value).orElseThrow(() -> fail(where, "value",
+        return Figure.of(NorwegianNumber.parse(value).orElseThrow(() -> fail(position, "value",
                 "forventet et tall (som 1 551 770, 0,972 eller 101,2 %) eller et statussymbol (. .. : -), fant '" + value + "'")));
     }
 
-    private Indicator indicator(Where where, String code) {
+    private Indicator indicator(long position, String code) {
         if (code != null && code == last.indicatorCode) {
             return last.indicator;
         }
         String c = code == null ? "" : code.trim();
         Indicator indicator = indicators.computeIfAbsent(c, k -> {
             String mapped = mapping.indicatorId(k);
-            return catalog.findIndicator(mapped).orElseThrow(() -> fail(where, "indicator", "ukjent indikator '" + k + "'"
+            return catalog.findIndicator(mapped).orElseThrow(() -> fail(position, "indicator", "ukjent indikator '" + k + "'"
                     + (mapped.equals(k) ? "" : " (mappet til " + mapped + ")")
                     + "; importer katalogen (--format catalog) eller legg koden i mappingen (indicator." + k + "=…)"));
         });
@@ -183,22 +252,15 @@ final class FigureCollector {
         return indicator;
     }
 
-    private void checkPlausible(Where where, Indicator indicator, Figure figure) {
-        if (figure.hasValue()) {
-            no.kostra.compute.Plausibility.outsideRange(indicator, figure.value())
-                    .ifPresent(problem -> warn(where, "value", problem + "; tallet er lagret, men bør sjekkes"));
-        }
-    }
-
     /** Notes something doubtful about a figure that is stored all the same. */
-    void warn(Where where, String field, String message) {
+    void warn(long position, String field, String message) {
         warned++;
         if (warnings.size() < ImportReport.MAX_REASONS) {
-            warnings.add(new ImportReport.Warning(file + " " + where.describe(field), message));
+            warnings.add(new ImportReport.Warning(where(position, field), message));
         }
     }
 
-    private int year(Where where, String text) {
+    private int year(long position, String text) {
         String t = text == null ? "" : text.trim();
         Integer cached = years.get(t);
         if (cached != null) {
@@ -211,19 +273,19 @@ final class FigureCollector {
                 throw new NumberFormatException();
             }
         } catch (NumberFormatException e) {
-            throw fail(where, "year", "forventet et årstall, fant '" + t + "'");
+            throw fail(position, "year", "forventet et årstall, fant '" + t + "'");
         }
         if (year < FIRST_YEAR || year > lastYear) {
-            throw fail(where, "year", "ukjent år " + year + ": forventet et år mellom " + FIRST_YEAR + " og " + lastYear);
+            throw fail(position, "year", "ukjent år " + year + ": forventet et år mellom " + FIRST_YEAR + " og " + lastYear);
         }
         years.put(t, year);
         return year;
     }
 
-    private Region region(Where where, String code, String field) {
+    private Region region(long position, String code, String field) {
         Region region = regions.get(code);
         if (region == null) {
-            region = catalog.findRegion(code).orElseThrow(() -> fail(where, field, "ukjent regionkode '" + code
+            region = catalog.findRegion(code).orElseThrow(() -> fail(position, field, "ukjent regionkode '" + code
                     + "'; kjente koder står i /api/regions, eller utelat koden med ignore.regions i mappingen"));
             regions.put(code, region);
         }
@@ -242,16 +304,18 @@ final class FigureCollector {
     private void reject(String where, String reason) {
         rejected++;
         if (rejections.size() < ImportReport.MAX_REASONS) {
-            rejections.add(new ImportReport.Rejection(file + " " + where, reason));
+            rejections.add(new ImportReport.Rejection(where, reason));
         }
     }
 
-    InvalidInputException fail(Where where, String field, String problem) {
-        return failAt(where.describe(field), field, problem);
+    InvalidInputException fail(long position, String field, String problem) {
+        return failAt(locators.get(locators.size() - 1).describe(position, field), field, problem);
     }
 
     InvalidInputException failAt(String place, String field, String problem) {
-        return new InvalidInputException(file + " " + place + ": " + problem, Map.of("file", file, "where", place, "field", field));
+        String file = file();
+        return new InvalidInputException(file + (place.isEmpty() ? "" : " " + place) + ": " + problem,
+                Map.of("file", file, "where", place, "field", field));
     }
 
     static String describe(Figure figure) {
@@ -263,26 +327,82 @@ final class FigureCollector {
         return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString().replace('.', ',');
     }
 
-    /** Checks the collected figures as a whole (one figure given twice with different values is an error). */
-    Collected finish() {
-        ObservationColumns.Deduplicated unique = observations.deduplicate();
-        if (!unique.conflicts().isEmpty()) {
-            ObservationColumns.Conflict c = unique.conflicts().get(0);
-            throw new InvalidInputException(file + ": samme tall står to ganger med ulike verdier: " + c.first().indicatorId()
-                    + ", region " + c.first().reportedCode() + ", " + c.first().year() + " er både " + describe(c.first().figure())
-                    + " og " + describe(c.second().figure()) + (unique.conflicts().size() > 1
-                    ? " (" + unique.conflicts().size() + " slike konflikter i filen)" : ""),
-                    Map.of("file", file, "conflicts", unique.conflicts().size()));
-        }
-        for (ObservationRow o : unique.overruled()) {
-            reject("region " + o.reportedCode() + ", " + o.indicatorId() + ", " + o.year(), "kommunenummer " + o.reportedCode()
-                    + " var ikke i bruk i " + o.year() + "; tallet under nummeret som gjaldt det året beholdes");
-        }
-        return new Collected(observations, List.copyOf(statistics.values()), read, rejected, List.copyOf(rejections), warned,
-                List.copyOf(warnings));
+    @Override
+    public void newValue(String indicatorId, String region, String statistic, int year, double value,
+                         OptionalDouble previousYear, long position) {
+        Indicator indicator = catalog.requireIndicator(indicatorId);
+        Plausibility.doubt(indicator, value, previousYear).ifPresent(reason -> {
+            outlierCount++;
+            if (outliers.size() < ImportReport.MAX_REASONS) {
+                long at = statistic == null ? position : statisticPositions.get((int) position);
+                outliers.add(new ImportReport.Outlier(whereAnywhere(at, "value"), indicatorId, region, statistic, year, value,
+                        reason));
+            }
+        });
     }
 
-    record Collected(ObservationColumns observations, List<GroupStatisticRow> statistics, int read, int rejected,
-                     List<ImportReport.Rejection> rejections, int warned, List<ImportReport.Warning> warnings) {
+    @Override
+    public void overruled(String indicatorId, String reportedCode, int year, long position) {
+        reject(whereAnywhere(position, "region"), "kommunenummer " + reportedCode + " var ikke i bruk i " + year
+                + "; tallet under nummeret som gjaldt det året beholdes");
+    }
+
+    /** The refusal of a file that gives one figure twice with different values. */
+    InvalidInputException disagreement(RowsDisagreeException e) {
+        String file = files.get(0);
+        return new InvalidInputException(file + ": samme tall står to ganger med ulike verdier: " + e.first().indicatorId()
+                + ", region " + e.first().reportedCode() + ", " + e.first().year() + " er både " + describe(e.first().figure())
+                + " og " + describe(e.second().figure()) + (e.count() > 1 ? " (" + e.count() + " slike konflikter i filen)" : ""),
+                Map.of("file", file, "conflicts", e.count()));
+    }
+
+    /** What was read, for the writer; the counts and lists grow while it writes (rejections, outliers). */
+    Collected finish() {
+        if (observations == null) {
+            throw new IllegalStateException("This collector only checks figures");
+        }
+        return new Collected(observations, List.copyOf(statistics.values()), rejected);
+    }
+
+    int read() {
+        return read;
+    }
+
+    int rejected() {
+        return rejected;
+    }
+
+    List<ImportReport.Rejection> rejections() {
+        return List.copyOf(rejections);
+    }
+
+    int warned() {
+        return warned;
+    }
+
+    List<ImportReport.Warning> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    int outlierCount() {
+        return outlierCount;
+    }
+
+    List<ImportReport.Outlier> outliers() {
+        return List.copyOf(outliers);
+    }
+
+    /** Deletes what was spilled to temporary files, whether the figures were written or the file refused. */
+    @Override
+    public void close() {
+        if (observations != null) {
+            observations.close();
+        }
+    }
+
+    /**
+     * @param rejected rows rejected while reading (before the writer sets aside back-filled ones)
+     */
+    record Collected(SortedObservations observations, List<GroupStatisticRow> statistics, int rejected) {
     }
 }

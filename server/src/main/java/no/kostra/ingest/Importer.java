@@ -1,15 +1,16 @@
 package no.kostra.ingest;
 
-import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import no.kostra.catalog.Catalog;
 import no.kostra.errors.InvalidInputException;
+import no.kostra.errors.UnconfirmedException;
 import no.kostra.ingest.jsonstat.JsonStatParser;
 import no.kostra.store.CatalogRepository;
 import no.kostra.store.DataRevision;
@@ -17,14 +18,20 @@ import no.kostra.store.Database;
 import no.kostra.store.ImportBatch;
 import no.kostra.store.ImportResult;
 import no.kostra.store.ImportWriter;
+import no.kostra.store.RowsDisagreeException;
 import no.kostra.store.SourceRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Imports one file (JSON-stat, CSV, xlsx or a catalogue table): reads and checks all of it, then writes it in one
- * transaction. A bad file throws {@link no.kostra.errors.InvalidInputException} naming file, place and field, and
- * changes nothing; the same file again changes nothing; a different figure becomes a new revision. Thread-safe.
+ * Imports one file (JSON-stat, CSV, xlsx or a catalogue table): reads and checks all of it, sorting its figures in
+ * bounded runs, then decides and writes them in one transaction. A bad file throws
+ * {@link no.kostra.errors.InvalidInputException} naming file, place and field, and changes nothing; the same file again
+ * changes nothing; a different figure becomes a new revision.
+ *
+ * <p>Figures {@link no.kostra.compute.Plausibility} doubts hold the whole file ({@link OutliersHeld}, nothing stored)
+ * unless the options accept them. A dry run does all of it, in the same transaction a real import would take, and rolls
+ * it back: its report is what the import would do at that moment. Thread-safe.
  */
 public final class Importer {
     private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
@@ -41,32 +48,20 @@ public final class Importer {
         this.clock = clock;
     }
 
+    /** An upload in memory. */
     public ImportReport importFile(String fileName, byte[] bytes, ImportOptions options) {
-        ImportFormat format = format(bytes, options);
-        ImportBatch header = new ImportBatch(format.code(), fileName, sha256(bytes), options.vintage(), List.of(), List.of(), 0);
-        if (format == ImportFormat.CATALOG && SourceTable.isSourceTable(bytes)) {
-            ImportResult result = database.inTransaction(c -> {
-                SourceTable.Merge merge = SourceTable.merge(catalog.get(), SourceRepository.all(c), fileName, bytes);
-                SourceRepository.save(c, merge.incoming());
-                return writer.logCatalogImport(c, header, merge.read(), merge.added(), merge.changed(), merge.unchanged());
-            });
-            return report(fileName, format, options, result, result.read(), 0, List.of(), 0, List.of());
-        }
+        return importFile(ImportSource.of(fileName, bytes), options);
+    }
+
+    public ImportReport importFile(ImportSource source, ImportOptions options) {
+        ImportFormat format = format(source, options);
         if (format == ImportFormat.CATALOG) {
-            // Merged inside the write transaction: a catalogue import that ran meanwhile is part of what it merges into.
-            ImportResult result = database.inTransaction(c -> {
-                CatalogImport.Merge merge = CatalogImport.merge(catalog.get(), fileName, bytes);
-                CatalogRepository.save(c, merge.catalog());
-                return writer.logCatalogImport(c, header, merge.read(), merge.added(), merge.changed(), merge.unchanged());
-            });
-            return report(fileName, format, options, result, result.read(), 0, List.of(), 0, List.of());
+            return importCatalogTable(source.name(), source.readAll(), options);
         }
-        FigureCollector.Collected figures = collect(fileName, bytes, options, format);
-        ImportBatch batch = new ImportBatch(format.code(), fileName, header.checksum(), options.vintage(), List.of(),
-                figures.statistics(), figures.rejected());
-        ImportResult result = database.inTransaction(c -> writer.write(c, batch, figures.observations()));
-        return report(fileName, format, options, result, figures.read(), figures.rejected(), figures.rejections(),
-                figures.warned(), figures.warnings());
+        try (FigureCollector collector = collector(source.name(), options)) {
+            collect(source, format, options, collector);
+            return write(source.name(), format, source.sha256(), options, collector);
+        }
     }
 
     /** A file's name and bytes. */
@@ -78,19 +73,15 @@ public final class Importer {
      * written in one transaction, or none.
      */
     public ImportReport importJsonStatParts(String name, List<NamedBytes> parts, ImportOptions options) {
-        FigureCollector collector = new FigureCollector(catalog.get(), name, options.mapping(), LocalDate.now(clock).getYear());
-        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
-        for (NamedBytes part : parts) {
-            collector.startFile(part.name());
-            JsonStatFigures.collect(JsonStatParser.parse(part.name(), new ByteArrayInputStream(part.bytes())), options.mapping(), collector);
-            all.writeBytes(part.bytes());
+        try (FigureCollector collector = collector(name, options)) {
+            MessageDigest all = ImportSource.newDigest();
+            for (NamedBytes part : parts) {
+                collector.startFile(part.name());
+                JsonStatFigures.collect(JsonStatParser.parse(part.name(), part.bytes()), options.mapping(), collector);
+                all.update(part.bytes());
+            }
+            return write(name, ImportFormat.JSON_STAT, HexFormat.of().formatHex(all.digest()), options, collector);
         }
-        FigureCollector.Collected figures = collector.finish();
-        ImportBatch batch = new ImportBatch(ImportFormat.JSON_STAT.code(), name, sha256(all.toByteArray()), options.vintage(),
-                List.of(), figures.statistics(), figures.rejected());
-        ImportResult result = database.inTransaction(c -> writer.write(c, batch, figures.observations()));
-        return report(name, ImportFormat.JSON_STAT, options, result, figures.read(), figures.rejected(), figures.rejections(),
-                figures.warned(), figures.warnings());
     }
 
     /**
@@ -98,62 +89,161 @@ public final class Importer {
      *
      * @param identity the bytes the figures came from, for the import log's checksum
      */
-    public ImportReport importGathered(String name, byte[] identity, ImportOptions options,
-                                       java.util.function.Consumer<FigureSink> gather) {
-        FigureCollector collector = new FigureCollector(catalog.get(), name, options.mapping(), LocalDate.now(clock).getYear());
-        gather.accept(new CollectorSink(collector));
-        FigureCollector.Collected figures = collector.finish();
-        ImportBatch batch = new ImportBatch(ImportFormat.JSON_STAT.code(), name, sha256(identity), options.vintage(),
-                List.of(), figures.statistics(), figures.rejected());
-        ImportResult result = database.inTransaction(c -> writer.write(c, batch, figures.observations()));
-        return report(name, ImportFormat.JSON_STAT, options, result, figures.read(), figures.rejected(), figures.rejections(),
-                figures.warned(), figures.warnings());
+    public ImportReport importGathered(String name, byte[] identity, ImportOptions options, Consumer<FigureSink> gather) {
+        try (FigureCollector collector = collector(name, options)) {
+            gather.accept(new CollectorSink(collector));
+            return write(name, ImportFormat.JSON_STAT, sha256(identity), options, collector);
+        }
     }
 
     /**
-     * Reads and checks a file of figures without writing anything (a dry run).
+     * Reads and checks a file of figures against the catalogue, and nothing more: no database (the benchmark's
+     * parse+validate). A dry run ({@link ImportOptions#dryRun}) answers the whole report instead.
      *
      * @return how many figures the file holds
      */
     public int check(String fileName, byte[] bytes, ImportOptions options) {
-        return collect(fileName, bytes, options, format(bytes, options)).read();
+        ImportSource source = ImportSource.of(fileName, bytes);
+        FigureCollector collector = new FigureCollector(catalog.get(), fileName, options.mapping(), LocalDate.now(clock).getYear(),
+                false);
+        collect(source, format(source, options), options, collector);
+        return collector.read();
     }
 
-    private static ImportFormat format(byte[] bytes, ImportOptions options) {
-        return options.format() != null ? options.format()
-                : ImportFormat.detect(null, options.contentType(), Arrays.copyOf(bytes, Math.min(bytes.length, 16)));
+    private FigureCollector collector(String name, ImportOptions options) {
+        return new FigureCollector(catalog.get(), name, options.mapping(), LocalDate.now(clock).getYear(), true);
     }
 
-    private FigureCollector.Collected collect(String fileName, byte[] bytes, ImportOptions options, ImportFormat format) {
-        FigureCollector collector = new FigureCollector(catalog.get(), fileName, options.mapping(), LocalDate.now(clock).getYear());
+    private static ImportFormat format(ImportSource source, ImportOptions options) {
+        return options.format() != null ? options.format() : ImportFormat.detect(null, options.contentType(), source.head());
+    }
+
+    private static void collect(ImportSource source, ImportFormat format, ImportOptions options, FigureCollector collector) {
         switch (format) {
-            case JSON_STAT -> JsonStatFigures.collect(JsonStatParser.parse(fileName, new ByteArrayInputStream(bytes)),
-                    options.mapping(), collector);
-            case CSV -> CsvFigureReader.read(fileName, bytes, new TabularFigures(collector, options.mapping()));
-            case XLSX -> Xlsx.read(fileName, bytes, new TabularFigures(collector, options.mapping()));
-            default -> throw new InvalidInputException(fileName + ": en katalogtabell inneholder ingen tall",
-                    java.util.Map.of("file", fileName));
+            case JSON_STAT -> JsonStatFigures.collect(JsonStatParser.parse(source.name(), source::open), options.mapping(),
+                    collector);
+            case CSV -> CsvFigureReader.read(source, new TabularFigures(collector, options.mapping()));
+            case XLSX -> Xlsx.read(source.name(), source.readAll(), new TabularFigures(collector, options.mapping()));
+            default -> throw new InvalidInputException(source.name() + ": en katalogtabell inneholder ingen tall",
+                    Map.of("file", source.name()));
         }
-        return collector.finish();
     }
 
-    private ImportReport report(String file, ImportFormat format, ImportOptions options, ImportResult result, int read,
+    /** A catalogue table, merged inside the write transaction: a catalogue import that ran meanwhile is part of it. */
+    private ImportReport importCatalogTable(String fileName, byte[] bytes, ImportOptions options) {
+        ImportBatch header = new ImportBatch(ImportFormat.CATALOG.code(), fileName, sha256(bytes), options.vintage(), List.of(),
+                List.of(), 0);
+        boolean sources = SourceTable.isSourceTable(bytes);
+        Outcome outcome = transaction(options.dryRun(), false, null, c -> {
+            if (sources) {
+                SourceTable.Merge merge = SourceTable.merge(catalog.get(), SourceRepository.all(c), fileName, bytes);
+                SourceRepository.save(c, merge.incoming());
+                return writer.logCatalogImport(c, header, merge.read(), merge.added(), merge.changed(), merge.unchanged());
+            }
+            CatalogImport.Merge merge = CatalogImport.merge(catalog.get(), fileName, bytes);
+            CatalogRepository.save(c, merge.catalog());
+            return writer.logCatalogImport(c, header, merge.read(), merge.added(), merge.changed(), merge.unchanged());
+        });
+        return report(fileName, ImportFormat.CATALOG, options, outcome, outcome.result().read(), 0, List.of(), 0, List.of(),
+                0, List.of());
+    }
+
+    private ImportReport write(String name, ImportFormat format, String checksum, ImportOptions options,
+                               FigureCollector collector) {
+        Outcome outcome;
+        FigureCollector.Collected figures = collector.finish();
+        try {
+            ImportBatch batch = new ImportBatch(format.code(), name, checksum, options.vintage(), List.of(),
+                    figures.statistics(), figures.rejected(), options.reportYear());
+            outcome = transaction(options.dryRun(), !options.acceptOutliers(), collector,
+                    c -> writer.write(c, batch, figures.observations(), collector));
+        } catch (RowsDisagreeException e) {
+            throw collector.disagreement(e);
+        }
+        ImportReport report = report(name, format, options, outcome, collector.read(), collector.rejected(),
+                collector.rejections(), collector.warned(), collector.warnings(), collector.outlierCount(),
+                collector.outliers());
+        if (outcome.held()) {
+            throw new OutliersHeld(report);
+        }
+        return report;
+    }
+
+    /** What the write transaction did: committed, or rolled back (a dry run, or outliers held) with its result. */
+    private record Outcome(ImportResult result, boolean committed, boolean held) {
+    }
+
+    /** Thrown inside the write transaction to roll it back and carry its result out. */
+    private static final class RolledBack extends RuntimeException {
+        private final transient ImportResult result;
+
+        RolledBack(ImportResult result) {
+            super("rolled back", null, false, false);
+            this.result = result;
+        }
+    }
+
+    /** @param collector whose outliers, if any and {@code holdOutliers}, roll the import back; null: none */
+    private Outcome transaction(boolean dryRun, boolean holdOutliers, FigureCollector collector,
+                                Database.SqlWork<ImportResult> work) {
+        boolean[] held = {false};
+        try {
+            ImportResult result = database.inTransaction(c -> {
+                ImportResult done = work.run(c);
+                held[0] = holdOutliers && collector != null && collector.outlierCount() > 0;
+                if (dryRun || held[0]) {
+                    throw new RolledBack(done);
+                }
+                return done;
+            });
+            return new Outcome(result, true, false);
+        } catch (RolledBack e) {
+            return new Outcome(e.result, false, held[0] && !dryRun);
+        }
+    }
+
+    private ImportReport report(String file, ImportFormat format, ImportOptions options, Outcome outcome, int read,
                                 int rejected, List<ImportReport.Rejection> reasons, int warned,
-                                List<ImportReport.Warning> warnings) {
-        long revision = database.read(c -> DataRevision.ofImport(c, result.importId()));
-        LOG.info("Import {} of {} ({}): {} read, {} added, {} changed, {} unchanged, {} rejected; data revision {}",
-                result.importId(), file, format.code(), read, result.added(), result.changed(), result.unchanged(), rejected, revision);
-        return new ImportReport(file, format.code(), options.vintage().code(), result.importId(), read, result.added(),
-                result.changed(), result.unchanged(), rejected, reasons, warned, warnings, revision, result.changes(),
-                result.conflicts(), result.conflictList());
+                                List<ImportReport.Warning> warnings, int outlierCount, List<ImportReport.Outlier> outliers) {
+        ImportResult result = outcome.result();
+        long revision = database.read(c -> outcome.committed() ? DataRevision.ofImport(c, result.importId())
+                : DataRevision.current(c));
+        Long importId = outcome.committed() ? result.importId() : null;
+        ImportSummary.Outcome summarised = outcome.committed() ? ImportSummary.Outcome.STORED
+                : outcome.held() ? ImportSummary.Outcome.HELD : ImportSummary.Outcome.DRY_RUN;
+        String summary = ImportSummary.line(summarised, result.added(), result.changed(), result.vintageChanged(),
+                result.unchanged(), rejected, result.conflicts(), warned, outlierCount);
+        LOG.info("Import {} of {} ({}){}: {} read, {} added, {} changed, {} vintage changed, {} unchanged, {} rejected,"
+                        + " {} outliers; data revision {}", importId, file, format.code(), outcome.committed() ? ""
+                        : outcome.held() ? " held, not stored" : " dry run, not stored", read, result.added(), result.changed(),
+                result.vintageChanged(), result.unchanged(), rejected, outlierCount, revision);
+        return new ImportReport(file, format.code(), options.vintage().code(), options.dryRun(), importId, read,
+                result.added(), result.changed(), result.vintageChanged(), result.unchanged(), rejected, reasons, warned,
+                warnings, outlierCount, outliers, revision, result.changes(), result.vintageChanges(), result.conflicts(),
+                result.conflictList(), summary);
     }
 
     /** SHA-256 of the bytes, hex: an import's identity in the import log, and a cache key. */
     public static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        return HexFormat.of().formatHex(ImportSource.newDigest().digest(bytes));
+    }
+
+    /** An import held whole because figures in it look implausible: nothing is stored until they are confirmed. */
+    public static final class OutliersHeld extends UnconfirmedException {
+        private final transient ImportReport report;
+
+        OutliersHeld(ImportReport report) {
+            super(report.file() + ": " + ImportSummary.count(report.outlierCount(), "tall ser usannsynlig ut",
+                    "tall ser usannsynlige ut") + " (utenfor det mulige for enheten, eller mer enn ti ganger året før), og"
+                    + " ingenting i filen er lagret; rett tallene, eller send filen på nytt med acceptOutliers=true"
+                    + " (--accept-outliers) hvis de er riktige", Map.of("file", report.file(), "outlierCount",
+                    report.outlierCount(), "outliers", report.outliers(), "report", report));
+            this.report = report;
+        }
+
+        /** The report as the import would have been, the outliers named. */
+        public ImportReport report() {
+            return report;
         }
     }
 }

@@ -48,6 +48,7 @@ final class JsonStatFigures {
                         + " kategorier; velg én med filter." + id + "=<kode> i mappingen");
             }
         }
+        collector.locator((cell, field) -> "value[" + cell + "] (" + describe(cube, (int) cell) + ")");
         int[] coordinates = new int[dims];
         cube.forEachCell((cell, value, symbol) -> {
             for (int d = 0; d < dims; d++) {
@@ -56,10 +57,9 @@ final class JsonStatFigures {
             if (!selected(coordinates, fixed)) {
                 return;
             }
-            FigureCollector.Where where = field -> "value[" + cell + "] (" + describe(cube, coordinates) + ")";
-            collector.observation(where, cube.categories().get(region).get(coordinates[region]),
+            collector.observation(cell, cube.categories().get(region).get(coordinates[region]),
                     cube.categories().get(indicator).get(coordinates[indicator]),
-                    cube.categories().get(year).get(coordinates[year]), figure(value, symbol, collector, where));
+                    cube.categories().get(year).get(coordinates[year]), figure(value, symbol, collector, cell));
         });
     }
 
@@ -68,19 +68,19 @@ final class JsonStatFigures {
      * 0 with {@code -}, nil), so the status is kept. Any other number beside a symbol is kept, and the symbol, which the
      * store cannot hold beside a number, is reported as a warning rather than silently dropped.
      */
-    private static Figure figure(double value, String symbol, FigureCollector collector, FigureCollector.Where where) {
+    private static Figure figure(double value, String symbol, FigureCollector collector, int cell) {
         if (symbol == null) {
             return Double.isNaN(value) ? Figure.missing(Status.NOT_AVAILABLE) : Figure.of(value);
         }
         Optional<Status> status = Status.fromSymbol(symbol.trim());
         if (Double.isNaN(value)) {
-            return Figure.missing(status.orElseThrow(() -> collector.fail(where, "status", "ukjent statussymbol '" + symbol
+            return Figure.missing(status.orElseThrow(() -> collector.fail(cell, "status", "ukjent statussymbol '" + symbol
                     + "' uten verdi; forventet . .. : eller -")));
         }
         if (value == 0 && status.isPresent()) {
             return Figure.missing(status.get());
         }
-        collector.warn(where, "status", "tallet " + FigureCollector.number(value) + " har " + (status.isPresent() ? "" : "det ukjente ")
+        collector.warn(cell, "status", "tallet " + FigureCollector.number(value) + " har " + (status.isPresent() ? "" : "det ukjente ")
                 + "statussymbolet '" + symbol + "' ved siden av; tallet er lagret, symbolet ikke");
         return Figure.of(value);
     }
@@ -94,10 +94,11 @@ final class JsonStatFigures {
         return true;
     }
 
-    private static String describe(JsonStatCube cube, int[] coordinates) {
+    private static String describe(JsonStatCube cube, int cell) {
         StringBuilder s = new StringBuilder();
-        for (int d = 0; d < coordinates.length; d++) {
-            s.append(d == 0 ? "" : ", ").append(cube.ids().get(d)).append('=').append(cube.categories().get(d).get(coordinates[d]));
+        for (int d = 0; d < cube.ids().size(); d++) {
+            s.append(d == 0 ? "" : ", ").append(cube.ids().get(d)).append('=')
+                    .append(cube.categories().get(d).get(cube.coordinate(cell, d)));
         }
         return s.toString();
     }

@@ -25,6 +25,7 @@ final class TabularFigures implements TableVisitor {
     private int status = -1;
     private int statistic = -1;
     private List<String> header;
+    private Places places;
 
     TabularFigures(FigureCollector collector, ImportMapping mapping) {
         this.collector = collector;
@@ -32,7 +33,9 @@ final class TabularFigures implements TableVisitor {
     }
 
     @Override
-    public void header(List<String> names) {
+    public void header(List<String> names, Places places) {
+        this.places = places;
+        collector.locator((row, field) -> places.describe(row, columnOf(field), field));
         header = new ArrayList<>();
         names.forEach(n -> header.add(ImportMapping.normalise(n)));
         group = find("group");
@@ -51,16 +54,15 @@ final class TabularFigures implements TableVisitor {
     }
 
     @Override
-    public void row(List<String> cells, Place place) {
+    public void row(List<String> cells, long row) {
         for (int i = 0; i < cells.size(); i++) {
-            checkNotFormula(cells.get(i), i, place);
+            checkNotFormula(cells.get(i), i, row);
         }
-        FigureCollector.Where where = field -> place.describe(columnOf(field), field);
-        var figure = collector.figure(where, cell(cells, value), cell(cells, status));
+        var figure = collector.figure(row, cell(cells, value), cell(cells, status));
         if (group >= 0) {
-            collector.groupStatistic(where, cell(cells, group), cell(cells, indicator), cell(cells, year), cell(cells, statistic), figure);
+            collector.groupStatistic(row, cell(cells, group), cell(cells, indicator), cell(cells, year), cell(cells, statistic), figure);
         } else {
-            collector.observation(where, cell(cells, region), cell(cells, indicator), cell(cells, year), figure);
+            collector.observation(row, cell(cells, region), cell(cells, indicator), cell(cells, year), figure);
         }
     }
 
@@ -68,7 +70,7 @@ final class TabularFigures implements TableVisitor {
      * A cell that starts like a formula (=, +, -, @) and is neither a number nor a status symbol is refused: such
      * text becomes a live formula when the data goes back into a workbook (CSV injection, OWASP).
      */
-    private void checkNotFormula(String cell, int column, Place place) {
+    private void checkNotFormula(String cell, int column, long row) {
         if (cell == null || cell.isEmpty()) {
             return;
         }
@@ -78,7 +80,7 @@ final class TabularFigures implements TableVisitor {
                 && NorwegianNumber.parse(t).isEmpty() && !t.equals("-")) {
             String field = column < header.size() ? header.get(column) : "kolonne " + (column + 1);
             String shown = t.length() > 40 ? t.substring(0, 40) + "…" : t;
-            throw collector.failAt(place.describe(column, field), field,
+            throw collector.failAt(places.describe(row, column, field), field,
                     "cellen ser ut som en regnearkformel ('" + shown + "'); formler importeres ikke");
         }
     }

@@ -179,16 +179,15 @@ final class Xlsx {
             }
             if (header == null) {
                 header = List.copyOf(cells);
-                visitor.header(header);
+                visitor.header(header, (row, column, field) -> "ark " + sheet + ", celle "
+                        + CellReference.convertNumToColString(Math.max(0, column)) + row + " (" + field + ")");
                 return;
             }
             List<String> row = new ArrayList<>(cells);
             while (row.size() < header.size()) {
                 row.add("");
             }
-            int excelRow = rowNum + 1;
-            visitor.row(row, (column, field) -> "ark " + sheet + ", celle " + CellReference.convertNumToColString(Math.max(0, column))
-                    + excelRow + " (" + field + ")");
+            visitor.row(row, rowNum + 1);
         }
 
         @Override

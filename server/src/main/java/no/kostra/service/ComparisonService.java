@@ -23,8 +23,10 @@ import no.kostra.compute.narrative.ComparisonNarrative;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.errors.NotFoundException;
 import no.kostra.observation.Figure;
+import no.kostra.observation.Preliminary;
 import no.kostra.observation.Statistic;
 import no.kostra.observation.Status;
+import no.kostra.observation.Vintage;
 import no.kostra.store.AnalysisRepository;
 
 /** ASSS comparisons: a municipality against the ASSS mean, its rank, Asker and the KOSTRA groups; discrepancy lists. */
@@ -47,9 +49,10 @@ public final class ComparisonService {
         Catalog catalog = catalogs.current();
         Region region = municipality(catalog, regionCode);
         Indicator indicator = catalog.requireIndicator(indicatorId);
-        Figure own = repository.regionFigures(List.of(indicator.id()), List.of(region.code()), year, year)
-                .getOrDefault(indicator.id(), Map.of()).getOrDefault(region.code(), Map.of())
-                .getOrDefault(year, Figure.missing(Status.NOT_AVAILABLE));
+        Figure stored = repository.regionFigures(List.of(indicator.id()), List.of(region.code()), year, year)
+                .getOrDefault(indicator.id(), Map.of()).getOrDefault(region.code(), Map.of()).get(year);
+        Figure own = stored == null ? Figure.missing(Status.NOT_AVAILABLE) : stored;
+        String ownVintage = vintage(indicator, region.code(), year, stored != null);
         List<MemberValue> memberValues = members.members(catalog, indicator, ASSS, year, year).getOrDefault(year, List.of());
         MeanKind meanKind = catalog.meanKind(indicator, year); // as the year's profile rows have it: KS changes it
         GroupFigures computed = memberValues.isEmpty() ? null : GroupMeans.compute(meanKind, memberValues);
@@ -58,6 +61,10 @@ public final class ComparisonService {
         Figure publishedMean = published.get(Statistic.MEAN);
         boolean usePublished = publishedMean != null && publishedMean.hasValue();
         Double mean = usePublished ? publishedMean.value() : computed == null ? null : computed.mean();
+        String meanVintage = mean == null ? null : usePublished
+                ? repository.preliminaryStatistics(List.of(indicator.id()), List.of(ASSS), year, year)
+                        .vintage(Preliminary.statistic(indicator.id(), ASSS, year, Statistic.MEAN), true)
+                : formedVintage(indicator, memberValues, year);
         GroupMeans.Rank rank = GroupMeans.rank(region.code(), memberValues).orElse(null);
         List<Discrepancy> discrepancies = computed == null ? List.of()
                 : Discrepancy.between(indicator.id(), indicator.decimals(), ASSS, year, computed, published);
@@ -67,7 +74,8 @@ public final class ComparisonService {
                 indicator.unit(), rank, publishedExtreme(own, published), others, indicator.decimals());
         return new Comparison(indicator.id(), meanKind.mark(indicator.name()), indicator.unit().code(), indicator.decimals(),
                 meanKind.code(), year, region.code(), region.name(), own.value(),
-                own.status() == null ? null : own.status().symbol(), mean, mean == null ? null : usePublished ? "published" : "computed",
+                own.status() == null ? null : own.status().symbol(), ownVintage, mean,
+                mean == null ? null : usePublished ? "published" : "computed", meanVintage,
                 deviation, computed, rank, others, discrepancies, narrative);
     }
 
@@ -164,17 +172,32 @@ public final class ComparisonService {
                 Figure f = repository.regionFigures(List.of(indicator.id()), List.of(other.code()), year, year)
                         .getOrDefault(indicator.id(), Map.of()).getOrDefault(other.code(), Map.of()).get(year);
                 if (f != null) {
-                    out.add(new Comparison.Other(other.code(), other.name(), f.value(), "observation", Comparison.deviation(own, f.value())));
+                    out.add(new Comparison.Other(other.code(), other.name(), f.value(), vintage(indicator, other.code(), year, true),
+                            "observation", Comparison.deviation(own, f.value())));
                 }
             } else {
                 MemberFigures.GroupMean mean = members.means(catalog, indicator, other.code(), year, year).get(year);
                 if (mean != null && mean.figure().hasValue()) {
                     Double value = mean.figure().value();
-                    out.add(new Comparison.Other(other.code(), other.name(), value, mean.basis(), Comparison.deviation(own, value)));
+                    out.add(new Comparison.Other(other.code(), other.name(), value, mean.vintage(), mean.basis(),
+                            Comparison.deviation(own, value)));
                 }
             }
         }
         return out;
+    }
+
+    /** A municipality's figure's vintage: null when none is stored. */
+    private String vintage(Indicator indicator, String region, int year, boolean stored) {
+        return repository.preliminary(List.of(indicator.id()), List.of(region), year, year)
+                .vintage(Preliminary.figure(indicator.id(), region, year), stored);
+    }
+
+    /** A mean formed from these members' figures: preliminary when any of them is. */
+    private String formedVintage(Indicator indicator, List<MemberValue> members, int year) {
+        Preliminary preliminary = repository.preliminary(List.of(indicator.id()), members.stream().map(MemberValue::region).toList(),
+                year, year);
+        return (preliminary.keys().isEmpty() ? Vintage.FINAL : Vintage.PRELIMINARY).code();
     }
 
     static Region municipality(Catalog catalog, String regionCode) {

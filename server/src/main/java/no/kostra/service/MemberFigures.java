@@ -13,8 +13,10 @@ import no.kostra.compute.asss.GroupFigures;
 import no.kostra.compute.asss.GroupMeans;
 import no.kostra.compute.asss.MemberValue;
 import no.kostra.observation.Figure;
+import no.kostra.observation.Preliminary;
 import no.kostra.observation.Statistic;
 import no.kostra.observation.Status;
+import no.kostra.observation.Vintage;
 import no.kostra.store.AnalysisRepository;
 
 /**
@@ -62,25 +64,39 @@ final class MemberFigures {
         return out;
     }
 
-    /** The group's mean for each year: published where stored, else computed from members. */
+    /**
+     * The group's mean for each year: published where stored, else computed from members; preliminary when the published
+     * one is, or when any member's figure the computed one is formed from is.
+     */
     Map<Integer, GroupMean> means(Catalog catalog, Indicator indicator, String group, int from, int to) {
         var published = repository.groupStatistics(indicator.id(), List.of(group), from, to).getOrDefault(group, Map.of());
         var members = members(catalog, indicator, group, from, to);
+        Preliminary preliminary = repository.preliminaryStatistics(List.of(indicator.id()), List.of(group), from, to);
+        Preliminary preliminaryMembers = members.isEmpty() ? Preliminary.NONE : repository.preliminary(List.of(indicator.id()),
+                members.values().stream().flatMap(List::stream).map(MemberValue::region).distinct().toList(), from, to);
         Map<Integer, GroupMean> out = new LinkedHashMap<>();
         for (int year = from; year <= to; year++) {
+            int y = year;
             Figure mean = Optional.ofNullable(published.get(year)).map(m -> m.get(Statistic.MEAN)).orElse(null);
             if (mean != null) {
-                out.put(year, new GroupMean(mean, GroupMean.PUBLISHED));
+                out.put(year, new GroupMean(mean, GroupMean.PUBLISHED,
+                        preliminary.vintage(Preliminary.statistic(indicator.id(), group, year, Statistic.MEAN), true)));
             } else if (members.containsKey(year)) {
                 GroupFigures computed = GroupMeans.compute(catalog.meanKind(indicator, year), members.get(year));
-                out.put(year, new GroupMean(computed.mean() == null ? NOT_STORED : Figure.of(computed.mean()), GroupMean.COMPUTED));
+                boolean anyPreliminary = members.get(year).stream()
+                        .anyMatch(m -> preliminaryMembers.contains(Preliminary.figure(indicator.id(), m.region(), y)));
+                out.put(year, new GroupMean(computed.mean() == null ? NOT_STORED : Figure.of(computed.mean()), GroupMean.COMPUTED,
+                        (anyPreliminary ? Vintage.PRELIMINARY : Vintage.FINAL).code()));
             }
         }
         return out;
     }
 
-    /** @param basis "published" or "computed" */
-    record GroupMean(Figure figure, String basis) {
+    /**
+     * @param basis   "published" or "computed"
+     * @param vintage "preliminary" or "final"
+     */
+    record GroupMean(Figure figure, String basis, String vintage) {
         static final String PUBLISHED = "published";
         static final String COMPUTED = "computed";
     }

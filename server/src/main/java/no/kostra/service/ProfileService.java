@@ -24,6 +24,7 @@ import no.kostra.compute.asss.MemberValue;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.errors.NotFoundException;
 import no.kostra.observation.Figure;
+import no.kostra.observation.Preliminary;
 import no.kostra.observation.Statistic;
 import no.kostra.store.AnalysisRepository;
 import no.kostra.store.CommentRepository;
@@ -40,6 +41,7 @@ public final class ProfileService {
     private final FigureRepository figures;
     private final CommentRepository comments;
     private final MemberFigures members;
+    private final AnalysisRepository analysis;
 
     public ProfileService(CatalogService catalogs, FigureRepository figures, CommentRepository comments,
                           AnalysisRepository analysis) {
@@ -47,6 +49,7 @@ public final class ProfileService {
         this.figures = figures;
         this.comments = comments;
         this.members = new MemberFigures(analysis);
+        this.analysis = analysis;
     }
 
     /**
@@ -78,6 +81,25 @@ public final class ProfileService {
             computed.add(id);
         }
         return out;
+    }
+
+    /**
+     * Which of the profile's figures are preliminary: the municipality's own, KS's published ASSS figures, and an ASSS
+     * figure formed here when any member's figure it is formed from is.
+     */
+    private Preliminary preliminary(Catalog catalog, Region region, List<String> ids, Set<String> computed, int first, int year) {
+        Preliminary own = analysis.preliminary(ids, List.of(region.code()), first, year)
+                .with(analysis.preliminaryStatistics(ids, List.of(ASSS), year, year).keys());
+        Preliminary members = analysis.preliminary(computed, catalog.membersOf(ASSS, year), year, year);
+        List<String> formed = new java.util.ArrayList<>();
+        for (String id : computed) {
+            if (members.keys().stream().anyMatch(k -> k.startsWith(id + "|"))) {
+                for (Statistic statistic : Statistic.values()) {
+                    formed.add(Preliminary.statistic(id, ASSS, year, statistic));
+                }
+            }
+        }
+        return own.with(formed);
     }
 
     /** The neighbour the reports compare with (Asker), unless the profile is Asker's own. */
@@ -160,9 +182,10 @@ public final class ProfileService {
         }
         Set<String> computed = new HashSet<>();
         Map<String, Map<Statistic, Figure>> asss = asss(catalog, rows, year, computed);
-        ProfileInputs inputs = new ProfileInputs(
-                figures.municipalityFigures(ids, region.code(), year - ProfileCalculator.YEARS_SHOWN + 1, year),
-                asss, computed, neighbours(catalog, region, ids, year), comments.current(region.code(), year));
+        int first = year - ProfileCalculator.YEARS_SHOWN + 1;
+        ProfileInputs inputs = new ProfileInputs(figures.municipalityFigures(ids, region.code(), first, year),
+                asss, computed, neighbours(catalog, region, ids, year), comments.current(region.code(), year),
+                preliminary(catalog, region, ids, computed, first, year));
         return ProfileCalculator.compute(region, regionCode.trim(), profile, rows, year, inputs);
     }
 }

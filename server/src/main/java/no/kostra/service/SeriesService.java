@@ -1,9 +1,12 @@
 package no.kostra.service;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import no.kostra.catalog.Catalog;
 import no.kostra.catalog.Indicator;
 import no.kostra.catalog.Region;
@@ -15,6 +18,8 @@ import no.kostra.compute.series.SeriesCalculator;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.errors.NotFoundException;
 import no.kostra.observation.Figure;
+import no.kostra.observation.Preliminary;
+import no.kostra.observation.Vintage;
 import no.kostra.store.AnalysisRepository;
 import no.kostra.text.NorwegianList;
 
@@ -69,18 +74,25 @@ public final class SeriesService {
     private SeriesCalculator.LineInput own(Indicator indicator, Region region, int from, int to) {
         Map<Integer, Figure> figures = repository.regionFigures(List.of(indicator.id()), List.of(region.code()), from, to)
                 .getOrDefault(indicator.id(), Map.of()).getOrDefault(region.code(), Map.of());
-        return new SeriesCalculator.LineInput(region.code(), region.name(), "observation", figures);
+        Preliminary preliminary = repository.preliminary(List.of(indicator.id()), List.of(region.code()), from, to);
+        Set<Integer> preliminaryYears = figures.keySet().stream()
+                .filter(y -> preliminary.contains(Preliminary.figure(indicator.id(), region.code(), y))).collect(Collectors.toSet());
+        return new SeriesCalculator.LineInput(region.code(), region.name(), "observation", figures, preliminaryYears);
     }
 
     private SeriesCalculator.LineInput group(Catalog catalog, Indicator indicator, Region group, int from, int to) {
         Map<Integer, Figure> figures = new LinkedHashMap<>();
+        Set<Integer> preliminaryYears = new HashSet<>();
         String basis = MemberFigures.GroupMean.PUBLISHED;
         for (var e : members.means(catalog, indicator, group.code(), from, to).entrySet()) {
             figures.put(e.getKey(), e.getValue().figure());
             if (e.getValue().basis().equals(MemberFigures.GroupMean.COMPUTED)) {
                 basis = MemberFigures.GroupMean.COMPUTED;
             }
+            if (e.getValue().vintage().equals(Vintage.PRELIMINARY.code())) {
+                preliminaryYears.add(e.getKey());
+            }
         }
-        return new SeriesCalculator.LineInput(group.code(), group.name(), basis, figures);
+        return new SeriesCalculator.LineInput(group.code(), group.name(), basis, figures, preliminaryYears);
     }
 }

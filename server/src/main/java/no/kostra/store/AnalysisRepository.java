@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import no.kostra.observation.Figure;
+import no.kostra.observation.Preliminary;
 import no.kostra.observation.Statistic;
 
 /** Reads what the analysis needs: figures of many regions, group statistics over years, and the analysis tables. */
@@ -61,6 +62,41 @@ public final class AnalysisRepository {
                     .put(Statistic.fromCode(r.text("statistic")), figure(r));
         }
         return out;
+    }
+
+    /**
+     * The current municipality figures among these that are preliminary: one query however many are asked, and few
+     * answer (a report year between SSB's March and June publications).
+     */
+    public Preliminary preliminary(Collection<String> indicators, Collection<String> regions, int from, int to) {
+        if (indicators.isEmpty() || regions.isEmpty()) {
+            return Preliminary.NONE;
+        }
+        String sql = "select o.indicator_id, o.region_code, o.ref_year from observation o where o.vintage = 'preliminary'"
+                + " and o.ref_year between ? and ? and o.indicator_id in (" + FigureRepository.marks(indicators.size()) + ")"
+                + " and o.region_code in (" + FigureRepository.marks(regions.size()) + ") and " + FigureRepository.CURRENT_OBSERVATION;
+        List<Object> params = new ArrayList<>(List.of(from, to));
+        params.addAll(indicators);
+        params.addAll(regions);
+        return new Preliminary(query(sql, params).stream().map(r -> Preliminary.figure(r.text("indicator_id"),
+                r.text("region_code"), r.integer("ref_year"))).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /** The current group statistics among these that are preliminary. */
+    public Preliminary preliminaryStatistics(Collection<String> indicators, Collection<String> groups, int from, int to) {
+        if (indicators.isEmpty() || groups.isEmpty()) {
+            return Preliminary.NONE;
+        }
+        String sql = "select g.indicator_id, g.group_code, g.ref_year, g.statistic from group_statistic g"
+                + " where g.vintage = 'preliminary' and g.ref_year between ? and ? and g.indicator_id in ("
+                + FigureRepository.marks(indicators.size()) + ") and g.group_code in (" + FigureRepository.marks(groups.size())
+                + ") and " + FigureRepository.CURRENT_STATISTIC;
+        List<Object> params = new ArrayList<>(List.of(from, to));
+        params.addAll(indicators);
+        params.addAll(groups);
+        return new Preliminary(query(sql, params).stream().map(r -> Preliminary.statistic(r.text("indicator_id"),
+                r.text("group_code"), r.integer("ref_year"), Statistic.fromCode(r.text("statistic"))))
+                .collect(java.util.stream.Collectors.toSet()));
     }
 
     /** year → deflator rate (0.042 = 4,2 %). */

@@ -130,7 +130,8 @@ public final class Database implements AutoCloseable {
                 }
                 connection.commit();
                 return result;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | Error e) {
+                // An Error too (out of memory mid-import): restoring auto-commit below would otherwise commit half the work.
                 connection.rollback();
                 throw e;
             } finally {

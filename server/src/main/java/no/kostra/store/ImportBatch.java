@@ -7,12 +7,15 @@ import no.kostra.observation.Vintage;
 /**
  * A validated set of figures from one source, written in one transaction.
  *
- * @param kind     what brought it: seed, csv, json-stat, xlsx, …
- * @param checksum SHA-256 of the source bytes
- * @param rejected rows the importer refused before writing, counted in the import log
+ * @param kind       what brought it: seed, csv, json-stat, xlsx, …
+ * @param checksum   SHA-256 of the source bytes
+ * @param rejected   rows the importer refused before writing, counted in the import log
+ * @param reportYear the year an update from StatBank is for, or null: only that year (and any later) takes
+ *                   {@code vintage}; the earlier years SSB sends along were made final the June before, so they are final
  */
 public record ImportBatch(String kind, String sourceName, String checksum, Vintage vintage,
-                          List<ObservationRow> observations, List<GroupStatisticRow> groupStatistics, int rejected) {
+                          List<ObservationRow> observations, List<GroupStatisticRow> groupStatistics, int rejected,
+                          Integer reportYear) {
     public ImportBatch {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(sourceName, "sourceName");
@@ -22,7 +25,18 @@ public record ImportBatch(String kind, String sourceName, String checksum, Vinta
         groupStatistics = List.copyOf(groupStatistics);
     }
 
+    /** A batch whose figures all take its vintage. */
+    public ImportBatch(String kind, String sourceName, String checksum, Vintage vintage, List<ObservationRow> observations,
+                       List<GroupStatisticRow> groupStatistics, int rejected) {
+        this(kind, sourceName, checksum, vintage, observations, groupStatistics, rejected, null);
+    }
+
     public int size() {
         return observations.size() + groupStatistics.size();
+    }
+
+    /** The vintage a figure for {@code year} is stored with (before the rule that an unchanged value keeps its own). */
+    public Vintage vintageOf(int year) {
+        return reportYear == null || year >= reportYear ? vintage : Vintage.FINAL;
     }
 }

@@ -1,6 +1,5 @@
 package no.kostra.store;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,13 +12,16 @@ import java.sql.Types;
 interface ObservationSink extends AutoCloseable {
     String COLUMNS = "indicator_id, region_code, ref_year, revision, reported_code, num_value, status, vintage, source, note, import_id";
 
-    /** @param value null when the figure is a status; @param status null when it is a value */
-    void add(String indicator, String region, int year, int revision, String reportedCode, BigDecimal value, String status,
+    /** @param value the figure when {@code status} is null (stored rounded to ten decimals); @param status null for a value */
+    void add(String indicator, String region, int year, int revision, String reportedCode, double value, String status,
              String vintage, String source, String note, long importId) throws SQLException;
 
     /** Sends what is pending; the rows are written once this returns. */
     @Override
     void close() throws SQLException;
+
+    /** Gives up without sending what is pending (the transaction is rolled back): frees the connection, never throws. */
+    void abandon();
 
     static ObservationSink open(Connection c) throws SQLException {
         if (c.getMetaData().getURL().startsWith("jdbc:postgresql:")) {
@@ -38,17 +40,17 @@ interface ObservationSink extends AutoCloseable {
         }
 
         @Override
-        public void add(String indicator, String region, int year, int revision, String reportedCode, BigDecimal value,
+        public void add(String indicator, String region, int year, int revision, String reportedCode, double value,
                         String status, String vintage, String source, String note, long importId) throws SQLException {
             insert.setString(1, indicator);
             insert.setString(2, region);
             insert.setInt(3, year);
             insert.setInt(4, revision);
             insert.setString(5, reportedCode);
-            if (value == null) {
+            if (status != null) {
                 insert.setNull(6, Types.NUMERIC);
             } else {
-                insert.setBigDecimal(6, value);
+                insert.setBigDecimal(6, ImportWriter.stored(value));
             }
             insert.setString(7, status);
             insert.setString(8, vintage);
@@ -70,6 +72,15 @@ interface ObservationSink extends AutoCloseable {
                 }
             } finally {
                 insert.close();
+            }
+        }
+
+        @Override
+        public void abandon() {
+            try {
+                insert.close();
+            } catch (SQLException e) {
+                // the rollback that follows takes what was sent
             }
         }
     }

@@ -39,7 +39,8 @@ final class AddinRoutes {
         this.templates = AddinTemplates.fromClasspath();
         this.publicUrl = settings.publicUrl();
         this.settings = settings;
-        this.values = new WorksheetValues(services.catalogs(), services.figures());
+        this.values = new WorksheetValues(services.catalogs(), services.figures(),
+                new no.kostra.store.AnalysisRepository(services.database()));
         this.services = services;
         this.cache = cache;
     }
@@ -141,6 +142,7 @@ final class AddinRoutes {
         out.putAll(extra);
         out.put("value", answer.figure().value());
         out.put("status", answer.figure().status());
+        out.put("vintage", answer.figure().vintage());
         return out;
     }
 

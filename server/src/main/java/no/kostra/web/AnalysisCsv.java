@@ -29,11 +29,11 @@ final class AnalysisCsv {
     }
 
     static CsvSheet comparison(Comparison c) {
-        CsvSheet.Builder sheet = CsvSheet.of("indikator", "år", "region", "navn", "verdi", "grunnlag", "avvik_prosent");
-        sheet.row(c.indicator(), c.year(), c.region(), c.regionName(), c.value(), "observation", null);
-        sheet.row(c.indicator(), c.year(), "ASSS", "ASSS-snitt", c.asssMean(), c.asssBasis(), c.deviationPercent());
+        CsvSheet.Builder sheet = CsvSheet.of("indikator", "år", "region", "navn", "verdi", "årgang", "grunnlag", "avvik_prosent");
+        sheet.row(c.indicator(), c.year(), c.region(), c.regionName(), c.value(), c.vintage(), "observation", null);
+        sheet.row(c.indicator(), c.year(), "ASSS", "ASSS-snitt", c.asssMean(), c.asssVintage(), c.asssBasis(), c.deviationPercent());
         for (Comparison.Other o : c.others()) {
-            sheet.row(c.indicator(), c.year(), o.code(), o.name(), o.value(), o.basis(), o.deviationPercent());
+            sheet.row(c.indicator(), c.year(), o.code(), o.name(), o.value(), o.vintage(), o.basis(), o.deviationPercent());
         }
         return sheet.build();
     }
@@ -61,11 +61,12 @@ final class AnalysisCsv {
     }
 
     static CsvSheet series(Series s) {
-        CsvSheet.Builder sheet = CsvSheet.of("indikator", "region", "navn", "år", "verdi", "status", "nominell", "faktor", "justering");
+        CsvSheet.Builder sheet = CsvSheet.of("indikator", "region", "navn", "år", "verdi", "status", "årgang", "nominell", "faktor",
+                "justering");
         for (Series.Line line : s.lines()) {
             for (Series.Value v : line.values()) {
                 sheet.row(s.indicator().id(), line.region().code(), line.region().name(), v.year(), v.value(), v.status(),
-                        v.nominal(), v.factor(), s.adjust());
+                        v.vintage(), v.nominal(), v.factor(), s.adjust());
             }
         }
         return sheet.build();

@@ -7,6 +7,7 @@ import no.kostra.errors.ConflictException;
 import no.kostra.errors.ForbiddenException;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.errors.NotFoundException;
+import no.kostra.errors.UnconfirmedException;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.EofException;
@@ -30,6 +31,7 @@ final class ErrorMapping {
         routes.exception(ConflictException.class, (e, ctx) -> respond(ctx, 409, e.getMessage(), e.detail()));
         routes.exception(ForbiddenException.class, (e, ctx) -> respond(ctx, 403, e.getMessage(), e.detail()));
         routes.exception(HostPolicy.Misdirected.class, (e, ctx) -> respond(ctx, 421, e.getMessage(), e.detail()));
+        routes.exception(UnconfirmedException.class, (e, ctx) -> respond(ctx, 422, e.getMessage(), e.detail()));
         routes.exception(RateLimits.TooManyRequests.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage(), e.detail()));
         routes.exception(AccessControl.Unauthorized.class, (e, ctx) -> {
             ctx.header("WWW-Authenticate", e.challenge());

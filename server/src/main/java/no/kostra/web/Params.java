@@ -44,19 +44,6 @@ final class Params {
         return year;
     }
 
-    /** A yes/no parameter: {@code true} or {@code false} (any case), false when absent. */
-    static boolean flag(Context ctx, String name) {
-        String value = ctx.queryParam(name);
-        if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("false")) {
-            return false;
-        }
-        if (value.trim().equalsIgnoreCase("true")) {
-            return true;
-        }
-        throw new InvalidInputException("Parameteren '" + name + "' må være true eller false, fikk '" + value + "'",
-                Map.of("parameter", name, "value", value));
-    }
-
     static double number(Context ctx, String name) {
         String value = required(ctx, name);
         try {
@@ -125,5 +112,19 @@ final class Params {
             throw new InvalidInputException("Parameteren 'vintage' må være preliminary eller final, fikk '" + text + "'",
                     Map.of("parameter", "vintage", "value", text));
         }
+    }
+
+    /** {@code ?name=true|false}; false when not given. */
+    static boolean flag(Context ctx, String name) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "ja" -> true;
+            case "false", "0", "nei" -> false;
+            default -> throw new InvalidInputException("Parameteren '" + name + "' må være true eller false, fikk '" + text + "'",
+                    Map.of("parameter", name, "value", text));
+        };
     }
 }

@@ -34,16 +34,19 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * Format {@value #FORMAT}, written now: each row below the marker holds a JSON array of entries, as many as fit in
  * {@value #MAX_CELL_CHARS} characters (Excel keeps at most 32 767 in a cell); an entry is an array of the
  * {@link #CELL_COLUMNS} values and its checksum. A few large cells instead of one per entry keep the fill fast.
- * Format {@value #FORMAT_V1}, written until November 2026 and still read: one JSON object per row, with the field
- * names as keys. {@code checksum} is the first 16 hex digits of HMAC-SHA256 over the entry's fields; {@code mapHmac} is
- * HMAC-SHA256 over the header fields and every entry's fields, so a changed, added or removed entry is detected. An
- * offline edit of a data cell shows as a cell whose content differs from its entry's {@code value}/{@code status},
- * with the map intact.
+ * {@code checksum} is the first 16 hex digits of HMAC-SHA256 over the entry's fields; {@code mapHmac} is HMAC-SHA256
+ * over the header fields, {@code cellCount} and every entry's fields, so a changed, added or removed entry, or a changed
+ * count, is detected. Format {@value #FORMAT_V2} (until December 2026) is the same but signed without the count, and
+ * format {@value #FORMAT_V1} (until November 2026) holds one JSON object per row with the field names as keys; both are
+ * still read, and a count that is not their number of (signed) entries makes them not intact. An offline edit of a data
+ * cell shows as a cell whose content differs from its entry's {@code value}/{@code status}, with the map intact.
  */
 public final class ProvenanceSheet {
     public static final String SHEET_NAME = "_kostra_proveniens";
-    public static final String FORMAT = "kostra-proveniens/2";
+    public static final String FORMAT = "kostra-proveniens/3";
+    public static final String FORMAT_V2 = "kostra-proveniens/2";
     public static final String FORMAT_V1 = "kostra-proveniens/1";
+    private static final String CELL_COUNT = "cellCount";
     static final int MAX_CELL_CHARS = 30_000;
     /** The fields of a cell entry, in the order the signature covers them. */
     static final List<String> CELL_COLUMNS = List.of("sheet", "cell", "table", "column", "rowKey", "kind", "indicator",
@@ -57,17 +60,22 @@ public final class ProvenanceSheet {
     private ProvenanceSheet() {
     }
 
-    /** What a provenance sheet says, as read back. */
+    /**
+     * What a provenance sheet says, as read back.
+     *
+     * @param cellCount the count as the sheet gives it, or null where it gives none
+     */
     public record Provenance(String format, ProvenanceHeader header, List<CellProvenance> cells, List<String> checksums,
-                             String mapHmac) {
+                             String cellCount, String mapHmac) {
         public Provenance {
             cells = List.copyOf(cells);
             checksums = List.copyOf(checksums);
         }
 
-        /** True when the map is exactly as the service signed it. */
+        /** True when the map is exactly as the service signed it, and its count is its number of entries. */
         public boolean isIntact(ProvenanceSigner signer) {
-            return signer.matches(canonical(format, header, cells), mapHmac);
+            return (cellCount == null || cellCount.equals(Integer.toString(cells.size())))
+                    && signer.matches(canonical(format, header, cells, cellCount), mapHmac);
         }
 
         /** The rows whose own checksum no longer matches (edited in the hidden sheet). */
@@ -87,8 +95,8 @@ public final class ProvenanceSheet {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("format", FORMAT);
         fields.putAll(header.fields());
-        fields.put("cellCount", Integer.toString(cells.size()));
-        fields.put("mapHmac", signer.sign(canonical(FORMAT, header, cells)));
+        fields.put(CELL_COUNT, Integer.toString(cells.size()));
+        fields.put("mapHmac", signer.sign(canonical(FORMAT, header, cells, Integer.toString(cells.size()))));
         int r = 0;
         for (Map.Entry<String, String> field : fields.entrySet()) {
             XSSFRow row = sheet.createRow(r++);
@@ -154,8 +162,9 @@ public final class ProvenanceSheet {
             fields.put(key, value == null ? "" : value);
         }
         String format = fields.remove("format");
-        if (!FORMAT.equals(format) && !FORMAT_V1.equals(format)) {
-            throw new IllegalArgumentException("Provenance format is '" + format + "', expected " + FORMAT + " or " + FORMAT_V1);
+        if (!FORMAT.equals(format) && !FORMAT_V2.equals(format) && !FORMAT_V1.equals(format)) {
+            throw new IllegalArgumentException("Provenance format is '" + format + "', expected " + FORMAT + ", " + FORMAT_V2
+                    + " or " + FORMAT_V1);
         }
         r += 2; // the empty row and the "cells" marker
         List<CellProvenance> cells = new ArrayList<>();
@@ -165,14 +174,14 @@ public final class ProvenanceSheet {
             if (cell == null) {
                 continue;
             }
-            List<List<String>> entries = FORMAT.equals(format) ? entries(cell, r) : List.of(entryOfObject(cell, r));
+            List<List<String>> entries = FORMAT_V1.equals(format) ? List.of(entryOfObject(cell, r)) : entries(cell, r);
             for (List<String> entry : entries) {
                 cells.add(cellOf(entry));
                 checksums.add(entry.get(CELL_COLUMNS.size()));
             }
         }
         String mapHmac = fields.get("mapHmac");
-        return new Provenance(format, ProvenanceHeader.fromFields(fields), cells, checksums, mapHmac);
+        return new Provenance(format, ProvenanceHeader.fromFields(fields), cells, checksums, fields.get(CELL_COUNT), mapHmac);
     }
 
     private static CellProvenance cellOf(List<String> v) {
@@ -261,11 +270,14 @@ public final class ProvenanceSheet {
         return entry;
     }
 
-    /** The text the map's signature covers: the format, the header fields, then every entry's line. */
-    private static String canonical(String format, ProvenanceHeader header, List<CellProvenance> cells) {
+    /** The text a map's signature covers: the format, the header fields, the count from format 3 on, every entry's line. */
+    static String canonical(String format, ProvenanceHeader header, List<CellProvenance> cells, String cellCount) {
         StringBuilder s = new StringBuilder(128 * (cells.size() + 16));
         s.append("format").append(FIELD).append(format).append(LINE);
         header.fields().forEach((k, v) -> s.append(k).append(FIELD).append(v == null ? "" : v).append(LINE));
+        if (FORMAT.equals(format)) {
+            s.append(CELL_COUNT).append(FIELD).append(cellCount == null ? "" : cellCount).append(LINE);
+        }
         for (CellProvenance cell : cells) {
             appendLine(s, cell).append(LINE);
         }

@@ -21,7 +21,7 @@ final class CommandRun {
             System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
             var command = Main.commandLine();
             command.setErr(new PrintWriter(System.err, true));
-            int code = command.execute(args);
+            int code = Main.execute(command, args);
             return new String[] {String.valueOf(code), stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8)};
         } finally {
             System.setOut(out);

@@ -47,14 +47,53 @@ class ImportCommandTest {
     }
 
     @Test
-    void warningsArePartOfThePrintedReportAndSpelledOutOnStandardError() throws Exception {
-        String[] result = run("import", fixture("good/implausible.csv").toString(), "--data", dir.resolve("data").toString());
+    void warningsArePartOfThePrintedReportAndSpelledOutOnStandardErrorBesideTheSummary() throws Exception {
+        String[] result = run("import", fixture("good/value-beside-status.json").toString(), "--data", dir.resolve("data").toString());
 
         assertThat(result[0]).isEqualTo("0");
-        assertThat(report(result[1]).get("warned").asInt()).isEqualTo(3);
-        assertThat(report(result[1]).at("/warnings/2/where").asText()).isEqualTo("implausible.csv linje 4, kolonne value");
-        assertThat(result[2]).contains("Advarsel: implausible.csv linje 3, kolonne value: KHT.andel_helsesamtaler_8_trinn er i prosent,"
-                + " og 101,2 er utenfor 0–100; tallet er lagret, men bør sjekkes");
+        assertThat(report(result[1]).get("warned").asInt()).isEqualTo(1);
+        assertThat(result[2]).contains("value-beside-status.json: 3 tall endret, 0 gjort endelige, 0 nye tall, 0 uendret,"
+                        + " 3 konflikter med en annen kilde, 1 advarsel")
+                .contains("Advarsel: value-beside-status.json value[0] (KOKkommuneregion0000=3201, ContentsCode=KHT.sykefravaer,"
+                        + " Tid=2024): tallet 7,28 har statussymbolet '..' ved siden av; tallet er lagret, symbolet ikke");
+    }
+
+    @Test
+    void implausibleFiguresHoldTheFileExitWith2AndAreNamedUntilConfirmed() throws Exception {
+        String data = dir.resolve("data").toString();
+        Path file = fixture("good/outliers.csv");
+
+        String[] held = run("import", file.toString(), "--data", data);
+        String[] confirmed = run("import", file.toString(), "--accept-outliers", "--data", data);
+
+        assertThat(held[0]).isEqualTo("2");
+        assertThat(held[2]).contains("Usannsynlig tall: outliers.csv linje 2, kolonne value: KHT.sykefravaer er i prosent, og"
+                        + " 171,5 er utenfor 0–100")
+                .contains("Usannsynlig tall: outliers.csv linje 3, kolonne value: KHT.arsverk_leger_per_10000 er i årsverk og kan"
+                        + " ikke være negativ, men er -3")
+                .contains("outliers.csv: 3 tall ser usannsynlige ut (utenfor det mulige for enheten, eller mer enn ti ganger året"
+                        + " før), og ingenting i filen er lagret; rett tallene, eller send filen på nytt med acceptOutliers=true"
+                        + " (--accept-outliers) hvis de er riktige.")
+                .doesNotContain("Exception");
+        assertThat(report(held[1]).get("importId").isNull()).isTrue();
+        assertThat(confirmed[0]).as(confirmed[2]).isEqualTo("0");
+        assertThat(report(confirmed[1]).get("changed").asInt()).isEqualTo(4);
+        assertThat(report(confirmed[1]).get("outlierCount").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aDryRunPrintsTheWholeReportAsItWouldBeSaysSoAndStoresNothing() throws Exception {
+        String data = dir.resolve("data").toString();
+        Path file = fixture("good/kht-2024.csv");
+
+        String[] dry = run("import", file.toString(), "--dry-run", "--data", data);
+        String[] real = run("import", file.toString(), "--data", data);
+
+        assertThat(dry[0]).isEqualTo("0");
+        assertThat(report(dry[1]).get("dryRun").asBoolean()).isTrue();
+        assertThat(report(dry[1]).get("changed").asInt()).isEqualTo(3);
+        assertThat(dry[2]).contains("kht-2024.csv: Prøvekjøring, ingenting er lagret: 3 tall ville blitt endret");
+        assertThat(report(real[1]).get("changed").asInt()).as("the dry run stored nothing").isEqualTo(3);
     }
 
     @Test

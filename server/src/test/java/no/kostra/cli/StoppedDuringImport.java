@@ -51,7 +51,7 @@ abstract class StoppedDuringImport {
         try (ServeProcess serve = ServeProcess.start(database, dir.resolve("serve.log"))) {
             String csv = KilledDuringImport.largeCsv(database);
             int rows = (int) csv.lines().count() - 1;
-            CompletableFuture<HttpResponse<String>> answer = serve.postAsync("/api/imports?format=csv&name=" + KilledDuringImport.NAME,
+            CompletableFuture<HttpResponse<String>> answer = serve.postAsync("/api/imports?format=csv&acceptOutliers=true&name=" + KilledDuringImport.NAME,
                     csv.getBytes(StandardCharsets.UTF_8));
             serve.awaitWrite(database, "observation", () -> !answer.isDone());
 

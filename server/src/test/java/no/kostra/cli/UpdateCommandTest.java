@@ -58,6 +58,9 @@ class UpdateCommandTest {
         assertThat(summary.path("report").has("changes")).isTrue();
         JsonNode again = Json.MAPPER.readTree(second[1]);
         assertThat(again.get("added").asInt() + again.get("changed").asInt()).isZero();
+        // and a bokmål summary line of what the import did: nothing, the second time
+        assertThat(second[2]).contains("Oppdatering 2025 (preliminary): 0 tall endret, 0 gjort endelige, 0 nye tall, "
+                + again.get("unchanged").asInt() + " uendret");
     }
 
     @Test

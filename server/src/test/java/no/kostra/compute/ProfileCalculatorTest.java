@@ -65,8 +65,8 @@ class ProfileCalculatorTest {
         ProfileTable table = compute(List.of(RESSURSBRUK), inputs);
 
         assertThat(table.years()).containsExactly(2022, 2023, 2024);
-        assertThat(table.rows().get(0).values()).containsExactly(
-                new YearFigure(2022, 1.016, null), new YearFigure(2023, 0.998, null), new YearFigure(2024, 0.972, null));
+        assertThat(table.rows().get(0).values()).containsExactly(new YearFigure(2022, 1.016, null, "final"),
+                new YearFigure(2023, 0.998, null, "final"), new YearFigure(2024, 0.972, null, "final"));
         assertThat(table.region()).isEqualTo(new ProfileTable.RegionRef("3201", "Bærum", "3024"));
     }
 
@@ -100,10 +100,25 @@ class ProfileCalculatorTest {
 
         ProfileRow row = compute(List.of(HJEMMEBESOK), inputs).rows().get(0);
 
-        assertThat(row.values().get(0)).isEqualTo(new YearFigure(2022, null, ".."));
+        assertThat(row.values().get(0)).isEqualTo(new YearFigure(2022, null, "..", "final"));
         assertThat(row.change()).isNull();
         assertThat(row.index()).isNull();
-        assertThat(row.asss().mean()).isEqualTo(new YearFigure(2024, null, ".."));
+        assertThat(row.asss().mean()).as("not stored: no vintage").isEqualTo(new YearFigure(2024, null, "..", null));
         assertThat(row.chart()).isEqualTo(new ChartValues(null, null, null));
+    }
+
+    @Test
+    void aPreliminaryFigureIsMarkedPreliminaryAndTheOthersFinal() {
+        // given Bærum's 2024 figure from SSB's March publication, and KS's ASSS mean for 2024 still preliminary too
+        ProfileInputs inputs = new ProfileInputs(Map.of(RESSURSBRUK.id(), years(1.016, 0.998, 0.975)),
+                Map.of(RESSURSBRUK.id(), asss(1.000, 1.083, 0.926)), java.util.Set.of(), Map.of(), Map.of(),
+                new no.kostra.observation.Preliminary(java.util.Set.of(
+                        no.kostra.observation.Preliminary.figure(RESSURSBRUK.id(), "3201", 2024),
+                        no.kostra.observation.Preliminary.statistic(RESSURSBRUK.id(), "ASSS", 2024, Statistic.MEAN))));
+
+        ProfileRow row = compute(List.of(RESSURSBRUK), inputs).rows().get(0);
+
+        assertThat(row.values()).extracting(YearFigure::vintage).containsExactly("final", "final", "preliminary");
+        assertThat(List.of(row.asss().mean().vintage(), row.asss().high().vintage())).containsExactly("preliminary", "final");
     }
 }

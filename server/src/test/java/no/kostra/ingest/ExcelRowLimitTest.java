@@ -28,11 +28,11 @@ class ExcelRowLimitTest {
         int rows;
 
         @Override
-        public void header(List<String> names) {
+        public void header(List<String> names, Places places) {
         }
 
         @Override
-        public void row(List<String> cells, Place place) {
+        public void row(List<String> cells, long row) {
             rows++;
         }
     }
@@ -42,7 +42,7 @@ class ExcelRowLimitTest {
         byte[] full = csv("region;indicator;year;value", ";;;", EXCEL_ROWS - 1).getBytes(StandardCharsets.UTF_8);
         CountingRows visitor = new CountingRows();
 
-        CsvFigureReader.read("full.csv", full, visitor);
+        CsvFigureReader.read(ImportSource.of("full.csv", full), visitor);
 
         assertThat(visitor.rows).isEqualTo(EXCEL_ROWS - 1);
     }
@@ -51,7 +51,7 @@ class ExcelRowLimitTest {
     void aCsvFigureFileWithARowBeyondExcelsLastRowIsRefusedNamingTheLimit() {
         byte[] tooLong = csv("region;indicator;year;value", ";;;", EXCEL_ROWS).getBytes(StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> CsvFigureReader.read("lang.csv", tooLong, new CountingRows()))
+        assertThatThrownBy(() -> CsvFigureReader.read(ImportSource.of("lang.csv", tooLong), new CountingRows()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("lang.csv linje 1048577: filen har flere rader enn et Excel-ark har plass til (høyst " + LIMIT
                         + ", overskriften medregnet); del den i flere filer");

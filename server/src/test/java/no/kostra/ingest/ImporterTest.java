@@ -15,6 +15,7 @@ import no.kostra.observation.Figure;
 import no.kostra.observation.Statistic;
 import no.kostra.observation.Status;
 import no.kostra.observation.Vintage;
+import no.kostra.store.FigureChange;
 import no.kostra.store.RevisionRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -95,10 +96,28 @@ class ImporterTest {
     }
 
     @Test
-    void theSameFigureInAnotherVintageIsANewRevision() {
+    void theSameNumberMadeFinalIsAVintageChangeCountedApartFromValueChanges() {
         fixture.importFile("good/june-2024.json", IngestFixture.vintage(Vintage.PRELIMINARY));
 
-        assertThat(fixture.importFile("good/june-2024.json", IngestFixture.vintage(Vintage.FINAL)).changed()).isEqualTo(1);
+        ImportReport june = fixture.importFile("good/june-2024.json", IngestFixture.vintage(Vintage.FINAL));
+
+        assertThat(List.of(june.changed(), june.vintageChanged(), june.unchanged())).containsExactly(0, 1, 0);
+        assertThat(june.vintageChanges()).singleElement().extracting(FigureChange::kind, FigureChange::before,
+                FigureChange::beforeVintage, FigureChange::after, FigureChange::afterVintage)
+                .containsExactly(FigureChange.VINTAGE, "4288", "preliminary", "4288", "final");
+        assertThat(june.changes()).isEmpty();
+        assertThat(june.summary()).isEqualTo("0 tall endret, 1 gjort endelige, 0 nye tall, 0 uendret");
+    }
+
+    @Test
+    void aFinalFigureGivenAgainAsPreliminaryKeepsItsVintage() {
+        fixture.importFile("good/june-2024.json", IngestFixture.vintage(Vintage.FINAL));
+
+        ImportReport again = fixture.importFile("good/june-2024.json", IngestFixture.vintage(Vintage.PRELIMINARY));
+
+        assertThat(List.of(again.changed(), again.vintageChanged(), again.unchanged())).containsExactly(0, 0, 1);
+        assertThat(new RevisionRepository(fixture.services.database()).history("KHT.netto_driftsutgifter_per_innbygger", BAERUM)
+                .stream().filter(r -> r.year() == 2024).reduce((a, b) -> b).orElseThrow().vintage()).isEqualTo(Vintage.FINAL);
     }
 
     @Test
@@ -166,20 +185,100 @@ class ImporterTest {
     }
 
     @Test
-    void figuresOutsideTheirUnitsPlausibleRangeAreStoredAndReportedAsWarnings() {
-        ImportReport report = fixture.importFile("good/implausible.csv");
+    void implausibleFiguresHoldTheWholeFileNamingEachAndNothingIsStored() {
+        // given a 171,5 % sick leave, −3 doctors' FTEs and 99,5 FTEs where the year before had 9,55, beside a plain figure
+        List<Long> before = fixture.state();
+
+        // when the file is imported without confirming them
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> fixture.importFile("good/outliers.csv"));
+
+        // then it is held: each figure named with its line, indicator, region, year and why, and nothing stored
+        assertThat(thrown).isInstanceOf(Importer.OutliersHeld.class).hasMessage("outliers.csv: 3 tall ser usannsynlige ut"
+                + " (utenfor det mulige for enheten, eller mer enn ti ganger året før), og ingenting i filen er lagret; rett"
+                + " tallene, eller send filen på nytt med acceptOutliers=true (--accept-outliers) hvis de er riktige");
+        ImportReport held = ((Importer.OutliersHeld) thrown).report();
+        assertThat(held.outliers()).containsExactly(
+                new ImportReport.Outlier("outliers.csv linje 4, kolonne value", "KHT.arsverk_leger_per_10000", BAERUM, null, 2023,
+                        99.5, "KHT.arsverk_leger_per_10000 er 99,5, mer enn ti ganger tallet for året før (9,55)"),
+                new ImportReport.Outlier("outliers.csv linje 3, kolonne value", "KHT.arsverk_leger_per_10000", BAERUM, null, 2024,
+                        -3, "KHT.arsverk_leger_per_10000 er i årsverk og kan ikke være negativ, men er -3"),
+                new ImportReport.Outlier("outliers.csv linje 2, kolonne value", "KHT.sykefravaer", BAERUM, null, 2024, 171.5,
+                        "KHT.sykefravaer er i prosent, og 171,5 er utenfor 0–100"));
+        assertThat(held.importId()).isNull();
+        assertThat(held.changed()).isEqualTo(4);
+        assertThat(held.summary()).isEqualTo("Ingenting er lagret: 3 tall ser usannsynlige ut og må bekreftes; ellers 4 tall"
+                + " ville blitt endret, 0 ville blitt gjort endelige, 0 nye tall ville blitt lagt til, 0 uendret,"
+                + " 4 konflikter med en annen kilde");
+        assertThat(fixture.state()).isEqualTo(before);
+        assertThat(current("KHT.sykefravaer", BAERUM, 2024)).isEqualTo(Figure.of(7.27));
+    }
+
+    @Test
+    void confirmedOutliersAreStoredAndStillNamedInTheReport() {
+        ImportReport report = fixture.importFile("good/outliers.csv", ImportOptions.defaults().acceptOutliers(true));
+
+        assertThat(report.outlierCount()).isEqualTo(3);
+        assertThat(report.outliers()).extracting(ImportReport.Outlier::where).containsExactly(
+                "outliers.csv linje 4, kolonne value", "outliers.csv linje 3, kolonne value", "outliers.csv linje 2, kolonne value");
+        assertThat(current("KHT.sykefravaer", BAERUM, 2024)).isEqualTo(Figure.of(171.5));
+        assertThat(report.summary()).isEqualTo("4 tall endret, 0 gjort endelige, 0 nye tall, 0 uendret,"
+                + " 4 konflikter med en annen kilde, 3 usannsynlige tall lagret, men bør sjekkes");
+    }
+
+    @Test
+    void figuresOutsideTheirUnitsRangeAreOutliersInEveryFormat() {
+        ImportReport report = fixture.importFile("good/implausible.csv", ImportOptions.defaults().acceptOutliers(true));
 
         assertThat(List.of(report.read(), report.added() + report.changed() + report.unchanged(), report.rejected()))
                 .containsExactly(5, 5, 0);
         assertThat(current("KHT.sykefravaer", BAERUM, 2024)).isEqualTo(Figure.of(-1.5));
-        assertThat(report.warned()).isEqualTo(3);
-        assertThat(report.warnings()).containsExactly(
-                new ImportReport.Warning("implausible.csv linje 2, kolonne value",
-                        "KHT.sykefravaer er i prosent, og -1,5 er utenfor 0–100; tallet er lagret, men bør sjekkes"),
-                new ImportReport.Warning("implausible.csv linje 3, kolonne value",
-                        "KHT.andel_helsesamtaler_8_trinn er i prosent, og 101,2 er utenfor 0–100; tallet er lagret, men bør sjekkes"),
-                new ImportReport.Warning("implausible.csv linje 4, kolonne value",
-                        "KHT.ressursbruksindikator er i ratio og kan ikke være negativ, men er -0,1; tallet er lagret, men bør sjekkes"));
+        assertThat(report.outliers()).extracting(ImportReport.Outlier::where, ImportReport.Outlier::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("implausible.csv linje 3, kolonne value",
+                        "KHT.andel_helsesamtaler_8_trinn er i prosent, og 101,2 er utenfor 0–100"),
+                org.assertj.core.groups.Tuple.tuple("implausible.csv linje 4, kolonne value",
+                        "KHT.ressursbruksindikator er i ratio og kan ikke være negativ, men er -0,1"),
+                org.assertj.core.groups.Tuple.tuple("implausible.csv linje 2, kolonne value",
+                        "KHT.sykefravaer er i prosent, og -1,5 er utenfor 0–100"));
+    }
+
+    @Test
+    void aDryRunAnswersTheWholeReportAsTheImportWouldBeAndStoresNothing() {
+        List<Long> before = fixture.state();
+
+        ImportReport dry = fixture.importFile("good/kht-2024.csv", ImportOptions.defaults().dryRun(true));
+
+        assertThat(fixture.state()).isEqualTo(before);
+        assertThat(dry.dryRun()).isTrue();
+        assertThat(dry.importId()).isNull();
+        assertThat(List.of(dry.read(), dry.added(), dry.changed(), dry.unchanged())).containsExactly(5, 2, 3, 0);
+        assertThat(dry.changes()).extracting(FigureChange::before, FigureChange::after).contains(
+                org.assertj.core.groups.Tuple.tuple("0.972", "0.975"));
+        assertThat(dry.summary()).isEqualTo("Prøvekjøring, ingenting er lagret: 3 tall ville blitt endret,"
+                + " 0 ville blitt gjort endelige, 2 nye tall ville blitt lagt til, 0 uendret, 3 konflikter med en annen kilde");
+        ImportReport real = fixture.importFile("good/kht-2024.csv");
+        assertThat(List.of(real.added(), real.changed(), real.dataRevision() > dry.dataRevision()))
+                .containsExactly(2, 3, true);
+    }
+
+    @Test
+    void aDryRunOfAFileWithOutliersSaysTheyWouldBeHeld() {
+        List<Long> before = fixture.state();
+
+        ImportReport dry = fixture.importFile("good/outliers.csv", ImportOptions.defaults().dryRun(true));
+
+        assertThat(dry.outlierCount()).isEqualTo(3);
+        assertThat(dry.summary()).endsWith(", 3 usannsynlige tall ville blitt holdt tilbake");
+        assertThat(fixture.state()).isEqualTo(before);
+    }
+
+    @Test
+    void aNumberTooSmallForADoubleIsStoredAsZeroWithAWarningNotSilently() {
+        ImportReport report = fixture.importFile("good/tiny-value.json");
+
+        assertThat(current("KHT.netto_driftsutgifter_per_innbygger", BAERUM, 2024)).isEqualTo(Figure.of(0));
+        assertThat(report.warnings()).containsExactly(new ImportReport.Warning("tiny-value.json value[0]"
+                + " (KOKkommuneregion0000=3201, ContentsCode=KHT.netto_driftsutgifter_per_innbygger, Tid=2024)",
+                "tallet er nærmere 0 enn de 10 desimalene som lagres, og lagres som 0"));
     }
 
     @Test

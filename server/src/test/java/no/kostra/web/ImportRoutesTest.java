@@ -83,17 +83,49 @@ class ImportRoutesTest {
     }
 
     @Test
-    void anUploadWithImplausibleFiguresAnswersTheirWarningsBesideTheCounts() {
+    void anUploadWithImplausibleFiguresIsHeldWith422NamingEachAndStoredOnlyWhenConfirmed() {
         services.loadSeeds(SeedFiles.fromClasspath());
         JavalinTest.test(App.create(services), (server, client) -> {
-            HttpResponse<String> response = post(client.getOrigin(), "?name=implausible.csv", "text/csv", fixture("good/implausible.csv"));
+            long revision = services.figures().dataRevision();
 
-            assertThat(response.statusCode()).isEqualTo(201);
-            JsonNode report = json(response.body());
-            assertThat(report.get("warned").asInt()).isEqualTo(3);
-            assertThat(report.at("/warnings/0/where").asText()).isEqualTo("implausible.csv linje 2, kolonne value");
-            assertThat(report.at("/warnings/0/message").asText())
-                    .isEqualTo("KHT.sykefravaer er i prosent, og -1,5 er utenfor 0–100; tallet er lagret, men bør sjekkes");
+            HttpResponse<String> held = post(client.getOrigin(), "?name=outliers.csv", "text/csv", fixture("good/outliers.csv"));
+
+            assertThat(held.statusCode()).isEqualTo(422);
+            JsonNode error = json(held.body());
+            assertThat(error.get("error").asText()).startsWith("outliers.csv: 3 tall ser usannsynlige ut");
+            assertThat(error.at("/detail/outlierCount").asInt()).isEqualTo(3);
+            assertThat(error.at("/detail/outliers/2/where").asText()).isEqualTo("outliers.csv linje 2, kolonne value");
+            assertThat(error.at("/detail/outliers/2/reason").asText()).isEqualTo("KHT.sykefravaer er i prosent, og 171,5 er utenfor 0–100");
+            assertThat(error.at("/detail/report/changed").asInt()).isEqualTo(4);
+            assertThat(services.figures().dataRevision()).isEqualTo(revision);
+
+            HttpResponse<String> confirmed = post(client.getOrigin(), "?name=outliers.csv&acceptOutliers=true", "text/csv",
+                    fixture("good/outliers.csv"));
+
+            assertThat(confirmed.statusCode()).isEqualTo(201);
+            assertThat(json(confirmed.body()).get("outlierCount").asInt()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void aDryRunUploadAnswers200WithTheReportItWouldGiveAndStoresNothing() {
+        services.loadSeeds(SeedFiles.fromClasspath());
+        JavalinTest.test(App.create(services), (server, client) -> {
+            long revision = services.figures().dataRevision();
+
+            HttpResponse<String> dry = post(client.getOrigin(), "?name=kht-2024.csv&dryRun=true", "text/csv", fixture("good/kht-2024.csv"));
+
+            assertThat(dry.statusCode()).isEqualTo(200);
+            JsonNode report = json(dry.body());
+            assertThat(report.get("dryRun").asBoolean()).isTrue();
+            assertThat(report.get("importId").isNull()).isTrue();
+            assertThat(report.get("changed").asInt()).isEqualTo(3);
+            assertThat(report.get("summary").asText()).startsWith("Prøvekjøring, ingenting er lagret: 3 tall ville blitt endret");
+            assertThat(services.figures().dataRevision()).isEqualTo(revision);
+            assertThat(json(client.get("/api/profile?region=3201&area=KHT&year=2024").body().string())
+                    .at("/profile/rows/0/values/2/value").asDouble()).isEqualTo(0.972);
+            assertThat(post(client.getOrigin(), "?dryRun=kanskje", "text/csv", fixture("good/kht-2024.csv")).statusCode())
+                    .isEqualTo(400);
         });
     }
 

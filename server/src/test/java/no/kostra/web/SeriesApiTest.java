@@ -172,8 +172,8 @@ class SeriesApiTest {
             Response response = client.get(SERIES, r -> r.header("Accept", "text/csv"));
 
             String[] lines = response.body().string().replace("\uFEFF", "").split("\r\n");
-            assertThat(lines[0]).isEqualTo("indikator;region;navn;år;verdi;status;nominell;faktor;justering");
-            assertThat(lines[1]).isEqualTo("KHT.serie_netto_per_innbygger;3201;Bærum;2021;6128;;6128;1;none");
+            assertThat(lines[0]).isEqualTo("indikator;region;navn;år;verdi;status;årgang;nominell;faktor;justering");
+            assertThat(lines[1]).isEqualTo("KHT.serie_netto_per_innbygger;3201;Bærum;2021;6128;;final;6128;1;none");
             assertThat(lines).hasSize(13);
         });
     }

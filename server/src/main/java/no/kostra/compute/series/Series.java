@@ -30,8 +30,10 @@ public record Series(IndicatorRef indicator, String adjust, String adjustment, L
     }
 
     /**
-     * @param factor Π(1 + deflator) over the later years, divided by the expense-need index, as applied; 1 when none
+     * @param factor  Π(1 + deflator) over the later years, divided by the expense-need index, as applied; 1 when none
+     * @param vintage "preliminary" or "final" for a stored figure (a computed group mean: preliminary when any member's
+     *                figure is), null where none is stored
      */
-    public record Value(int year, Double value, String status, Double nominal, Double factor) {
+    public record Value(int year, Double value, String status, Double nominal, Double factor, String vintage) {
     }
 }

@@ -3,11 +3,13 @@ package no.kostra.compute.series;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 import no.kostra.catalog.Indicator;
 import no.kostra.compute.NorwegianFormat;
 import no.kostra.observation.Figure;
+import no.kostra.observation.Vintage;
 import no.kostra.observation.Status;
 
 /**
@@ -36,12 +38,14 @@ public final class SeriesCalculator {
             for (int year : years) {
                 Figure f = line.figures().getOrDefault(year, NOT_STORED);
                 Double factor = factor(adjust, year, to, deflators, need.getOrDefault(line.code(), Map.of()).get(year));
+                String vintage = !line.figures().containsKey(year) ? null
+                        : (line.preliminaryYears().contains(year) ? Vintage.PRELIMINARY : Vintage.FINAL).code();
                 if (!f.hasValue()) {
-                    values.add(new Series.Value(year, null, f.status().symbol(), null, factor));
+                    values.add(new Series.Value(year, null, f.status().symbol(), null, factor, vintage));
                 } else if (factor == null) {
-                    values.add(new Series.Value(year, null, Status.NOT_AVAILABLE.symbol(), f.value(), null));
+                    values.add(new Series.Value(year, null, Status.NOT_AVAILABLE.symbol(), f.value(), null, vintage));
                 } else {
-                    values.add(new Series.Value(year, f.value() * factor, null, f.value(), factor));
+                    values.add(new Series.Value(year, f.value() * factor, null, f.value(), factor, vintage));
                 }
             }
             out.add(new Series.Line(new Series.RegionRef(line.code(), line.name()), line.basis(), values));
@@ -92,10 +96,16 @@ public final class SeriesCalculator {
         return parts.isEmpty() ? "Nominelle tall, ikke justert." : String.join(". ", parts) + ".";
     }
 
-    /** One line's stored figures. @param basis "observation", "published" or "computed" */
-    public record LineInput(String code, String name, String basis, Map<Integer, Figure> figures) {
+    /**
+     * One line's stored figures.
+     *
+     * @param basis            "observation", "published" or "computed"
+     * @param preliminaryYears the years whose figure is preliminary
+     */
+    public record LineInput(String code, String name, String basis, Map<Integer, Figure> figures, Set<Integer> preliminaryYears) {
         public LineInput {
             figures = Map.copyOf(figures);
+            preliminaryYears = Set.copyOf(preliminaryYears);
         }
     }
 }

@@ -7,8 +7,8 @@ import java.util.Map;
  * A JSON-stat 2.0 dataset whose shape has been checked: {@code id}, {@code size} and {@code dimension} agree, and every
  * cell number given is inside the cube. Cells are numbered row-major (the last dimension varies fastest).
  *
- * <p>Only the cells the file gives are held: all of them for a {@code value} array, the named ones for a sparse
- * {@code value} object. So what a cube costs follows the file's size, never the product of its sizes.
+ * <p>What a cube costs follows the file's size, never the product of its sizes: the values of a sparse {@code value}
+ * object are held, those of a {@code value} list are read again from the source as the cells are visited.
  */
 public final class JsonStatCube {
     private final List<String> ids;
@@ -17,8 +17,7 @@ public final class JsonStatCube {
     private final int[] strides;
     private final int cellCount;
     private final int[] cells;
-    private final int present;
-    private final double[] values;
+    private final Values values;
     private final int[] statusCells;
     private final String[] statusSymbols;
     private final String statusForAll;
@@ -35,15 +34,36 @@ public final class JsonStatCube {
         void cell(int cell, double value, String status);
     }
 
+    /** Receives values in the order the cells are given. */
+    @FunctionalInterface
+    interface ValueVisitor {
+        /** @param index the value's place among those given; @param value {@code NaN} for null */
+        void value(int index, double value);
+    }
+
+    /** The values the cells are given, visited in order: held in memory, or read again from the file. */
+    @FunctionalInterface
+    interface Values {
+        void visit(ValueVisitor visitor);
+
+        static Values held(double[] values) {
+            return visitor -> {
+                for (int i = 0; i < values.length; i++) {
+                    visitor.value(i, values[i]);
+                }
+            };
+        }
+    }
+
     /**
      * Arrays are taken as they are (the parser built them for this cube and keeps no reference).
      *
      * @param cells         ascending cell numbers given (sparse), or null when every cell is, in order
-     * @param values        per cell given, in the same order; {@code NaN} for null; the first {@code present} count
+     * @param values        per cell given, in the same order; {@code NaN} for null
      * @param statusCells   ascending cell numbers that carry a status symbol, with {@code statusSymbols} beside
      * @param statusForAll  the one status every cell carries, or null
      */
-    JsonStatCube(List<String> ids, List<List<String>> categories, int[] cells, int present, double[] values,
+    JsonStatCube(List<String> ids, List<List<String>> categories, int[] cells, Values values,
                  int[] statusCells, String[] statusSymbols, String statusForAll, Map<String, List<String>> roles,
                  String updated) {
         this.ids = List.copyOf(ids);
@@ -57,7 +77,6 @@ public final class JsonStatCube {
         }
         this.cellCount = stride;
         this.cells = cells;
-        this.present = present;
         this.values = values;
         this.statusCells = statusCells;
         this.statusSymbols = statusSymbols;
@@ -118,14 +137,14 @@ public final class JsonStatCube {
 
     /** Visits the cells the file gives (every cell of a dense cube, the named ones of a sparse one), in ascending order. */
     public void forEachCell(CellVisitor visitor) {
-        int s = 0;
-        for (int k = 0; k < present; k++) {
+        int[] s = {0};
+        values.visit((k, value) -> {
             int cell = cells == null ? k : cells[k];
-            while (s < statusCells.length && statusCells[s] < cell) {
-                s++;
+            while (s[0] < statusCells.length && statusCells[s[0]] < cell) {
+                s[0]++;
             }
-            String status = s < statusCells.length && statusCells[s] == cell ? statusSymbols[s] : statusForAll;
-            visitor.cell(cell, values[k], status);
-        }
+            String status = s[0] < statusCells.length && statusCells[s[0]] == cell ? statusSymbols[s[0]] : statusForAll;
+            visitor.cell(cell, value, status);
+        });
     }
 }

@@ -36,8 +36,13 @@ import no.kostra.text.NorwegianList;
  * value that is not a number or null, a {@code value} or {@code status} list of the wrong length, a cell number outside
  * the cube or given twice, and cubes over {@link #MAX_CELLS}.
  *
- * <p>What is held follows the file, never the cube: a list grows with the values read (and stops being stored once it
- * passes the cube), a sparse object keeps the cells it names, and a status for all cells stays one string.
+ * <p>What is held follows the file, never the cube, and a {@code value} list is not held at all: the first pass checks
+ * each value's kind and counts them, and the cube reads them again from the source as it hands out its cells (so an
+ * import of four million values holds none of them). A sparse object keeps the cells it names (12 bytes a cell), the
+ * statuses are kept (one string of each symbol), and a status for all cells stays one string.
+ *
+ * <p>A number too small for a double (1e-999999999) is read as the smallest double of its sign, never silently as 0,
+ * so the import can say that it is stored as 0; one too large for a double is refused.
  */
 public final class JsonStatParser {
     /** The most cells one dataset may have: 10 million doubles are 80 MB of heap. */
@@ -53,6 +58,7 @@ public final class JsonStatParser {
             .build();
 
     private final String file;
+    private final Source source;
     private final Set<String> members = new HashSet<>();
     private List<String> ids;
     private int[] sizes;
@@ -63,8 +69,9 @@ public final class JsonStatParser {
     private String updated;
 
     private boolean sparse;
+    /** The values of a sparse object, in the order of {@link #valueCells}. */
     private double[] values = new double[0];
-    private int valueCount;
+    private long valueCount;
     private final CellKeys valueCells = new CellKeys();
     /** The first sparse key too large to be a cell of any cube that can be imported; not stored. */
     private String valueKeyBeyond;
@@ -75,13 +82,24 @@ public final class JsonStatParser {
     private String[] statusSymbols = new String[16];
     private String statusKeyBeyond;
 
-    private JsonStatParser(String file) {
-        this.file = file;
+    /** Where a dataset is read from, as often as asked: a file, or bytes in memory. */
+    @FunctionalInterface
+    public interface Source {
+        InputStream open() throws IOException;
     }
 
-    public static JsonStatCube parse(String file, InputStream in) {
-        JsonStatParser p = new JsonStatParser(file);
-        try (JsonParser json = FACTORY.createParser(in)) {
+    private JsonStatParser(String file, Source source) {
+        this.file = file;
+        this.source = source;
+    }
+
+    /**
+     * Checks the dataset and answers its cube. The source is read again by {@link JsonStatCube#forEachCell} for a
+     * {@code value} list, so it must give the same bytes each time.
+     */
+    public static JsonStatCube parse(String file, Source source) {
+        JsonStatParser p = new JsonStatParser(file, source);
+        try (InputStream in = source.open(); JsonParser json = FACTORY.createParser(in)) {
             p.readDataset(json);
             p.refuseTrailingContent(json);
         } catch (JsonProcessingException e) {
@@ -90,6 +108,11 @@ public final class JsonStatParser {
             throw p.fail("", "json", "kan ikke leses: " + e.getMessage());
         }
         return p.cube();
+    }
+
+    /** A dataset in memory. */
+    public static JsonStatCube parse(String file, byte[] bytes) {
+        return parse(file, () -> new java.io.ByteArrayInputStream(bytes));
     }
 
     private static String at(JsonLocation location) {
@@ -226,16 +249,12 @@ public final class JsonStatParser {
 
     private void readValues(JsonParser json, JsonToken token) throws IOException {
         if (token == JsonToken.START_ARRAY) {
-            long limit = cellCount >= 0 ? cellCount : MAX_CELLS;
-            int i = 0;
+            long i = 0;
             for (JsonToken t = json.nextToken(); t != JsonToken.END_ARRAY; t = json.nextToken()) {
-                double v = readNumber(json, t, "value[" + i + "]");
-                if (i < limit) {
-                    if (i == values.length) {
-                        values = Arrays.copyOf(values, (int) Math.min(limit, Math.max(1024, values.length * 2L)));
-                    }
-                    values[i] = v;
-                } else if (cellCount < 0) {
+                if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NULL) {
+                    readNumber(json, t, "value[" + i + "]");
+                }
+                if (cellCount < 0 && i >= MAX_CELLS) {
                     throw fail("value", "value", "flere enn " + number(MAX_CELLS) + " verdier; del uttaket i mindre filer");
                 }
                 i++;
@@ -263,18 +282,36 @@ public final class JsonStatParser {
     }
 
     private double readNumber(JsonParser json, JsonToken t, String place) throws IOException {
+        return readNumber(file, json, t, place);
+    }
+
+    private static double readNumber(String file, JsonParser json, JsonToken t, String place) throws IOException {
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
             double v = json.getDoubleValue();
             if (!Double.isFinite(v)) {
-                throw fail(place, "value", "tallet er for stort");
+                throw ReadSupport.fail(file, place, "value", "tallet " + json.getText() + " er for stort til å leses");
             }
-            return v;
+            return v == 0 && t == JsonToken.VALUE_NUMBER_FLOAT ? belowDouble(json.getText()) : v;
         }
         if (t == JsonToken.VALUE_NULL) {
             return Double.NaN;
         }
         String found = t == JsonToken.VALUE_STRING ? "teksten \"" + json.getText() + "\"" : kind(t);
-        throw fail(place, "value", "forventet et tall eller null, fant " + found);
+        throw ReadSupport.fail(file, place, "value", "forventet et tall eller null, fant " + found);
+    }
+
+    /** A number that reads as 0: ±{@link Double#MIN_VALUE} when its digits are not all zeros (it was too small for a double). */
+    static double belowDouble(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 'e' || c == 'E') {
+                break;
+            }
+            if (c >= '1' && c <= '9') {
+                return text.charAt(0) == '-' ? -Double.MIN_VALUE : Double.MIN_VALUE;
+            }
+        }
+        return 0;
     }
 
     /** A sparse key: a cell number, refused at once when the cube's size is known and it lies outside. */
@@ -360,8 +397,7 @@ public final class JsonStatParser {
         List<List<String>> ordered = dimensions();
         checkRoles();
         int[] cells = null;
-        int present = (int) cellCount;
-        double[] cellValues = values;
+        double[] cellValues = null;
         if (!sparse && valueCount != cellCount) {
             throw fail("value", "value", "size " + shape() + " gir " + count(cellCount) + ", men value har "
                     + number(valueCount) + " verdier");
@@ -385,10 +421,51 @@ public final class JsonStatParser {
             }
             // A cell with a status but no value is given too: a null with its symbol.
             cells = statusForAll != null ? valueAt : union(valueAt, statusAt);
-            present = cells.length;
             cellValues = spread(valueAt, given, cells);
         }
-        return new JsonStatCube(ids, ordered, cells, present, cellValues, statusAt, symbols, statusForAll, roles, updated);
+        JsonStatCube.Values values = cellValues != null ? JsonStatCube.Values.held(cellValues) : this::streamValues;
+        return new JsonStatCube(ids, ordered, cells, values, statusAt, symbols, statusForAll, roles, updated);
+    }
+
+    /**
+     * Reads the {@code value} list again, handing each value on in order: the first pass checked it, so a list that is
+     * not as it was then means the source changed between the passes.
+     */
+    private void streamValues(JsonStatCube.ValueVisitor visitor) {
+        String changed = "filen ble endret mens den ble lest; importer den på nytt";
+        try (InputStream in = source.open(); JsonParser json = FACTORY.createParser(in)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                throw fail("", "json", changed);
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String name = json.currentName();
+                JsonToken token = json.nextToken();
+                if (!name.equals("value")) {
+                    json.skipChildren();
+                    continue;
+                }
+                if (token != JsonToken.START_ARRAY) {
+                    throw fail("value", "value", changed);
+                }
+                int i = 0;
+                for (JsonToken t = json.nextToken(); t != JsonToken.END_ARRAY; t = json.nextToken()) {
+                    if (i == cellCount) {
+                        throw fail("value", "value", changed);
+                    }
+                    visitor.value(i, t == JsonToken.VALUE_NULL ? Double.NaN : readNumber(json, t, "value[" + i + "]"));
+                    i++;
+                }
+                if (i != cellCount) {
+                    throw fail("value", "value", changed);
+                }
+                return;
+            }
+            throw fail("value", "value", changed);
+        } catch (JsonProcessingException e) {
+            throw fail(at(e.getLocation()), "json", problem(e));
+        } catch (IOException e) {
+            throw fail("", "json", "kan ikke leses: " + e.getMessage());
+        }
     }
 
     /** The categories in {@code id} order, after checking that id, size and dimension describe the same cube. */

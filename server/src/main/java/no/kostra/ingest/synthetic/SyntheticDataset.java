@@ -147,8 +147,11 @@ public final class SyntheticDataset {
             return Double.NaN;
         }
         Kind k = kind(indicator);
+        // A municipality's share keeps near its own level from year to year (within ±5 %), as real shares do: no figure
+        // jumps tenfold from one year to the next, which an import would hold as implausible.
         double level = switch (k.unit) {
-            case "prosent" -> 5 + 90 * random.nextDouble();
+            case "prosent" -> (5 + 90 * new SplittableRandom(seed * 1_000_003L + ((long) indicator << 32) + ((long) region << 12))
+                    .nextDouble()) * (0.95 + 0.1 * random.nextDouble());
             case "kroner" -> (1_000 + 60_000 * new SplittableRandom(seed + indicator).nextDouble()) * (0.7 + 0.6 * random.nextDouble()) * trend;
             default -> 0.8 + 0.4 * random.nextDouble();
         };

@@ -1,6 +1,5 @@
 package no.kostra.ingest.update;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -68,7 +67,7 @@ public final class Updater {
             for (int q = 0; q < answers.size(); q++) {
                 for (SsbClient.Fetched piece : answers.get(q)) {
                     identity.update(piece.jsonStat());
-                    SeriesReader.read(piece.name(), JsonStatParser.parse(piece.name(), new ByteArrayInputStream(piece.jsonStat())),
+                    SeriesReader.read(piece.name(), JsonStatParser.parse(piece.name(), piece.jsonStat()),
                             table.queries().get(q).series(), values);
                     pieces.add(piece);
                 }
@@ -84,7 +83,9 @@ public final class Updater {
                 "SSB statistikkbanken, tabell " + tableList);
         ImportReport report = importer.importGathered("ssb-oppdatering-" + request.year(),
                 HexFormat.of().formatHex(identity.digest()).getBytes(StandardCharsets.US_ASCII),
-                new ImportOptions(ImportFormat.JSON_STAT, null, request.vintage(), mapping),
+                // SSB's own figures may jump for real (a new service, a reorganised function): stored and reported.
+                new ImportOptions(ImportFormat.JSON_STAT, null, request.vintage(), mapping).forReportYear(request.year())
+                        .acceptOutliers(true),
                 sink -> gathered.figures.forEach(f -> f.into(sink)));
         long unverified = plan.indicators().values().stream().flatMap(List::stream).filter(s -> !s.verified()).count();
         return new UpdateSummary(request.year(), request.vintage().code(), request.years(), List.copyOf(plan.indicators().keySet()),

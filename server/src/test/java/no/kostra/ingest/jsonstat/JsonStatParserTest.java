@@ -2,7 +2,6 @@ package no.kostra.ingest.jsonstat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +24,7 @@ class JsonStatParserTest {
 
     private static List<Cell> cells(String members) {
         String json = String.format(CUBE, codes(300), codes(400), members);
-        JsonStatCube cube = JsonStatParser.parse("t.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        JsonStatCube cube = JsonStatParser.parse("t.json", json.getBytes(StandardCharsets.UTF_8));
         List<Cell> cells = new ArrayList<>();
         cube.forEachCell((cell, value, status) -> cells.add(new Cell(cell, value, status)));
         return cells;
@@ -60,7 +59,7 @@ class JsonStatParserTest {
     @Test
     void aCellsCoordinatesFollowRowMajorOrder() {
         String json = String.format(CUBE, codes(300), codes(400), "\"value\":{\"401\":1}");
-        JsonStatCube cube = JsonStatParser.parse("t.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        JsonStatCube cube = JsonStatParser.parse("t.json", json.getBytes(StandardCharsets.UTF_8));
 
         assertThat(new int[] {cube.coordinate(401, 0), cube.coordinate(401, 1)}).containsExactly(1, 1);
     }
