@@ -119,7 +119,7 @@ final class AnalysisCsv {
         CsvSheet.Builder sheet = CsvSheet.of("indikator", "navn", "kategori", "enhet", p.years().get(0) + "", p.years().get(1) + "",
                 p.years().get(2) + "", "snitt_asss", "høyest_asss", "lavest_asss", "indeks", "avvik_prosent", "tekst");
         for (ProfileRow row : p.rows()) {
-            sheet.row(row.indicator(), row.name(), row.category(), row.unit(), row.values().get(0).value(),
+            sheet.row(row.indicator(), row.name(), row.category(), row.unitName(), row.values().get(0).value(),
                     row.values().get(1).value(), row.values().get(2).value(), row.asss().mean().value(),
                     row.asss().high().value(), row.asss().low().value(), row.index(), row.deviationPercent(),
                     String.join(" ", row.narrative()));

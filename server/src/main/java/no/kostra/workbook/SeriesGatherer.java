@@ -69,7 +69,7 @@ final class SeriesGatherer {
                     return new YearFigure(y, f.value(), f.status() == null ? null : f.status().symbol());
                 }).toList();
                 boolean group = GROUPS.contains(code);
-                rows.add(new SeriesRow(indicator.id(), indicator.name(), indicator.unit().code(), indicator.decimals(),
+                rows.add(new SeriesRow(indicator.id(), indicator.name(), indicator.unit().displayName(), indicator.decimals(),
                         code, catalog.requireRegion(code).name(), group ? Statistic.MEAN.code() : null, shown));
             }
         }
