@@ -1,11 +1,13 @@
 """Open a workbook in LibreOffice Calc (headless), optionally edit cells as a person would, recalculate, and report.
 
-Usage: calc_check.py --in FILE --json OUT [--set 'Sheet!A1=123.4' ...] [--pdf OUT]
+Usage: calc_check.py --in FILE --json OUT [--set 'Sheet!A1=123.4' ...] [--pdf OUT [--pdf-unscaled OUT]]
 
 Writes JSON: {"loaded", "problems": [interaction requests LibreOffice raised while loading, e.g. a damaged file],
 "formulas": [{"sheet", "cell", "formula", "cached", "value", "text", "error"}]}, where "cached" is the value the file
-carried before recalculation and "value"/"text"/"error" are LibreOffice's own after calculateAll(). Run with a Python
-that has the uno module (Debian: /usr/bin/python3 with python3-uno).
+carried before recalculation and "value"/"text"/"error" are LibreOffice's own after calculateAll(). --pdf-unscaled also
+exports the workbook with every sheet's page style at 100 % (fit-to-page off): the same text measured in both PDFs gives
+the scale each sheet was printed at. Run with a Python that has the uno module (Debian: /usr/bin/python3 with
+python3-uno).
 """
 import argparse
 import json
@@ -92,11 +94,24 @@ def describe(cell):
     return {"value": cell.getValue() if kind == 1 else None, "text": cell.getString(), "error": cell.getError()}
 
 
+def unscale(doc):
+    """Every sheet's page style printed at 100 %, fit-to-page off."""
+    styles = doc.getStyleFamilies().getByName("PageStyles")
+    sheets = doc.getSheets()
+    for i in range(sheets.getCount()):
+        style = styles.getByName(sheets.getByIndex(i).PageStyle)
+        style.ScaleToPagesX = 0
+        style.ScaleToPagesY = 0
+        style.ScaleToPages = 0
+        style.PageScale = 100
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--in", dest="source", required=True)
     parser.add_argument("--json", required=True)
     parser.add_argument("--pdf")
+    parser.add_argument("--pdf-unscaled")
     parser.add_argument("--set", action="append", default=[])
     args = parser.parse_args()
 
@@ -152,6 +167,10 @@ def main():
                 report["formulas"].append(entry)
             if args.pdf:
                 doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(args.pdf)), (prop("FilterName", "calc_pdf_Export"),))
+            if args.pdf_unscaled:
+                unscale(doc)
+                doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(args.pdf_unscaled)),
+                               (prop("FilterName", "calc_pdf_Export"),))
             doc.close(True)
         try:
             desktop.terminate()

@@ -14,6 +14,7 @@ import no.kostra.catalog.Region;
 import no.kostra.errors.ForbiddenException;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.service.CatalogService;
+import no.kostra.service.Product;
 import no.kostra.store.CommentRepository;
 import no.kostra.store.FigureRepository;
 import no.kostra.workbook.ProvenanceHeader;
@@ -64,7 +65,7 @@ public final class RoundTripService {
         String checksum = sha256(bytes);
         try (ReturnedWorkbook workbook = ReturnedWorkbook.open(fileName, bytes)) {
             ProvenanceSheet.Provenance provenance = workbook.provenance().orElseThrow(() -> new InvalidInputException(
-                    fileName + " er ikke laget av Kostra workbench (arbeidsboken har ikke tjenestens proveniensark)",
+                    fileName + " er ikke laget av " + Product.NAME + " (arbeidsboken har ikke tjenestens proveniensark)",
                     Map.of("file", fileName)));
             ProvenanceHeader header = verified(fileName, provenance);
             Catalog catalog = catalogs.current();
