@@ -18,14 +18,18 @@ import no.kostra.store.ObservationColumns;
 import no.kostra.store.ObservationRow;
 
 /**
- * Checks every figure a reader finds against the catalogue and collects it; nothing is written here. The first
- * problem stops the import with a message naming the file, the place and the field. Rows that are well-formed but
+ * Checks every figure a reader finds against the catalogue and collects it; nothing is written here. A problem stops
+ * the import with a message naming the file, the place and the field: at once for a cube (JSON-stat), or, for a table
+ * whose rows are {@link #checked}, when it is finished, naming every faulty line (the first {@link #MAX_PROBLEMS} and
+ * how many there are). Rows that are well-formed but
  * must not be stored (SSB's empty back-filled rows, regions the mapping ignores) are collected as rejections; figures
  * stored although they look wrong (outside their unit's range, {@link no.kostra.compute.Plausibility}, a number beside a status symbol) are
  * collected as warnings. Not thread-safe.
  */
 final class FigureCollector {
     static final int FIRST_YEAR = 1990;
+    /** A refused table's message names this many problems, and counts the rest. */
+    static final int MAX_PROBLEMS = 20;
 
     private final Catalog catalog;
     private String file;
@@ -44,6 +48,8 @@ final class FigureCollector {
     private int rejected;
     private int warned;
     private int read;
+    private final List<InvalidInputException> problems = new ArrayList<>();
+    private int problemCount;
 
     /**
      * The region and indicator the previous figure resolved to, keyed by the very string it came with: a JSON-stat
@@ -168,6 +174,31 @@ final class FigureCollector {
                 "forventet et tall (som 1 551 770, 0,972 eller 101,2 %) eller et statussymbol (. .. : -), fant '" + value + "'")));
     }
 
+    /** Runs one check of a table row; a problem it finds is recorded, and the file refused when it is finished. */
+    void checked(Runnable check) {
+        try {
+            check.run();
+        } catch (InvalidInputException e) {
+            problemCount++;
+            if (problems.size() < MAX_PROBLEMS) {
+                problems.add(e);
+            }
+        }
+    }
+
+    /** How many problems the checked rows have had so far. */
+    int problems() {
+        return problemCount;
+    }
+
+    void requireIndicator(Where where, String code) {
+        indicator(where, code);
+    }
+
+    void requireYear(Where where, String text) {
+        year(where, text);
+    }
+
     private Indicator indicator(Where where, String code) {
         if (code != null && code == last.indicatorCode) {
             return last.indicator;
@@ -265,6 +296,7 @@ final class FigureCollector {
 
     /** Checks the collected figures as a whole (one figure given twice with different values is an error). */
     Collected finish() {
+        refuseIfProblems();
         ObservationColumns.Deduplicated unique = observations.deduplicate();
         if (!unique.conflicts().isEmpty()) {
             ObservationColumns.Conflict c = unique.conflicts().get(0);
@@ -280,6 +312,23 @@ final class FigureCollector {
         }
         return new Collected(observations, List.copyOf(statistics.values()), read, rejected, List.copyOf(rejections), warned,
                 List.copyOf(warnings));
+    }
+
+    /** One problem is told as it was found; several as one message naming each, the file named once. */
+    private void refuseIfProblems() {
+        if (problemCount == 1) {
+            throw problems.get(0);
+        }
+        if (problemCount > 1) {
+            List<String> listed = problems.stream().map(p -> withoutFile(p.getMessage())).toList();
+            throw new InvalidInputException(file + " har " + problemCount + " feil: " + String.join("; ", listed)
+                    + (problemCount > listed.size() ? "; … og " + (problemCount - listed.size()) + " til" : ""),
+                    Map.of("file", file, "count", problemCount, "problems", listed));
+        }
+    }
+
+    private String withoutFile(String message) {
+        return message.startsWith(file + " ") ? message.substring(file.length() + 1) : message;
     }
 
     record Collected(ObservationColumns observations, List<GroupStatisticRow> statistics, int read, int rejected,

@@ -1,8 +1,12 @@
 package no.kostra.ingest;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import no.kostra.errors.InvalidInputException;
+import no.kostra.observation.Figure;
 
 /**
  * Turns the rows of a CSV or xlsx table into figures. Two layouts, told apart by the header:
@@ -12,6 +16,8 @@ import java.util.Map;
  * </ul>
  * Header names may be Norwegian (kommune, indikator, år, verdi, gruppe, statistikk) or renamed by the mapping.
  * Other columns (a name, say) are allowed and not stored, but no cell anywhere may hold a spreadsheet formula.
+ * Every row is checked whole, each field on its own, and its problems recorded with the collector, which refuses the
+ * file once all rows are read, naming every faulty line.
  */
 final class TabularFigures implements TableVisitor {
     private final FigureCollector collector;
@@ -51,16 +57,46 @@ final class TabularFigures implements TableVisitor {
 
     @Override
     public void row(List<String> cells, Place place) {
+        int problems = collector.problems();
+        Set<Integer> formulas = new HashSet<>();
         for (int i = 0; i < cells.size(); i++) {
-            checkNotFormula(cells.get(i), i, place);
+            int column = i;
+            int before = collector.problems();
+            collector.checked(() -> checkNotFormula(cells.get(column), column, place));
+            if (collector.problems() > before) {
+                formulas.add(column);
+            }
         }
+        // a field whose cell is a formula has its problem; it is not read as a value too
         FigureCollector.Where where = field -> place.describe(columnOf(field), field);
-        var figure = collector.figure(where, cell(cells, value), cell(cells, status));
-        if (group >= 0) {
-            collector.groupStatistic(where, cell(cells, group), cell(cells, indicator), cell(cells, year), cell(cells, statistic), figure);
-        } else {
-            collector.observation(where, cell(cells, region), cell(cells, indicator), cell(cells, year), figure);
+        Figure[] figure = new Figure[1];
+        if (!formulas.contains(value) && !formulas.contains(status)) {
+            collector.checked(() -> figure[0] = collector.figure(where, cell(cells, value), cell(cells, status)));
         }
+        if (!formulas.contains(indicator)) {
+            collector.checked(() -> collector.requireIndicator(where, cell(cells, indicator)));
+        }
+        if (!formulas.contains(year)) {
+            collector.checked(() -> collector.requireYear(where, cell(cells, year)));
+        }
+        if (collector.problems() > problems) {
+            return; // each field's problem is recorded; the row as a whole would repeat the first
+        }
+        collector.checked(() -> {
+            if (group >= 0) {
+                collector.groupStatistic(where, cell(cells, group), cell(cells, indicator), cell(cells, year),
+                        cell(cells, statistic), figure[0]);
+            } else {
+                collector.observation(where, cell(cells, region), cell(cells, indicator), cell(cells, year), figure[0]);
+            }
+        });
+    }
+
+    @Override
+    public void refuse(InvalidInputException problem) {
+        collector.checked(() -> {
+            throw problem;
+        });
     }
 
     /**
