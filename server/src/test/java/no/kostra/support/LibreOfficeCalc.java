@@ -68,10 +68,21 @@ public final class LibreOfficeCalc {
      * exports a PDF when {@code pdf} is not null.
      */
     public Result check(Path xlsx, Path pdf, List<String> edits) throws IOException, InterruptedException {
+        return check(xlsx, pdf, null, edits);
+    }
+
+    /**
+     * As {@link #check(Path, Path, List)}, and exports the workbook a second time to {@code unscaledPdf} with every
+     * sheet printed at 100 %, to measure the scale each sheet prints at ({@link PdfPages#scalesAgainst}).
+     */
+    public Result check(Path xlsx, Path pdf, Path unscaledPdf, List<String> edits) throws IOException, InterruptedException {
         Path json = Files.createTempFile("calc-check", ".json");
         List<String> command = new ArrayList<>(List.of(python, script().toString(), "--in", xlsx.toString(), "--json", json.toString()));
         if (pdf != null) {
             command.addAll(List.of("--pdf", pdf.toString()));
+        }
+        if (unscaledPdf != null) {
+            command.addAll(List.of("--pdf-unscaled", unscaledPdf.toString()));
         }
         for (String edit : edits) {
             command.addAll(List.of("--set", edit));
@@ -98,6 +109,16 @@ public final class LibreOfficeCalc {
                     number(cached.path("value")), cached.path("text").asText()));
         }
         return new Result(report.path("loaded").asBoolean(), problems, formulas);
+    }
+
+    /** Renders every page of a PDF to PNG, {@code prefix-1.png} and on (poppler pads the number to the page count). */
+    public static void renderPages(Path pdf, Path prefix) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("pdftoppm", "-png", "-r", "80", pdf.toString(), prefix.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new AssertionError("pdftoppm failed: " + output);
+        }
     }
 
     /** Renders one page of a PDF to PNG; returns the file. */

@@ -73,9 +73,10 @@ final class ChartDesigns {
     static XSSFChart bars(XSSFSheet chartSheet, String frameName, String title, Place place, BarDirection direction,
                           Scale scale, XSSFSheet dataSheet, int sampleRow, int categoryColumn, List<SeriesColumn> series) {
         XSSFDrawing drawing = chartSheet.createDrawingPatriarch();
-        // 7 pixels of 9 525 EMU per unit of column width: just inside the column's right edge in Excel and LibreOffice
+        // 7 pixels of 9 525 EMU per unit of column width: just inside the column's right edge in Excel and LibreOffice;
+        // and a pixel below the first row's top, so a chart that starts a printed page draws no edge on the page before
         int rightEdge = chartSheet.getColumnWidth(place.lastColumn()) / 256 * 7 * Units.EMU_PER_PIXEL;
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, rightEdge, 0,
+        XSSFClientAnchor anchor = drawing.createAnchor(0, Units.EMU_PER_PIXEL, rightEdge, 0,
                 place.firstColumn(), place.firstRow(), place.lastColumn(), place.lastRow());
         XSSFChart chart = drawing.createChart(anchor);
         chart.getGraphicFrame().setName(frameName);

@@ -215,11 +215,11 @@ public final class TemplateDesigner {
             case CHANGE_UNIT -> TableDesign.Column.hidden(c.header(), styles.text);
             case CHART_INDEX, HIGH_INDEX, LOW_INDEX -> TableDesign.Column.hidden(c.header(), styles.derived);
             case AREA -> TableDesign.Column.of(c.header(), 16, styles.wrappedText);
-            case CATEGORY -> TableDesign.Column.of(c.header(), 15, styles.wrappedText);
-            case NAME -> TableDesign.Column.of(c.header(), 30, styles.wrappedText);
+            case CATEGORY -> TableDesign.Column.of(c.header(), 17, styles.wrappedText);
+            case NAME -> TableDesign.Column.of(c.header(), 29, styles.wrappedText);
             case UNIT -> TableDesign.Column.of(c.header(), 11, styles.wrappedText);
             case INDEX, DEVIATION, CHANGE -> TableDesign.Column.of(c.header(), 9, styles.derived);
-            case NARRATIVE -> TableDesign.Column.of(c.header(), 28, styles.wrappedText);
+            case NARRATIVE -> TableDesign.Column.of(c.header(), 27, styles.wrappedText);
             case COMMENT -> TableDesign.Column.of(c.header(), 22, styles.comment);
             default -> TableDesign.Column.of(c.header(), 9, styles.number);
         }).toList();
