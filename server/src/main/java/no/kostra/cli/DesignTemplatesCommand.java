@@ -10,17 +10,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "design-templates", mixinStandardHelpOptions = true,
-        description = "Write the report templates (.xlsx) from the packaged catalogue. Overwrites files of the same name.")
+        description = "Skriv rapportmalene (.xlsx) på nytt ut fra katalogen som følger med. Overskriver filer med samme navn.")
 final class DesignTemplatesCommand implements Callable<Integer> {
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "workbook-templates",
-            description = "Folder to write the templates into (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "MAPPE", defaultValue = "workbook-templates",
+            description = "Mappen malene skrives til (standard: ${DEFAULT-VALUE}).")
     Path out;
 
     @Override
     public Integer call() throws Exception {
         try (Services services = Services.openSeeded(DatabaseSettings.inMemory("design-" + System.nanoTime()), Clock.systemUTC())) {
             for (Path file : new TemplateDesigner(services.catalogs().current()).writeAll(out)) {
-                System.out.println("Wrote " + file);
+                System.out.println("Skrev " + file);
             }
         }
         return 0;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Personal API tokens: {@code token create|list|revoke}. The token itself is printed once, alone on the last line. */
-@Command(name = "token", mixinStandardHelpOptions = true, description = "Make, list or revoke personal API tokens.",
+@Command(name = "token", mixinStandardHelpOptions = true, description = "Lag, list opp eller trekk tilbake personlige API-tokener.",
         subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
 final class TokenCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -22,21 +22,21 @@ final class TokenCommand implements Runnable {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = "Make a token; it is shown once, on the last line, and only its keyed hash is stored.")
-    static final class Create implements Callable<Integer> {
+            description = "Lag et token; det vises én gang, på siste linje, og bare en nøkkelhash av det lagres.")
+    static final class Create implements Callable<Integer>, ChangesData {
         @Mixin
         DatabaseOptions database;
 
-        @Option(names = "--name", required = true, description = "A name that says whose it is and what for.")
+        @Option(names = "--name", required = true, paramLabel = "NAVN", description = "Et navn som sier hvem det er til og hva det er til.")
         String name;
 
-        @Option(names = "--role", required = true, description = "reader, editor or admin.")
+        @Option(names = "--role", required = true, paramLabel = "ROLLE", description = "reader (lese), editor (endre) eller admin.")
         String role;
 
-        @Option(names = "--municipality", paramLabel = "CODE", description = "An editor may change this municipality's figures only.")
+        @Option(names = "--municipality", paramLabel = "KODE", description = "En editor kan bare endre tallene til denne kommunen.")
         String municipality;
 
-        @Option(names = "--expires-days", defaultValue = "365", description = "Days it holds, 1 to 365 (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--expires-days", defaultValue = "365", paramLabel = "DAGER", description = "Hvor mange dager det gjelder, 1 til 365 (standard: ${DEFAULT-VALUE}).")
         int expiresDays;
 
         @Override
@@ -53,7 +53,7 @@ final class TokenCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List tokens (never the tokens themselves).")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List opp tokenene (aldri selve tokenene).")
     static final class ListTokens implements Callable<Integer> {
         @Mixin
         DatabaseOptions database;
@@ -72,12 +72,12 @@ final class TokenCommand implements Runnable {
         }
     }
 
-    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token by its name.")
-    static final class Revoke implements Callable<Integer> {
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Trekk tilbake et token, gitt ved navnet.")
+    static final class Revoke implements Callable<Integer>, ChangesData {
         @Mixin
         DatabaseOptions database;
 
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAVN", description = "Navnet tokenet ble laget med.")
         String name;
 
         @Override

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import no.kostra.compute.NorwegianFormat;
 import no.kostra.errors.NotFoundException;
 
 /**
@@ -43,8 +44,9 @@ public final class ReportTemplates {
     }
 
     public static ReportTemplate require(String id) {
-        return find(id).orElseThrow(() -> new NotFoundException("Fant ikke rapportmalen '" + id + "'",
-                Map.of("asked", String.valueOf(id), "known", ALL.stream().map(ReportTemplate::id).toList())));
+        List<String> known = ALL.stream().map(ReportTemplate::id).toList();
+        return find(id).orElseThrow(() -> new NotFoundException("Fant ikke rapportmalen '" + id + "'; malene er "
+                + NorwegianFormat.list(known) + ".", Map.of("asked", String.valueOf(id), "known", known)));
     }
 
     /** The packaged template file's bytes. */

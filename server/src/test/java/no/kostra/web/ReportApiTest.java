@@ -61,7 +61,8 @@ class ReportApiTest {
 
             assertThat(response.code()).isEqualTo(404);
             JsonNode error = Json.MAPPER.readTree(response.body().string());
-            assertThat(error.path("error").asText()).isEqualTo("Fant ikke rapportmalen 'barnehage'");
+            assertThat(error.path("error").asText())
+                    .isEqualTo("Fant ikke rapportmalen 'barnehage'; malene er kommunehelse, pleie-og-omsorg og sammendrag.");
             assertThat(error.path("detail").path("known").toString()).contains("kommunehelse");
         });
     }

@@ -113,7 +113,7 @@ class TemplateCheckTest {
     void anUnknownTemplateIdIsNotFoundAndTheKnownOnesAreListed() {
         assertThatThrownBy(() -> ReportTemplates.require("barnehage"))
                 .isInstanceOf(NotFoundException.class)
-                .hasMessage("Fant ikke rapportmalen 'barnehage'")
+                .hasMessage("Fant ikke rapportmalen 'barnehage'; malene er kommunehelse, pleie-og-omsorg og sammendrag.")
                 .satisfies(e -> assertThat(((NotFoundException) e).detail().toString())
                         .contains("kommunehelse", "pleie-og-omsorg", "sammendrag"));
     }
