@@ -1,6 +1,6 @@
 """Open a workbook in LibreOffice Calc (headless), optionally edit cells as a person would, recalculate, and report.
 
-Usage: calc_check.py --in FILE --json OUT [--set 'Sheet!A1=123.4' ...] [--pdf OUT] [--save-xlsx OUT]
+Usage: calc_check.py --in FILE --json OUT [--set 'Sheet!A1=123.4' ...] [--pdf OUT [--pdf-unscaled OUT]] [--save-xlsx OUT]
        [--insert-rows 'Sheet!5:2'] [--move-sheet 'Sheet=0'] [--rename-sheet 'Sheet=New name'] [--sort 'Sheet!A2:R9=G']
 
 Writes JSON: {"loaded", "problems": [interaction requests LibreOffice raised while loading, e.g. a damaged file],
@@ -9,7 +9,9 @@ carried before recalculation and "value"/"text"/"error" are LibreOffice's own af
 the order given, as a person would make them in Calc: --insert-rows 'Sheet!5:2' inserts 2 rows before row 5,
 --move-sheet 'Sheet=0' moves a sheet to a position, --rename-sheet 'Old=New' renames one, --sort 'Sheet!A2:R9=G' sorts
 a range by a column (ascending); --save-xlsx stores the edited workbook as Excel 2007-365 (.xlsx), as Calc's "Save as"
-does. Run with a Python that has the uno module (Debian: /usr/bin/python3 with python3-uno).
+does. --pdf-unscaled also exports the workbook with every sheet's page style at 100 % (fit-to-page off): the same text
+measured in both PDFs gives the scale each sheet was printed at. Run with a Python that has the uno module (Debian:
+/usr/bin/python3 with python3-uno).
 """
 import argparse
 import json
@@ -147,12 +149,25 @@ def column_index(name):
     return index - 1
 
 
+def unscale(doc):
+    """Every sheet's page style printed at 100 %, fit-to-page off."""
+    styles = doc.getStyleFamilies().getByName("PageStyles")
+    sheets = doc.getSheets()
+    for i in range(sheets.getCount()):
+        style = styles.getByName(sheets.getByIndex(i).PageStyle)
+        style.ScaleToPagesX = 0
+        style.ScaleToPagesY = 0
+        style.ScaleToPages = 0
+        style.PageScale = 100
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--in", dest="source", required=True)
     parser.add_argument("--json", required=True)
     parser.add_argument("--pdf")
     parser.add_argument("--save-xlsx")
+    parser.add_argument("--pdf-unscaled")
     for op in ("set", "insert-rows", "move-sheet", "rename-sheet", "sort"):
         parser.add_argument("--" + op, dest="edits", action="append", default=[], type=lambda v, op=op: (op, v))
     args = parser.parse_args()
@@ -206,6 +221,10 @@ def main():
                                (prop("FilterName", "Calc MS Excel 2007 XML"),))
             if args.pdf:
                 doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(args.pdf)), (prop("FilterName", "calc_pdf_Export"),))
+            if args.pdf_unscaled:
+                unscale(doc)
+                doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(args.pdf_unscaled)),
+                               (prop("FilterName", "calc_pdf_Export"),))
             doc.close(True)
         try:
             desktop.terminate()

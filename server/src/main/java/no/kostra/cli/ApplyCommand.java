@@ -16,26 +16,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = "Read a returned report workbook, list what the person changed, and store the accepted edits.")
-final class ApplyCommand implements Callable<Integer> {
+        description = "Les en returnert rapportarbeidsbok, list opp hva personen endret, og lagre endringene som godtas.")
+final class ApplyCommand implements Callable<Integer>, ChangesData {
     @Mixin
     DatabaseOptions database;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The returned .xlsx workbook.")
+    @Parameters(index = "0", paramLabel = "FIL", description = "Den returnerte arbeidsboken (.xlsx).")
     Path file;
 
-    @Option(names = "--dry-run", description = "Show the edits and decisions without storing anything.")
+    @Option(names = "--dry-run", description = "Vis endringene og avgjørelsene uten å lagre noe.")
     boolean dryRun;
 
-    @Option(names = "--sender", description = "Who sent the file, as a note beside each correction (the recorded sender"
-            + " is the user running the command).")
+    @Option(names = "--sender", paramLabel = "HVEM", description = "Hvem som sendte filen, lagret som en merknad ved hver"
+            + " rettelse (som avsender lagres den som kjører kommandoen).")
     String sender;
 
-    @Option(names = "--region", description = "Refuse the file unless it was made for this municipality.")
+    @Option(names = "--region", paramLabel = "KODE", description = "Avvis filen om den ikke er laget for denne kommunen.")
     String region;
 
     @Option(names = "--accept-outliers", description = "Store figures that look like slips too (confirm what a first run held back).")
     boolean acceptOutliers;
+
+    @Override
+    public boolean changesData() {
+        return !dryRun;
+    }
 
     @Override
     public Integer call() throws IOException {

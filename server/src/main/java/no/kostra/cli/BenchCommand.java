@@ -2,7 +2,7 @@ package no.kostra.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Kjør en ytelsesmåling og skriv ut tallene.",
         subcommands = {no.kostra.bench.ProfileRouteBenchmark.class, no.kostra.bench.DataRouteBenchmark.class,
                 no.kostra.bench.ImportJsonStatBenchmark.class,
                 no.kostra.bench.ReportFillBenchmark.class, no.kostra.bench.ReadBackBenchmark.class,
@@ -11,6 +11,6 @@ import picocli.CommandLine.Command;
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
-        System.out.println("Choose a benchmark: kostra-server bench --help");
+        System.out.println("Velg en måling: kostra-server bench --help");
     }
 }

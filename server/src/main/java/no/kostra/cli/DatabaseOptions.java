@@ -9,12 +9,12 @@ import picocli.CommandLine.Option;
 
 /** Where the data lives: an embedded H2 database in --data, or a server database given by --db-url. */
 final class DatabaseOptions {
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
-            description = "Folder of the embedded database (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data", paramLabel = "MAPPE", defaultValue = "data",
+            description = "Mappen den innebygde databasen ligger i (standard: ${DEFAULT-VALUE}).")
     Path dataDir;
 
     @Option(names = "--db-url", paramLabel = "JDBC_URL", defaultValue = "${env:KOSTRA_DB_URL}",
-            description = "JDBC URL of a PostgreSQL database instead of the embedded one (env KOSTRA_DB_URL).")
+            description = "JDBC-URL til en PostgreSQL-database i stedet for den innebygde (miljøvariabel KOSTRA_DB_URL).")
     String dbUrl;
 
     @Mixin

@@ -9,22 +9,22 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "design-templates", mixinStandardHelpOptions = true,
-        description = {"Write the report templates (.xlsx) the catalogue defines, one per service area and the summary,"
-                + " to edit in Excel. Overwrites files of the same name.",
-                "An edited file placed in workbook-templates/ is packaged and used instead of the designed template."})
+        description = {"Skriv rapportmalene (.xlsx) katalogen definerer, én per tjenesteområde og sammendraget, til å"
+                + " redigeres i Excel. Overskriver filer med samme navn.",
+                "En redigert fil lagt i workbook-templates/ pakkes med og brukes i stedet for den tegnede malen."})
 final class DesignTemplatesCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "workbook-templates",
-            description = "Folder to write the templates into (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "MAPPE", defaultValue = "workbook-templates",
+            description = "Mappen malene skrives til (standard: ${DEFAULT-VALUE}).")
     Path out;
 
     @Override
     public Integer call() throws Exception {
         try (Services services = database.open()) {
             for (Path file : new TemplateDesigner().writeAll(out, services.reports().templates().all())) {
-                System.out.println("Wrote " + file);
+                System.out.println("Skrev " + file);
             }
         }
         return 0;

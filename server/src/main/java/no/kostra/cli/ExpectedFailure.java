@@ -21,7 +21,7 @@ final class ExpectedFailure implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) throws Exception {
-        Optional<String> sentence = sentence(e);
+        Optional<String> sentence = sentence(e, command.getCommand() instanceof ChangesData c && c.changesData());
         if (sentence.isEmpty()) {
             throw e;
         }
@@ -40,9 +40,10 @@ final class ExpectedFailure implements IExecutionExceptionHandler {
         return false;
     }
 
-    static Optional<String> sentence(Throwable failure) {
+    /** @param couldChange the command could have stored or changed data: the sentence says it did not */
+    static Optional<String> sentence(Throwable failure, boolean couldChange) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            Optional<String> said = said(t);
+            Optional<String> said = said(t, couldChange);
             if (said.isPresent()) {
                 return said;
             }
@@ -50,10 +51,10 @@ final class ExpectedFailure implements IExecutionExceptionHandler {
         return Optional.empty();
     }
 
-    private static Optional<String> said(Throwable t) {
+    private static Optional<String> said(Throwable t, boolean couldChange) {
         if (t instanceof InvalidInputException || t instanceof NotFoundException || t instanceof ConflictException
                 || t instanceof UnconfirmedException) {
-            return Optional.of("Ingenting er endret: " + t.getMessage());
+            return Optional.of((couldChange ? "Ingenting er endret: " : "") + t.getMessage());
         }
         if (t instanceof NoSuchFileException e) {
             return Optional.of("Fant ikke filen " + e.getFile() + "; sjekk navnet og mappen.");

@@ -18,24 +18,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "fetch-ssb", mixinStandardHelpOptions = true,
-        description = "Fetch KOSTRA tables from SSB StatBank (PxWebApi v2, v1 fallback) and import each table atomically.")
-final class FetchSsbCommand implements Callable<Integer> {
+        description = "Hent KOSTRA-tabeller fra SSBs statistikkbank (PxWebApi v2, med v1 som reserve) og importer hver"
+                + " tabell, alt eller ingenting.")
+final class FetchSsbCommand implements Callable<Integer>, ChangesData {
     @Mixin
     DatabaseOptions database;
 
-    @Parameters(paramLabel = "SPEC", description = "TABLE:CONTENTS[,CONTENTS]:YEARS entries, e.g. 12603:KOSLegeaarsverk0000:2021-2024.")
+    @Parameters(paramLabel = "SPEK", description = "TABELL:INNHOLD[,INNHOLD]:ÅR, f.eks. 12603:KOSLegeaarsverk0000:2021-2024.")
     String spec;
 
-    @Option(names = "--ssb-url", defaultValue = "https://data.ssb.no/api/pxwebapi/v2", description = "PxWebApi v2 base (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ssb-url", defaultValue = "https://data.ssb.no/api/pxwebapi/v2", description = "Adressen til PxWebApi v2 (standard: ${DEFAULT-VALUE}).")
     URI v2;
 
-    @Option(names = "--ssb-v1-url", defaultValue = "https://data.ssb.no/api/v0/no", description = "v1 base for the fallback (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ssb-v1-url", defaultValue = "https://data.ssb.no/api/v0/no", description = "Adressen til v1, som brukes som reserve (standard: ${DEFAULT-VALUE}).")
     URI v1;
 
     @Mixin
     ImportChoices choices = new ImportChoices();
 
-    @Option(names = "--cache", paramLabel = "DIR", description = "Cache folder; answers are reused until the table is updated.")
+    @Option(names = "--cache", paramLabel = "MAPPE", description = "Mappe for mellomlagring; svar brukes om igjen til tabellen"
+            + " er oppdatert.")
     Path cache;
 
     @Override
@@ -52,7 +54,7 @@ final class FetchSsbCommand implements Callable<Integer> {
             }
             return 0;
         } catch (InvalidInputException e) {
-            System.err.println("Importen ble avvist, ingenting er endret for denne tabellen: " + e.getMessage());
+            System.err.println("Importen ble avvist, ingenting er endret for denne tabellen: " + Refusal.lines(e));
             return 2;
         }
     }

@@ -13,17 +13,17 @@ final class HttpsOptions {
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--tls-cert", paramLabel = "FILE",
-            description = "PEM certificate (chain) to serve HTTPS with; needs --tls-key.")
+    @Option(names = "--tls-cert", paramLabel = "FIL",
+            description = "PEM-sertifikat (kjede) for HTTPS; krever --tls-key.")
     Path certificate;
 
-    @Option(names = "--tls-key", paramLabel = "FILE",
-            description = "PEM private key (unencrypted PKCS#8) of --tls-cert.")
+    @Option(names = "--tls-key", paramLabel = "FIL",
+            description = "PEM-privatnøkkelen (ukryptert PKCS#8) til --tls-cert.")
     Path privateKey;
 
     @Option(names = "--public-url", paramLabel = "URL",
-            description = "Address users reach the service at, written into the add-in manifest"
-                    + " (default: http(s)://HOST:PORT from --host and --port).")
+            description = "Adressen brukerne når tjenesten på, som skrives inn i tilleggets manifest"
+                    + " (standard: http(s)://VERT:PORT fra --host og --port).")
     URI publicUrl;
 
     WebSettings settings(String host, int port) {

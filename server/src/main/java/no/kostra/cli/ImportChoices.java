@@ -13,11 +13,12 @@ import picocli.CommandLine.Option;
 
 /** What the commands that import figures ask alike: the mapping and the vintage; and how they print a report. */
 final class ImportChoices {
-    @Option(names = "--mapping", paramLabel = "M",
-            description = "Mapping properties (see README, Ingest): indicator.<code>=<id>, filter.<var>=<code>, ignore.regions.")
+    @Option(names = "--mapping", paramLabel = "FIL",
+            description = "Mapping som properties-fil (se docs/ingest.md): indicator.<kode>=<id>, filter.<variabel>=<kode>,"
+                    + " ignore.regions.")
     Path mapping;
 
-    @Option(names = "--vintage", defaultValue = "final", description = "preliminary or final (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--vintage", defaultValue = "final", description = "preliminary (foreløpige tall) eller final (endelige) (standard: ${DEFAULT-VALUE}).")
     String vintage;
 
     ImportMapping mapping() throws IOException {

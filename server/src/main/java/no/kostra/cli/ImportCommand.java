@@ -19,21 +19,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import a JSON-stat, CSV or xlsx file of figures, or a catalogue table, atomically; prints the report as JSON"
-                + " and a summary line. Figures that look implausible hold the whole file until confirmed (--accept-outliers).")
-final class ImportCommand implements Callable<Integer> {
+        description = "Importer en JSON-stat-, CSV- eller xlsx-fil med tall, eller en katalogtabell, alt eller ingenting;"
+                + " skriver rapporten som JSON og en oppsummeringslinje. Tall som ser usannsynlige ut, holder hele filen"
+                + " tilbake til de er bekreftet (--accept-outliers).")
+final class ImportCommand implements Callable<Integer>, ChangesData {
     /** Reference tables (deflators, need indices, efficiency weights and statements …) go to their own tables. */
     private static final String REFERENCE = "reference";
 
     @Mixin
     DatabaseOptions database;
 
-    @Parameters(paramLabel = "FILE", description = "The file to import.")
+    @Parameters(paramLabel = "FIL", description = "Filen som skal importeres.")
     Path file;
 
-    @Option(names = "--format", description = "json-stat, csv, xlsx, catalog, or reference for a reference table named as"
-            + " its seed file (deflators.csv, expense_need.csv, efficiency_components.csv, home_care_hours.csv, efficiency.csv)"
-            + " (default: told from the file).")
+    @Option(names = "--format", description = "json-stat, csv, xlsx, catalog, eller reference for en referansetabell med"
+            + " samme navn som seed-filen (deflators.csv, expense_need.csv, efficiency_components.csv, home_care_hours.csv,"
+            + " efficiency.csv) (standard: sett ut fra filen).")
     String format;
 
     @Option(names = "--dry-run", description = "Report what the import would do, and store nothing.")
@@ -68,7 +69,7 @@ final class ImportCommand implements Callable<Integer> {
             System.err.println(e.getMessage() + ".");
             return ExpectedFailure.EXIT_CODE;
         } catch (InvalidInputException e) {
-            System.err.println("Importen ble avvist, ingenting er endret: " + e.getMessage());
+            System.err.println("Importen ble avvist, ingenting er endret: " + Refusal.lines(e));
             return ExpectedFailure.EXIT_CODE;
         } catch (IllegalArgumentException e) {
             System.err.println("Ugyldig valg: " + e.getMessage());

@@ -1,11 +1,12 @@
 package no.kostra.cli;
 
+import no.kostra.service.Product;
 import no.kostra.store.WriteActor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-@Command(name = "kostra-server", mixinStandardHelpOptions = true, version = "kostra-server 0.1.0",
-        description = "Kostra workbench: stores KOSTRA statistics and computes service profiles and ASSS comparisons.",
+@Command(name = "kostra-server", mixinStandardHelpOptions = true, version = "kostra-server 0.1.0", resourceBundle = "kostra-cli",
+        description = Product.NAME + ": lagrer KOSTRA-statistikk og regner ut tjenesteprofiler og ASSS-sammenligninger.",
         subcommands = {ServeCommand.class, ImportCommand.class, FetchSsbCommand.class, UpdateCommand.class, GenerateSyntheticCommand.class,
                 ReportCommand.class, ApplyCommand.class, TokenCommand.class, DesignTemplatesCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
@@ -25,8 +26,13 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main()).setExecutionExceptionHandler(new ExpectedFailure())
+        CommandLine line = new CommandLine(new Main()).setExecutionExceptionHandler(new ExpectedFailure())
                 .setParameterExceptionHandler(new UsageErrors());
+        // picocli's own help command carries its English texts in its annotation
+        line.getSubcommands().get("help").getCommandSpec().usageMessage().synopsisHeading("Bruk: ")
+                .header("Vis hjelpen for kommandoen som nevnes.")
+                .description("Uten kommando vises hjelpen for hovedkommandoen.");
+        return line;
     }
 
     /**

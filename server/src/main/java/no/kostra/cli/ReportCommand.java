@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import no.kostra.catalog.Region;
 import no.kostra.catalog.RegionKind;
+import no.kostra.compute.NorwegianFormat;
 import no.kostra.service.Services;
 import no.kostra.workbook.FilledReport;
 import no.kostra.workbook.ReportService;
@@ -18,11 +19,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Fill report workbooks: one per service area of the catalogue, and the summary (sammendrag).",
-                "One workbook: report --template kommunehelse --region 3201 --year 2024 --out FILE",
-                "Batch: report --all --region 3201 --region 3203 --year 2024 --out-dir DIR",
-                "Every municipality: report --all --all-municipalities --year 2024 --out-dir DIR [--threads N]",
-                "Refreshable: add --refreshable --service-url https://kostra.example.no (Excel's Data > Refresh All reloads the tables)"})
+        description = {"Fyll rapportarbeidsbøker: én per tjenesteområde i katalogen, og sammendraget.",
+                "Én arbeidsbok: report --template kommunehelse --region 3201 --year 2024 --out FIL",
+                "Mange: report --all --region 3201 --region Asker --year 2024 --out-dir MAPPE",
+                "Alle kommuner: report --all --all-municipalities --year 2024 --out-dir MAPPE [--threads N]",
+                "Oppdaterbar: legg til --refreshable --service-url https://kostra.example.no (Excels Data > Oppdater alle"
+                        + " henter tallene på nytt)"})
 final class ReportCommand implements Callable<Integer> {
     /** How many left-out workbooks a batch names; the rest are counted. */
     private static final int NAMED = 20;
@@ -30,39 +32,41 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
-    @Option(names = {"-t", "--template"}, paramLabel = "ID",
-            description = "Template id (repeatable): a service area's as GET /api/reports lists them (kommunehelse, pleie-og-omsorg, …) or sammendrag.")
+    @Option(names = {"-t", "--template"}, paramLabel = "MAL",
+            description = "Malens id (kan gjentas), slik GET /api/reports lister dem: et tjenesteområdes (kommunehelse,"
+                    + " pleie-og-omsorg, …) eller sammendrag.")
     List<String> templates = List.of();
 
-    @Option(names = "--all", description = "Fill every template.")
+    @Option(names = "--all", description = "Fyll alle malene.")
     boolean all;
 
     @Option(names = {"-r", "--region"}, paramLabel = "KOMMUNE",
-            description = "Municipality number or name, e.g. 3201 or Bærum (repeatable).")
+            description = "Kommunenummer eller -navn, for eksempel 3201 eller Bærum (kan gjentas).")
     List<String> regions = List.of();
 
     @Option(names = "--all-municipalities",
-            description = "Every municipality of the catalogue; a workbook without figures for the municipality is left out and named.")
+            description = "Alle kommunene i katalogen; en arbeidsbok uten tall for kommunen hoppes over og nevnes.")
     boolean allMunicipalities;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Workbooks filled at once (default: the number of processors).")
+    @Option(names = "--threads", paramLabel = "N", description = "Arbeidsbøker som fylles samtidig (standard: antall prosessorer).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = {"-y", "--year"}, required = true, description = "Report year.")
+    @Option(names = {"-y", "--year"}, paramLabel = "ÅR", required = true, description = "Rapportåret.")
     int year;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the workbook (exactly one template and region).")
+    @Option(names = "--out", paramLabel = "FIL", description = "Filen arbeidsboken skrives til (bare med én mal og én kommune).")
     Path out;
 
-    @Option(names = "--out-dir", paramLabel = "DIR", description = "Folder for the workbooks, named as a person would keep them (default: current folder).")
+    @Option(names = "--out-dir", paramLabel = "MAPPE", description = "Mappen arbeidsbøkene skrives til, med navn slik en person"
+            + " ville lagret dem (standard: mappen du står i).")
     Path outDir;
 
-    @Option(names = "--refreshable", description = "Back every table with a Power Query query of the service's data routes, so"
-            + " Data > Refresh All in Excel brings the figures up to date (needs --service-url).")
+    @Option(names = "--refreshable", description = "Legg en Power Query-spørring mot tjenestens dataadresser bak hver tabell,"
+            + " så Data > Oppdater alle i Excel henter tallene på nytt (trenger --service-url).")
     boolean refreshable;
 
-    @Option(names = "--service-url", paramLabel = "URL", description = "The address people reach the service at, which the"
-            + " queries of a refreshable workbook call (e.g. https://kostra.baerum.kommune.no).")
+    @Option(names = "--service-url", paramLabel = "URL", description = "Adressen folk når tjenesten på, som spørringene i en"
+            + " oppdaterbar arbeidsbok kaller (for eksempel https://kostra.baerum.kommune.no).")
     URI serviceUrl;
 
     @CommandLine.Spec
@@ -71,15 +75,15 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (all == !templates.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Give --template ID (one or more) or --all");
+            throw new CommandLine.ParameterException(spec.commandLine(), "Gi --template MAL (én eller flere) eller --all");
         }
         if (allMunicipalities == !regions.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Give --region CODE (one or more) or --all-municipalities");
+            throw new CommandLine.ParameterException(spec.commandLine(), "Gi --region KOMMUNE (én eller flere) eller --all-municipalities");
         }
         boolean single = !all && templates.size() == 1 && regions.size() == 1;
         if (out != null && !single) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--out names one file; for several workbooks use --out-dir DIR");
+                    "--out er én fil; for flere arbeidsbøker, bruk --out-dir MAPPE");
         }
         if (refreshable != (serviceUrl != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), refreshable
@@ -118,7 +122,7 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        System.out.printf("Wrote %s (%s, %s %d, %d bytes)%n", target, report.template().id(), report.region().name(),
-                report.year(), report.xlsx().length);
+        System.out.printf("Skrev %s (%s, %s %d, %s byte)%n", target, report.template().title(), report.region().name(),
+                report.year(), NorwegianFormat.number(report.xlsx().length, 0));
     }
 }

@@ -6,7 +6,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import no.kostra.auth.AddinSignIn;
 import no.kostra.auth.OidcVerifier;
+import no.kostra.compute.NorwegianFormat;
 import no.kostra.ingest.SeedFiles;
+import no.kostra.service.Product;
 import no.kostra.service.Services;
 import no.kostra.web.App;
 import no.kostra.web.WebSettings;
@@ -16,60 +18,60 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Start the service. On first start the database is created and loaded from the packaged seeds.")
-final class ServeCommand implements Callable<Integer> {
+        description = "Start tjenesten. Første gang lages databasen og fylles med tallene som følger med (seeds).")
+final class ServeCommand implements Callable<Integer>, ChangesData {
     @Mixin
     DatabaseOptions database;
 
-    @Option(names = "--port", defaultValue = "7070", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "7070", description = "HTTP-port (standard: ${DEFAULT-VALUE}).")
     int port;
 
     @Mixin
     HttpsOptions https;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Adressen tjenesten lytter på (standard: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--auth", paramLabel = "MODE", split = ",",
-            description = "tokens, oidc or both (tokens,oidc): every API route but /api/health and /api/ready needs a"
-                    + " personal API token (see `token create`) or an OpenID Connect access token.")
+    @Option(names = "--auth", paramLabel = "MÅTE", split = ",",
+            description = "tokens, oidc eller begge (tokens,oidc): alle API-ruter unntatt /api/health og /api/ready krever"
+                    + " et personlig API-token (se `token create`) eller et tilgangstoken fra OpenID Connect.")
     java.util.List<String> auth = new java.util.ArrayList<>();
 
-    @Option(names = "--oidc-issuer", paramLabel = "URL", description = "The issuer (with {tenantid} for several tenants).")
+    @Option(names = "--oidc-issuer", paramLabel = "URL", description = "Utstederen (issuer), med {tenantid} for flere leietakere (tenants).")
     String oidcIssuer;
 
-    @Option(names = "--oidc-audience", description = "The audience access tokens must name (the API's application id URI).")
+    @Option(names = "--oidc-audience", description = "Mottakeren (audience) tilgangstokenene må nevne: API-ets applikasjons-ID-URI.")
     String oidcAudience;
 
-    @Option(names = "--oidc-scope", defaultValue = "Kostra.Access", description = "The scope access tokens must carry (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--oidc-scope", defaultValue = "Kostra.Access", description = "Omfanget (scope) tilgangstokenene må ha (standard: ${DEFAULT-VALUE}).")
     String oidcScope;
 
-    @Option(names = "--oidc-tenants", split = ",", description = "Tenant ids allowed when the issuer has {tenantid}.")
+    @Option(names = "--oidc-tenants", split = ",", description = "Leietaker-ID-er som slippes inn når utstederen har {tenantid}.")
     java.util.List<String> oidcTenants = new java.util.ArrayList<>();
 
     @Option(names = "--oidc-client-id", paramLabel = "ID",
-            description = "The add-in's own application (client) id, so the task pane can sign people in (with --auth oidc).")
+            description = "Tilleggets egen applikasjons-ID (klient-ID), så oppgaveruten kan logge folk inn (med --auth oidc).")
     String oidcClientId;
 
-    @Option(names = "--oidc-municipality-map", paramLabel = "ID=CODE", split = ",",
-            description = "The municipality whose figures the editors of an Entra group (object id, from the token's groups"
-                    + " claim) or tenant (tid) may change, for tokens without a kostra_municipality claim (repeatable).")
+    @Option(names = "--oidc-municipality-map", paramLabel = "ID=KODE", split = ",",
+            description = "Kommunen redaktørene i en Entra-gruppe (objekt-id, fra tokenets groups-krav) eller leietaker"
+                    + " (tid) kan endre tallene til, for tokener uten kravet kostra_municipality (kan gjentas).")
     java.util.List<String> oidcMunicipalityMap = new java.util.ArrayList<>();
 
-    @Option(names = "--allowed-host", paramLabel = "NAME",
-            description = "Another host name (or address) the service is reached by, besides the loopback names and"
-                    + " --public-url's host (repeatable); requests naming any other host are refused with 421.")
+    @Option(names = "--allowed-host", paramLabel = "NAVN",
+            description = "Et annet vertsnavn (eller adresse) tjenesten nås på, i tillegg til loopback-navnene og vertsnavnet"
+                    + " i --public-url (kan gjentas); forespørsler til andre vertsnavn avvises med 421.")
     java.util.List<String> allowedHosts = new java.util.ArrayList<>();
 
-    @Option(names = "--insecure-no-auth", description = "Listen on an address other than loopback without sign-in.")
+    @Option(names = "--insecure-no-auth", description = "Lytt på en annen adresse enn maskinens egen (loopback) uten innlogging.")
     boolean insecureNoAuth;
 
     @Option(names = "--allowed-origin", paramLabel = "URL",
-            description = "Another web origin whose pages may read from the service (repeatable); none may write.")
+            description = "Et annet nettsted (origin) hvis sider kan lese fra tjenesten (kan gjentas); ingen kan skrive.")
     java.util.List<String> allowedOrigins = new java.util.ArrayList<>();
 
     @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "0",
-            description = "Requests per minute per token (or address without one); 0 = no limit (default).")
+            description = "Forespørsler per minutt per token (eller adresse uten token); 0 = ingen grense (standard).")
     int rateLimit;
 
     @Override
@@ -134,9 +136,9 @@ final class ServeCommand implements Callable<Integer> {
         WebSettings web = new WebSettings(base.publicUrl(), base.https(), base.limits().withRequestsPerMinute(rateLimit), tokens,
                 allowedOrigins, oidc, addinSignIn, allowedHosts);
         services.loadSeeds(SeedFiles.fromClasspath()).ifPresentOrElse(
-                r -> System.out.printf("Loaded seeds: %d figures (%d added, %d changed, %d unchanged)%n",
-                        r.read(), r.added(), r.changed(), r.unchanged()),
-                () -> System.out.println("Seeds already loaded"));
+                r -> System.out.printf("Lastet tallene som følger med: %s tall (%s nye, %s endret, %s uendret)%n",
+                        count(r.read()), count(r.added()), count(r.changed()), count(r.unchanged())),
+                () -> System.out.println("Tallene som følger med, er lastet fra før"));
         Javalin app;
         try {
             app = App.create(services, web).start(host, port);
@@ -182,9 +184,13 @@ final class ServeCommand implements Callable<Integer> {
     /** The line `serve` prints once it listens: where, and the start page to open next (at the public address). */
     static String listening(WebSettings web, String host, int port, long revision) {
         String base = web.publicUrl().map(u -> u.toString().replaceAll("/$", "")).orElseThrow();
-        return "Kostra workbench lytter på " + (web.https().isPresent() ? "https" : "http") + "://" + host + ":" + port
+        return Product.NAME + " svarer på " + (web.https().isPresent() ? "https" : "http") + "://" + host + ":" + port
                 + " (datarevisjon " + revision + "). Start her: " + base + "/ – der står hva tjenesten har,"
                 + " rapportarbeidsbøkene og hvordan Excel-tillegget installeres (" + base + "/addin/manifest.xml).";
+    }
+
+    private static String count(long n) {
+        return NorwegianFormat.number(n, 0);
     }
 
     private static boolean loopback(String host) {

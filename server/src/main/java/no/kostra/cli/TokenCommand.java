@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Personal API tokens: {@code token create|list|revoke}. The token itself is printed once, alone on the last line. */
-@Command(name = "token", mixinStandardHelpOptions = true, description = "Make, list or revoke personal API tokens.",
+@Command(name = "token", mixinStandardHelpOptions = true, description = "Lag, list opp eller trekk tilbake personlige API-tokener.",
         subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
 final class TokenCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -22,23 +22,23 @@ final class TokenCommand implements Runnable {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = "Make a token; it is shown once, on the last line, and only its keyed hash is stored.")
-    static final class Create implements Callable<Integer> {
+            description = "Lag et token; det vises én gang, på siste linje, og bare en nøkkelhash av det lagres.")
+    static final class Create implements Callable<Integer>, ChangesData {
         @Mixin
         DatabaseOptions database;
 
-        @Option(names = "--name", required = true, description = "A name that says whose it is and what for.")
+        @Option(names = "--name", required = true, paramLabel = "NAVN", description = "Et navn som sier hvem det er til og hva det er til.")
         String name;
 
-        @Option(names = "--role", required = true, description = "reader, editor or admin.")
+        @Option(names = "--role", required = true, paramLabel = "ROLLE", description = "reader (lese), editor (endre) eller admin.")
         String role;
 
-        @Option(names = "--municipality", paramLabel = "CODE", split = ",",
-                description = "A municipality an editor may change (repeatable; any of its numbers, e.g. 0219, 3024 or 3201)."
-                        + " Required for an editor.")
+        @Option(names = "--municipality", paramLabel = "KODE", split = ",",
+                description = "En kommune en redaktør kan endre tallene til (kan gjentas; hvilket som helst av kommunens"
+                        + " numre, for eksempel 0219, 3024 eller 3201). Påkrevd for en redaktør.")
         java.util.List<String> municipalities = new java.util.ArrayList<>();
 
-        @Option(names = "--expires-days", defaultValue = "365", description = "Days it holds, 1 to 365 (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--expires-days", defaultValue = "365", paramLabel = "DAGER", description = "Hvor mange dager det gjelder, 1 til 365 (standard: ${DEFAULT-VALUE}).")
         int expiresDays;
 
         @Override
@@ -58,7 +58,7 @@ final class TokenCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List tokens (never the tokens themselves).")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List opp tokenene (aldri selve tokenene).")
     static final class ListTokens implements Callable<Integer> {
         @Mixin
         DatabaseOptions database;
@@ -77,12 +77,12 @@ final class TokenCommand implements Runnable {
         }
     }
 
-    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token by its name.")
-    static final class Revoke implements Callable<Integer> {
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Trekk tilbake et token, gitt ved navnet.")
+    static final class Revoke implements Callable<Integer>, ChangesData {
         @Mixin
         DatabaseOptions database;
 
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAVN", description = "Navnet tokenet ble laget med.")
         String name;
 
         @Override

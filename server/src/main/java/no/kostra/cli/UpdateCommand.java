@@ -22,31 +22,32 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "update", mixinStandardHelpOptions = true,
-        description = "Fetch every indicator that has a StatBank source (indicator_sources.csv) for the report year's"
-                + " ASSS members, Asker, KOSTRA-gruppe 12 and 13, the country and the country without Oslo, for the years"
-                + " the profile shows, and import it all as one import.")
-final class UpdateCommand implements Callable<Integer> {
+        description = "Hent alle indikatorer som har en kilde i statistikkbanken (indicator_sources.csv), for rapportårets"
+                + " ASSS-kommuner, Asker, KOSTRA-gruppe 12 og 13, landet og landet uten Oslo, for årene profilen viser,"
+                + " og importer alt som én import.")
+final class UpdateCommand implements Callable<Integer>, ChangesData {
     private static final int BAR = 30;
 
     @Mixin
     DatabaseOptions database;
 
-    @Option(names = "--year", required = true, description = "The report year, e.g. 2025 (fetches it and the two before).")
+    @Option(names = "--year", required = true, paramLabel = "ÅR", description = "Rapportåret, f.eks. 2025 (henter det og de to årene før).")
     int year;
 
-    @Option(names = "--vintage", defaultValue = "final", description = "preliminary (15 March) or final (15 June) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--vintage", defaultValue = "final", description = "preliminary (foreløpige, 15. mars) eller final (endelige, 15. juni) (standard: ${DEFAULT-VALUE}).")
     String vintage;
 
-    @Option(names = "--ssb-url", defaultValue = "https://data.ssb.no/api/pxwebapi/v2", description = "PxWebApi v2 base (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ssb-url", defaultValue = "https://data.ssb.no/api/pxwebapi/v2", description = "Adressen til PxWebApi v2 (standard: ${DEFAULT-VALUE}).")
     URI v2;
 
-    @Option(names = "--ssb-v1-url", defaultValue = "https://data.ssb.no/api/v0/no", description = "v1 base for tables v2 does not know (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ssb-v1-url", defaultValue = "https://data.ssb.no/api/v0/no", description = "Adressen til v1, for tabeller v2 ikke kjenner (standard: ${DEFAULT-VALUE}).")
     URI v1;
 
-    @Option(names = "--cache", paramLabel = "DIR", description = "Cache folder; answers are reused until the table is updated.")
+    @Option(names = "--cache", paramLabel = "MAPPE", description = "Mappe for mellomlagring; svar brukes om igjen til tabellen"
+            + " er oppdatert.")
     Path cache;
 
-    @Option(names = "--all-municipalities", description = "Every municipality of the catalogue, not only the ASSS members and Asker.")
+    @Option(names = "--all-municipalities", description = "Alle kommunene i katalogen, ikke bare ASSS-kommunene og Asker.")
     boolean allMunicipalities;
 
     @Override

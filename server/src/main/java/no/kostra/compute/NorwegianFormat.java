@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Numbers as Norwegian reports print them: decimal comma and a non-breaking space between thousands
- * ({@code 1 551 770}, {@code 0,972}, {@code -8,2}). Rounding is half away from zero, as Excel and the reports do.
+ * Numbers (and lists) as Norwegian reports print them: decimal comma and a non-breaking space between thousands
+ * ({@code 1 551 770}, {@code 0,972}, {@code -8,2}), "a, b og c". Rounding is half away from zero, as Excel and the
+ * reports do.
  * Public so that the narrative and the workbook filler format numbers the same way. Stateless and thread-safe.
  */
 public final class NorwegianFormat {
@@ -55,6 +56,14 @@ public final class NorwegianFormat {
     public static BigDecimal round(double value, int decimals) {
         // BigDecimal.valueOf uses the shortest decimal that round-trips, so 2.05 rounds up as printed, not down.
         return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP);
+    }
+
+    /** Items as a sentence lists them: "a, b og c" (no list brackets in running text). */
+    public static String list(java.util.List<String> items) {
+        if (items.size() <= 1) {
+            return items.isEmpty() ? "" : items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " og " + items.get(items.size() - 1);
     }
 
     /** The value rounded to {@code decimals} places, as a double. */

@@ -8,6 +8,7 @@ import no.kostra.catalog.LayoutRow;
 import no.kostra.catalog.ProfileDefinition;
 import no.kostra.catalog.Region;
 import no.kostra.compute.narrative.ProfileNarrative;
+import no.kostra.compute.narrative.Wording;
 import no.kostra.observation.Figure;
 import no.kostra.observation.Statistic;
 
@@ -50,10 +51,11 @@ public final class ProfileCalculator {
         Double index = onMeanScale(current, mean);
         Double deviation = index == null ? null : Rounding.clean(index - 100.0);
         ChartValues chart = new ChartValues(index, onMeanScale(high, mean), onMeanScale(low, mean));
-        ProfileNarrative.RowFacts facts = new ProfileNarrative.RowFacts(indicator.name(), year, current.value(),
+        ProfileNarrative.RowFacts facts = new ProfileNarrative.RowFacts(Wording.subject(indicator), year, current.value(),
                 previous.value(), mean.value(), high.value(), low.value(), indicator.unit(), indicator.decimals(), computed);
         return new ProfileRow(id, layoutRow.displayName(), layoutRow.category(), indicator.unit().code(),
-                indicator.decimals(), values, asss, index, deviation, change(indicator, previous, current, year), chart,
+                indicator.unit().displayName(), indicator.decimals(), values, asss, index, deviation,
+                change(indicator, previous, current, year), chart,
                 ProfileNarrative.sentences(municipality.name(), facts, inputs.neighbourValues(id)), inputs.comments().get(id));
     }
 

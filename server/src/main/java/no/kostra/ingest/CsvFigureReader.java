@@ -22,9 +22,10 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads a CSV table: {@code ;}, {@code ,} or tab as separator (told by the header line), UTF-8 with or without BOM,
  * or Windows-1252 when the bytes are not UTF-8 (as Excel saves "CSV" on Norwegian Windows). Every row must have as
- * many fields as the header, so a file that mixes separators is refused at its first odd row. A file with more rows
- * than an Excel sheet holds is refused at the first row beyond it. Streams: the bytes are read once to tell the
- * encoding and once to read the rows, and no more than a row is held.
+ * many fields as the header; a row that has not is handed to the visitor as a problem ({@link TableVisitor#refuse}),
+ * so a file that mixes separators is refused naming its odd rows. A file with more rows than an Excel sheet holds is
+ * refused at the first row beyond it. Streams: the bytes are read once to tell the encoding and once to read the
+ * rows, and no more than a row is held.
  */
 final class CsvFigureReader {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
@@ -66,10 +67,11 @@ final class CsvFigureReader {
                     continue;
                 }
                 if (cells.size() != header.size()) {
-                    throw new InvalidInputException(file + " linje " + rowLine + ": forventet " + header.size()
+                    visitor.refuse(new InvalidInputException(file + " linje " + rowLine + ": forventet " + header.size()
                             + " felt skilt med '" + separator + "' som i overskriften, fant " + cells.size()
                             + " (blandede skilletegn, eller et felt med skilletegn uten anførselstegn?)",
-                            Map.of("file", file, "where", "linje " + rowLine, "field", "separator"));
+                            Map.of("file", file, "where", "linje " + rowLine, "field", "separator")));
+                    continue;
                 }
                 visitor.row(cells, rowLine);
             }

@@ -23,7 +23,9 @@ import no.kostra.store.WriteListener;
 
 /**
  * Checks every figure a reader finds against the catalogue and hands it on, sorted, to the writer; nothing is written
- * here. The first problem stops the import with a message naming the file, the place and the field. Rows that are
+ * here. A problem stops the import with a message naming the file, the place and the field: at once for a cube
+ * (JSON-stat), or, for a table whose rows are {@link #checked}, when all rows are read, naming every faulty line (the
+ * first {@link #MAX_PROBLEMS} and how many there are). Rows that are
  * well-formed but must not be stored (SSB's empty back-filled rows, regions the mapping ignores) are collected as
  * rejections; figures stored although they look wrong (a number beside a status symbol, one too near 0 for the stored
  * decimals) as warnings. While the writer decides the figures it tells this collector of each new value, which is judged
@@ -47,6 +49,8 @@ final class FigureCollector implements WriteListener, AutoCloseable {
     interface Locator {
         String describe(long position, String field);
     }
+    /** A refused table's message names this many problems, and counts the rest. */
+    static final int MAX_PROBLEMS = 20;
 
     private final Catalog catalog;
     private final ImportMapping mapping;
@@ -70,6 +74,8 @@ final class FigureCollector implements WriteListener, AutoCloseable {
     private int warned;
     private int outlierCount;
     private int read;
+    private final List<InvalidInputException> problems = new ArrayList<>();
+    private int problemCount;
 
     /**
      * The region and indicator the previous figure resolved to, keyed by the very string it came with: a JSON-stat
@@ -237,6 +243,31 @@ final class FigureCollector implements WriteListener, AutoCloseable {
                 "forventet et tall (som 1 551 770, 0,972 eller 101,2 %) eller et statussymbol (. .. : -), fant '" + value + "'")));
     }
 
+    /** Runs one check of a table row; a problem it finds is recorded, and the file refused when all rows are read. */
+    void checked(Runnable check) {
+        try {
+            check.run();
+        } catch (InvalidInputException e) {
+            problemCount++;
+            if (problems.size() < MAX_PROBLEMS) {
+                problems.add(e);
+            }
+        }
+    }
+
+    /** How many problems the checked rows have had so far. */
+    int problems() {
+        return problemCount;
+    }
+
+    void requireIndicator(long position, String code) {
+        indicator(position, code);
+    }
+
+    void requireYear(long position, String text) {
+        year(position, text);
+    }
+
     private Indicator indicator(long position, String code) {
         if (code != null && code == last.indicatorCode) {
             return last.indicator;
@@ -358,10 +389,26 @@ final class FigureCollector implements WriteListener, AutoCloseable {
 
     /** What was read, for the writer; the counts and lists grow while it writes (rejections, outliers). */
     Collected finish() {
+        refuseIfProblems();
         if (observations == null) {
             throw new IllegalStateException("This collector only checks figures");
         }
         return new Collected(observations, List.copyOf(statistics.values()), rejected);
+    }
+
+    /** One problem is told as it was found; several as one message naming each, the file named once. */
+    private void refuseIfProblems() {
+        if (problemCount == 1) {
+            throw problems.get(0);
+        }
+        if (problemCount > 1) {
+            String file = file();
+            List<String> listed = problems.stream().map(p -> p.getMessage().startsWith(file + " ")
+                    ? p.getMessage().substring(file.length() + 1) : p.getMessage()).toList();
+            throw new InvalidInputException(file + " har " + problemCount + " feil: " + String.join("; ", listed)
+                    + (problemCount > listed.size() ? "; … og " + (problemCount - listed.size()) + " til" : ""),
+                    Map.of("file", file, "count", problemCount, "problems", listed));
+        }
     }
 
     int read() {

@@ -1,8 +1,13 @@
 package no.kostra.ingest;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
+import no.kostra.errors.InvalidInputException;
+import no.kostra.observation.Figure;
 import no.kostra.text.NorwegianList;
 
 /**
@@ -13,6 +18,8 @@ import no.kostra.text.NorwegianList;
  * </ul>
  * Header names may be Norwegian (kommune, indikator, år, verdi, gruppe, statistikk) or renamed by the mapping.
  * Other columns (a name, say) are allowed and not stored, but no cell anywhere may hold a spreadsheet formula.
+ * Every row is checked whole, each field on its own, and its problems recorded with the collector, which refuses the
+ * file once all rows are read, naming every faulty line.
  */
 final class TabularFigures implements TableVisitor {
     private final FigureCollector collector;
@@ -55,15 +62,45 @@ final class TabularFigures implements TableVisitor {
 
     @Override
     public void row(List<String> cells, long row) {
+        int problems = collector.problems();
+        Set<Integer> formulas = new HashSet<>();
         for (int i = 0; i < cells.size(); i++) {
-            checkNotFormula(cells.get(i), i, row);
+            int column = i;
+            int before = collector.problems();
+            collector.checked(() -> checkNotFormula(cells.get(column), column, row));
+            if (collector.problems() > before) {
+                formulas.add(column);
+            }
         }
-        var figure = collector.figure(row, cell(cells, value), cell(cells, status));
-        if (group >= 0) {
-            collector.groupStatistic(row, cell(cells, group), cell(cells, indicator), cell(cells, year), cell(cells, statistic), figure);
-        } else {
-            collector.observation(row, cell(cells, region), cell(cells, indicator), cell(cells, year), figure);
+        // a field whose cell is a formula has its problem; it is not read as a value too
+        Figure[] figure = new Figure[1];
+        if (!formulas.contains(value) && !formulas.contains(status)) {
+            collector.checked(() -> figure[0] = collector.figure(row, cell(cells, value), cell(cells, status)));
         }
+        if (!formulas.contains(indicator)) {
+            collector.checked(() -> collector.requireIndicator(row, cell(cells, indicator)));
+        }
+        if (!formulas.contains(year)) {
+            collector.checked(() -> collector.requireYear(row, cell(cells, year)));
+        }
+        if (collector.problems() > problems) {
+            return; // each field's problem is recorded; the row as a whole would repeat the first
+        }
+        collector.checked(() -> {
+            if (group >= 0) {
+                collector.groupStatistic(row, cell(cells, group), cell(cells, indicator), cell(cells, year),
+                        cell(cells, statistic), figure[0]);
+            } else {
+                collector.observation(row, cell(cells, region), cell(cells, indicator), cell(cells, year), figure[0]);
+            }
+        });
+    }
+
+    @Override
+    public void refuse(InvalidInputException problem) {
+        collector.checked(() -> {
+            throw problem;
+        });
     }
 
     /**

@@ -20,6 +20,7 @@ import no.kostra.compute.asss.GroupMeans;
 import no.kostra.compute.asss.MemberValue;
 import no.kostra.compute.asss.ResourceUse;
 import no.kostra.compute.narrative.ComparisonNarrative;
+import no.kostra.compute.narrative.Wording;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.errors.NotFoundException;
 import no.kostra.observation.Figure;
@@ -70,7 +71,7 @@ public final class ComparisonService {
                 : Discrepancy.between(indicator.id(), indicator.decimals(), ASSS, year, computed, published);
         List<Comparison.Other> others = others(catalog, indicator, region, year, own.value());
         Double deviation = Comparison.deviation(own.value(), mean);
-        List<String> narrative = ComparisonNarrative.sentences(region.name(), indicator.name(), year, own.value(), mean,
+        List<String> narrative = ComparisonNarrative.sentences(region.name(), Wording.subject(indicator), year, own.value(), mean,
                 indicator.unit(), rank, publishedExtreme(own, published), others, indicator.decimals());
         return new Comparison(indicator.id(), meanKind.mark(indicator.name()), indicator.unit().code(), indicator.decimals(),
                 meanKind.code(), year, region.code(), region.name(), own.value(),

@@ -14,6 +14,7 @@ import no.kostra.compute.efficiency.EfficiencyReport;
 import no.kostra.compute.efficiency.EfficiencyYear;
 import no.kostra.compute.efficiency.PublishedEfficiency;
 import no.kostra.compute.narrative.EfficiencyNarrative;
+import no.kostra.compute.narrative.Wording;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.errors.NotFoundException;
 import no.kostra.store.AnalysisRepository;
@@ -54,7 +55,7 @@ public final class EfficiencyService {
                     Map.of("region", region.code(), "area", areaCode, "from", from, "to", to));
         }
         return new EfficiencyReport(new EfficiencyReport.Region(region.code(), region.name()), areaCode, years,
-                EfficiencyNarrative.sentences(region.name(), years));
+                EfficiencyNarrative.sentences(region.name(), years, id -> Wording.subject(catalog.requireIndicator(id))));
     }
 
     static Map<Integer, PublishedEfficiency> published(List<StoredRow> statements) {

@@ -27,6 +27,8 @@ public final class FigureRepository {
     static final String CURRENT_STATISTIC = "not exists (select 1 from group_statistic n where n.indicator_id = g.indicator_id"
             + " and n.group_code = g.group_code and n.ref_year = g.ref_year and n.statistic = g.statistic and n.revision > g.revision)";
 
+    private static final java.util.regex.Pattern PRINTED_AS = java.util.regex.Pattern.compile("printed as '([^']+)'.*");
+
     private final Database database;
 
     public FigureRepository(Database database) {
@@ -83,6 +85,41 @@ public final class FigureRepository {
                     while (r.next()) {
                         out.computeIfAbsent(r.getString(1), k -> new HashMap<>())
                                 .put(Statistic.fromCode(r.getString(2)), figure(r.getBigDecimal(3), r.getString(4)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * indicator → the label a source printed for the group's line ("ASSS med Oslo"), from the notes of the group's stored
+     * figures in these years ({@code printed as 'ASSS med Oslo'}, as the seeds record it); the newest year's label wins.
+     * An indicator without such a note is left out.
+     */
+    public Map<String, String> printedGroupLabels(Collection<String> indicators, String group, int fromYear, int toYear) {
+        if (indicators.isEmpty()) {
+            return Map.of();
+        }
+        String sql = "select g.indicator_id, g.note from group_statistic g where g.group_code = ? and g.ref_year between ? and ?"
+                + " and g.indicator_id in (" + marks(indicators.size()) + ") and g.note like 'printed as %' and "
+                + CURRENT_STATISTIC + " order by g.ref_year";
+        return database.read(c -> {
+            Map<String, String> out = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                int p = 1;
+                s.setString(p++, group);
+                s.setInt(p++, fromYear);
+                s.setInt(p++, toYear);
+                for (String id : indicators) {
+                    s.setString(p++, id);
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        java.util.regex.Matcher label = PRINTED_AS.matcher(r.getString(2));
+                        if (label.matches()) {
+                            out.put(r.getString(1), label.group(1));
+                        }
                     }
                 }
             }

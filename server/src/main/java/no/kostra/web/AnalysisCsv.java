@@ -131,7 +131,7 @@ final class AnalysisCsv {
                 p.years().get(2) + "", "snitt_asss", "høyest_asss", "lavest_asss", "indeks", "avvik_prosent", "tekst");
         for (ProfileRow row : p.rows()) {
             int d = row.decimals();
-            sheet.row(row.indicator(), row.name(), row.category(), row.unit(), shown(row.values().get(0), d),
+            sheet.row(row.indicator(), row.name(), row.category(), row.unitName(), shown(row.values().get(0), d),
                     shown(row.values().get(1), d), shown(row.values().get(2), d), shown(row.asss().mean(), d),
                     shown(row.asss().high(), d), shown(row.asss().low(), d), shown(row.index(), DERIVED_DECIMALS),
                     shown(row.deviationPercent(), DERIVED_DECIMALS), String.join(" ", row.narrative()));

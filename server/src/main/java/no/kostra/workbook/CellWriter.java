@@ -13,6 +13,11 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 final class CellWriter {
     /** What a formula shows when an input is missing (SSB: not available). */
     static final String NOT_AVAILABLE = "..";
+    /**
+     * What a chart's helper formula gives when an input is missing: Excel and LibreOffice draw text as a bar to zero,
+     * which on the index scale reaches from the mean line to the edge; #N/A is a gap.
+     */
+    static final String NOT_PLOTTED = "#N/A";
 
     private final StyleBook styles;
     private final List<CellProvenance> provenance = new ArrayList<>();
@@ -72,22 +77,25 @@ final class CellWriter {
                 null, text, null, null));
     }
 
-    /** A live formula with the service's own result as its cached value ({@code ..} when the service has none). */
-    void formula(Place place, String formula, Double computed, String indicator, String region, int year) {
-        formula(place, place.sampleStyle(), formula, computed, indicator, region, year);
+    /**
+     * A live formula with the service's own result as its cached value ({@code ..} when the service has none), shown in
+     * {@code numberFormat}: the precision the narrative tells it with ({@link no.kostra.compute.TablePrecision}).
+     */
+    void formula(Place place, String numberFormat, String formula, Double computed, String indicator, String region, int year) {
+        formula(place, numberFormat, formula, computed, NOT_AVAILABLE, indicator, region, year);
     }
 
-    /** As {@link #formula(Place, String, Double, String, String, int)}, shown with this many decimals. */
-    void formula(Place place, int decimals, String formula, Double computed, String indicator, String region, int year) {
-        formula(place, styles.withFormat(place.sampleStyle(), StyleBook.numberFormat(decimals)), formula, computed, indicator,
-                region, year);
+    /** A chart's helper formula: as {@link #formula}, with {@link #NOT_PLOTTED} where the service has no figure. */
+    void plotted(Place place, String numberFormat, String formula, Double computed, String indicator, String region, int year) {
+        formula(place, numberFormat, formula, computed, NOT_PLOTTED, indicator, region, year);
     }
 
-    private void formula(Place place, XSSFCellStyle style, String formula, Double computed, String indicator, String region,
-                         int year) {
-        place.put(new FilledRows.Formula(style, formula, computed, computed == null ? NOT_AVAILABLE : null));
+    private void formula(Place place, String numberFormat, String formula, Double computed, String missing, String indicator,
+                         String region, int year) {
+        XSSFCellStyle style = styles.withFormat(place.sampleStyle(), numberFormat);
+        place.put(new FilledRows.Formula(style, formula, computed, computed == null ? missing : null));
         String value = computed == null ? null : CellProvenance.canonical(computed);
-        String status = computed == null ? NOT_AVAILABLE : null;
+        String status = computed == null ? missing : null;
         provenance.add(new CellProvenance(place.table().sheet().getSheetName(), place.address(), place.table().tableName(),
                 place.table().header(place.column()), place.rowKey(), CellProvenance.Kind.FORMULA, indicator, region, year,
                 null, value, status, formula));

@@ -3,6 +3,8 @@ package no.kostra.workbook;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
 import javax.xml.stream.XMLStreamException;
@@ -13,11 +15,17 @@ import org.apache.poi.ss.util.CellReference;
 /**
  * Moves a chart's series onto filled table rows. Each series keeps the table column it pointed at in the template (so
  * an analyst may add, remove or reorder series in Excel); only its rows change. The series caches are refilled from
- * the filled cells, so viewers that do not recalculate draw the right bars. Everything else in the part (colours,
- * axes, an analyst's formatting) is the template's, copied from its {@link ChartSkeleton}, which is read once per
- * template version.
+ * the filled cells, so viewers that do not recalculate draw the right bars. A chart on the index scale also gets its
+ * value axis's range from the filled figures ({@link IndexAxis}) and a label on each value off that scale, unless the
+ * template fixes the range. Everything else in the part (colours, axes, an analyst's formatting) is the template's,
+ * copied from its {@link ChartSkeleton}, which is read once per template version.
  */
 final class ChartRetargeter {
+    /** A label on a value off the index scale: the value as the table shows it, and that it is off the scale. */
+    static final String OFF_SCALE_FORMAT = "#,##0.0\" (utenfor skala)\"";
+    /** What a data label shows, in schema order. */
+    private static final List<String> SHOW = List.of("showLegendKey", "showVal", "showCatName",
+            "showSerName", "showPercent", "showBubbleSize");
     /** By template checksum and part name: a changed template is a new key. */
     private static final Cache<String, ChartSkeleton> SKELETONS = Caffeine.newBuilder().maximumSize(1_000).build();
 
@@ -27,6 +35,8 @@ final class ChartRetargeter {
     private final int lastRow;
     private final IntFunction<Optional<String>> seriesTitle;
     private final StringBuilder xml = new StringBuilder(16 * 1024);
+    /** The index scale's range, for a chart drawn on it; else empty and the axis is the template's. */
+    private Optional<IndexAxis> indexAxis = Optional.empty();
 
     private ChartRetargeter(TemplateCharts.Chart chart, TableLayout table, int firstRow, int lastRow,
                             IntFunction<Optional<String>> seriesTitle) {
@@ -47,6 +57,17 @@ final class ChartRetargeter {
         new ChartRetargeter(chart, table, firstRow, lastRow, seriesTitle).rewrite(Optional.empty());
     }
 
+    /**
+     * As {@link #retarget}, for a chart on the index scale (ASSS mean = 100): the value axis runs over the useful part
+     * of the filled figures, and a figure off it is labelled with its value and "utenfor skala".
+     */
+    static void retargetOnIndexScale(TemplateCharts.Chart chart, TableLayout table, int firstRow, int lastRow,
+                                     IntFunction<Optional<String>> seriesTitle) {
+        ChartRetargeter retargeter = new ChartRetargeter(chart, table, firstRow, lastRow, seriesTitle);
+        retargeter.indexAxis = Optional.of(IndexAxis.of(retargeter.plotted(retargeter.skeleton())));
+        retargeter.rewrite(Optional.empty());
+    }
+
     /** As {@link #retarget}, and the chart's title gets " – {@code note}" (or becomes the note when it has no text). */
     static void retargetWithNote(TemplateCharts.Chart chart, TableLayout table, int firstRow, int lastRow,
                                  IntFunction<Optional<String>> seriesTitle, String note) {
@@ -54,7 +75,7 @@ final class ChartRetargeter {
     }
 
     private void rewrite(Optional<String> note) {
-        ChartSkeleton skeleton = SKELETONS.get(table.template().sha256() + chart.partName().getName(), key -> skeleton());
+        ChartSkeleton skeleton = skeleton();
         for (int i = 0; i < skeleton.holes().size(); i++) {
             xml.append(skeleton.literals().get(i));
             hole(skeleton.holes().get(i), note);
@@ -75,6 +96,10 @@ final class ChartRetargeter {
             categories(c.prefix(), c.column());
         } else if (hole instanceof ChartSkeleton.Values v) {
             values(v.prefix(), v.column());
+        } else if (hole instanceof ChartSkeleton.AxisScaling a) {
+            scaling(a);
+        } else if (hole instanceof ChartSkeleton.SeriesLabels l) {
+            labels(l);
         } else if (hole instanceof ChartSkeleton.TitleNote t) {
             if (note.isEmpty()) {
                 xml.append(t.template());
@@ -87,11 +112,88 @@ final class ChartRetargeter {
     }
 
     private ChartSkeleton skeleton() {
+        return SKELETONS.get(table.template().sha256() + chart.partName().getName(), key -> read());
+    }
+
+    private ChartSkeleton read() {
         try {
             return ChartSkeleton.read(chart.xml(), this::column);
         } catch (XMLStreamException e) {
             throw table.template().missing("et lesbart diagram '" + chart.frameName() + "' (" + e.getMessage() + ")");
         }
+    }
+
+    /** The figures the chart's series plot. */
+    private List<Double> plotted(ChartSkeleton skeleton) {
+        List<Double> values = new ArrayList<>();
+        for (ChartSkeleton.Hole hole : skeleton.holes()) {
+            if (hole instanceof ChartSkeleton.Values v) {
+                for (int r = firstRow; r <= lastRow; r++) {
+                    Double value = table.number(r, v.column());
+                    if (value != null) {
+                        values.add(value);
+                    }
+                }
+            }
+        }
+        return values;
+    }
+
+    /** The template's scaling, with the index scale's range when the chart is drawn on it. */
+    private void scaling(ChartSkeleton.AxisScaling a) {
+        element(a.prefix(), "scaling", () -> {
+            xml.append(a.children());
+            indexAxis.ifPresent(axis -> {
+                xml.append('<').append(tag(a.prefix(), "max")).append(" val=\"").append(axis.max()).append("\"/>");
+                xml.append('<').append(tag(a.prefix(), "min")).append(" val=\"").append(axis.min()).append("\"/>");
+            });
+            xml.append(a.extension());
+        });
+    }
+
+    /**
+     * The template's data labels, and on the index scale one per value off the scale, showing the value (its bar is cut
+     * at the chart's edge) and saying so. Placed at the bar's base, which is always in the chart.
+     */
+    private void labels(ChartSkeleton.SeriesLabels l) {
+        List<Integer> offScale = new ArrayList<>();
+        indexAxis.ifPresent(axis -> {
+            for (int r = firstRow; r <= lastRow; r++) {
+                Double value = table.number(r, l.valueColumn());
+                if (value != null && axis.offScale(value)) {
+                    offScale.add(r - firstRow);
+                }
+            }
+        });
+        String prefix = l.prefix();
+        if (offScale.isEmpty()) {
+            xml.append(l.template());
+        } else if (l.template().isEmpty()) {
+            element(prefix, "dLbls", () -> {
+                offScale.forEach(point -> offScaleLabel(prefix, point));
+                SHOW.forEach(show -> flag(prefix, show, false));
+            });
+        } else {
+            int open = l.template().indexOf('>') + 1;
+            xml.append(l.template(), 0, open);
+            offScale.forEach(point -> offScaleLabel(prefix, point));
+            xml.append(l.template(), open, l.template().length());
+        }
+    }
+
+    private void offScaleLabel(String prefix, int point) {
+        element(prefix, "dLbl", () -> {
+            xml.append('<').append(tag(prefix, "idx")).append(" val=\"").append(point).append("\"/>");
+            xml.append('<').append(tag(prefix, "numFmt")).append(" formatCode=\"");
+            PartXml.escape(xml, OFF_SCALE_FORMAT);
+            xml.append("\" sourceLinked=\"0\"/>");
+            xml.append('<').append(tag(prefix, "dLblPos")).append(" val=\"inBase\"/>");
+            SHOW.forEach(show -> flag(prefix, show, show.equals("showVal")));
+        });
+    }
+
+    private void flag(String prefix, String name, boolean on) {
+        xml.append('<').append(tag(prefix, name)).append(" val=\"").append(on ? 1 : 0).append("\"/>");
     }
 
     private void categories(String prefix, int column) {

@@ -13,13 +13,17 @@ import javax.xml.stream.events.XMLEvent;
 
 /**
  * A template chart part split, once per template, into the XML that every fill copies as it is and the holes a fill
- * writes: each series' title, category cache and value cache, and the chart title's note. Reading the chart is then
- * a template's cost, not a fill's. A hole is marked by a processing instruction while the part is copied, and the copy
- * is cut there, so the text between holes is the writer's own well-formed output.
+ * writes: each series' title, category cache, value cache and data labels, the value axis's range, and the chart
+ * title's note. Reading the chart is then a template's cost, not a fill's. A hole is marked by a processing
+ * instruction while the part is copied, and the copy is cut there, so the text between holes is the writer's own
+ * well-formed output.
  */
 record ChartSkeleton(List<String> literals, List<Hole> holes) {
     static final String A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main";
     private static final String MARK = "kostra-hole";
+    /** A series' children that follow its data labels, in schema order: labels a template lacks go before the first. */
+    private static final List<String> AFTER_LABELS = List.of("trendline", "errBars", "cat", "val", "xVal", "yVal", "shape",
+            "smooth", "bubbleSize", "bubble3D", "extLst");
 
     ChartSkeleton {
         literals = List.copyOf(literals);
@@ -40,6 +44,21 @@ record ChartSkeleton(List<String> literals, List<Hole> holes) {
 
     /** The content of a series' {@code val}/{@code yVal}: reference and number cache. */
     record Values(String prefix, int column) implements Hole {
+    }
+
+    /**
+     * A series' data labels ({@code dLbls}): the template's (possibly none), to which a fill may add a label for a
+     * point it marks.
+     */
+    record SeriesLabels(String prefix, int valueColumn, String template) implements Hole {
+    }
+
+    /**
+     * A value axis's {@code scaling} without a fixed minimum or maximum: {@code children} are the template's
+     * (orientation, a log base), {@code extension} its {@code extLst}; a fill may set the range. A scaling the template
+     * fixes is the analyst's and copied as it is, no hole.
+     */
+    record AxisScaling(String prefix, String children, String extension) implements Hole {
     }
 
     /**
@@ -72,12 +91,18 @@ record ChartSkeleton(List<String> literals, List<Hole> holes) {
         ChartSkeleton read(byte[] xml) throws XMLStreamException {
             XMLEventReader in = PartXml.events(xml);
             out = PartXml.writer(text);
+            boolean inValueAxis = false;
             while (in.hasNext()) {
                 XMLEvent event = in.nextEvent();
                 if (isChart(event, "ser")) {
                     series(subtree(event, in));
                     continue;
                 }
+                if (inValueAxis && isChart(event, "scaling")) {
+                    scaling(subtree(event, in));
+                    continue;
+                }
+                inValueAxis = isChart(event, "valAx") || inValueAxis && !isChartEnd(event, "valAx");
                 out.add(event);
                 if (isChart(event, "chart")) {
                     title(event.asStartElement(), in);
@@ -99,10 +124,18 @@ record ChartSkeleton(List<String> literals, List<Hole> holes) {
             int valueColumn = column.applyAsInt(reference(ser, children, "val", "yVal"));
             int categoryColumn = column.applyAsInt(reference(ser, children, "cat", "xVal"));
             boolean hasTitle = children.stream().anyMatch(c -> localName(ser, c).equals("tx"));
+            boolean hasLabels = children.stream().anyMatch(c -> localName(ser, c).equals("dLbls"));
+            boolean labelsPlaced = hasLabels;
             out.add(ser.get(0));
             for (int[] child : children) {
                 String name = localName(ser, child);
-                if (name.equals("tx")) {
+                if (!labelsPlaced && AFTER_LABELS.contains(name)) {
+                    hole(new SeriesLabels(prefix, valueColumn, ""));
+                    labelsPlaced = true;
+                }
+                if (name.equals("dLbls")) {
+                    hole(new SeriesLabels(prefix, valueColumn, fragment(ser.subList(child[0], child[1] + 1))));
+                } else if (name.equals("tx")) {
                     hole(new SeriesTitle(prefix, valueColumn, fragment(ser.subList(child[0], child[1] + 1))));
                 } else if (name.equals("cat") || name.equals("xVal")) {
                     out.add(ser.get(child[0]));
@@ -122,6 +155,24 @@ record ChartSkeleton(List<String> literals, List<Hole> holes) {
                 }
             }
             out.add(ser.get(ser.size() - 1));
+        }
+
+        /** A value axis's scaling: a hole unless the template fixes its minimum or maximum. */
+        private void scaling(List<XMLEvent> scaling) throws XMLStreamException {
+            String prefix = scaling.get(0).asStartElement().getName().getPrefix();
+            List<int[]> children = children(scaling);
+            if (children.stream().anyMatch(c -> List.of("min", "max").contains(localName(scaling, c)))) {
+                for (XMLEvent event : scaling) {
+                    out.add(event);
+                }
+                return;
+            }
+            List<XMLEvent> kept = new ArrayList<>();
+            List<XMLEvent> extension = new ArrayList<>();
+            for (int[] child : children) {
+                (localName(scaling, child).equals("extLst") ? extension : kept).addAll(scaling.subList(child[0], child[1] + 1));
+            }
+            hole(new AxisScaling(prefix, fragment(kept), fragment(extension)));
         }
 
         /** The chart title (the first child of {@code c:chart} when there is one) and the hole for its note. */
@@ -210,6 +261,11 @@ record ChartSkeleton(List<String> literals, List<Hole> holes) {
             }
         }
         return "";
+    }
+
+    private static boolean isChartEnd(XMLEvent event, String localName) {
+        return event.isEndElement() && event.asEndElement().getName().getLocalPart().equals(localName)
+                && TemplateCharts.CHART_NS.equals(event.asEndElement().getName().getNamespaceURI());
     }
 
     private static boolean isChart(XMLEvent event, String localName) {

@@ -3,6 +3,7 @@ package no.kostra.workbook;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import no.kostra.compute.TablePrecision;
 import no.kostra.compute.YearFigure;
 import no.kostra.compute.efficiency.EfficiencyYear;
 import no.kostra.compute.summary.Levels;
@@ -13,8 +14,6 @@ import no.kostra.compute.summary.Levels;
  * figure moves it at once.
  */
 final class EfficiencyTableWriter {
-    /** Cost and production are shown to two decimals: the reports quote "0,21 prosent lavere". */
-    static final int DECIMALS = 2;
     static final String STATISTIC = "efficiency";
 
     private final TableLayout table;
@@ -40,11 +39,12 @@ final class EfficiencyTableWriter {
                 CellWriter.Place place = new CellWriter.Place(table, i, entry.getValue(), rowKey);
                 switch (entry.getKey()) {
                     case YEAR -> CellWriter.text(place, Integer.toString(y.year()));
-                    case COST -> cells.figure(place, DECIMALS, area, region, STATISTIC,
+                    case COST -> cells.figure(place, TablePrecision.EFFICIENCY_LEVEL, area, region, STATISTIC,
                             new YearFigure(y.year(), Levels.percentOver(y.costIndex()), null));
-                    case PRODUCTION -> cells.figure(place, DECIMALS, area, region, STATISTIC,
+                    case PRODUCTION -> cells.figure(place, TablePrecision.EFFICIENCY_LEVEL, area, region, STATISTIC,
                             new YearFigure(y.year(), Levels.percentOver(y.productionIndex()), null));
-                    case EFFICIENCY -> cells.formula(place, efficiencyFormula(i), y.efficiency() * 100.0, area, region, y.year());
+                    case EFFICIENCY -> cells.formula(place, StyleBook.numberFormat(TablePrecision.EFFICIENCY), efficiencyFormula(i),
+                            y.efficiency() * 100.0, area, region, y.year());
                 }
             }
         }

@@ -174,7 +174,7 @@ final class FilledRows {
             PartXml.escape(xml, t.text());
             xml.append("</t></is></c>");
         } else if (cell instanceof Formula f) {
-            xml.append(f.number() == null ? " t=\"str\"><f>" : "><f>");
+            xml.append(f.number() != null ? "><f>" : CellWriter.NOT_PLOTTED.equals(f.text()) ? " t=\"e\"><f>" : " t=\"str\"><f>");
             PartXml.escape(xml, f.formula());
             xml.append("</f><v>");
             if (f.number() == null) {

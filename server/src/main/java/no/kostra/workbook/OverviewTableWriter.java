@@ -54,7 +54,7 @@ final class OverviewTableWriter {
                         null, new YearFigure(year, r.value(), missing(r.value()))));
                 case RESOURCE_MEAN -> figureOrMissing(place, r == null ? null : () -> cells.figure(place, r.decimals(), r.indicator(),
                         ProfileTableWriter.ASSS, Statistic.MEAN.code(), new YearFigure(year, r.mean(), missing(r.mean()))));
-                case RESOURCE_DEVIATION -> figureOrMissing(place, r == null ? null : () -> cells.formula(place, AreaFigures.PERCENT_DECIMALS,
+                case RESOURCE_DEVIATION -> figureOrMissing(place, r == null ? null : () -> cells.formula(place, StyleBook.numberFormat(AreaFigures.PERCENT_DECIMALS),
                         Formulas.deviation(ref(i, OverviewColumn.RESOURCE_USE), ref(i, OverviewColumn.RESOURCE_MEAN)), r.deviation(),
                         r.indicator(), region, year));
                 case ASSS_PLACE -> CellWriter.text(place, r == null || r.place() == null ? CellWriter.NOT_AVAILABLE : AreaFigures.place(r.place()));
@@ -83,7 +83,7 @@ final class OverviewTableWriter {
 
     private void efficiency(CellWriter.Place place, AreaFigures a, String region, Levels levels, int year, int i,
                             OverviewColumn cost, OverviewColumn production) {
-        cells.formula(place, AreaFigures.PERCENT_DECIMALS, Formulas.efficiency(ref(i, cost), ref(i, production)),
+        cells.formula(place, StyleBook.numberFormat(AreaFigures.PERCENT_DECIMALS), Formulas.efficiency(ref(i, cost), ref(i, production)),
                 levels == null ? null : levels.efficiency(), a.area(), region, year);
     }
 

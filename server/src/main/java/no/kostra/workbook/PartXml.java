@@ -31,7 +31,7 @@ final class PartXml {
         return XMLOutputFactory.newDefaultFactory().createXMLEventWriter(out);
     }
 
-    /** Element text: the three characters XML gives meaning to escaped, characters XML 1.0 cannot hold left out. */
+    /** Element or attribute text: the characters XML gives meaning to escaped, characters XML 1.0 cannot hold left out. */
     static void escape(StringBuilder xml, String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -39,6 +39,7 @@ final class PartXml {
                 case '&' -> xml.append("&amp;");
                 case '<' -> xml.append("&lt;");
                 case '>' -> xml.append("&gt;");
+                case '"' -> xml.append("&quot;");
                 default -> {
                     if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
                         xml.append(c);

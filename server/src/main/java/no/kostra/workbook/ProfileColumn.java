@@ -24,6 +24,8 @@ public enum ProfileColumn {
     DEVIATION("Avvik fra ASSS-snitt (%)"),
     CHANGE("Endring fra året før"),
     CHANGE_UNIT("Endring målt i"),
+    /** The chart's municipality series: the index, with a missing figure as a gap in the chart (#N/A), not a bar. */
+    CHART_INDEX("Kommunen (ASSS = 100)"),
     HIGH_INDEX("Høyest ASSS (ASSS = 100)"),
     LOW_INDEX("Lavest ASSS (ASSS = 100)"),
     NARRATIVE("Kommentar fra analysen"),

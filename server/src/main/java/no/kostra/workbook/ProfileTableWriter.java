@@ -1,5 +1,7 @@
 package no.kostra.workbook;
 
+import static no.kostra.compute.TablePrecision.DERIVED;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,6 +17,10 @@ import no.kostra.observation.Statistic;
  */
 final class ProfileTableWriter {
     static final String ASSS = "ASSS";
+    /** Index and deviation as the narrative tells them; a change also says its unit, so a printout may hide the unit column. */
+    private static final String SHOWN = StyleBook.numberFormat(DERIVED);
+    private static final String POINTS = "pp";
+    private static final String PERCENT = "%";
 
     private final TableLayout table;
     private final CellWriter cells;
@@ -67,27 +73,24 @@ final class ProfileTableWriter {
                 case AREA -> CellWriter.text(place, profile.profile().title());
                 case CATEGORY -> CellWriter.text(place, row.category());
                 case NAME -> CellWriter.text(place, row.name());
-                case UNIT -> CellWriter.text(place, row.unit());
+                case UNIT -> CellWriter.text(place, row.unitName());
                 case YEAR_1, YEAR_2, REPORT_YEAR -> cells.figure(place, row.decimals(), row.indicator(), region, null,
                         valueIn(row, year - entry.getKey().yearsBack().orElseThrow()));
                 case MEAN -> cells.figure(place, row.decimals(), row.indicator(), ASSS, Statistic.MEAN.code(), row.asss().mean());
                 case HIGH -> cells.figure(place, row.decimals(), row.indicator(), ASSS, Statistic.HIGH.code(), row.asss().high());
                 case LOW -> cells.figure(place, row.decimals(), row.indicator(), ASSS, Statistic.LOW.code(), row.asss().low());
-                case INDEX -> cells.formula(place, onMeanScale(i, ProfileColumn.REPORT_YEAR, ProfileColumn.INDEX), row.index(),
+                case INDEX -> cells.formula(place, SHOWN, onMeanScale(i, ProfileColumn.REPORT_YEAR, ProfileColumn.INDEX), row.index(),
                         row.indicator(), region, year);
-                case DEVIATION -> {
-                    if (deviationDecimals == null) {
-                        cells.formula(place, deviation(i), row.deviationPercent(), row.indicator(), region, year);
-                    } else {
-                        cells.formula(place, deviationDecimals, deviation(i), row.deviationPercent(), row.indicator(), region, year);
-                    }
-                }
-                case CHANGE -> cells.formula(place, change(i, percentage), row.change() == null ? null : row.change().value(),
+                case DEVIATION -> cells.formula(place, deviationDecimals == null ? SHOWN : StyleBook.numberFormat(deviationDecimals),
+                        deviation(i), row.deviationPercent(), row.indicator(), region, year);
+                case CHANGE -> cells.formula(place, StyleBook.numberFormat(DERIVED, percentage ? POINTS : PERCENT), change(i, percentage), row.change() == null ? null : row.change().value(),
                         row.indicator(), region, year);
                 case CHANGE_UNIT -> CellWriter.text(place, percentage ? "prosentpoeng" : "prosent");
-                case HIGH_INDEX -> cells.formula(place, onMeanScale(i, ProfileColumn.HIGH, ProfileColumn.HIGH_INDEX),
+                case CHART_INDEX -> cells.plotted(place, SHOWN, plotted(i, ProfileColumn.REPORT_YEAR, ProfileColumn.CHART_INDEX),
+                        row.chart().municipality(), row.indicator(), region, year);
+                case HIGH_INDEX -> cells.plotted(place, SHOWN, plotted(i, ProfileColumn.HIGH, ProfileColumn.HIGH_INDEX),
                         row.chart().high(), row.indicator(), ASSS, year);
-                case LOW_INDEX -> cells.formula(place, onMeanScale(i, ProfileColumn.LOW, ProfileColumn.LOW_INDEX),
+                case LOW_INDEX -> cells.plotted(place, SHOWN, plotted(i, ProfileColumn.LOW, ProfileColumn.LOW_INDEX),
                         row.chart().low(), row.indicator(), ASSS, year);
                 case NARRATIVE -> CellWriter.text(place, String.join(" ", row.narrative()));
                 case COMMENT -> cells.comment(place, row.indicator(), region, year, row.comment());
@@ -106,6 +109,13 @@ final class ProfileTableWriter {
         String v = ref(i, value, usedBy);
         String m = ref(i, ProfileColumn.MEAN, usedBy);
         return Formulas.guarded(v, m, m) + v + "/" + m + "*100,\"" + CellWriter.NOT_AVAILABLE + "\")";
+    }
+
+    /** value / mean × 100 for a chart, or #N/A (a gap) when either is missing or the mean is 0. */
+    private String plotted(int i, ProfileColumn value, ProfileColumn usedBy) {
+        String v = ref(i, value, usedBy);
+        String m = ref(i, ProfileColumn.MEAN, usedBy);
+        return Formulas.guarded(v, m, m) + v + "/" + m + "*100,NA())";
     }
 
     private String deviation(int i) {

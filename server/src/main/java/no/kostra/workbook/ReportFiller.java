@@ -12,6 +12,7 @@ import java.util.Optional;
 import no.kostra.compute.ProfileTable;
 import no.kostra.compute.barometer.Standings;
 import no.kostra.compute.summary.AreaFigures;
+import no.kostra.service.Product;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
@@ -39,7 +40,7 @@ public final class ReportFiller {
         setNamedText(template, ReportTemplate.TITLE_NAME,
                 "KOSTRA " + data.year() + " – " + data.template().title() + " – " + region);
         setNamedText(template, ReportTemplate.SOURCE_NAME, "Kilde: KOSTRA (SSB) og ASSS. Datarevisjon " + data.dataRevision()
-                + ", laget " + MADE_AT.format(data.madeAt()) + " av Kostra workbench.");
+                + ", laget " + MADE_AT.format(data.madeAt()) + " av " + Product.NAME + ".");
         for (TemplatePart part : data.template().parts()) {
             TableLayout table = new TableLayout(template, template.requireTable(part.table()));
             if (part instanceof TemplatePart.Profile profile) {
@@ -109,8 +110,8 @@ public final class ReportFiller {
     private static void fillProfiles(TemplateWorkbook template, TableLayout table, ProfileTableWriter writer,
                                      List<ProfileTable> profiles, String chartName, ReportData data) {
         int rows = writer.write(profiles, data.year());
-        Optional<Integer> index = table.findColumn(ProfileColumn.INDEX.header());
-        ChartRetargeter.retarget(template.requireChart(chartName), table, table.firstDataRow(),
+        Optional<Integer> index = table.findColumn(ProfileColumn.CHART_INDEX.header());
+        ChartRetargeter.retargetOnIndexScale(template.requireChart(chartName), table, table.firstDataRow(),
                 table.firstDataRow() + Math.max(rows, 1) - 1,
                 column -> index.isPresent() && index.get() == column ? Optional.of(data.region().name()) : Optional.empty());
     }
@@ -156,5 +157,6 @@ public final class ReportFiller {
         XSSFSheet sheet = template.workbook().getSheet(target.getSheetName());
         XSSFRow row = sheet.getRow(target.getRow()) == null ? sheet.createRow(target.getRow()) : sheet.getRow(target.getRow());
         InlineText.set(row.getCell(target.getCol()) == null ? row.createCell(target.getCol()) : row.getCell(target.getCol()), text);
+        TextLines.fitMerged(sheet, target.getRow(), target.getCol(), text);
     }
 }

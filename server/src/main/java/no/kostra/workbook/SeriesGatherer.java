@@ -14,8 +14,9 @@ import no.kostra.store.FigureRepository;
 
 /**
  * Reads an area's series indicators (catalogue entries outside any profile) as stored: the municipality and its
- * comparison neighbour as observed, the groups as their published means. A region with nothing stored for an
- * indicator gets no row; a year with nothing stored shows {@code ..}.
+ * comparison neighbour as observed, the groups as their published means, each labelled as its source printed it where
+ * the stored figures say so. A region with nothing stored for an indicator gets no row; a year with nothing stored
+ * shows {@code ..}.
  */
 public final class SeriesGatherer {
     /** The reports compare Bærum with Asker and Asker with Bærum. */
@@ -57,6 +58,11 @@ public final class SeriesGatherer {
             byRegion.put(group, means);
         }
 
+        Map<String, Map<String, String>> printedLabels = new HashMap<>();
+        for (String group : GROUPS) {
+            printedLabels.put(group, figures.printedGroupLabels(ids, group, from, to));
+        }
+
         List<SeriesRow> rows = new ArrayList<>();
         for (Indicator indicator : indicators) {
             for (String code : concat(municipalities, GROUPS)) {
@@ -69,8 +75,11 @@ public final class SeriesGatherer {
                     return new YearFigure(y, f.value(), f.status() == null ? null : f.status().symbol());
                 }).toList();
                 boolean group = GROUPS.contains(code);
-                rows.add(new SeriesRow(indicator.id(), indicator.name(), indicator.unit().code(), indicator.decimals(),
-                        code, catalog.requireRegion(code).name(), group ? Statistic.MEAN.code() : null, shown));
+                // a group keeps the label its source printed ("ASSS med Oslo", not "ASSS-snitt" beside "ASSS uten Oslo")
+                String label = group ? printedLabels.get(code).getOrDefault(indicator.id(), catalog.requireRegion(code).name())
+                        : catalog.requireRegion(code).name();
+                rows.add(new SeriesRow(indicator.id(), indicator.name(), indicator.unit().displayName(), indicator.decimals(),
+                        code, label, group ? Statistic.MEAN.code() : null, shown));
             }
         }
         return rows;

@@ -7,6 +7,7 @@ import no.kostra.compute.YearFigure;
 /**
  * One line of a series table: an indicator for one region over the years shown.
  *
+ * @param unit      the unit as a person reads it ({@link no.kostra.catalog.Unit#displayName})
  * @param region    canonical municipality code, or a group code (ASSS, KG12, KG13)
  * @param statistic null for a municipality's own figure; "mean" for a group's published mean
  * @param figures   one per year shown, oldest first; a year with nothing stored is {@code ..} (not available)

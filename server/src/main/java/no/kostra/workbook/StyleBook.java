@@ -30,4 +30,14 @@ final class StyleBook {
     static String numberFormat(int decimals) {
         return decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals);
     }
+
+    /**
+     * The same with a unit after the number, each character escaped: {@code #,##0.0\ \p\p} shows 1,5 as "1,5 pp". (A
+     * quoted "%" is text to Excel, yet POI's formatter scales by it; an escaped one is text to all three.)
+     */
+    static String numberFormat(int decimals, String unit) {
+        StringBuilder format = new StringBuilder(numberFormat(decimals)).append("\\ ");
+        unit.chars().forEach(c -> format.append('\\').append((char) c));
+        return format.toString();
+    }
 }

@@ -20,10 +20,6 @@ import org.apache.poi.xssf.usermodel.XSSFTable;
  * styles, which every filled row copies. Resizing the table writes no cell outside it.
  */
 final class TableLayout {
-    /** Calibri 11: about 1.15 characters of running text per unit of column width, 15 points per line. */
-    private static final double CHARS_PER_WIDTH_UNIT = 1.15;
-    private static final float LINE_POINTS = 15f;
-
     private final TemplateWorkbook template;
     private final XSSFTable table;
     private final XSSFSheet sheet;
@@ -173,11 +169,11 @@ final class TableLayout {
         int lines = 1;
         for (Map.Entry<Integer, FilledRows.Cell> cell : filled.cells(row).entrySet()) {
             if (cell.getValue() instanceof FilledRows.Text text && text.style().getWrapText()) {
-                double charsPerLine = Math.max(1, sheet.getColumnWidth(cell.getKey()) / 256.0 * CHARS_PER_WIDTH_UNIT);
-                lines = Math.max(lines, (int) Math.ceil(text.text().length() / charsPerLine));
+                lines = Math.max(lines, TextLines.count(text.text(), sheet.getColumnWidth(cell.getKey()) / 256.0,
+                        text.style().getFont().getBold()));
             }
         }
-        filled.height(row, lines * LINE_POINTS);
+        filled.height(row, TextLines.height(lines));
     }
 
     /** Rewrites a header (year columns get their year) and keeps the table's column names in step. */

@@ -27,7 +27,7 @@ class CommandLineTest {
     }
 
     private static void assertHelp(CommandLine root, String... args) {
-        assertThat(help(root, args)).as(String.join(" ", args)).contains("Usage:");
+        assertThat(help(root, args)).as(String.join(" ", args)).contains("Bruk:");
     }
 
     private static String help(CommandLine root, String... args) {

@@ -113,7 +113,7 @@ class ReportCommandTest {
         int exit = command.execute("report", "--all", "--region", "3201", "--year", "2024", "--out", dir.resolve("x.xlsx").toString());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--out names one file; for several workbooks use --out-dir DIR");
+        assertThat(err.toString()).contains("--out er én fil; for flere arbeidsbøker, bruk --out-dir MAPPE");
     }
 
     @Test

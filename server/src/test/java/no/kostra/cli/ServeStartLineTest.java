@@ -13,7 +13,7 @@ class ServeStartLineTest {
     void theStartLineNamesTheStartPageAndTheAddinsManifestAtThePublicAddress() {
         WebSettings web = new WebSettings(Optional.of(URI.create("http://127.0.0.1:7070")), Optional.empty());
 
-        assertThat(ServeCommand.listening(web, "127.0.0.1", 7070, 3)).isEqualTo("Kostra workbench lytter på"
+        assertThat(ServeCommand.listening(web, "127.0.0.1", 7070, 3)).isEqualTo("Kostra-arbeidsbenken svarer på"
                 + " http://127.0.0.1:7070 (datarevisjon 3). Start her: http://127.0.0.1:7070/ – der står hva tjenesten har,"
                 + " rapportarbeidsbøkene og hvordan Excel-tillegget installeres (http://127.0.0.1:7070/addin/manifest.xml).");
     }
@@ -22,7 +22,7 @@ class ServeStartLineTest {
     void behindAProxyThePagesAreNamedAtTheAddressUsersReach() {
         WebSettings web = new WebSettings(Optional.of(URI.create("https://kostra.kommune.no/")), Optional.empty());
 
-        assertThat(ServeCommand.listening(web, "0.0.0.0", 8080, 12)).startsWith("Kostra workbench lytter på"
+        assertThat(ServeCommand.listening(web, "0.0.0.0", 8080, 12)).startsWith("Kostra-arbeidsbenken svarer på"
                 + " http://0.0.0.0:8080 (datarevisjon 12). Start her: https://kostra.kommune.no/ – ")
                 .endsWith("(https://kostra.kommune.no/addin/manifest.xml).");
     }

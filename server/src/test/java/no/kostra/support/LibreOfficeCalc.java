@@ -68,7 +68,18 @@ public final class LibreOfficeCalc {
      * exports a PDF when {@code pdf} is not null.
      */
     public Result check(Path xlsx, Path pdf, List<String> edits) throws IOException, InterruptedException {
+        return check(xlsx, pdf, null, edits);
+    }
+
+    /**
+     * As {@link #check(Path, Path, List)}, and exports the workbook a second time to {@code unscaledPdf} with every
+     * sheet printed at 100 %, to measure the scale each sheet prints at ({@link PdfPages#scalesAgainst}).
+     */
+    public Result check(Path xlsx, Path pdf, Path unscaledPdf, List<String> edits) throws IOException, InterruptedException {
         List<String> arguments = new ArrayList<>();
+        if (unscaledPdf != null) {
+            arguments.addAll(List.of("--pdf-unscaled", unscaledPdf.toString()));
+        }
         for (String edit : edits) {
             arguments.addAll(List.of("--set", edit));
         }
@@ -117,6 +128,16 @@ public final class LibreOfficeCalc {
         run(xlsx, null, arguments);
         if (!Files.exists(saved)) {
             throw new AssertionError("LibreOffice did not save " + saved);
+        }
+    }
+
+    /** Renders every page of a PDF to PNG, {@code prefix-1.png} and on (poppler pads the number to the page count). */
+    public static void renderPages(Path pdf, Path prefix) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("pdftoppm", "-png", "-r", "80", pdf.toString(), prefix.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new AssertionError("pdftoppm failed: " + output);
         }
     }
 

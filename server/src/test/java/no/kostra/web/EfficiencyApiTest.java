@@ -26,19 +26,27 @@ class EfficiencyApiTest {
             JsonNode efficiency = json(response).path("efficiency");
             assertThat(efficiency.path("region").path("code").asText()).isEqualTo("3201");
             assertThat(efficiency.path("area").asText()).isEqualTo("PLO");
-            JsonNode y2024 = efficiency.path("years").get(0);
+            // 2023 is derived from 2024's levels and stated changes: C = 1,095 − 0,02, P = 1,005 − 0,007
+            JsonNode y2023 = efficiency.path("years").get(0);
+            assertThat(y2023.path("year").asInt()).isEqualTo(2023);
+            assertThat(y2023.path("basis").asText()).isEqualTo("derived");
+            assertThat(y2023.path("costIndex").asDouble()).isCloseTo(1.075, within(5e-7));
+            assertThat(y2023.path("productionIndex").asDouble()).isCloseTo(0.998, within(5e-7));
+            JsonNode y2024 = efficiency.path("years").get(1);
             assertThat(y2024.path("year").asInt()).isEqualTo(2024);
             assertThat(y2024.path("costIndex").asDouble()).isCloseTo(1.095, within(5e-7));
             assertThat(y2024.path("productionIndex").asDouble()).isCloseTo(1.005, within(5e-7));
             assertThat(y2024.path("efficiency").asDouble()).isCloseTo(1.005 / 1.095 - 1, within(5e-7));
             assertThat(y2024.path("basis").asText()).isEqualTo("published");
-            assertThat(y2024.path("costChangePp").asDouble()).isEqualTo(2.0);
-            assertThat(y2024.path("productionChangePp").asDouble()).isEqualTo(0.7);
+            assertThat(y2024.path("costChangePp").asDouble()).isCloseTo(2.0, within(5e-7));
+            assertThat(y2024.path("productionChangePp").asDouble()).isCloseTo(0.7, within(5e-7));
 
             String narrative = efficiency.path("narrative").toString();
             assertThat(narrative).contains("Brutto driftsutgifter i Bærum var i 2024 9,5 prosent høyere enn ASSS-snittet, en økning på 2 prosentpoeng fra 2023.");
             assertThat(narrative).contains("Produksjonen var 0,5 prosent høyere enn ASSS-snittet, en økning på 0,7 prosentpoeng fra 2023.");
-            assertThat(narrative).contains("Effektiviteten var 8,2 prosent lavere enn ASSS-snittet.");
+            // 2023: 0,998 / 1,075 − 1 = −7,2 %, so the fall the table shows is 8,2 − 7,2 = 1 point
+            assertThat(narrative).contains("Effektiviteten var 8,2 prosent lavere enn ASSS-snittet, en nedgang på 1 prosentpoeng fra 2023.");
+            assertThat(narrative).contains("Tallene for 2023 er regnet ut fra nivået i 2024 og endringen fra 2023 som rapporten oppgir.");
             assertThat(narrative).doesNotContain("0,082");
         });
     }
@@ -105,7 +113,7 @@ class EfficiencyApiTest {
             assertThat(contribution.path("contribution").asDouble()).isCloseTo(0.4 * (35.37 / 37.49), within(5e-7));
             // 35,37 / 37,49 = 0,9435: 5,7 % under; 0,4 × 0,9435 = 0,377
             assertThat(json(client.get("/api/efficiency?region=3201&area=KHT&from=2024&to=2024")).path("efficiency")
-                    .path("narrative").toString()).contains("Målt produksjon helsestasjon 2022-vektinger (vekt 0,40) ligger"
+                    .path("narrative").toString()).contains("Målt produksjon i helsestasjonen (vekt 0,40) ligger"
                     + " 5,7 prosent lavere enn ASSS-snittet og bidrar med 0,377 til produksjonsindeksen.");
         });
     }

@@ -20,9 +20,10 @@ class ProfileNarrativeApiTest {
             JsonNode rows = Json.MAPPER.readTree(client.get("/api/profile?region=3201&area=PLO_0_66&year=2024").body().string())
                     .path("profile").path("rows");
 
-            // 001: "Bærum ligger 14 prosent over ASSS-snitt på driftsutgifter til hjemmetjenester per innbygger 0-66 år"
-            assertThat(rows.get(1).path("narrative").get(0).asText()).isEqualTo("Bærum ligger 14 prosent over ASSS-snittet på"
-                    + " netto driftsutgifter hjemmetjeneste 0-66 år per innbygger 0-66 år i 2024.");
+            // 001: "Bærum ligger 14 prosent over ASSS-snitt på driftsutgifter til hjemmetjenester per innbygger 0-66 år";
+            // the table shows 14,1 (12 268 / 10 749), and so does the sentence, naming the row by its short name
+            assertThat(rows.get(1).path("narrative").get(0).asText()).isEqualTo("Bærum ligger 14,1 prosent over ASSS-snittet på"
+                    + " netto driftsutgifter til hjemmetjenester per innbygger 0–66 år i 2024.");
             rows.forEach(row -> assertThat(row.path("narrative").size()).as(row.path("indicator").asText()).isPositive());
         });
     }

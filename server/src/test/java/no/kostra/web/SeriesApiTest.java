@@ -54,7 +54,7 @@ class SeriesApiTest {
             assertThat(values(lines.get(2), "value")).containsExactly(5597.0, 5270.0, 4888.0, 4467.0);
             assertThat(series.path("narrative").toString())
                     .contains("Bærum har 4\u00a0537 kroner i 2024, en nedgang på 26 prosent fra 2021 (6\u00a0128 kroner).")
-                    .contains("I 2024 ligger Bærum 4 prosent under ASSS-snittet.")
+                    .contains("I 2024 ligger Bærum 3,7 prosent under ASSS-snittet.")
                     .contains("I 2024 ligger Bærum høyere enn Asker (4\u00a0467 kroner).");
         });
     }
@@ -81,8 +81,8 @@ class SeriesApiTest {
             assertThat(values(series.path("lines").get(1), "value")).containsExactly(41.7, 47.2, 49.4, 49.1);
             assertThat(series.path("lines").get(1).path("basis").asText()).isEqualTo("published");
             assertThat(series.path("narrative").toString())
-                    .contains("I 2024 ligger Bærum 2 prosent under KOSTRA-gruppe 12.")
-                    .contains("I 2024 ligger Bærum 15 prosent under KOSTRA-gruppe 13.");
+                    .contains("I 2024 ligger Bærum 2,2 prosent under KOSTRA-gruppe 12.")
+                    .contains("I 2024 ligger Bærum 14,6 prosent under KOSTRA-gruppe 13.");
         });
     }
 

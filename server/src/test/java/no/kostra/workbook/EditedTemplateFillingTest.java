@@ -60,7 +60,7 @@ class EditedTemplateFillingTest {
         // given the profile chart as Excel might write it: prefix "cx", the "Høyest ASSS" series named by a cell
         byte[] template = editEntry(PROFILE_CHART, xml -> xml.replace("c:", "cx:").replace("xmlns:c=", "xmlns:cx=")
                 .replace("<cx:tx><cx:v>Høyest ASSS</cx:v></cx:tx>",
-                        "<cx:tx><cx:strRef><cx:f>Profil!$O$36</cx:f><cx:strCache><cx:ptCount val=\"1\"/><cx:pt idx=\"0\">"
+                        "<cx:tx><cx:strRef><cx:f>Profil!$P$42</cx:f><cx:strCache><cx:ptCount val=\"1\"/><cx:pt idx=\"0\">"
                                 + "<cx:v>Høyest ASSS (ASSS = 100)</cx:v></cx:pt></cx:strCache></cx:strRef></cx:tx>"));
 
         // when
@@ -70,16 +70,16 @@ class EditedTemplateFillingTest {
             XDDFChartData.Series highest = chart.getChartSeries().get(0).getSeries(1);
 
             // then the series point at the 17 filled rows, cache the filled figures, and keep their own names
-            assertThat(municipality.getValuesData().getDataRangeReference()).isEqualTo("Profil!$K$37:$K$53");
+            assertThat(municipality.getValuesData().getDataRangeReference()).isEqualTo("Profil!$O$43:$O$59");
             assertThat(municipality.getValuesData().getPointCount()).isEqualTo(17);
             assertThat(municipality.getValuesData().getPointAt(0)).isEqualTo(97.2); // 0.972 / 1.000 × 100
             assertThat(municipality.getCategoryData().getPointAt(0)).isEqualTo("Ressursbruksindikator. Kommunehelse*");
             var bars = chart.getCTChart().getPlotArea().getBarChartArray(0);
             assertThat(bars.getSerArray(0).getTx().getV()).isEqualTo("Bærum"); // the index series is named by region
-            assertThat(highest.getValuesData().getDataRangeReference()).isEqualTo("Profil!$O$37:$O$53");
-            assertThat(bars.getSerArray(1).getTx().getStrRef().getF()).isEqualTo("Profil!$O$36");
+            assertThat(highest.getValuesData().getDataRangeReference()).isEqualTo("Profil!$P$43:$P$59");
+            assertThat(bars.getSerArray(1).getTx().getStrRef().getF()).isEqualTo("Profil!$P$42");
             assertThat(bars.getSerArray(1).getTx().getStrRef().getStrCache().getPtArray(0).getV()).isEqualTo("Høyest ASSS (ASSS = 100)");
-            assertThat(chart.getTitleText().getString()).isEqualTo("Tjenesteprofil – ASSS-snitt = 100");
+            assertThat(chart.getTitleText().getString()).isEqualTo("Tjenesteprofil for Kommunehelse (ASSS-snitt = 100)");
             assertThat(chart.getCTChartSpace().toString()).contains("srgbClr val=\"005B7F\"", "orientation val=\"maxMin\"");
         }
     }
@@ -100,12 +100,12 @@ class EditedTemplateFillingTest {
 
     @Test
     void aSeriesOutsideItsTableIsNamedWhenFilling() {
-        byte[] template = editEntry(PROFILE_CHART, xml -> xml.replace("Profil!$K$37", "Seriedata!$K$37"));
+        byte[] template = editEntry(PROFILE_CHART, xml -> xml.replace("Profil!$O$43", "Seriedata!$O$43"));
 
         assertThatThrownBy(() -> fill(template, data))
                 .isInstanceOf(TemplateException.class)
                 .hasMessage("Rapportmalen 'kommunehelse' (kommunehelse.xlsx) mangler en dataserie i diagrammet "
-                        + "'Graf_Profil_KHT' som peker på én kolonne i tabellen 'Profil_KHT' (fant 'Seriedata!$K$37')");
+                        + "'Graf_Profil_KHT' som peker på én kolonne i tabellen 'Profil_KHT' (fant 'Seriedata!$O$43')");
     }
 
     @Test

@@ -95,7 +95,7 @@ class ProfileWorkbooksByYearTest {
         assertThat(filled.column(TABLE, "Id")).isEqualTo(ids);
         assertThat(filled.column(TABLE, "Indikator")).isEqualTo(profile.rows().stream().map(ProfileRow::name).toList());
 
-        XSSFCell first = filled.cell(TABLE, ids.get(0), "Indeks (ASSS = 100)");
+        XSSFCell first = filled.cell(TABLE, ids.get(0), "Kommunen (ASSS = 100)");
         String column = org.apache.poi.ss.util.CellReference.convertNumToColString(first.getColumnIndex());
         XDDFChartData bars = filled.chart(CHART).getChartSeries().get(0);
         for (int i = 0; i < bars.getSeriesCount(); i++) {

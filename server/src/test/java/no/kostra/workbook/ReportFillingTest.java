@@ -104,8 +104,8 @@ class ReportFillingTest {
     @Test
     void profileChartSeriesPointAtTheFilledRows() {
         XSSFChart chart = chart("Graf_Profil_KHT");
-        XSSFCell first = filled.cell(PROFILE, profile.rows().get(0).indicator(), "Indeks (ASSS = 100)");
-        XSSFCell last = filled.cell(PROFILE, profile.rows().get(16).indicator(), "Indeks (ASSS = 100)");
+        XSSFCell first = filled.cell(PROFILE, profile.rows().get(0).indicator(), "Kommunen (ASSS = 100)");
+        XSSFCell last = filled.cell(PROFILE, profile.rows().get(16).indicator(), "Kommunen (ASSS = 100)");
         XDDFChartData.Series municipality = chart.getChartSeries().get(0).getSeries(0);
 
         assertThat(municipality.getValuesData().getDataRangeReference())
@@ -126,7 +126,8 @@ class ReportFillingTest {
         int last = ids.lastIndexOf(indicator);
         XDDFChartData.Series year2024 = chart("Graf_" + indicator).getChartSeries().get(0).getSeries(3);
 
-        assertThat(regions.subList(first, last + 1)).containsExactly("Bærum", "Asker", "ASSS-snitt");
+        // the ASSS line keeps the label the source printed for it (000: "ASSS med Oslo")
+        assertThat(regions.subList(first, last + 1)).containsExactly("Bærum", "Asker", "ASSS med Oslo");
         assertThat(year2024.getValuesData().getPointCount()).isEqualTo(3);
         assertThat(year2024.getValuesData().getPointAt(0)).isEqualTo(4537.0); // seeds: Bærum 2024
         assertThat(year2024.getValuesData().getPointAt(2)).isEqualTo(4713.0); // seeds: ASSS mean 2024
@@ -169,6 +170,10 @@ class ReportFillingTest {
         assertThat(efficiency.getCellFormula()).contains("/100)/(1+");
         assertThat(efficiency.getNumericCellValue()).isCloseTo(2.1, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(FilledWorkbook.text(filled.cell("Effektivitet", "B2"))).contains("Effektiviteten var 2,1 prosent høyere enn ASSS-snittet");
+        // the note counts the changes from 2023, so the table shows 2023 too: 0,21 % under after a fall of 3,3 points
+        assertThat(years).containsExactly("2023", "2024");
+        XSSFCell cost2023 = table.getXSSFSheet().getRow(table.getStartRowIndex() + 1).getCell(table.getStartColIndex() + 1);
+        assertThat(cost2023.getNumericCellValue()).isCloseTo(3.09, org.assertj.core.api.Assertions.within(1e-9));
     }
 
     @Test
@@ -184,7 +189,7 @@ class ReportFillingTest {
         Map<CellProvenance.Kind, Long> kinds = provenance.cells().stream()
                 .filter(c -> c.table().equals(PROFILE))
                 .collect(Collectors.groupingBy(CellProvenance::kind, Collectors.counting()));
-        assertThat(kinds).containsEntry(CellProvenance.Kind.DATA, 17L * 6).containsEntry(CellProvenance.Kind.FORMULA, 17L * 5);
+        assertThat(kinds).containsEntry(CellProvenance.Kind.DATA, 17L * 6).containsEntry(CellProvenance.Kind.FORMULA, 17L * 6);
         for (CellProvenance cell : provenance.cells()) {
             XSSFCell written = filled.cell(cell.sheet(), cell.cell());
             assertThat(FilledWorkbook.text(written).isEmpty()).as(cell.toString()).isFalse();
@@ -248,6 +253,74 @@ class ReportFillingTest {
         for (int r = firstMapRow; r <= sheet.getLastRowNum(); r++) {
             assertThat(FilledWorkbook.text(sheet.getRow(r).getCell(0)).length()).isLessThanOrEqualTo(ProvenanceSheet.MAX_CELL_CHARS);
         }
+    }
+
+    @Test
+    void theProfileChartsAxisKeepsToTheUsefulRangeAndLabelsTheOneValueOffIt() {
+        // given 000: ledig listekapasitet i prosent, lowest ASSS −1,85 against a mean of 1,70: −108,8 on the index scale
+        XSSFChart chart = chart("Graf_Profil_KHT");
+        var scaling = chart.getCTChart().getPlotArea().getValAxArray(0).getScaling();
+        var series = chart.getCTChart().getPlotArea().getBarChartArray(0);
+        int row = profile.rows().stream().map(ProfileRow::indicator).toList().indexOf("KHT.ledig_listekapasitet_prosent_innbyggere");
+
+        // then the axis runs 0–300 (the highest, 4,39 / 1,70 = 258, stays on it) and the lowest is labelled off the scale
+        assertThat(scaling.getMin().getVal()).isEqualTo(0.0);
+        assertThat(scaling.getMax().getVal()).isEqualTo(300.0);
+        assertThat(series.getSerArray(0).xmlText()).doesNotContain("dLbl");
+        assertThat(series.getSerArray(1).xmlText()).doesNotContain("dLbl");
+        String lowest = series.getSerArray(2).xmlText();
+        assertThat(lowest.split("dLbl>").length).as(lowest).isEqualTo(3); // one label: <dLbl>…</dLbl>
+        assertThat(lowest).containsPattern("<c:dLbl><c:idx val=\"" + row + "\"/><c:numFmt formatCode=\"#,##0\\.0&quot;"
+                + " \\(utenfor skala\\)&quot;\"");
+        assertThat(chart.getCTChart().getPlotArea().getCatAxArray(0).getCrossesAt().getVal()).isEqualTo(100.0);
+    }
+
+    @Test
+    void aMissingFigureIsAGapInTheChartNotABarFromTheMeanLine() {
+        // given PLO 67+: Bærum's share of 80+ in institutions is ".." for 2024
+        try (FilledWorkbook plo = new FilledWorkbook(services.reports().fill("pleie-og-omsorg", "3201", 2024).xlsx())) {
+            XSSFCell plotted = plo.cell("Profil_PLO_67", "PLO.andel_80_institusjon_heldogn", "Kommunen (ASSS = 100)");
+            XSSFCell shown = plo.cell("Profil_PLO_67", "PLO.andel_80_institusjon_heldogn", "Indeks (ASSS = 100)");
+
+            assertThat(plotted.getCachedFormulaResultType()).isEqualTo(CellType.ERROR);
+            assertThat(plotted.getCellFormula()).endsWith(",NA())");
+            assertThat(shown.getStringCellValue()).isEqualTo("..");
+            assertThat(plo.chart("Graf_Profil_PLO_67").getCTChart().getDispBlanksAs().getVal().toString()).isEqualTo("gap");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aRatioReadsForholdstallAndAChangeShowsItsUnit() {
+        assertThat(FilledWorkbook.text(filled.cell(PROFILE, RESSURSBRUK, "Enhet"))).isEqualTo("forholdstall");
+        assertThat(filled.cell(PROFILE, RESSURSBRUK, "Endring fra året før").getCellStyle().getDataFormatString())
+                .isEqualTo("#,##0.0\\ \\%");
+        assertThat(filled.cell(PROFILE, "KHT.sykefravaer", "Endring fra året før").getCellStyle().getDataFormatString())
+                .isEqualTo("#,##0.0\\ \\p\\p");
+    }
+
+    @Test
+    void theEfficiencyNoteWrapsAcrossThePageInARowAsHighAsItsText() {
+        var sheet = filled.workbook().getSheet("Effektivitet");
+        var note = filled.cell("Effektivitet", "B2");
+        var merged = sheet.getMergedRegions().stream().filter(m -> m.isInRange(note)).findFirst().orElseThrow();
+        double width = 0;
+        for (int c = merged.getFirstColumn(); c <= merged.getLastColumn(); c++) {
+            width += sheet.getColumnWidth(c) / 256.0;
+        }
+
+        assertThat(note.getCellStyle().getWrapText()).isTrue();
+        assertThat(merged.getLastColumn()).isGreaterThan(merged.getFirstColumn());
+        assertThat(sheet.getRow(1).getHeightInPoints())
+                .isEqualTo(TextLines.height(TextLines.count(note.getStringCellValue(), width, false)))
+                .isGreaterThan(3 * TextLines.LINE_POINTS);
+    }
+
+    @Test
+    void theSourceLineNamesTheProductInBokmaal() {
+        assertThat(FilledWorkbook.text(filled.cell("Profil", "B2"))).startsWith("Kilde: KOSTRA (SSB) og ASSS. Datarevisjon ")
+                .endsWith(" av Kostra-arbeidsbenken.");
     }
 
     @Test

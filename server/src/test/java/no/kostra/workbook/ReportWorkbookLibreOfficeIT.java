@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import no.kostra.service.Services;
 import no.kostra.support.LibreOfficeCalc;
+import no.kostra.support.PdfPages;
 import no.kostra.support.SeededServices;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +21,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Every filled workbook opened in a real spreadsheet engine: LibreOffice loads it without complaint, recalculates,
- * and every formula lands on the figure the service filled in. The PDF and the profile page as PNG are kept in
+ * and every formula lands on the figure the service filled in; printed under nb_NO, every page is at 70 % or more
+ * and every page a table runs onto starts with its heading. The PDFs and every page as PNG are kept in
  * {@code server/target/test-artifacts/} for a person to look at.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -24,6 +30,8 @@ class ReportWorkbookLibreOfficeIT {
     private static final String RESSURSBRUK = "KHT.ressursbruksindikator";
     /** The service rounds computed figures to 6 decimals (compute.Rounding); the engine keeps full precision. */
     private static final double SERVICE_PRECISION = 1e-6;
+    /** No printed page may be smaller (issue 23): below it the table text falls under 8 points. */
+    private static final double MINIMUM_SCALE = 0.70;
 
     private Services services;
     private LibreOfficeCalc calc;
@@ -95,14 +103,91 @@ class ReportWorkbookLibreOfficeIT {
         assertThat(result.problems()).as(name + ": LibreOffice reported the file as damaged").isEmpty();
         List<CellProvenance> formulas = formulaCells(report);
         assertThat(result.formulas()).as(name).hasSize(formulas.size());
-        for (CellProvenance expected : formulas) {
-            LibreOfficeCalc.Formula actual = result.formula(expected.sheet(), expected.cell());
-            assertThat(actual.error()).as(expected.toString()).isZero();
-            if (expected.value() != null) {
-                assertThat(actual.value()).as(expected.toString()).isCloseTo(Double.parseDouble(expected.value()), within(SERVICE_PRECISION));
-            } else {
-                assertThat(actual.text()).as(expected.toString()).isEqualTo(expected.status());
+        formulas.forEach(expected -> assertRecalculated(expected, result.formula(expected.sheet(), expected.cell())));
+    }
+
+    @Test
+    void everyPageOfEveryWorkbookPrintsAtSeventyPercentOrMoreAndEveryTablePageStartsWithItsHeading() throws Exception {
+        StringBuilder scales = new StringBuilder();
+        for (ReportTemplate template : services.reports().templates().all()) {
+            FilledReport report = services.reports().fill(template.id(), "3201", 2024);
+            Path pdf = LibreOfficeCalc.ARTIFACTS.resolve(template.id() + "-trykk.pdf");
+            Path unscaled = LibreOfficeCalc.ARTIFACTS.resolve(template.id() + "-100.pdf");
+
+            calc.check(write(report, template.id() + "-trykk.xlsx"), pdf, unscaled, List.of());
+
+            PdfPages printed = PdfPages.read(pdf);
+            Map<String, Double> scale = printed.scalesAgainst(PdfPages.read(unscaled));
+            for (PdfPages.Page page : printed.pages()) {
+                assertThat(scale).as(template.id() + " page " + page.number() + " (" + page.sheet() + ")").containsKey(page.sheet());
+                assertThat(scale.get(page.sheet())).as(template.id() + " page " + page.number() + " (" + page.sheet() + ") prints at")
+                        .isGreaterThanOrEqualTo(MINIMUM_SCALE);
             }
+            scale.forEach((sheet, s) -> scales.append(template.id()).append(" / ").append(sheet).append(": ")
+                    .append(Math.round(s * 1000) / 10.0).append(" %\n"));
+            for (Heading heading : headings(report)) {
+                assertHeadingOnEveryPageOfItsTable(template.id(), printed, heading);
+            }
+            LibreOfficeCalc.renderPages(pdf, LibreOfficeCalc.ARTIFACTS.resolve(template.id() + "-side"));
+        }
+        Files.writeString(LibreOfficeCalc.ARTIFACTS.resolve("skala.txt"), scales);
+    }
+
+    /** A table's sheet and the first word of its first printed heading cell. */
+    private record Heading(String sheet, String firstWord) {
+    }
+
+    private static List<Heading> headings(FilledReport report) {
+        List<Heading> headings = new ArrayList<>();
+        try (FilledWorkbook filled = new FilledWorkbook(report.xlsx())) {
+            for (var each : filled.workbook()) {
+                XSSFSheet sheet = (XSSFSheet) each;
+                for (XSSFTable table : sheet.getTables()) {
+                    for (int c = table.getStartColIndex(); c <= table.getEndColIndex(); c++) {
+                        if (!sheet.isColumnHidden(c)) {
+                            String text = sheet.getRow(table.getStartRowIndex()).getCell(c).getStringCellValue();
+                            headings.add(new Heading(sheet.getSheetName(), text.split(" ")[0]));
+                            break;
+                        }
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return headings;
+    }
+
+    /** From the page the heading first appears on, every page of the sheet has it, and after that page at its top. */
+    private static void assertHeadingOnEveryPageOfItsTable(String template, PdfPages printed, Heading heading) {
+        List<PdfPages.Page> pages = printed.pages().stream().filter(p -> p.sheet().equals(heading.sheet())).toList();
+        int first = -1;
+        for (int i = 0; i < pages.size(); i++) {
+            PdfPages.Page page = pages.get(i);
+            var word = page.body().stream().filter(w -> w.text().equals(heading.firstWord())).findFirst();
+            if (first < 0 && word.isPresent()) {
+                first = i;
+            } else if (first >= 0) {
+                String where = template + " page " + page.number() + " (" + heading.sheet() + ")";
+                assertThat(word).as(where + " repeats the table heading «" + heading.firstWord() + "»").isPresent();
+                double top = page.body().stream().mapToDouble(PdfPages.Word::yMin).min().orElseThrow();
+                assertThat(word.get().yMin()).as(where + ": the heading is at the top").isLessThanOrEqualTo(top + 12);
+            }
+        }
+        assertThat(first).as(template + ": the heading «" + heading.firstWord() + "» of " + heading.sheet() + " is printed")
+                .isNotNegative();
+    }
+
+    /** A formula lands on the service's figure, its status symbol, or (a chart's helper) #N/A where it has none. */
+    private static void assertRecalculated(CellProvenance expected, LibreOfficeCalc.Formula actual) {
+        if (expected.value() != null) {
+            assertThat(actual.error()).as(expected.toString()).isZero();
+            assertThat(actual.value()).as(expected.toString()).isCloseTo(Double.parseDouble(expected.value()), within(SERVICE_PRECISION));
+        } else if (CellWriter.NOT_PLOTTED.equals(expected.status())) {
+            assertThat(actual.text()).as(expected.toString()).isEqualTo(CellWriter.NOT_PLOTTED);
+        } else {
+            assertThat(actual.error()).as(expected.toString()).isZero();
+            assertThat(actual.text()).as(expected.toString()).isEqualTo(expected.status());
         }
     }
 

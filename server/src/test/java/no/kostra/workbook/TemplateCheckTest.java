@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import no.kostra.errors.NotFoundException;
 import no.kostra.service.Services;
 import no.kostra.support.SeededServices;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -93,6 +94,16 @@ class TemplateCheckTest {
                     .hasMessage("Rapportmalen 'kommunehelse' (kommunehelse.xlsx) mangler kolonnen 'ASSS-snitt' i tabellen "
                             + "'Profil_KHT' (formelen i 'Indeks (ASSS = 100)' bruker den)");
         }
+    }
+
+    @Test
+    void anUnknownTemplateIdIsNotFoundAndTheKnownOnesAreListed() {
+        assertThatThrownBy(() -> services.reports().templates().require("kultur"))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageStartingWith("Fant ikke rapportmalen 'kultur'; malene er kommunehelse, ")
+                .hasMessageEndingWith(" og sammendrag")
+                .satisfies(e -> assertThat(((NotFoundException) e).detail().toString())
+                        .contains("kommunehelse", "pleie-og-omsorg", "sammendrag"));
     }
 
     private byte[] edit(Consumer<XSSFWorkbook> change) {

@@ -13,4 +13,9 @@ public record PublishedEfficiency(int year, Double costLevel, Double productionL
     boolean hasLevels() {
         return costLevel != null && (productionLevel != null || efficiencyLevel != null);
     }
+
+    /** Both the cost's and the production's change from the year before are stated. */
+    boolean hasChanges() {
+        return costChangePp != null && productionChangePp != null;
+    }
 }

@@ -13,21 +13,22 @@ public final class ComparisonNarrative {
     }
 
     /**
+     * @param subject          the indicator as a sentence names it ({@link Wording#subject})
      * @param mean             the ASSS mean the deviation is told against (published, else computed), or null
      * @param publishedExtreme "høyest" or "lavest" when the value is the published highest or lowest ASSS figure (used
      *                         when no rank can be formed from member values), else null
      */
-    public static List<String> sentences(String municipality, String indicatorName, int year, Double value, Double mean,
+    public static List<String> sentences(String municipality, String subject, int year, Double value, Double mean,
                                          Unit unit, GroupMeans.Rank rank, String publishedExtreme,
                                          List<Comparison.Other> others, int decimals) {
         List<String> out = new ArrayList<>();
         if (value == null) {
-            out.add("Tallet for " + municipality + " for " + year + " mangler, så " + Wording.inSentence(indicatorName)
+            out.add("Tallet for " + municipality + " for " + year + " mangler, så " + subject
                     + " kan ikke sammenlignes med ASSS-snittet.");
             return out;
         }
         if (mean != null && mean != 0.0) {
-            out.add(DeviationClause.of(municipality, value, mean, "ASSS-snittet", unit, decimals, indicatorName, year) + ".");
+            out.add(DeviationClause.of(municipality, value, mean, "ASSS-snittet", unit, decimals, subject, year) + ".");
         }
         if (rank != null && rank.highest()) {
             out.add(municipality + " er høyest i ASSS.");
@@ -47,9 +48,9 @@ public final class ComparisonNarrative {
         return out;
     }
 
-    /** "14 prosent over ASSS-snittet", "0,3 prosent under ASSS-snittet", "omtrent på ASSS-snittet". */
-    static String relative(double deviationPercent, String reference, boolean oneDecimal) {
-        String size = Wording.deviation(deviationPercent, oneDecimal);
+    /** "14,2 prosent over ASSS-snittet", "0,3 prosent under ASSS-snittet", "omtrent på ASSS-snittet". */
+    static String relative(double deviationPercent, String reference) {
+        String size = Wording.deviation(deviationPercent);
         return Wording.roundsToZero(size) ? "omtrent på " + reference
                 : size + " prosent " + Wording.overUnder(deviationPercent) + " " + reference;
     }

@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Map;
 import no.kostra.catalog.Unit;
 import no.kostra.compute.NorwegianFormat;
+import no.kostra.compute.TablePrecision;
 
 /**
  * Sentences for one profile row: the deviation from the ASSS mean (and the gap in percentage points for a
  * percentage), the place among the members where the municipality is highest or lowest, the change from the year
- * before, and the comparison with neighbours such as Asker. Pure.
+ * before, and the comparison with neighbours such as Asker. Every figure is told as the profile table shows it. Pure.
  */
 public final class ProfileNarrative {
     /** How the text names a mean the service formed from the members' values before KS published its own. */
@@ -24,10 +25,10 @@ public final class ProfileNarrative {
      */
     public static List<String> sentences(String municipality, RowFacts row, Map<String, Double> neighbours) {
         List<String> out = new ArrayList<>();
-        String subject = Wording.inSentence(row.name());
+        String subject = row.subject();
         if (row.value() != null && row.mean() != null && row.mean() != 0.0) {
             StringBuilder s = new StringBuilder(DeviationClause.of(municipality, row.value(), row.mean(),
-                    row.meanComputed() ? COMPUTED_MEAN : "ASSS-snittet", row.unit(), row.decimals(), row.name(), row.year()));
+                    row.meanComputed() ? COMPUTED_MEAN : "ASSS-snittet", row.unit(), row.decimals(), subject, row.year()));
             if (row.high() != null && row.value().equals(row.high())) {
                 s.append(", og er høyest i ASSS");
             } else if (row.low() != null && row.value().equals(row.low())) {
@@ -39,9 +40,11 @@ public final class ProfileNarrative {
         }
         if (row.value() != null && row.previous() != null) {
             if (row.unit().isPercentage()) {
-                out.add(Wording.changeSentence(row.value() - row.previous(), Wording.POINTS, row.decimals(), row.year() - 1));
+                out.add(Wording.changeSentence(row.value() - row.previous(), Wording.POINTS, TablePrecision.DERIVED,
+                        row.year() - 1));
             } else if (row.previous() != 0.0) {
-                out.add(Wording.changeSentence((row.value() / row.previous() - 1.0) * 100.0, Wording.PERCENT, 1, row.year() - 1));
+                out.add(Wording.changeSentence((row.value() / row.previous() - 1.0) * 100.0, Wording.PERCENT,
+                        TablePrecision.DERIVED, row.year() - 1));
             }
         }
         if (row.value() != null) {
@@ -64,14 +67,16 @@ public final class ProfileNarrative {
     /**
      * The figures a row's sentences are made from.
      *
-     * @param unit a percentage's changes and gaps are percentage points; a ratio's deviation is told with one decimal
+     * @param subject the indicator as a sentence names it ({@link Wording#subject}): "sykefraværet i pleie og omsorg"
+     * @param unit a percentage's changes and gaps are percentage points
+     * @param decimals the row's figures' decimals, as the table shows them
      * @param meanComputed the mean was formed from the members' values, KS's own not being stored: the text says so
      */
-    public record RowFacts(String name, int year, Double value, Double previous, Double mean, Double high, Double low,
+    public record RowFacts(String subject, int year, Double value, Double previous, Double mean, Double high, Double low,
                            Unit unit, int decimals, boolean meanComputed) {
-        public RowFacts(String name, int year, Double value, Double previous, Double mean, Double high, Double low,
+        public RowFacts(String subject, int year, Double value, Double previous, Double mean, Double high, Double low,
                         Unit unit, int decimals) {
-            this(name, year, value, previous, mean, high, low, unit, decimals, false);
+            this(subject, year, value, previous, mean, high, low, unit, decimals, false);
         }
     }
 }

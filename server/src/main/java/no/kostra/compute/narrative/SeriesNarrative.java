@@ -3,8 +3,8 @@ package no.kostra.compute.narrative;
 import java.util.ArrayList;
 import java.util.List;
 import no.kostra.catalog.Indicator;
-import no.kostra.catalog.Unit;
 import no.kostra.compute.NorwegianFormat;
+import no.kostra.compute.TablePrecision;
 import no.kostra.compute.series.Series;
 
 /**
@@ -28,9 +28,10 @@ public final class SeriesNarrative {
         String who = first.region().name();
         if (start != null && end != null && start.year() < end.year()) {
             String change = indicator.unit().isPercentage()
-                    ? Wording.change(end.value() - start.value(), Wording.POINTS, indicator.decimals(), start.year())
+                    ? Wording.change(end.value() - start.value(), Wording.POINTS, TablePrecision.DERIVED, start.year())
                     : start.value() == 0.0 ? null
-                    : Wording.change((end.value() / start.value() - 1.0) * 100.0, Wording.PERCENT, 0, start.year());
+                    : Wording.change((end.value() / start.value() - 1.0) * 100.0, Wording.PERCENT, TablePrecision.DERIVED,
+                    start.year());
             out.add(who + " har " + amount(indicator, end.value()) + " i " + end.year()
                     + (change == null ? "" : ", " + change) + " (" + amount(indicator, start.value()) + ").");
         }
@@ -46,7 +47,7 @@ public final class SeriesNarrative {
                 String reference = other.region().code().equals(ASSS) ? "ASSS-snittet" : other.region().name();
                 double deviation = (end.value() / theirs.value() - 1.0) * 100.0;
                 out.add("I " + end.year() + " ligger " + who + " "
-                        + ComparisonNarrative.relative(deviation, reference, indicator.unit() == Unit.RATIO) + ".");
+                        + ComparisonNarrative.relative(deviation, reference) + ".");
             } else {
                 out.add("I " + end.year() + " ligger " + who + " "
                         + ProfileNarrative.comparedWith(end.value(), theirs.value(), indicator.decimals()) + " "
@@ -70,7 +71,7 @@ public final class SeriesNarrative {
     static String amount(Indicator indicator, double value) {
         String number = NorwegianFormat.number(value, indicator.decimals());
         return switch (indicator.unit()) {
-            case KRONER, PROSENT, AARSVERK, TIMER -> number + " " + indicator.unit().code();
+            case KRONER, PROSENT, AARSVERK, TIMER -> number + " " + indicator.unit().displayName();
             case RATIO, ANTALL -> number;
         };
     }

@@ -4,34 +4,32 @@ import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import no.kostra.catalog.Indicator;
 import no.kostra.compute.NorwegianFormat;
+import no.kostra.compute.TablePrecision;
 
 /**
- * How the reports round and word a figure. Deviations from a mean are told in whole percent, with one decimal when
- * the difference is under 1 % ("14 prosent over", "0,3 prosent under"); efficiency levels with one decimal, two when
- * under 1 % ("9,5 prosent", "0,21 prosent"). Changes of a percentage are percentage points, never percent.
+ * How a sentence words a figure: as its table shows it. One rule for every number: the precision of the column the
+ * figure stands in ({@link TablePrecision}), trailing zeros dropped ("17,8 prosent", "2 prosent" for a shown 2,0).
+ * Changes of a percentage are percentage points, never percent.
  */
 public final class Wording {
     public static final String POINTS = "prosentpoeng";
     public static final String PERCENT = "prosent";
 
     private static final Pattern UNIT_IN_BRACKETS = Pattern.compile("\\s*\\((?:prosent|kroner|årsverk|årsv\\.|timer|antall)\\)");
+    /** KOSTRA's mark for figures of the municipality's own accounts ("bevilgningsregnskap"); a table note explains it. */
+    private static final Pattern ACCOUNTS_MARK = Pattern.compile("\\s*\\(B\\)");
+    /** "67 + år" as some source tables print "67 år+". */
+    private static final Pattern AGE_PLUS = Pattern.compile("(\\d+) \\+ år");
     private static final Pattern STOP_BETWEEN_PARTS = Pattern.compile("\\. (\\p{Lu}\\p{Ll}+)");
 
     private Wording() {
     }
 
-    /**
-     * A deviation in percent, rounded as the reports do, without its sign: whole percent, one decimal under 1 %. An
-     * index around 1 (the ressursbruksindikator, unit ratio) is told with one decimal ("7,6 prosent mer").
-     */
-    public static String deviation(double percent, boolean oneDecimal) {
-        return magnitude(percent, oneDecimal || Math.abs(percent) < 1.0 ? 1 : 0);
-    }
-
-    /** An efficiency level in percent, without its sign: one decimal, two under 1 %, trailing zeros dropped. */
-    public static String level(double percent) {
-        return magnitude(percent, Math.abs(percent) < 1.0 ? 2 : 1);
+    /** A deviation from a mean in percent, without its sign, as a profile table's deviation column shows it. */
+    public static String deviation(double percent) {
+        return magnitude(percent, TablePrecision.DERIVED);
     }
 
     /** The size of a value rounded to {@code decimals}, trailing zeros dropped ("0,50" → "0,5"; "2,0" → "2"). */
@@ -67,13 +65,23 @@ public final class Wording {
     }
 
     /**
-     * An indicator's printed name as it reads inside a sentence: the unit the table prints in brackets is left out (the
-     * sentence says it), a full stop between two parts becomes "for" ("Ressursbruksindikator. Kommunehelse" →
-     * "ressursbruksindikator for kommunehelse"), and a leading capital is lowered unless it starts an abbreviation.
-     * Other brackets stay: "(B)" marks KOSTRA's group-accounts figures, "(TTU)" the service.
+     * What a sentence calls an indicator: its catalogue short name, written for running text ("legeårsverk per 10 000
+     * innbyggere"), or else its printed name as {@link #inSentence} words it.
+     */
+    public static String subject(Indicator indicator) {
+        return indicator.shortName() != null ? indicator.shortName() : inSentence(indicator.name());
+    }
+
+    /**
+     * A printed name as it reads inside a sentence, for an indicator without a short name: the unit the table prints in
+     * brackets and KOSTRA's "(B)" are left out (the sentence says the unit), "67 + år" reads "67 år+", a full stop
+     * between two parts becomes "for" ("Ressursbruksindikator. Kommunehelse" → "ressursbruksindikator for
+     * kommunehelse"), and a leading capital is lowered unless it starts an abbreviation. Other brackets stay.
      */
     public static String inSentence(String name) {
-        String text = UNIT_IN_BRACKETS.matcher(name).replaceAll("").trim();
+        String text = UNIT_IN_BRACKETS.matcher(name).replaceAll("");
+        text = ACCOUNTS_MARK.matcher(text).replaceAll("");
+        text = AGE_PLUS.matcher(text).replaceAll("$1 år+").trim();
         Matcher parts = STOP_BETWEEN_PARTS.matcher(text);
         StringBuilder joined = new StringBuilder();
         while (parts.find()) {
@@ -81,6 +89,11 @@ public final class Wording {
         }
         parts.appendTail(joined);
         return lowerFirst(joined.toString());
+    }
+
+    /** The text with a capital first letter, to start a sentence with. */
+    public static String capitalised(String text) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
     }
 
     private static String lowerFirst(String text) {

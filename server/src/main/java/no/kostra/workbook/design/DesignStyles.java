@@ -75,9 +75,11 @@ final class DesignStyles {
 
         XSSFFont noteFont = workbook.createFont();
         noteFont.setItalic(true);
-        noteFont.setColor(IndexedColors.DARK_RED.getIndex());
+        noteFont.setColor(IndexedColors.GREY_80_PERCENT.getIndex());
         note = workbook.createCellStyle();
         note.setFont(noteFont);
+        note.setWrapText(true);
+        note.setVerticalAlignment(VerticalAlignment.TOP);
     }
 
     private static XSSFCellStyle bordered(XSSFWorkbook workbook) {

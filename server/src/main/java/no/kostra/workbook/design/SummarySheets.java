@@ -17,7 +17,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 final class SummarySheets {
     private static final int OVERVIEW_CHART_ROWS = 22;
-    private static final int INDICATOR_CHART_ROWS = 40;
+    /** Every profile's rows in one chart under the sheet's title: as many rows as one printed page holds. */
+    private static final int INDICATOR_CHART_ROWS = 30;
 
     private SummarySheets() {
     }
@@ -33,7 +34,7 @@ final class SummarySheets {
         int headerRow = chartTop + OVERVIEW_CHART_ROWS + 1;
         List<OverviewColumn> columns = List.of(OverviewColumn.values());
         TableDesign.create(sheet, part.table(), headerRow, 0, columns.stream().map(c -> switch (c) {
-            case ID -> TableDesign.Column.hiddenKey(c.header(), styles.text);
+            case ID -> TableDesign.Column.hidden(c.header(), styles.text);
             case AREA -> TableDesign.Column.of(c.header(), 20, styles.wrappedText);
             case RESOURCE_USE, BAROMETER -> TableDesign.Column.of(c.header(), 16, c == OverviewColumn.BAROMETER ? styles.text : styles.number);
             case ASSS_PLACE -> TableDesign.Column.of(c.header(), 13, styles.text);
@@ -42,12 +43,14 @@ final class SummarySheets {
             default -> TableDesign.Column.of(c.header(), 10, styles.number);
         }).toList(), styles.header);
         ChartDesigns.bars(sheet, part.chart(), "Kostnad, produksjon og effektivitet per tjenesteområde (prosent over/under ASSS)",
-                new ChartDesigns.Place(1, chartTop, 10, chartTop + OVERVIEW_CHART_ROWS), BarDirection.COL, sheet, headerRow + 1,
+                new ChartDesigns.Place(1, chartTop, 10, chartTop + OVERVIEW_CHART_ROWS, PrintLayout.labelPoints(sheet, 10)),
+                BarDirection.COL, ChartDesigns.Scale.SIGNED, sheet, headerRow + 1,
                 columns.indexOf(OverviewColumn.AREA), List.of(
                         new ChartDesigns.SeriesColumn("Kostnad", columns.indexOf(OverviewColumn.COST)),
                         new ChartDesigns.SeriesColumn("Produksjon", columns.indexOf(OverviewColumn.PRODUCTION)),
                         new ChartDesigns.SeriesColumn("Effektivitet", columns.indexOf(OverviewColumn.EFFICIENCY))));
-        TemplateDesigner.printSetup(sheet);
+        PrintLayout.a4Landscape(sheet);
+        PrintLayout.tableHeading(sheet, headerRow, false);
     }
 
     /** Three sentences per area. */
@@ -55,11 +58,12 @@ final class SummarySheets {
         XSSFSheet sheet = TemplateDesigner.sheet(workbook, "Hovedfunn");
         TemplateDesigner.text(sheet, 0, "Hovedfunn i analysen", styles.title);
         TableDesign.create(sheet, part.table(), 2, 0, List.of(FindingsColumn.values()).stream().map(c -> switch (c) {
-            case ID -> TableDesign.Column.hiddenKey(c.header(), styles.text);
+            case ID -> TableDesign.Column.hidden(c.header(), styles.text);
             case AREA -> TableDesign.Column.of(c.header(), 22, styles.wrappedText);
             case FINDING -> TableDesign.Column.of(c.header(), 110, styles.wrappedText);
         }).toList(), styles.header);
-        TemplateDesigner.printSetup(sheet);
+        PrintLayout.a4Landscape(sheet);
+        PrintLayout.tableHeading(sheet, 2, false);
     }
 
     /** The places of the municipality and the ASSS members per sector, under a sentence that says the municipality's. */
@@ -69,13 +73,14 @@ final class SummarySheets {
         TemplateDesigner.text(sheet, 1, "Fylles fra kommunebarometer.csv.", styles.note);
         TemplateDesigner.name(workbook, textName, sheet, 1);
         TableDesign.create(sheet, table, 3, 0, List.of(BarometerColumn.values()).stream().map(c -> switch (c) {
-            case ID -> TableDesign.Column.hiddenKey(c.header(), styles.text);
+            case ID -> TableDesign.Column.hidden(c.header(), styles.text);
             case SECTOR -> TableDesign.Column.of(c.header(), 24, styles.wrappedText);
             case MUNICIPALITY -> TableDesign.Column.of(c.header(), 20, styles.text);
             case PLACE, OF -> TableDesign.Column.of(c.header(), 9, styles.number);
             case GRADE -> TableDesign.Column.of(c.header(), 10, styles.number);
         }).toList(), styles.header);
-        TemplateDesigner.printSetup(sheet);
+        PrintLayout.a4Landscape(sheet);
+        PrintLayout.tableHeading(sheet, 3, false);
     }
 
     /** The report year of every profile in one table, with an index chart. */
@@ -84,16 +89,19 @@ final class SummarySheets {
         XSSFSheet sheet = TemplateDesigner.sheet(workbook, "Indikatorer");
         int row = first ? TemplateDesigner.reportHeading(sheet, styles, template) : 0;
         TemplateDesigner.text(sheet, row, "Alle tjenesteprofiler – rapportåret mot ASSS-snittet (= 100)", styles.title);
-        int chartTop = row + 2;
+        int chartTop = row + 1;
         int headerRow = chartTop + INDICATOR_CHART_ROWS + 1;
         List<ProfileColumn> columns = List.of(ProfileColumn.ID, ProfileColumn.AREA, ProfileColumn.NAME, ProfileColumn.UNIT,
-                ProfileColumn.REPORT_YEAR, ProfileColumn.MEAN, ProfileColumn.INDEX, ProfileColumn.DEVIATION,
-                ProfileColumn.NARRATIVE, ProfileColumn.COMMENT);
+                ProfileColumn.YEAR_2, ProfileColumn.REPORT_YEAR, ProfileColumn.MEAN, ProfileColumn.INDEX, ProfileColumn.DEVIATION,
+                ProfileColumn.CHANGE, ProfileColumn.CHANGE_UNIT, ProfileColumn.CHART_INDEX, ProfileColumn.NARRATIVE,
+                ProfileColumn.COMMENT);
         TableDesign.create(sheet, part.table(), headerRow, 0, TemplateDesigner.profileColumns(columns, styles), styles.header);
-        ChartDesigns.bars(sheet, part.chart(), "Indeks mot ASSS-snittet (= 100)",
-                new ChartDesigns.Place(1, chartTop, 9, chartTop + INDICATOR_CHART_ROWS), BarDirection.BAR, sheet, headerRow + 1,
-                columns.indexOf(ProfileColumn.NAME),
-                List.of(new ChartDesigns.SeriesColumn("Kommunen", columns.indexOf(ProfileColumn.INDEX))));
-        TemplateDesigner.printSetup(sheet);
+        ChartDesigns.bars(sheet, part.chart(), null,
+                new ChartDesigns.Place(1, chartTop, columns.size() - 1, chartTop + INDICATOR_CHART_ROWS,
+                        PrintLayout.labelPoints(sheet, columns.size() - 1)), BarDirection.BAR, ChartDesigns.Scale.INDEX,
+                sheet, headerRow + 1, columns.indexOf(ProfileColumn.NAME),
+                List.of(new ChartDesigns.SeriesColumn("Kommunen", columns.indexOf(ProfileColumn.CHART_INDEX))));
+        PrintLayout.a4Landscape(sheet);
+        PrintLayout.tableHeading(sheet, headerRow, true);
     }
 }

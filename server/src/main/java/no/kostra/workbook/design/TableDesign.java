@@ -14,13 +14,16 @@ import org.apache.poi.xssf.usermodel.XSSFTable;
  * every filled row.
  */
 final class TableDesign {
-    /** A column: its header, width in characters, the sample row's style, and whether it is hidden (row keys). */
+    /**
+     * A column: its header, width in characters, the sample row's style, and whether it is hidden (row keys, and what a
+     * printout need not show: a chart's helper figures, a unit the next column's number format shows).
+     */
     record Column(String header, int width, XSSFCellStyle style, boolean hidden) {
         static Column of(String header, int width, XSSFCellStyle style) {
             return new Column(header, width, style, false);
         }
 
-        static Column hiddenKey(String header, XSSFCellStyle style) {
+        static Column hidden(String header, XSSFCellStyle style) {
             return new Column(header, 10, style, true);
         }
     }
@@ -33,7 +36,6 @@ final class TableDesign {
                             XSSFCellStyle headerStyle) {
         XSSFRow header = sheet.createRow(headerRow);
         XSSFRow sample = sheet.createRow(headerRow + 1);
-        header.setHeightInPoints(32);
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
             int c = firstColumn + i;

@@ -14,14 +14,14 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import no.kostra.service.Product;
 import no.kostra.workbook.EfficiencyColumn;
 import no.kostra.workbook.ProfileColumn;
 import no.kostra.workbook.ReportTemplate;
 import no.kostra.workbook.SeriesColumn;
 import no.kostra.workbook.TemplatePart;
 import no.kostra.workbook.TemplateProperties;
-import org.apache.poi.ss.usermodel.PrintSetup;
-import org.apache.poi.ss.usermodel.Sheet;
+import no.kostra.workbook.TextLines;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
 import org.apache.poi.xssf.usermodel.XSSFName;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -39,11 +39,19 @@ public final class TemplateDesigner {
     private static final Cache<ReportTemplate, byte[]> DESIGNS = Caffeine.newBuilder().maximumSize(256).build();
 
     /** Bump when the designed layout changes; written into each template's custom properties. */
-    public static final String VERSION = "2";
-    private static final Date DESIGNED = Date.from(LocalDateTime.of(2026, 11, 23, 0, 0).toInstant(ZoneOffset.UTC));
-    private static final int CHART_ROWS = 30;
-    /** Rows of series charts (two side by side) on one printed page. */
+    public static final String VERSION = "3";
+    private static final Date DESIGNED = Date.from(LocalDateTime.of(2026, 12, 7, 0, 0).toInstant(ZoneOffset.UTC));
+    /** The profile chart fills the first printed page under the titles; the table starts on the next. */
+    private static final int PROFILE_CHART_ROWS = 36;
+    private static final int EFFICIENCY_CHART_ROWS = 16;
+    /** Series charts: two side by side, two such rows on a printed page. */
+    private static final int SERIES_CHART_ROWS = 14;
+    private static final int SERIES_CHART_COLUMNS = 8;
     private static final int CHART_ROWS_PER_PAGE = 2;
+    /** Explanatory text wraps across the efficiency sheet's chart width (columns B to J). */
+    private static final int NOTE_LAST_COLUMN = 9;
+    /** KOSTRA's mark for figures of the municipality's own accounts; a chart title leaves it out, the sheet says it. */
+    private static final String ACCOUNTS_MARK = " (B)";
 
     /** Writes each template into the folder; returns the files written. */
     public List<Path> writeAll(Path folder, List<ReportTemplate> templates) throws IOException {
@@ -112,97 +120,116 @@ public final class TemplateDesigner {
         text(sheet, row + 1, "", styles.note);
         name(workbook, part.noteName(), sheet, row + 1);
         int chartTop = row + 2;
-        int headerRow = chartTop + CHART_ROWS + 1;
+        int headerRow = chartTop + PROFILE_CHART_ROWS + 1;
         List<ProfileColumn> columns = List.of(ProfileColumn.ID, ProfileColumn.CATEGORY, ProfileColumn.NAME,
                 ProfileColumn.UNIT, ProfileColumn.YEAR_1, ProfileColumn.YEAR_2, ProfileColumn.REPORT_YEAR,
                 ProfileColumn.MEAN, ProfileColumn.HIGH, ProfileColumn.LOW, ProfileColumn.INDEX, ProfileColumn.DEVIATION,
-                ProfileColumn.CHANGE, ProfileColumn.CHANGE_UNIT, ProfileColumn.HIGH_INDEX, ProfileColumn.LOW_INDEX,
-                ProfileColumn.NARRATIVE, ProfileColumn.COMMENT);
+                ProfileColumn.CHANGE, ProfileColumn.CHANGE_UNIT, ProfileColumn.CHART_INDEX, ProfileColumn.HIGH_INDEX,
+                ProfileColumn.LOW_INDEX, ProfileColumn.NARRATIVE, ProfileColumn.COMMENT);
         TableDesign.create(sheet, part.table(), headerRow, 0, profileColumns(columns, styles), styles.header);
-        ChartDesigns.bars(sheet, part.chart(), "Tjenesteprofil – ASSS-snitt = 100",
-                new ChartDesigns.Place(1, chartTop, 14, chartTop + CHART_ROWS), BarDirection.BAR, sheet, headerRow + 1,
-                columns.indexOf(ProfileColumn.NAME), List.of(
-                        new ChartDesigns.SeriesColumn("Kommunen", columns.indexOf(ProfileColumn.INDEX)),
+        ChartDesigns.bars(sheet, part.chart(), "Tjenesteprofil for " + part.title() + " (ASSS-snitt = 100)",
+                new ChartDesigns.Place(1, chartTop, columns.size() - 1, chartTop + PROFILE_CHART_ROWS,
+                        PrintLayout.labelPoints(sheet, columns.size() - 1)), BarDirection.BAR, ChartDesigns.Scale.INDEX,
+                sheet, headerRow + 1, columns.indexOf(ProfileColumn.NAME), List.of(
+                        new ChartDesigns.SeriesColumn("Kommunen", columns.indexOf(ProfileColumn.CHART_INDEX)),
                         new ChartDesigns.SeriesColumn("Høyest ASSS", columns.indexOf(ProfileColumn.HIGH_INDEX)),
                         new ChartDesigns.SeriesColumn("Lavest ASSS", columns.indexOf(ProfileColumn.LOW_INDEX))));
-        printSetup(sheet);
+        PrintLayout.a4Landscape(sheet);
+        PrintLayout.tableHeading(sheet, headerRow, true);
     }
 
     private void seriesSheets(XSSFWorkbook workbook, DesignStyles styles, TemplatePart.Series part) {
         XSSFSheet charts = sheet(workbook, "Serier");
         XSSFSheet data = sheet(workbook, "Seriedata");
         text(charts, 0, "Utvikling over tid – kommunen, nabokommunen og sammenligningsgrupper", styles.title);
+        if (part.charts().stream().anyMatch(c -> c.title().contains(ACCOUNTS_MARK))) {
+            text(charts, 1, "Tall KOSTRA merker (B) er fra kommunens bevilgningsregnskap; diagramtitlene utelater merket,"
+                    + " arket Seriedata har hele navnet.", styles.subtitle);
+        }
         text(data, 0, "Tallgrunnlag for seriene", styles.title);
         List<SeriesColumn> columns = List.of(SeriesColumn.values());
         TableDesign.create(data, part.table(), 2, 0, columns.stream().map(c -> switch (c) {
-            case ID -> TableDesign.Column.hiddenKey(c.header(), styles.text);
+            case ID -> TableDesign.Column.hidden(c.header(), styles.text);
             case NAME -> TableDesign.Column.of(c.header(), 50, styles.wrappedText);
             case REGION -> TableDesign.Column.of(c.header(), 18, styles.text);
             case UNIT -> TableDesign.Column.of(c.header(), 10, styles.text);
             default -> TableDesign.Column.of(c.header(), 11, styles.number);
         }).toList(), styles.header);
-        int chartHeight = 20;
-        int chartWidth = 8;
+        for (int c = 0; c <= 2 * SERIES_CHART_COLUMNS + 1; c++) {
+            charts.setColumnWidth(c, (c == 0 || c == SERIES_CHART_COLUMNS + 1 ? 2 * 256 : 8 * 256 + 128));
+        }
+        double labelPoints = PrintLayout.labelPoints(charts, 2 * SERIES_CHART_COLUMNS + 1);
         for (int i = 0; i < part.charts().size(); i++) {
             TemplatePart.Series.Chart chart = part.charts().get(i);
-            int top = 2 + (i / 2) * (chartHeight + 1);
-            int left = 1 + (i % 2) * (chartWidth + 1);
+            int top = 3 + (i / 2) * (SERIES_CHART_ROWS + 1);
+            int left = 1 + (i % 2) * (SERIES_CHART_COLUMNS + 1);
             if (i > 0 && i % (2 * CHART_ROWS_PER_PAGE) == 0) {
                 charts.setRowBreak(top - 1); // whole charts on each printed page
             }
-            ChartDesigns.bars(charts, TemplatePart.Series.chartOf(chart.indicator()), chart.title(),
-                    new ChartDesigns.Place(left, top, left + chartWidth, top + chartHeight), BarDirection.COL, data, 3,
+            ChartDesigns.bars(charts, TemplatePart.Series.chartOf(chart.indicator()), chart.title().replace(ACCOUNTS_MARK, ""),
+                    new ChartDesigns.Place(left, top, left + SERIES_CHART_COLUMNS - 1, top + SERIES_CHART_ROWS, labelPoints),
+                    BarDirection.COL, ChartDesigns.Scale.LEVEL, data, 3,
                     columns.indexOf(SeriesColumn.REGION), List.of(
                             new ChartDesigns.SeriesColumn(SeriesColumn.YEAR_1.header(), columns.indexOf(SeriesColumn.YEAR_1)),
                             new ChartDesigns.SeriesColumn(SeriesColumn.YEAR_2.header(), columns.indexOf(SeriesColumn.YEAR_2)),
                             new ChartDesigns.SeriesColumn(SeriesColumn.YEAR_3.header(), columns.indexOf(SeriesColumn.YEAR_3)),
                             new ChartDesigns.SeriesColumn(SeriesColumn.REPORT_YEAR.header(), columns.indexOf(SeriesColumn.REPORT_YEAR))));
         }
-        for (int c = 1; c < 1 + 2 * (chartWidth + 1); c++) {
-            charts.setColumnWidth(c, 12 * 256);
-        }
-        printSetup(charts);
-        printSetup(data);
+        PrintLayout.a4Landscape(charts);
+        PrintLayout.a4Landscape(data);
+        PrintLayout.tableHeading(data, 2, false);
     }
 
     private void efficiencySheet(XSSFWorkbook workbook, DesignStyles styles, TemplatePart.Efficiency part) {
         XSSFSheet sheet = sheet(workbook, "Effektivitet");
+        sheet.setColumnWidth(0, 2 * 256);
         text(sheet, 0, "Ressursbruk, produksjon og effektivitet sammenlignet med ASSS", styles.title);
         text(sheet, 1, "Fylles når effektivitetsanalysen for området er beregnet.", styles.note);
         name(workbook, part.noteName(), sheet, 1);
         int chartTop = 3;
-        int headerRow = chartTop + 20 + 1;
+        int headerRow = chartTop + EFFICIENCY_CHART_ROWS + 1;
         List<EfficiencyColumn> columns = List.of(EfficiencyColumn.values());
         TableDesign.create(sheet, part.table(), headerRow, 1, columns.stream()
                 .map(c -> c == EfficiencyColumn.YEAR ? TableDesign.Column.of(c.header(), 10, styles.text)
                         : TableDesign.Column.of(c.header(), 16, styles.number))
                 .toList(), styles.header);
+        for (int c = 1 + columns.size(); c <= NOTE_LAST_COLUMN; c++) {
+            sheet.setColumnWidth(c, 12 * 256);
+        }
+        PrintLayout.wrappedAcross(sheet, 1, 1, NOTE_LAST_COLUMN);
         ChartDesigns.bars(sheet, part.chart(), "Kostnad, produksjon og effektivitet (prosent over/under ASSS)",
-                new ChartDesigns.Place(1, chartTop, 9, chartTop + 20), BarDirection.COL, sheet, headerRow + 1, 1, List.of(
+                new ChartDesigns.Place(1, chartTop, NOTE_LAST_COLUMN, chartTop + EFFICIENCY_CHART_ROWS,
+                        PrintLayout.labelPoints(sheet, NOTE_LAST_COLUMN)), BarDirection.COL, ChartDesigns.Scale.SIGNED, sheet,
+                headerRow + 1, 1, List.of(
                         new ChartDesigns.SeriesColumn(EfficiencyColumn.COST.header(), 2),
                         new ChartDesigns.SeriesColumn(EfficiencyColumn.PRODUCTION.header(), 3),
                         new ChartDesigns.SeriesColumn(EfficiencyColumn.EFFICIENCY.header(), 4)));
-        printSetup(sheet);
+        PrintLayout.a4Landscape(sheet);
+        PrintLayout.tableHeading(sheet, headerRow, false);
     }
 
     static List<TableDesign.Column> profileColumns(List<ProfileColumn> columns, DesignStyles styles) {
+        // Sized so the table prints at PrintLayout.MINIMUM_SCALE or more; the change column's number format carries its
+        // unit, and the chart's helper columns print in the chart, so those two are hidden.
         return columns.stream().map(c -> switch (c) {
-            case ID -> TableDesign.Column.hiddenKey(c.header(), styles.text);
-            case AREA -> TableDesign.Column.of(c.header(), 22, styles.wrappedText);
-            case CATEGORY -> TableDesign.Column.of(c.header(), 16, styles.wrappedText);
-            case NAME -> TableDesign.Column.of(c.header(), 46, styles.wrappedText);
-            case UNIT, CHANGE_UNIT -> TableDesign.Column.of(c.header(), 13, styles.text);
-            case INDEX, DEVIATION, CHANGE, HIGH_INDEX, LOW_INDEX -> TableDesign.Column.of(c.header(), 11, styles.derived);
-            case NARRATIVE -> TableDesign.Column.of(c.header(), 36, styles.wrappedText);
-            case COMMENT -> TableDesign.Column.of(c.header(), 36, styles.comment);
-            default -> TableDesign.Column.of(c.header(), 11, styles.number);
+            case ID -> TableDesign.Column.hidden(c.header(), styles.text);
+            case CHANGE_UNIT -> TableDesign.Column.hidden(c.header(), styles.text);
+            case CHART_INDEX, HIGH_INDEX, LOW_INDEX -> TableDesign.Column.hidden(c.header(), styles.derived);
+            case AREA -> TableDesign.Column.of(c.header(), 16, styles.wrappedText);
+            case CATEGORY -> TableDesign.Column.of(c.header(), 17, styles.wrappedText);
+            case NAME -> TableDesign.Column.of(c.header(), 29, styles.wrappedText);
+            case UNIT -> TableDesign.Column.of(c.header(), 11, styles.wrappedText);
+            case INDEX, DEVIATION, CHANGE -> TableDesign.Column.of(c.header(), 9, styles.derived);
+            case NARRATIVE -> TableDesign.Column.of(c.header(), 27, styles.wrappedText);
+            case COMMENT -> TableDesign.Column.of(c.header(), 22, styles.comment);
+            default -> TableDesign.Column.of(c.header(), 9, styles.number);
         }).toList();
     }
 
     /** The report title and source line, found by name; returns the next free row. */
     static int reportHeading(XSSFSheet sheet, DesignStyles styles, ReportTemplate template) {
         text(sheet, 0, "KOSTRA – " + template.title(), styles.title);
-        text(sheet, 1, "Kilde: KOSTRA (SSB) og ASSS. Tallene fylles inn av Kostra workbench.", styles.subtitle);
+        text(sheet, 1, "Kilde: KOSTRA (SSB) og ASSS. Tallene fylles inn av " + Product.NAME + ".", styles.subtitle);
         name(sheet.getWorkbook(), ReportTemplate.TITLE_NAME, sheet, 0);
         name(sheet.getWorkbook(), ReportTemplate.SOURCE_NAME, sheet, 1);
         return 2;
@@ -225,6 +252,8 @@ public final class TemplateDesigner {
         var r = Optional.ofNullable(sheet.getRow(row)).orElseGet(() -> sheet.createRow(row));
         r.createCell(1).setCellValue(value);
         r.getCell(1).setCellStyle(style);
+        // the row's height for its font: neither engine grows a row for a large title on opening a file
+        r.setHeightInPoints(Math.max(TextLines.LINE_POINTS, style.getFont().getFontHeightInPoints() * 1.3f));
     }
 
     static void name(XSSFWorkbook workbook, String name, XSSFSheet sheet, int row) {
@@ -233,26 +262,10 @@ public final class TemplateDesigner {
         n.setRefersToFormula("'" + sheet.getSheetName().replace("'", "''") + "'!$B$" + (row + 1));
     }
 
-    static void printSetup(Sheet sheet) {
-        PrintSetup print = sheet.getPrintSetup();
-        print.setLandscape(true);
-        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-        print.setFitWidth((short) 1);
-        print.setFitHeight((short) 0);
-        sheet.setFitToPage(true);
-        sheet.setAutobreaks(true);
-        sheet.setMargin(Sheet.LeftMargin, 0.4);
-        sheet.setMargin(Sheet.RightMargin, 0.4);
-        sheet.setMargin(Sheet.TopMargin, 0.5);
-        sheet.setMargin(Sheet.BottomMargin, 0.5);
-        sheet.getHeader().setLeft("&A");
-        sheet.getFooter().setCenter("Side &P av &N");
-    }
-
     private static void properties(XSSFWorkbook workbook, ReportTemplate template) {
         var core = workbook.getProperties().getCoreProperties();
         core.setTitle("KOSTRA – " + template.title());
-        core.setCreator("Kostra workbench");
+        core.setCreator(Product.NAME);
         core.setCreated(Optional.of(DESIGNED));
         var custom = workbook.getProperties().getCustomProperties();
         custom.addProperty(TemplateProperties.TEMPLATE_ID, template.id());

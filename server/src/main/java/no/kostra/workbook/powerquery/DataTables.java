@@ -172,7 +172,7 @@ public final class DataTables {
             case AREA -> table.profile().title();
             case CATEGORY -> row.category();
             case NAME -> row.name();
-            case UNIT -> row.unit();
+            case UNIT -> row.unitName();
             case YEAR_1, YEAR_2, REPORT_YEAR -> shown(valueIn(row, year - column.yearsBack().orElseThrow()));
             case MEAN -> shown(row.asss().mean());
             case HIGH -> shown(row.asss().high());
@@ -181,6 +181,7 @@ public final class DataTables {
             case DEVIATION -> computed(row.deviationPercent());
             case CHANGE -> computed(row.change() == null ? null : row.change().value());
             case CHANGE_UNIT -> PERCENT.equals(row.unit()) ? "prosentpoeng" : PERCENT;
+            case CHART_INDEX -> computed(row.chart().municipality());
             case HIGH_INDEX -> computed(row.chart().high());
             case LOW_INDEX -> computed(row.chart().low());
             case NARRATIVE -> blankAsNull(String.join(" ", row.narrative()));

@@ -15,6 +15,7 @@ import no.kostra.catalog.Indicator;
 import no.kostra.catalog.Region;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.service.CatalogService;
+import no.kostra.service.Product;
 import no.kostra.store.CommentRepository;
 import no.kostra.store.FigureRepository;
 import no.kostra.store.WriteActor;
@@ -75,7 +76,7 @@ public final class RoundTripService {
         String checksum = sha256(bytes);
         try (ReturnedWorkbook workbook = ReturnedWorkbook.open(fileName, bytes)) {
             ProvenanceSheet.Provenance provenance = workbook.provenance().orElseThrow(() -> new InvalidInputException(
-                    fileName + " er ikke laget av Kostra workbench (arbeidsboken har ikke tjenestens proveniensark)",
+                    fileName + " er ikke laget av " + Product.NAME + " (arbeidsboken har ikke tjenestens proveniensark)",
                     Map.of("file", fileName)));
             ProvenanceHeader header = verified(fileName, provenance);
             Catalog catalog = catalogs.current();

@@ -16,7 +16,7 @@ class EfficiencyCalculatorTest {
         // 001: cost 9,5 % over ASSS (+2 pp), production 0,5 % over (+0,7 pp); the text's "0,082 prosent" is a unit slip.
         PublishedEfficiency plo = new PublishedEfficiency(2024, 9.5, 0.5, null, 2.0, 0.7, null);
 
-        EfficiencyYear y = EfficiencyCalculator.split(2023, 2024, Map.of(), Map.of(2024, plo)).get(0);
+        EfficiencyYear y = EfficiencyCalculator.split(2024, 2024, Map.of(), Map.of(2024, plo)).get(0);
 
         assertThat(y.costIndex()).isCloseTo(1.095, within(EPS));
         assertThat(y.productionIndex()).isCloseTo(1.005, within(EPS));
@@ -71,6 +71,39 @@ class EfficiencyCalculatorTest {
         assertThat(last.costChangePp()).isCloseTo(2.0, within(1e-9));
         assertThat(last.productionChangePp()).isCloseTo(0.7, within(1e-9));
         assertThat(last.efficiencyChangePp()).isCloseTo((1.005 / 1.095 - 0.998 / 1.075) * 100, within(1e-9));
+    }
+
+    @Test
+    void theYearAStatementsChangesAreCountedFromIsDerivedFromItsLevelsAndChanges() {
+        // 000: cost 0,21 % under ASSS after a fall of 3,3 pp; production up 2 pp; efficiency 2,1 % over
+        PublishedEfficiency kht = new PublishedEfficiency(2024, -0.21, null, 2.1, -3.3, 2.0, null);
+
+        List<EfficiencyYear> years = EfficiencyCalculator.split(2021, 2024, Map.of(), Map.of(2024, kht));
+
+        // then 2023 is there: C = 0,9979 + 0,033 = 1,0309, P = 1,021 × 0,9979 − 0,02 = 0,99886, E = P / C − 1
+        assertThat(years).extracting(EfficiencyYear::year).containsExactly(2023, 2024);
+        EfficiencyYear y2023 = years.get(0);
+        assertThat(y2023.basis()).isEqualTo("derived");
+        assertThat(y2023.costIndex()).isCloseTo(1.0309, within(EPS));
+        assertThat(y2023.productionIndex()).isCloseTo(1.021 * 0.9979 - 0.02, within(EPS));
+        assertThat(y2023.efficiency()).isCloseTo((1.021 * 0.9979 - 0.02) / 1.0309 - 1, within(EPS));
+        assertThat(y2023.costChangePp()).isNull();
+        // and 2024's changes are the stated ones, the efficiency's now counted from 2023
+        EfficiencyYear y2024 = years.get(1);
+        assertThat(y2024.costChangePp()).isCloseTo(-3.3, within(1e-9));
+        assertThat(y2024.productionChangePp()).isCloseTo(2.0, within(1e-9));
+        assertThat(y2024.efficiencyChangePp()).isCloseTo((0.021 - y2023.efficiency()) * 100, within(1e-9));
+    }
+
+    @Test
+    void noYearIsDerivedOutsideTheYearsAskedForOrWithoutBothChanges() {
+        PublishedEfficiency both = new PublishedEfficiency(2024, 9.5, 0.5, null, 2.0, 0.7, null);
+        PublishedEfficiency costOnly = new PublishedEfficiency(2024, 9.5, 0.5, null, 2.0, null, null);
+
+        assertThat(EfficiencyCalculator.split(2024, 2024, Map.of(), Map.of(2024, both)))
+                .extracting(EfficiencyYear::year).containsExactly(2024);
+        assertThat(EfficiencyCalculator.split(2022, 2024, Map.of(), Map.of(2024, costOnly)))
+                .extracting(EfficiencyYear::year).containsExactly(2024);
     }
 
     @Test

@@ -165,7 +165,7 @@ class HostileWorkbookTest {
             plain = out.toByteArray();
         }
 
-        assertRefused(plain, "retur.xlsx er ikke laget av Kostra workbench (arbeidsboken har ikke tjenestens proveniensark)");
+        assertRefused(plain, "retur.xlsx er ikke laget av Kostra-arbeidsbenken (arbeidsboken har ikke tjenestens proveniensark)");
     }
 
     @Test
