@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
         subcommands = {no.kostra.bench.ProfileRouteBenchmark.class, no.kostra.bench.ImportJsonStatBenchmark.class,
                 no.kostra.bench.ReportFillBenchmark.class, no.kostra.bench.ReadBackBenchmark.class,
-                no.kostra.bench.UpdateBenchmark.class, no.kostra.bench.SoakBenchmark.class})
+                no.kostra.bench.UpdateBenchmark.class, no.kostra.bench.SoakBenchmark.class,
+                no.kostra.bench.KlassMunicipalities.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {

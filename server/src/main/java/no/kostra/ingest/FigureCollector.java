@@ -8,6 +8,7 @@ import java.util.Map;
 import no.kostra.catalog.Catalog;
 import no.kostra.catalog.Indicator;
 import no.kostra.catalog.Region;
+import no.kostra.catalog.RegionCodes;
 import no.kostra.catalog.RegionKind;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.observation.Figure;
@@ -102,12 +103,17 @@ final class FigureCollector {
         Indicator indicator = indicator(where, indicatorCode);
         int year = year(where, yearText);
         if (code != last.code) {
+            String ended = catalog.endedSeries(code).orElse(null);
+            if (ended != null) {
+                reject(where.describe("region"), ended);
+                return;
+            }
             Region region = region(where, code, "region");
             if (region.kind() != RegionKind.MUNICIPALITY) {
                 throw fail(where, "region", region.code() + " (" + region.name() + ") er en gruppe, ikke en kommune;"
                         + " gruppetall importeres med kolonnene group og statistic");
             }
-            last.municipality(code, region, validYearsOfCode.computeIfAbsent(code, k -> validYears(region.code(), k)));
+            last.municipality(code, region, validYearsOfCode.computeIfAbsent(code, k -> validYears(region.code(), RegionCodes.plain(k))));
         }
         Region region = last.region;
         boolean valid = last.validYears[year - FIRST_YEAR];

@@ -43,10 +43,11 @@ public final class CatalogRepository {
 
     private static List<CodeChange> codeChanges(Connection c) throws SQLException {
         List<CodeChange> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select old_code, new_code, first_year_of_new_code from region_code_change");
+        try (PreparedStatement s = c.prepareStatement("select old_code, new_code, first_year_of_new_code, old_name from region_code_change"
+                + " order by first_year_of_new_code, new_code, old_code");
              ResultSet r = s.executeQuery()) {
             while (r.next()) {
-                out.add(new CodeChange(r.getString(1), r.getString(2), r.getInt(3)));
+                out.add(new CodeChange(r.getString(1), r.getString(2), r.getInt(3), r.getString(4)));
             }
         }
         return out;
@@ -113,9 +114,9 @@ public final class CatalogRepository {
                     region.name(), region.kind().code(), region.code());
         }
         for (CodeChange change : catalog.codeChanges()) {
-            upsert(c, "update region_code_change set new_code = ?, first_year_of_new_code = ? where old_code = ?",
-                    "insert into region_code_change (new_code, first_year_of_new_code, old_code) values (?, ?, ?)",
-                    change.newCode(), change.firstYearOfNewCode(), change.oldCode());
+            upsert(c, "update region_code_change set first_year_of_new_code = ?, old_name = ? where old_code = ? and new_code = ?",
+                    "insert into region_code_change (first_year_of_new_code, old_name, old_code, new_code) values (?, ?, ?, ?)",
+                    change.firstYearOfNewCode(), change.oldName(), change.oldCode(), change.newCode());
         }
         for (GroupMembership m : catalog.memberships()) {
             upsert(c, "update group_member set to_year = ? where group_code = ? and member_code = ? and from_year = ?",
