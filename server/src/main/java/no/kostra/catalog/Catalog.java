@@ -132,7 +132,7 @@ public final class Catalog {
     /** The profile's rows in the year, in printed order (see {@link ProfileLayouts} for the rule); empty without a layout. */
     public List<LayoutRow> profileRows(String profileCode, int year) {
         return layouts.rows(profileCode, year).stream()
-                .map(e -> new LayoutRow(requireIndicator(e.indicator()), e.category(), e.sort(), e.meanKind()))
+                .map(e -> new LayoutRow(requireIndicator(e.indicator()), e.category(), e.sort(), e.meanKind(), e.name()))
                 .toList();
     }
 
@@ -146,9 +146,12 @@ public final class Catalog {
         return layouts.meanKind(indicator.id(), year).orElse(indicator.meanKind());
     }
 
-    /** The name as the year's reports print it: with {@code *} when the year's ASSS mean is flat. */
+    /**
+     * The name as the year's reports print it: the layout's name for the row where it gives one (a renamed row),
+     * with {@code *} when the year's ASSS mean is flat.
+     */
     public String displayName(Indicator indicator, int year) {
-        return meanKind(indicator, year).mark(indicator.name());
+        return meanKind(indicator, year).mark(layouts.printedName(indicator.id(), year).orElse(indicator.name()));
     }
 
     /** The profiles the indicator is a row of in the year, in profile order. */

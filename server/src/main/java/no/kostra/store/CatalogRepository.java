@@ -94,13 +94,13 @@ public final class CatalogRepository {
     private static List<ProfileEntry> profileEntries(Connection c) throws SQLException {
         List<ProfileEntry> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("select profile_code, first_year, last_year, sort_order, category,"
-                + " indicator_id, mean_kind from profile_row order by profile_code, first_year, sort_order");
+                + " indicator_id, mean_kind, printed_name from profile_row order by profile_code, first_year, sort_order");
              ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 int last = r.getInt(3);
                 Integer lastYear = r.wasNull() ? null : last; // wasNull speaks of the last column read: read it here
                 out.add(new ProfileEntry(r.getString(1), r.getInt(2), lastYear, r.getInt(4), r.getString(5), r.getString(6),
-                        MeanKind.fromCode(r.getString(7))));
+                        MeanKind.fromCode(r.getString(7)), r.getString(8)));
             }
         }
         return out;
@@ -137,11 +137,11 @@ public final class CatalogRepository {
                     i.weightIndicator(), i.shortName(), i.id());
         }
         for (ProfileEntry e : catalog.profileEntries()) {
-            upsert(c, "update profile_row set last_year = ?, sort_order = ?, category = ?, mean_kind = ?"
+            upsert(c, "update profile_row set last_year = ?, sort_order = ?, category = ?, mean_kind = ?, printed_name = ?"
                             + " where profile_code = ? and first_year = ? and indicator_id = ?",
-                    "insert into profile_row (last_year, sort_order, category, mean_kind, profile_code, first_year, indicator_id)"
-                            + " values (?, ?, ?, ?, ?, ?, ?)",
-                    e.lastYear(), e.sort(), e.category(), e.meanKind().code(), e.profile(), e.firstYear(), e.indicator());
+                    "insert into profile_row (last_year, sort_order, category, mean_kind, printed_name, profile_code, first_year,"
+                            + " indicator_id) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    e.lastYear(), e.sort(), e.category(), e.meanKind().code(), e.name(), e.profile(), e.firstYear(), e.indicator());
         }
     }
 
