@@ -60,6 +60,7 @@ public final class JsonStatParser {
     private final Map<String, List<String>> categories = new LinkedHashMap<>();
     private final Map<String, List<String>> roles = new LinkedHashMap<>();
     private String updated;
+    private String source;
 
     private boolean sparse;
     private double[] values = new double[0];
@@ -133,6 +134,7 @@ public final class JsonStatParser {
                 case "status" -> readStatuses(json, token);
                 case "role" -> readRoles(json);
                 case "updated" -> updated = json.getValueAsString();
+                case "source" -> source = json.getValueAsString();
                 default -> json.skipChildren();
             }
         }
@@ -378,7 +380,7 @@ public final class JsonStatParser {
             present = cells.length;
             cellValues = spread(valueAt, given, cells);
         }
-        return new JsonStatCube(ids, ordered, cells, present, cellValues, statusAt, symbols, statusForAll, roles, updated);
+        return new JsonStatCube(ids, ordered, cells, present, cellValues, statusAt, symbols, statusForAll, roles, updated, source);
     }
 
     /** The categories in {@code id} order, after checking that id, size and dimension describe the same cube. */
