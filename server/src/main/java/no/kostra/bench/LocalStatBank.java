@@ -38,13 +38,27 @@ public final class LocalStatBank implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
     public LocalStatBank(Function<String, Optional<ObjectNode>> datasets) throws IOException {
+        this(datasets, 0);
+    }
+
+    /** @param port the loopback port to answer on, 0 for any free one */
+    public LocalStatBank(Function<String, Optional<ObjectNode>> datasets, int port) throws IOException {
         this.datasets = datasets;
         // Without it the JDK server waits for delayed ACKs (about 40 ms a call on loopback).
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/api/pxwebapi/v2/tables/", this::answer);
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2));
         server.start();
+    }
+
+    /**
+     * A local StatBank with made-up answers (labelled SYNTETISK) of every table the catalogue's sources name, for the
+     * given years, in the shapes those sources ask for: what {@code demo-statbank} serves.
+     */
+    public static LocalStatBank synthetic(no.kostra.catalog.Catalog catalog, List<no.kostra.catalog.IndicatorSource> sources,
+                                          List<Integer> years, int port) throws IOException {
+        return new LocalStatBank(SyntheticStatBank.of(catalog, sources, years)::dataset, port);
     }
 
     /** The PxWebApi v2 base to give the client (--ssb-url). */

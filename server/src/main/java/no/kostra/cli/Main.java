@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "kostra-server", mixinStandardHelpOptions = true, version = "kostra-server 0.1.0",
         description = "Kostra workbench: stores KOSTRA statistics and computes service profiles and ASSS comparisons.",
         subcommands = {ServeCommand.class, ImportCommand.class, FetchSsbCommand.class, UpdateCommand.class, GenerateSyntheticCommand.class,
-                ReportCommand.class, ApplyCommand.class, TokenCommand.class, DesignTemplatesCommand.class, BenchCommand.class,
+                ReportCommand.class, ApplyCommand.class, DemoStatBankCommand.class, TokenCommand.class, DesignTemplatesCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

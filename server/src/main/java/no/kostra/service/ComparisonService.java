@@ -86,18 +86,25 @@ public final class ComparisonService {
 
     /** Every published ASSS figure that differs from the one computed from member values, for one or all indicators. */
     public List<Discrepancy> discrepancies(String indicatorId, int from, int to) {
-        return discrepancies(indicatorId, null, from, to);
+        return discrepancies(indicatorId, null, ASSS, from, to);
     }
 
     /**
      * As {@link #discrepancies(String, int, int)}, for the rows of a profile in those years when {@code profileCode} is
-     * given: once KS's figures arrive after the service formed its own, this lists every difference beyond rounding.
+     * given, and for any group of the catalogue with members (ASSS, a KOSTRA group, a county): its mean formed from the
+     * members (weighted or flat, as the year's layout has the indicator) beside the published figure (KS's for ASSS,
+     * SSB's EKGnn for a KOSTRA group), every difference beyond rounding listed.
      */
-    public List<Discrepancy> discrepancies(String indicatorId, String profileCode, int from, int to) {
+    public List<Discrepancy> discrepancies(String indicatorId, String profileCode, String groupCode, int from, int to) {
         if (from > to) {
             throw new InvalidInputException("'from' (" + from + ") kan ikke være etter 'to' (" + to + ")", Map.of("from", from, "to", to));
         }
         Catalog catalog = catalogs.current();
+        String group = catalog.requireRegion(groupCode).code();
+        if (catalog.memberships().stream().noneMatch(m -> m.group().equals(group))) {
+            throw new InvalidInputException("Gruppen " + group + " har ingen medlemmer i katalogen; importer group_members.csv"
+                    + " (import --format catalog) for å danne snittet av medlemmene", Map.of("group", group));
+        }
         List<Indicator> indicators;
         if (indicatorId != null) {
             indicators = List.of(catalog.requireIndicator(indicatorId));
@@ -110,12 +117,12 @@ public final class ComparisonService {
         }
         List<Discrepancy> out = new ArrayList<>();
         for (Indicator indicator : indicators) {
-            var byYear = members.members(catalog, indicator, ASSS, from, to);
+            var byYear = members.members(catalog, indicator, group, from, to);
             if (byYear.isEmpty()) {
                 continue;
             }
-            var published = repository.groupStatistics(indicator.id(), List.of(ASSS), from, to).getOrDefault(ASSS, Map.of());
-            byYear.forEach((year, values) -> out.addAll(Discrepancy.between(indicator.id(), indicator.decimals(), ASSS, year,
+            var published = repository.groupStatistics(indicator.id(), List.of(group), from, to).getOrDefault(group, Map.of());
+            byYear.forEach((year, values) -> out.addAll(Discrepancy.between(indicator.id(), indicator.decimals(), group, year,
                     GroupMeans.compute(catalog.meanKind(indicator, year), values), published.getOrDefault(year, Map.of()))));
         }
         return out;

@@ -101,11 +101,7 @@ record UpdatePlan(List<TableFetch> tables, Map<String, List<IndicatorSource>> in
             }
             codes.add(municipality);
         }
-        StatBankRegions.GROUPS.forEach((statBank, group) -> {
-            if (catalog.findRegion(group).filter(r -> r.kind() == RegionKind.GROUP).isPresent()) {
-                codes.add(statBank);
-            }
-        });
+        codes.addAll(StatBankRegions.codes(catalog));
         return List.copyOf(codes);
     }
 }

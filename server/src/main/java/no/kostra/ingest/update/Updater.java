@@ -35,6 +35,8 @@ import no.kostra.store.SourceRepository;
  * second time. Not thread-safe (one update at a time per instance).
  */
 public final class Updater {
+    /** The word a made-up dataset's {@code source} carries (the local StatBank's answers). */
+    static final String SYNTHETIC = "SYNTETISK";
     private final Database database;
     private final Importer importer;
     private final Supplier<Catalog> catalog;
@@ -56,6 +58,7 @@ public final class Updater {
         SeriesReader.Values values = new SeriesReader.Values();
         List<UpdateSummary.Table> tables = new ArrayList<>();
         MessageDigest identity = sha256();
+        java.util.Set<String> labels = new java.util.TreeSet<>();
         int index = 0;
         for (UpdatePlan.TableFetch table : plan.tables()) {
             progress.table(index, plan.tables().size(), table.table(), 0);
@@ -68,8 +71,11 @@ public final class Updater {
             for (int q = 0; q < answers.size(); q++) {
                 for (SsbClient.Fetched piece : answers.get(q)) {
                     identity.update(piece.jsonStat());
-                    SeriesReader.read(piece.name(), JsonStatParser.parse(piece.name(), new ByteArrayInputStream(piece.jsonStat())),
-                            table.queries().get(q).series(), values);
+                    var cube = JsonStatParser.parse(piece.name(), new ByteArrayInputStream(piece.jsonStat()));
+                    if (cube.source() != null && cube.source().toUpperCase(java.util.Locale.ROOT).contains(SYNTHETIC)) {
+                        labels.add(cube.source());
+                    }
+                    SeriesReader.read(piece.name(), cube, table.queries().get(q).series(), values);
                     pieces.add(piece);
                 }
             }
@@ -80,8 +86,10 @@ public final class Updater {
                 (code, year) -> current.findRegion(code).map(r -> current.codeInYear(r.code(), year).equals(code)).orElse(false));
         progress.importing(gathered.figures.size());
         String tableList = String.join(", ", tables.stream().map(UpdateSummary.Table::table).toList());
-        ImportMapping mapping = new ImportMapping(Map.of(), Map.of(), Map.of(), Map.of(), Set.of(),
-                "SSB statistikkbanken, tabell " + tableList);
+        // Made-up answers (the local StatBank) say so in the figures' source, and so in every table and workbook shown.
+        String source = labels.isEmpty() ? "SSB statistikkbanken, tabell " + tableList
+                : String.join("; ", labels) + ", tabell " + tableList;
+        ImportMapping mapping = new ImportMapping(Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), source);
         ImportReport report = importer.importGathered("ssb-oppdatering-" + request.year(),
                 HexFormat.of().formatHex(identity.digest()).getBytes(StandardCharsets.US_ASCII),
                 new ImportOptions(ImportFormat.JSON_STAT, null, request.vintage(), mapping),
