@@ -1,6 +1,5 @@
 package no.kostra.bench;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -12,23 +11,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import no.kostra.catalog.Catalog;
-import no.kostra.catalog.RegionKind;
 import no.kostra.ingest.ImportFormat;
 import no.kostra.ingest.ImportOptions;
 import no.kostra.ingest.ImportReport;
-import no.kostra.ingest.SeedFiles;
-import no.kostra.ingest.SeedImporter;
 import no.kostra.ingest.ssb.RateLimiter;
 import no.kostra.ingest.ssb.SsbClient;
-import no.kostra.ingest.synthetic.SyntheticDataset;
 import no.kostra.ingest.update.UpdateProgress;
 import no.kostra.ingest.update.UpdateRequest;
 import no.kostra.ingest.update.UpdateSummary;
@@ -40,14 +33,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * An update of all 357 municipalities (the synthetic catalogue: the ASSS members and "Syntetisk kommune 9001…") ×
- * every indicator the shipped sources map × 10 years from a local StatBank serving generated answers, against
+ * An update of the shipped catalogue's 357 municipalities ×
+ * every indicator of every area the shipped sources map × 2022–2024 from a local StatBank serving generated (seeded) answers, against
  * importing the same figures from one CSV file, each into a fresh embedded database, in the same run. Goal: ratio ≤ 1.5
  * (fetching, reading and computing cost little beside the import). The local StatBank keeps its answers, and a
  * warm-up round fills it, so the rounds time the client's work, not the stub's generating.
  */
 @Command(name = "update", mixinStandardHelpOptions = true,
-        description = "Update 357 municipalities × every mapped indicator × 10 years from a local StatBank; ratio to importing the same figures from one file.")
+        description = "Update the 357 municipalities × every mapped indicator of every area × 2022–2024 from a local StatBank; ratio to importing the same figures from one file.")
 public final class UpdateBenchmark implements Callable<Integer> {
     private static final List<Integer> YEARS = IntStream.rangeClosed(2022, 2024).boxed().toList();
     private static final int WARM_UP = 2;
