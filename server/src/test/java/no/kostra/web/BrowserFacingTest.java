@@ -158,7 +158,7 @@ class BrowserFacingTest {
             assertThat(ready.statusCode()).isEqualTo(200);
             JsonNode body = Json.MAPPER.readTree(ready.body());
             assertThat(body.path("status").asText()).isEqualTo("ready");
-            assertThat(body.path("schemaVersion").asText()).isEqualTo("96");
+            assertThat(body.path("schemaVersion").asText()).isEqualTo("97");
         } finally {
             app.stop();
         }

@@ -60,28 +60,27 @@ public final class Updater {
         MessageDigest identity = sha256();
         java.util.Set<String> labels = new java.util.TreeSet<>();
         int index = 0;
+        int callsBefore = client.calls();
         for (UpdatePlan.TableFetch table : plan.tables()) {
             progress.table(index, plan.tables().size(), table.table(), 0);
-            List<List<SsbClient.Fetched>> answers = new ArrayList<>();
-            for (UpdatePlan.Query query : table.queries()) {
-                answers.add(fetch(client, table.table(), query));
-            }
+            List<SsbClient.Fetched> pieces = fetch(client, table);
             progress.table(index, plan.tables().size(), table.table(), 50);
-            List<SsbClient.Fetched> pieces = new ArrayList<>();
-            for (int q = 0; q < answers.size(); q++) {
-                for (SsbClient.Fetched piece : answers.get(q)) {
-                    identity.update(piece.jsonStat());
-                    var cube = JsonStatParser.parse(piece.name(), new ByteArrayInputStream(piece.jsonStat()));
-                    if (cube.source() != null && cube.source().toUpperCase(java.util.Locale.ROOT).contains(SYNTHETIC)) {
-                        labels.add(cube.source());
-                    }
-                    SeriesReader.read(piece.name(), cube, table.queries().get(q).series(), values);
-                    pieces.add(piece);
+            for (SsbClient.Fetched piece : pieces) {
+                identity.update(piece.jsonStat());
+                var cube = JsonStatParser.parse(piece.name(), new ByteArrayInputStream(piece.jsonStat()));
+                if (cube.source() != null && cube.source().toUpperCase(java.util.Locale.ROOT).contains(SYNTHETIC)) {
+                    labels.add(cube.source());
                 }
+                // Only the series of the requests the piece answers: another's categories may be missing from it.
+                Map<SeriesId, IndicatorSource> series = new java.util.LinkedHashMap<>();
+                piece.requests().forEach(q -> series.put(table.queries().get(q).series(), table.queries().get(q).source()));
+                SeriesReader.read(piece.name(), cube, series, values);
             }
-            tables.add(new UpdateSummary.Table(table.table(), pieces.size(), (int) pieces.stream().filter(SsbClient.Fetched::fromCache).count()));
+            tables.add(new UpdateSummary.Table(table.table(), pieces.size(), (int) pieces.stream().filter(SsbClient.Fetched::fromCache).count(),
+                    pieces.stream().mapToLong(SsbClient.Fetched::cells).sum()));
             progress.table(index++, plan.tables().size(), table.table(), 100);
         }
+        int calls = client.calls() - callsBefore;
         Gathered gathered = gather(plan, values, request, id -> current.findIndicator(id).map(i -> i.weightIndicator()).orElse(null),
                 (code, year) -> current.findRegion(code).map(r -> current.codeInYear(r.code(), year).equals(code)).orElse(false));
         progress.importing(gathered.figures.size());
@@ -96,14 +95,15 @@ public final class Updater {
                 sink -> gathered.figures.forEach(f -> f.into(sink)));
         long unverified = plan.indicators().values().stream().flatMap(List::stream).filter(s -> !s.verified()).count();
         return new UpdateSummary(request.year(), request.vintage().code(), request.years(), List.copyOf(plan.indicators().keySet()),
-                tables, plan.regionCodes().size(), gathered.figures.size(), gathered.incomplete, (int) unverified,
+                tables, calls, plan.regionCodes().size(), gathered.figures.size(), gathered.incomplete, (int) unverified,
                 report.importId(), report.read(), report.added(), report.changed(), report.unchanged(), report.rejected(),
                 report.dataRevision(), report);
     }
 
-    private static List<SsbClient.Fetched> fetch(SsbClient client, String table, UpdatePlan.Query query) throws InterruptedException {
+    private static List<SsbClient.Fetched> fetch(SsbClient client, UpdatePlan.TableFetch fetch) throws InterruptedException {
+        String table = fetch.table();
         try {
-            return client.fetch(query.request());
+            return client.fetch(fetch.requests());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("Oppdateringen stoppet ved tabell " + table + ": " + e.getMessage()
                     + " (sjekk indicator_sources.csv)", Map.of("table", table));
