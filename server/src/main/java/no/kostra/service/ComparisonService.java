@@ -1,6 +1,7 @@
 package no.kostra.service;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,8 +54,8 @@ public final class ComparisonService {
         List<MemberValue> memberValues = members.members(catalog, indicator, ASSS, year, year).getOrDefault(year, List.of());
         MeanKind meanKind = catalog.meanKind(indicator, year); // as the year's profile rows have it: KS changes it
         GroupFigures computed = memberValues.isEmpty() ? null : GroupMeans.compute(meanKind, memberValues);
-        Map<Statistic, Figure> published = repository.groupStatistics(indicator.id(), List.of(ASSS), year, year)
-                .getOrDefault(ASSS, Map.of()).getOrDefault(year, Map.of());
+        Map<Statistic, Figure> published = repository.groupStatistics(List.of(indicator.id()), List.of(ASSS), year, year)
+                .getOrDefault(indicator.id(), Map.of()).getOrDefault(ASSS, Map.of()).getOrDefault(year, Map.of());
         Figure publishedMean = published.get(Statistic.MEAN);
         boolean usePublished = publishedMean != null && publishedMean.hasValue();
         Double mean = usePublished ? publishedMean.value() : computed == null ? null : computed.mean();
@@ -115,15 +116,29 @@ public final class ComparisonService {
         } else {
             indicators = catalog.indicators();
         }
+        return discrepancies(catalog, indicators, List.of(group), from, to);
+    }
+
+    /**
+     * As {@link #discrepancies(String, String, String, int, int)} for several indicators and groups at once (every
+     * group of the country for every indicator of every profile): their members' figures and the published ones are
+     * read in one query each, whatever their number.
+     */
+    public List<Discrepancy> discrepancies(Collection<String> indicatorIds, Collection<String> groupCodes, int from, int to) {
+        Catalog catalog = catalogs.current();
+        return discrepancies(catalog, indicatorIds.stream().map(catalog::requireIndicator).toList(),
+                groupCodes.stream().map(g -> catalog.requireRegion(g).code()).toList(), from, to);
+    }
+
+    private List<Discrepancy> discrepancies(Catalog catalog, List<Indicator> indicators, List<String> groups, int from, int to) {
+        var memberValues = members.members(catalog, indicators, groups, from, to);
+        var published = repository.groupStatistics(memberValues.keySet(), groups, from, to);
         List<Discrepancy> out = new ArrayList<>();
         for (Indicator indicator : indicators) {
-            var byYear = members.members(catalog, indicator, group, from, to);
-            if (byYear.isEmpty()) {
-                continue;
-            }
-            var published = repository.groupStatistics(indicator.id(), List.of(group), from, to).getOrDefault(group, Map.of());
-            byYear.forEach((year, values) -> out.addAll(Discrepancy.between(indicator.id(), indicator.decimals(), group, year,
-                    GroupMeans.compute(catalog.meanKind(indicator, year), values), published.getOrDefault(year, Map.of()))));
+            memberValues.getOrDefault(indicator.id(), Map.of()).forEach((group, byYear) -> byYear.forEach((year, values) ->
+                    out.addAll(Discrepancy.between(indicator.id(), indicator.decimals(), group, year,
+                            GroupMeans.compute(catalog.meanKind(indicator, year), values),
+                            published.getOrDefault(indicator.id(), Map.of()).getOrDefault(group, Map.of()).getOrDefault(year, Map.of())))));
         }
         return out;
     }
