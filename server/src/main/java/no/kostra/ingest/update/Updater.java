@@ -82,7 +82,7 @@ public final class Updater {
         }
         int calls = client.calls() - callsBefore;
         Gathered gathered = gather(plan, values, request, id -> current.findIndicator(id).map(i -> i.weightIndicator()).orElse(null),
-                (code, year) -> current.findRegion(code).map(r -> current.codeInYear(r.code(), year).equals(code)).orElse(false));
+                new Numbers(current));
         progress.importing(gathered.figures.size());
         String tableList = String.join(", ", tables.stream().map(UpdateSummary.Table::table).toList());
         // Made-up answers (the local StatBank) say so in the figures' source, and so in every table and workbook shown.
@@ -125,16 +125,44 @@ public final class Updater {
     private record Gathered(List<Made> figures, int incomplete) {
     }
 
+    /** What the catalogue says of the region codes StatBank answered for, worked out once per code and year. */
+    private static final class Numbers {
+        private final Catalog catalog;
+        private final Map<String, Boolean> inUse = new java.util.HashMap<>();
+        private final Map<String, Boolean> today = new java.util.HashMap<>();
+
+        Numbers(Catalog catalog) {
+            this.catalog = catalog;
+        }
+
+        /** Whether a municipality number was the one in use that year. */
+        boolean inUse(String code, int year) {
+            return inUse.computeIfAbsent(code + " " + year, k -> catalog.findRegion(code)
+                    .map(r -> catalog.codeInYear(r.code(), year).equals(code)).orElse(false));
+        }
+
+        /**
+         * Whether the update wants a figure at all: a group's, or one under the municipality's number of that year or
+         * under today's (which SSB back-fills into earlier years; the import decides between the two). A query asks
+         * every number for every year, so a former number's years after it ended come back empty ('.'): they are left
+         * out rather than handed to the import to be rejected.
+         */
+        boolean wanted(String code, int year) {
+            return StatBankRegions.group(code).isPresent()
+                    || today.computeIfAbsent(code, k -> catalog.findRegion(code).map(r -> r.code().equals(code)).orElse(false))
+                    || inUse(code, year);
+        }
+    }
+
     /**
      * @param weightOf an indicator's weight indicator in the catalogue, or null: where a ratio's indicator has one, the
      *                 denominator each member's ratio was formed with is stored as that indicator's figure too, so the
      *                 ASSS mean formed from the members before KS publishes is Σ numerators / Σ denominators
-     * @param numberInUse whether a municipality number was the one in use that year: a weight is stored under that one
-     *                    only, not under the numbers SSB back-fills
+     * @param numbers  which figures are wanted, and whether a municipality number was the one in use that year: a
+     *                 weight is stored under that one only, not under the numbers SSB back-fills
      */
     private static Gathered gather(UpdatePlan plan, SeriesReader.Values values, UpdateRequest request,
-                                   java.util.function.Function<String, String> weightOf,
-                                   java.util.function.BiPredicate<String, Integer> numberInUse) {
+                                   java.util.function.Function<String, String> weightOf, Numbers numbers) {
         List<Made> made = new ArrayList<>();
         java.util.Set<String> weightsMade = new java.util.HashSet<>();
         int incomplete = 0;
@@ -144,7 +172,7 @@ public final class Updater {
             if (value != null) {
                 for (var region : values.of(SeriesId.of(value)).entrySet()) {
                     for (var year : region.getValue().entrySet()) {
-                        if (request.years().contains(year.getKey())) {
+                        if (request.years().contains(year.getKey()) && numbers.wanted(region.getKey(), year.getKey())) {
                             made.add(new Made(where(value.table(), region.getKey(), year.getKey()), region.getKey(), indicator,
                                     year.getKey(), SourceRatio.scaled(year.getValue(), value.factor())));
                         }
@@ -155,10 +183,11 @@ public final class Updater {
             IndicatorSource numerator = role(entry.getValue(), IndicatorSource.Role.NUMERATOR);
             IndicatorSource denominator = role(entry.getValue(), IndicatorSource.Role.DENOMINATOR);
             Map<String, Map<Integer, Figure>> below = values.of(SeriesId.of(denominator));
+            String weight = weightOf.apply(indicator);
             for (var region : values.of(SeriesId.of(numerator)).entrySet()) {
                 for (var year : region.getValue().entrySet()) {
                     Figure d = below.getOrDefault(region.getKey(), Map.of()).get(year.getKey());
-                    if (!request.years().contains(year.getKey())) {
+                    if (!request.years().contains(year.getKey()) || !numbers.wanted(region.getKey(), year.getKey())) {
                         continue;
                     }
                     if (d == null) {
@@ -168,9 +197,8 @@ public final class Updater {
                     made.add(new Made(where(numerator.table() + "/" + denominator.table(), region.getKey(), year.getKey()),
                             region.getKey(), indicator, year.getKey(),
                             SourceRatio.of(year.getValue(), numerator.factor(), d, denominator.factor())));
-                    String weight = weightOf.apply(indicator);
                     if (weight != null && StatBankRegions.group(region.getKey()).isEmpty() && d.hasValue()
-                            && numberInUse.test(region.getKey(), year.getKey())
+                            && numbers.inUse(region.getKey(), year.getKey())
                             && weightsMade.add(weight + "|" + region.getKey() + "|" + year.getKey())) {
                         made.add(new Made(where(denominator.table(), region.getKey(), year.getKey()), region.getKey(), weight,
                                 year.getKey(), d));
