@@ -129,9 +129,10 @@ public final class UpdateBenchmark implements Callable<Integer> {
         double bound = 1.1 * calls * window.toMillis() / 1000.0 / CALLS_PER_WINDOW;
         System.out.printf(Locale.ROOT, "%s:%n", label);
         System.out.printf(Locale.ROOT, "  calls: %d (%d data, %d metadata); fewest the limits allow: %d (Σ per table ⌈cells / %d⌉,"
-                        + " cells %s) -- goal calls <= 1.1 × %d = %.1f: %s%n", calls, after.data() - before.data(),
-                after.metadata() - before.metadata(), fewest, cellLimit,
-                summary.tables().stream().map(t -> t.table() + " " + t.cells()).toList(), fewest, 1.1 * fewest, met(calls <= 1.1 * fewest));
+                        + " cells %s) -- goal calls <= 1.1 × %d = %.1f: %s (the data calls alone: %s)%n", calls,
+                after.data() - before.data(), after.metadata() - before.metadata(), fewest, cellLimit,
+                summary.tables().stream().map(t -> t.table() + " " + t.cells()).toList(), fewest, 1.1 * fewest, met(calls <= 1.1 * fewest),
+                met(after.data() - before.data() <= 1.1 * fewest));
         System.out.printf(Locale.ROOT, "  429 answers: %d -- goal 0: %s; 400 (too many cells): %d%n",
                 after.tooManyRequests() - before.tooManyRequests(), met(after.tooManyRequests() == before.tooManyRequests()),
                 after.tooManyCells() - before.tooManyCells());

@@ -135,9 +135,11 @@ public final class ComparisonService {
         var published = repository.groupStatistics(memberValues.keySet(), groups, from, to);
         List<Discrepancy> out = new ArrayList<>();
         for (Indicator indicator : indicators) {
+            // The year's mean kind looks through every layout: once per indicator and year, not per group.
+            Map<Integer, MeanKind> meanKinds = new HashMap<>();
             memberValues.getOrDefault(indicator.id(), Map.of()).forEach((group, byYear) -> byYear.forEach((year, values) ->
                     out.addAll(Discrepancy.between(indicator.id(), indicator.decimals(), group, year,
-                            GroupMeans.compute(catalog.meanKind(indicator, year), values),
+                            GroupMeans.compute(meanKinds.computeIfAbsent(year, y -> catalog.meanKind(indicator, y)), values),
                             published.getOrDefault(indicator.id(), Map.of()).getOrDefault(group, Map.of()).getOrDefault(year, Map.of())))));
         }
         return out;

@@ -43,10 +43,14 @@ final class MemberFigures {
     /** As {@link #members(Catalog, Indicator, String, int, int)}, indicator → group → year, read in one query. */
     Map<String, Map<String, Map<Integer, List<MemberValue>>>> members(Catalog catalog, List<Indicator> indicators,
                                                                     List<String> groups, int from, int to) {
+        // Each group's members per year, looked up once rather than for every indicator.
+        Map<String, Map<Integer, List<String>>> membersOf = new LinkedHashMap<>();
         Set<String> everyMember = new HashSet<>();
         for (String group : groups) {
             for (int year = from; year <= to; year++) {
-                everyMember.addAll(catalog.membersOf(group, year));
+                List<String> members = catalog.membersOf(group, year);
+                membersOf.computeIfAbsent(group, k -> new LinkedHashMap<>()).put(year, members);
+                everyMember.addAll(members);
             }
         }
         Set<String> ids = new LinkedHashSet<>();
@@ -66,7 +70,7 @@ final class MemberFigures {
                 for (int year = from; year <= to; year++) {
                     List<MemberValue> members = new ArrayList<>();
                     boolean complete = true;
-                    for (String member : catalog.membersOf(group, year)) {
+                    for (String member : membersOf.get(group).get(year)) {
                         Figure value = values.getOrDefault(member, Map.of()).getOrDefault(year, NOT_STORED);
                         Figure weight = weights.getOrDefault(member, Map.of()).get(year);
                         complete &= values.getOrDefault(member, Map.of()).containsKey(year);
