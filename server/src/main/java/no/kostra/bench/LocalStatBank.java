@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -25,10 +26,21 @@ import java.util.function.Function;
  * dataset without values) and {@code GET …/tables/{id}/data?valueCodes[VAR]=…} (the sub-cube of the codes asked for,
  * row-major, statuses renumbered). The full datasets come from a function (recorded fixtures in tests, generated ones
  * in {@code bench update}); answers are kept by query, so a repeated query costs only the sending. Unknown tables
- * answer 404. For tests, a table's data answer can be replaced by given bytes.
+ * answer 404. It enforces SSB's limits when given them ({@link Limits}): a data query over the cell limit answers
+ * 400 "Too many cells selected", and a call beyond the calls allowed in the window 429 with Retry-After (the seconds
+ * until the oldest call counted leaves the window); it counts every call ({@link #counts()}). For tests, a table's
+ * data answer can be replaced by given bytes.
  */
 public final class LocalStatBank implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private final Limits limits;
+    /** When each call answered within the window arrived (System.nanoTime), oldest first; refused calls are not counted. */
+    private final java.util.Deque<Long> arrivals = new java.util.ArrayDeque<>();
+    private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger metadataAnswers = new AtomicInteger();
+    private final AtomicInteger dataAnswers = new AtomicInteger();
+    private final AtomicInteger tooManyCells = new AtomicInteger();
+    private final AtomicInteger tooManyRequests = new AtomicInteger();
     private final HttpServer server;
     private final Function<String, Optional<ObjectNode>> datasets;
     private final Map<String, ObjectNode> full = new ConcurrentHashMap<>();
@@ -37,14 +49,59 @@ public final class LocalStatBank implements AutoCloseable {
     private final Map<String, java.util.concurrent.CountDownLatch> held = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
+    /**
+     * StatBank's limits: at most {@code calls} calls in any {@code window} (SSB: 30 per 60 s; a test or benchmark may
+     * scale the window down) and at most {@code cells} cells a data query (SSB: 800 000).
+     */
+    public record Limits(int calls, java.time.Duration window, long cells) {
+        /** No limit: for tests of other things. */
+        public static final Limits NONE = new Limits(Integer.MAX_VALUE, java.time.Duration.ofSeconds(60), Long.MAX_VALUE);
+
+        public Limits {
+            if (calls < 1 || cells < 1 || window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("A StatBank's limits need at least one call and one cell, in a window longer than zero");
+            }
+        }
+
+        /** SSB's 30 calls and 800 000 cells, in the given window (60 s at SSB). */
+        public static Limits ssb(java.time.Duration window) {
+            return new Limits(30, window, 800_000);
+        }
+    }
+
+    /**
+     * The calls so far: every one that arrived, those answered with metadata and with data, and those refused for
+     * asking too many cells (400) or coming too soon (429).
+     */
+    public record Counts(int calls, int metadata, int data, int tooManyCells, int tooManyRequests) {
+    }
+
     public LocalStatBank(Function<String, Optional<ObjectNode>> datasets) throws IOException {
+        this(datasets, 0, Limits.NONE);
+    }
+
+    /**
+     * @param port   the loopback port to answer on, 0 for any free one
+     * @param limits the limits enforced
+     */
+    public LocalStatBank(Function<String, Optional<ObjectNode>> datasets, int port, Limits limits) throws IOException {
         this.datasets = datasets;
+        this.limits = limits;
         // Without it the JDK server waits for delayed ACKs (about 40 ms a call on loopback).
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/api/pxwebapi/v2/tables/", this::answer);
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2));
         server.start();
+    }
+
+    /**
+     * A local StatBank with made-up answers (labelled SYNTETISK) of every table the catalogue's sources name, for the
+     * given years, in the shapes those sources ask for: what {@code demo-statbank} serves.
+     */
+    public static LocalStatBank synthetic(no.kostra.catalog.Catalog catalog, List<no.kostra.catalog.IndicatorSource> sources,
+                                          List<Integer> years, int port, Limits limits) throws IOException {
+        return new LocalStatBank(SyntheticStatBank.of(catalog, sources, years)::dataset, port, limits);
     }
 
     /** The PxWebApi v2 base to give the client (--ssb-url). */
@@ -55,6 +112,10 @@ public final class LocalStatBank implements AutoCloseable {
     /** Every request so far, as "GET path?query". */
     public List<String> requests() {
         return List.copyOf(requests);
+    }
+
+    public Counts counts() {
+        return new Counts(calls.get(), metadataAnswers.get(), dataAnswers.get(), tooManyCells.get(), tooManyRequests.get());
     }
 
     /** From now on, every data query to {@code table} is answered with these bytes. */
@@ -70,6 +131,14 @@ public final class LocalStatBank implements AutoCloseable {
     private void answer(HttpExchange x) throws IOException {
         try (x) {
             requests.add(x.getRequestMethod() + " " + x.getRequestURI());
+            calls.incrementAndGet();
+            long wait = admit();
+            if (wait > 0) {
+                tooManyRequests.incrementAndGet();
+                x.getResponseHeaders().add("Retry-After", String.valueOf((wait + 999_999_999L) / 1_000_000_000L));
+                respond(x, 429, "{\"error\":\"Too Many Requests\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             String path = x.getRequestURI().getPath();
             String[] parts = path.substring(path.indexOf("/tables/") + 8).split("/");
             String table = parts[0];
@@ -86,9 +155,18 @@ public final class LocalStatBank implements AutoCloseable {
                     m.remove("status");
                     return bytes(m);
                 });
+                metadataAnswers.incrementAndGet();
                 respond(x, 200, meta);
                 return;
             }
+            String query = x.getRequestURI().getRawQuery();
+            Map<String, List<String>> asked = asked(query);
+            if (cells(dataset.get(), asked) > limits.cells()) {
+                tooManyCells.incrementAndGet();
+                respond(x, 400, "{\"error\":\"Too many cells selected\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            dataAnswers.incrementAndGet();
             java.util.concurrent.CountDownLatch hold = held.get(table);
             if (hold != null) {
                 try {
@@ -101,9 +179,34 @@ public final class LocalStatBank implements AutoCloseable {
                 respond(x, 200, replaced.get(table));
                 return;
             }
-            String query = x.getRequestURI().getRawQuery();
-            respond(x, 200, answers.computeIfAbsent(table + "?" + query, k -> bytes(slice(dataset.get(), asked(query)))));
+            respond(x, 200, answers.computeIfAbsent(table + "?" + query, k -> bytes(slice(dataset.get(), asked))));
         }
+    }
+
+    /** Counts a call that arrived now, or answers how many nanoseconds until one more fits in the window. */
+    private synchronized long admit() {
+        long now = System.nanoTime();
+        long window = limits.window().toNanos();
+        while (!arrivals.isEmpty() && now - arrivals.peekFirst() >= window) {
+            arrivals.removeFirst();
+        }
+        if (arrivals.size() >= limits.calls()) {
+            return arrivals.peekFirst() + window - now;
+        }
+        arrivals.addLast(now);
+        return 0;
+    }
+
+    /** The cells a query selects: the codes asked of each variable, 1 for one left out to be eliminated, else all. */
+    private static long cells(ObjectNode dataset, Map<String, List<String>> asked) {
+        long cells = 1;
+        for (JsonNode id : dataset.path("id")) {
+            JsonNode dimension = dataset.path("dimension").path(id.asText());
+            List<String> codes = asked.get(id.asText());
+            cells *= codes != null ? codes.size()
+                    : dimension.path("extension").path("elimination").asBoolean(false) ? 1 : dimension.path("category").path("index").size();
+        }
+        return cells;
     }
 
     private static Map<String, List<String>> asked(String rawQuery) {

@@ -4,62 +4,117 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
+import no.kostra.catalog.IndicatorSource;
 
 /**
- * Made-up full answers of the tables the shipped sources map (07459, 11996, 12292, 12367), shaped like the recorded
- * fixtures (same dimensions and categories) but for the given regions and years. Values are random but repeatable
- * (seeded); about one cell in 200 carries the status {@code ..}. Clearly not real figures.
+ * Made-up full answers of every table the catalogue's StatBank sources name, in the shape the sources ask of it: the
+ * region variable ({@code Region} for SSB's population table, whose contents is {@code Personer1}; else KOSTRA's
+ * {@code KOKkommuneregion0000}, which also answers the groups {@code EKG01…EKG17}, {@code EAK}, {@code EAKUO} and the
+ * counties {@code F-xx}), each filter variable with the codes the sources name ({@code *}: for {@code Alder} the ages
+ * 000…104 and 105+, for {@code Kjonn} 1 and 2, both eliminable as in StatBank), the contents codes, and the years.
+ * Values are random but repeatable (seeded by the table); about one cell in 200 is {@code ..}; a number not in use
+ * that year is {@code .}. Every dataset says {@code SYNTETISK} in its label and source, so an update from it says so
+ * in every figure's source. Clearly not real figures.
  */
 final class SyntheticStatBank {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final List<String> GROUPS = List.of("EKG12", "EKG13", "EAK", "EAKUO");
+    static final String SOURCE = "SYNTETISKE TALL fra lokal statistikkbank (ikke SSB)";
 
-    private final List<String> regions;
+    private final List<String> municipalities;
+    private final List<String> groups;
     private final List<String> years;
     private final java.util.function.BiPredicate<String, String> inUse;
+    private final Map<String, List<IndicatorSource>> byTable = new LinkedHashMap<>();
 
     /**
-     * @param inUse whether SSB has figures under a number in a year: the number valid that year, and today's number,
-     *              which SSB back-fills into earlier years; a former number is {@code .} after it went out of use
+     * @param municipalities every number to answer for (the update asks for the numbers in use each year)
+     * @param groups         the StatBank group codes KOSTRA tables answer for
+     * @param inUse          whether SSB has figures under a number in a year: the number valid that year, and today's
+     *                       number, which SSB back-fills into earlier years; a former number is {@code .} after
      */
-    SyntheticStatBank(List<String> municipalities, List<Integer> years, java.util.function.BiPredicate<String, String> inUse) {
-        this.regions = List.copyOf(municipalities);
+    SyntheticStatBank(List<IndicatorSource> sources, List<String> municipalities, List<String> groups, List<Integer> years,
+                      java.util.function.BiPredicate<String, String> inUse) {
+        this.municipalities = List.copyOf(municipalities);
+        this.groups = List.copyOf(groups);
         this.years = years.stream().map(String::valueOf).toList();
         this.inUse = inUse;
+        sources.forEach(s -> byTable.computeIfAbsent(s.table(), k -> new ArrayList<>()).add(s));
+    }
+
+    /**
+     * Answers for the catalogue: every number each municipality's series was reported under, the groups StatBank
+     * publishes, the given years; a number has figures in a year when it was the one in use or is today's.
+     */
+    static SyntheticStatBank of(no.kostra.catalog.Catalog catalog, List<IndicatorSource> sources, List<Integer> years) {
+        Set<String> numbers = new LinkedHashSet<>();
+        catalog.regions().stream().filter(r -> r.kind() == no.kostra.catalog.RegionKind.MUNICIPALITY)
+                .forEach(r -> numbers.addAll(catalog.codesOf(r.code())));
+        return new SyntheticStatBank(sources, List.copyOf(numbers), no.kostra.ingest.update.StatBankRegions.codes(catalog), years,
+                (code, year) -> {
+                    String today = catalog.findRegion(code).orElseThrow().code();
+                    return code.equals(today) || catalog.codeInYear(today, Integer.parseInt(year)).equals(code);
+                });
     }
 
     Optional<ObjectNode> dataset(String table) {
-        List<String> ages = new ArrayList<>();
-        for (int a = 0; a < 105; a++) {
-            ages.add(String.format(java.util.Locale.ROOT, "%03d", a));
+        List<IndicatorSource> sources = byTable.get(table);
+        if (sources == null) {
+            return Optional.empty();
         }
-        ages.add("105+");
-        List<String> kostra = new ArrayList<>(regions);
-        kostra.addAll(GROUPS);
-        return switch (table) {
-            case "07459" -> Optional.of(build(table, "Region", List.of("Region", "Kjonn", "Alder", "ContentsCode", "Tid"),
-                    List.of(regions, List.of("1", "2"), ages, List.of("Personer1"), years), 50, 400, inUse));
-            case "11996" -> Optional.of(build(table, "KOKkommuneregion0000", List.of("KOKkommuneregion0000", "KOKavtaleform0000",
-                    "KOKfunksjon0000", "ContentsCode", "Tid"), List.of(kostra, List.of("sum"),
-                    List.of("FGK10", "120", "232", "233", "241", "253", "256"), List.of("KOSlegeaarsverk0000"), years), 1, 60, inUse));
-            case "12292" -> Optional.of(build(table, "KOKkommuneregion0000", List.of("KOKkommuneregion0000", "ContentsCode", "Tid"),
-                    List.of(kostra, List.of("KOSbeboersykehje0000", "KOSlangtid0000", "KOSkorttid0000", "KOSkjernetotalt0000",
-                            "KOSkjerne80aarov0000", "KOSaarsverkbruke0000", "KOSinstoppholdsd0000"), years), 10, 3000, inUse));
-            case "12367" -> Optional.of(build(table, "KOKkommuneregion0000", List.of("KOKkommuneregion0000", "KOKregnskapsomfa0000",
-                    "KOKfunksjon0000", "KOKart0000", "ContentsCode", "Tid"), List.of(kostra, List.of("A", "B"),
-                    List.of("232", "233", "241"), List.of("AGD2", "AGD10"), List.of("KOSbelop0000"), years), 1000, 300_000, inUse));
-            default -> Optional.empty();
+        boolean population = sources.stream().allMatch(s -> s.contents().startsWith("Personer"));
+        String geo = population ? "Region" : "KOKkommuneregion0000";
+        Map<String, Set<String>> filters = new LinkedHashMap<>();
+        sources.forEach(s -> s.filters().forEach((dimension, codes) -> filters.computeIfAbsent(dimension, k -> new LinkedHashSet<>())
+                .addAll(codes.contains(IndicatorSource.ALL) ? every(dimension) : codes)));
+        List<String> ids = new ArrayList<>();
+        List<List<String>> categories = new ArrayList<>();
+        ids.add(geo);
+        List<String> regions = new ArrayList<>(municipalities);
+        if (!population) {
+            regions.addAll(groups);
+        }
+        categories.add(regions);
+        filters.forEach((dimension, codes) -> {
+            ids.add(dimension);
+            categories.add(List.copyOf(codes));
+        });
+        ids.add("ContentsCode");
+        categories.add(sources.stream().map(IndicatorSource::contents).distinct().toList());
+        ids.add("Tid");
+        categories.add(years);
+        boolean amounts = sources.stream().anyMatch(s -> s.factor() >= 1000);
+        int low = population ? 50 : amounts ? 1000 : 1;
+        int high = population ? 400 : amounts ? 300_000 : 100;
+        return Optional.of(build(table, geo, ids, categories, low, high));
+    }
+
+    /** The categories {@code *} stands for where StatBank's own list is known; else two made-up codes. */
+    private static List<String> every(String dimension) {
+        return switch (dimension) {
+            case "Alder" -> {
+                List<String> ages = new ArrayList<>();
+                for (int a = 0; a < 105; a++) {
+                    ages.add(String.format(Locale.ROOT, "%03d", a));
+                }
+                ages.add("105+");
+                yield ages;
+            }
+            default -> List.of("1", "2");
         };
     }
 
-    private static ObjectNode build(String table, String geo, List<String> ids, List<List<String>> categories, int low, int high,
-                                    java.util.function.BiPredicate<String, String> inUse) {
+    private ObjectNode build(String table, String geo, List<String> ids, List<List<String>> categories, int low, int high) {
         ObjectNode out = NODES.objectNode();
-        out.put("version", "2.0").put("class", "dataset").put("label", table + ": SYNTETISK (bench update)")
-                .put("source", "SYNTETISK").put("updated", "2026-03-15T07:00:00Z");
+        out.put("version", "2.0").put("class", "dataset").put("label", table + ": SYNTETISK, lokal statistikkbank")
+                .put("source", SOURCE).put("updated", "2026-03-15T07:00:00Z");
         ObjectNode role = out.putObject("role");
         role.putArray("time").add("Tid");
         role.putArray("metric").add("ContentsCode");
@@ -86,7 +141,6 @@ final class SyntheticStatBank {
         ArrayNode value = out.putArray("value");
         ObjectNode status = out.putObject("status");
         int[] at = new int[ids.size()];
-        int region = 0;
         int year = ids.size() - 1;
         for (long cell = 0; cell < cells; cell++) {
             if (cell > 0) {
@@ -94,8 +148,8 @@ final class SyntheticStatBank {
                     at[d] = 0;
                 }
             }
-            String code = categories.get(region).get(at[region]);
-            if (!GROUPS.contains(code) && !inUse.test(code, categories.get(year).get(at[year]))) {
+            String code = categories.get(0).get(at[0]);
+            if (!groups.contains(code) && !inUse.test(code, categories.get(year).get(at[year]))) {
                 value.addNull();
                 status.put(String.valueOf(cell), ".");
             } else if (random.nextInt(200) == 0) {
@@ -107,5 +161,4 @@ final class SyntheticStatBank {
         }
         return out;
     }
-
 }

@@ -18,8 +18,7 @@ import no.kostra.errors.NotFoundException;
  */
 public final class Catalog {
     private final Map<String, Region> regions;
-    private final Map<String, String> canonicalByCode;
-    private final List<CodeChange> codeChanges;
+    private final CodeHistory history;
     private final List<GroupMembership> memberships;
     private final Map<String, ProfileDefinition> profiles;
     private final Map<String, Indicator> indicators;
@@ -29,14 +28,15 @@ public final class Catalog {
     public Catalog(List<Region> regions, List<CodeChange> codeChanges, List<GroupMembership> memberships,
                    List<ProfileDefinition> profiles, List<Indicator> indicators, List<ProfileEntry> profileEntries) {
         this.regions = index(regions, Region::code);
-        this.codeChanges = List.copyOf(codeChanges);
+        index(codeChanges, CodeChange::key);
         this.memberships = List.copyOf(memberships);
         this.profiles = index(profiles.stream().sorted(Comparator.comparingInt(ProfileDefinition::sortOrder)).toList(),
                 ProfileDefinition::code);
         this.indicators = index(indicators, Indicator::id);
         index(profileEntries, ProfileEntry::key);
         this.layouts = new ProfileLayouts(profileEntries);
-        this.canonicalByCode = canonicalCodes(this.regions.keySet(), this.codeChanges);
+        this.history = new CodeHistory(this.regions.keySet(), codeChanges,
+                regions.stream().collect(Collectors.toMap(Region::code, Region::name, (a, b) -> a)));
         this.names = new RegionNames(regions);
     }
 
@@ -50,35 +50,12 @@ public final class Catalog {
         return java.util.Collections.unmodifiableMap(map);
     }
 
-    /** Follows each old code through every later renumbering to the code in use today. */
-    private static Map<String, String> canonicalCodes(Set<String> current, List<CodeChange> changes) {
-        Map<String, String> next = changes.stream().collect(Collectors.toMap(CodeChange::oldCode, CodeChange::newCode));
-        Map<String, String> canonical = new LinkedHashMap<>();
-        for (String code : current) {
-            canonical.put(code, code);
-        }
-        for (String old : next.keySet()) {
-            String code = old;
-            for (int hops = 0; next.containsKey(code); hops++) {
-                if (hops > next.size()) {
-                    throw new IllegalArgumentException("Municipality code history has a cycle through " + old);
-                }
-                code = next.get(code);
-            }
-            if (!current.contains(code)) {
-                throw new IllegalArgumentException("Code history leads from " + old + " to " + code + ", which is not a known region");
-            }
-            canonical.put(old, code);
-        }
-        return Map.copyOf(canonical);
-    }
-
     public List<Region> regions() {
         return List.copyOf(regions.values());
     }
 
     public List<CodeChange> codeChanges() {
-        return codeChanges;
+        return history.changes();
     }
 
     public List<GroupMembership> memberships() {
@@ -102,10 +79,21 @@ public final class Catalog {
         return layouts;
     }
 
-    /** The region a code names today, following renumberings: 3024 and 0219 both find Bærum (3201). */
+    /**
+     * The region a code names today, following renumberings and merges: 3024, 0219 and StatBank's aggregated
+     * {@code K-3024} all find Bærum (3201); 0227 (Fet) finds Lillestrøm, which it became part of. A divided
+     * municipality's code (1507) finds none: see {@link #endedSeries}.
+     */
     public Optional<Region> findRegion(String code) {
-        String canonical = canonicalByCode.get(code == null ? "" : code.trim());
-        return canonical == null ? Optional.empty() : Optional.of(regions.get(canonical));
+        return history.currentOf(RegionCodes.plain(code)).map(regions::get);
+    }
+
+    /**
+     * Why figures under a code belong to no region's series, in bokmål, or empty when they do: the code of a part of
+     * a merge (its figures cover only part of today's municipality) or of a divided municipality.
+     */
+    public Optional<String> endedSeries(String code) {
+        return history.endedSeries(RegionCodes.plain(code));
     }
 
     /**
@@ -132,32 +120,17 @@ public final class Catalog {
                 + "; bruk et kommunenummer, som 3201 for Bærum", Map.of("asked", String.valueOf(code))));
     }
 
-    /** Every code a region has reported under, its current code first. */
+    /** Every code the region's series was reported under, its current code first (not the parts of a merge). */
     public List<String> codesOf(String canonicalCode) {
-        List<String> codes = new ArrayList<>();
-        codes.add(canonicalCode);
-        canonicalByCode.forEach((code, canonical) -> {
-            if (canonical.equals(canonicalCode) && !code.equals(canonicalCode)) {
-                codes.add(code);
-            }
-        });
-        return List.copyOf(codes);
+        return history.seriesCodes(canonicalCode);
     }
 
-    /** The code a region reported under in a given year: Bærum is 3024 in 2023 and 3201 in 2024. */
+    /**
+     * The code a region reported under in a given year: Bærum is 3024 in 2023 and 3201 in 2024. Before a merge, the
+     * merged municipality's own code (SSB back-fills it over the parts): Lillestrøm is 3030 in 2019.
+     */
     public String codeInYear(String canonicalCode, int year) {
-        String code = canonicalCode;
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (CodeChange change : codeChanges) {
-                if (change.newCode().equals(code) && year < change.firstYearOfNewCode()) {
-                    code = change.oldCode();
-                    changed = true;
-                }
-            }
-        }
-        return code;
+        return history.codeInYear(canonicalCode, year);
     }
 
     public List<String> membersOf(String group, int year) {
@@ -180,7 +153,7 @@ public final class Catalog {
     /** The profile's rows in the year, in printed order (see {@link ProfileLayouts} for the rule); empty without a layout. */
     public List<LayoutRow> profileRows(String profileCode, int year) {
         return layouts.rows(profileCode, year).stream()
-                .map(e -> new LayoutRow(requireIndicator(e.indicator()), e.category(), e.sort(), e.meanKind()))
+                .map(e -> new LayoutRow(requireIndicator(e.indicator()), e.category(), e.sort(), e.meanKind(), e.name()))
                 .toList();
     }
 
@@ -194,9 +167,12 @@ public final class Catalog {
         return layouts.meanKind(indicator.id(), year).orElse(indicator.meanKind());
     }
 
-    /** The name as the year's reports print it: with {@code *} when the year's ASSS mean is flat. */
+    /**
+     * The name as the year's reports print it: the layout's name for the row where it gives one (a renamed row),
+     * with {@code *} when the year's ASSS mean is flat.
+     */
     public String displayName(Indicator indicator, int year) {
-        return meanKind(indicator, year).mark(indicator.name());
+        return meanKind(indicator, year).mark(layouts.printedName(indicator.id(), year).orElse(indicator.name()));
     }
 
     /** The profiles the indicator is a row of in the year, in profile order. */

@@ -75,6 +75,18 @@ public final class ProfileLayouts {
         return Optional.empty();
     }
 
+    /** The name the year's layouts print for the indicator, where one gives it a name of its own. */
+    public Optional<String> printedName(String indicator, int year) {
+        for (String profile : byProfile.keySet()) {
+            for (ProfileEntry e : rows(profile, year)) {
+                if (e.indicator().equals(indicator) && e.name() != null) {
+                    return Optional.of(e.name());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Every indicator that is a row of some profile in some year. */
     public Set<String> indicatorsInAnyLayout() {
         return java.util.Collections.unmodifiableSet(indicators);

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
                 no.kostra.bench.ImportJsonStatBenchmark.class,
                 no.kostra.bench.ReportFillBenchmark.class, no.kostra.bench.ReadBackBenchmark.class,
                 no.kostra.bench.UpdateBenchmark.class, no.kostra.bench.SoakBenchmark.class,
-                no.kostra.bench.ReportScaleBenchmark.class})
+                no.kostra.bench.ReportScaleBenchmark.class, no.kostra.bench.KlassMunicipalities.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {

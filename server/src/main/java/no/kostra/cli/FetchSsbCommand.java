@@ -11,6 +11,7 @@ import no.kostra.ingest.Importer;
 import no.kostra.ingest.ssb.RateLimiter;
 import no.kostra.ingest.ssb.SsbClient;
 import no.kostra.ingest.ssb.SsbRequest;
+import no.kostra.ingest.update.StoredMetadata;
 import no.kostra.service.Services;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,8 +44,9 @@ final class FetchSsbCommand implements Callable<Integer>, ChangesData {
     @Override
     public Integer call() throws Exception {
         ImportMapping map = choices.mapping();
-        SsbClient client = new SsbClient(v2, v1, HttpClient.newHttpClient(), RateLimiter.ssb(), SsbClient.SSB_CELL_LIMIT, cache);
         try (Services services = database.open()) {
+            SsbClient client = new SsbClient(v2, v1, HttpClient.newHttpClient(), RateLimiter.ssb(), SsbClient.SSB_CELL_LIMIT, cache,
+                    new StoredMetadata(services.database(), services.clock()));
             for (SsbRequest request : SsbRequest.parseSpec(spec, map.filters())) {
                 List<Importer.NamedBytes> parts = client.fetch(request).stream()
                         .map(f -> new Importer.NamedBytes(f.name(), f.jsonStat())).toList();

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "kostra-server", mixinStandardHelpOptions = true, version = "kostra-server 0.1.0", resourceBundle = "kostra-cli",
         description = Product.NAME + ": lagrer KOSTRA-statistikk og regner ut tjenesteprofiler og ASSS-sammenligninger.",
         subcommands = {ServeCommand.class, ImportCommand.class, FetchSsbCommand.class, UpdateCommand.class, GenerateSyntheticCommand.class,
-                ReportCommand.class, ApplyCommand.class, TokenCommand.class, DesignTemplatesCommand.class, BenchCommand.class,
+                ReportCommand.class, ApplyCommand.class, DemoStatBankCommand.class, TokenCommand.class, DesignTemplatesCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import no.kostra.ingest.ssb.RateLimiter;
 import no.kostra.ingest.ssb.SsbClient;
+import no.kostra.ingest.update.StoredMetadata;
 import no.kostra.ingest.update.UpdateFailedException;
 import no.kostra.ingest.update.UpdateProgress;
 import no.kostra.ingest.update.UpdateRequest;
@@ -56,8 +57,9 @@ final class UpdateCommand implements Callable<Integer>, ChangesData {
         if (allMunicipalities) {
             request = new UpdateRequest(year, request.vintage(), request.years(), true);
         }
-        SsbClient client = new SsbClient(v2, v1, HttpClient.newHttpClient(), RateLimiter.ssb(), SsbClient.SSB_CELL_LIMIT, cache);
         try (Services services = database.open()) {
+            SsbClient client = new SsbClient(v2, v1, HttpClient.newHttpClient(), RateLimiter.ssb(), SsbClient.SSB_CELL_LIMIT, cache,
+                    new StoredMetadata(services.database(), services.clock()));
             Updater updater = new Updater(services.database(), services.importer(), services.catalogs()::current);
             UpdateSummary summary = updater.run(request, client, System.console() != null ? bar(System.err) : lines(System.err));
             System.out.println(new String(Json.bytes(summary), StandardCharsets.UTF_8));

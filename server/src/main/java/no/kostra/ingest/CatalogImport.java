@@ -46,7 +46,7 @@ final class CatalogImport {
                 case REGIONS -> new Catalog(counter.merge(current.regions(), CatalogTables.regions(table), Region::code),
                         current.codeChanges(), current.memberships(), current.profiles(), current.indicators(), current.profileEntries());
                 case CODE_CHANGES -> new Catalog(current.regions(), counter.merge(current.codeChanges(), CatalogTables.codeChanges(table),
-                        CodeChange::oldCode), current.memberships(), current.profiles(), current.indicators(), current.profileEntries());
+                        CodeChange::key), current.memberships(), current.profiles(), current.indicators(), current.profileEntries());
                 case GROUP_MEMBERS -> new Catalog(current.regions(), current.codeChanges(), counter.merge(current.memberships(),
                         CatalogTables.memberships(table), m -> m.group() + "|" + m.member() + "|" + m.fromYear()),
                         current.profiles(), current.indicators(), current.profileEntries());

@@ -50,7 +50,7 @@ final class CatalogTables {
         List<CodeChange> changes = new ArrayList<>();
         for (CsvTable.Row row : table.rows()) {
             changes.add(guard(row, () -> new CodeChange(row.required("old_code"), row.required("new_code"),
-                    row.integer("first_year_of_new_code"))));
+                    row.integer("first_year_of_new_code"), row.optional("old_name"))));
         }
         return changes;
     }

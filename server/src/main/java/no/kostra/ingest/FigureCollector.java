@@ -9,6 +9,7 @@ import java.util.OptionalDouble;
 import no.kostra.catalog.Catalog;
 import no.kostra.catalog.Indicator;
 import no.kostra.catalog.Region;
+import no.kostra.catalog.RegionCodes;
 import no.kostra.catalog.RegionKind;
 import no.kostra.compute.Plausibility;
 import no.kostra.errors.InvalidInputException;
@@ -152,12 +153,17 @@ final class FigureCollector implements WriteListener, AutoCloseable {
         Indicator indicator = indicator(position, indicatorCode);
         int year = year(position, yearText);
         if (code != last.code) {
+            String ended = catalog.endedSeries(code).orElse(null);
+            if (ended != null) {
+                reject(where(position, "region"), ended);
+                return;
+            }
             Region region = region(position, code, "region");
             if (region.kind() != RegionKind.MUNICIPALITY) {
                 throw fail(position, "region", region.code() + " (" + region.name() + ") er en gruppe, ikke en kommune;"
                         + " gruppetall importeres med kolonnene group og statistic");
             }
-            last.municipality(code, region, validYearsOfCode.computeIfAbsent(code, k -> validYears(region.code(), k)));
+            last.municipality(code, region, validYearsOfCode.computeIfAbsent(code, k -> validYears(region.code(), RegionCodes.plain(k))));
         }
         Region region = last.region;
         boolean valid = last.validYears[year - FIRST_YEAR];

@@ -49,7 +49,7 @@ record ProfileRowsTable(List<ProfileEntry> entries, Map<String, String> lineOf) 
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException(CatalogTables.where(row, "mean_kind") + ": " + e.getMessage(), e);
             }
-            ProfileEntry entry = new ProfileEntry(profile, firstYear, lastYear, sort, category, indicator, meanKind);
+            ProfileEntry entry = new ProfileEntry(profile, firstYear, lastYear, sort, category, indicator, meanKind, row.optional("name"));
             String before = lineOf.putIfAbsent(entry.key(), "linje " + row.line());
             if (before != null) {
                 throw new IllegalStateException(CatalogTables.where(row, "indicator") + ": " + indicator + " står allerede i " + profile

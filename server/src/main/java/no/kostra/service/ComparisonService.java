@@ -1,6 +1,7 @@
 package no.kostra.service;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,8 +58,8 @@ public final class ComparisonService {
         List<MemberValue> memberValues = members.members(catalog, indicator, ASSS, year, year).getOrDefault(year, List.of());
         MeanKind meanKind = catalog.meanKind(indicator, year); // as the year's profile rows have it: KS changes it
         GroupFigures computed = memberValues.isEmpty() ? null : GroupMeans.compute(meanKind, memberValues);
-        Map<Statistic, Figure> published = repository.groupStatistics(indicator.id(), List.of(ASSS), year, year)
-                .getOrDefault(ASSS, Map.of()).getOrDefault(year, Map.of());
+        Map<Statistic, Figure> published = repository.groupStatistics(List.of(indicator.id()), List.of(ASSS), year, year)
+                .getOrDefault(indicator.id(), Map.of()).getOrDefault(ASSS, Map.of()).getOrDefault(year, Map.of());
         Figure publishedMean = published.get(Statistic.MEAN);
         boolean usePublished = publishedMean != null && publishedMean.hasValue();
         Double mean = usePublished ? publishedMean.value() : computed == null ? null : computed.mean();
@@ -95,18 +96,25 @@ public final class ComparisonService {
 
     /** Every published ASSS figure that differs from the one computed from member values, for one or all indicators. */
     public List<Discrepancy> discrepancies(String indicatorId, int from, int to) {
-        return discrepancies(indicatorId, null, from, to);
+        return discrepancies(indicatorId, null, ASSS, from, to);
     }
 
     /**
      * As {@link #discrepancies(String, int, int)}, for the rows of a profile in those years when {@code profileCode} is
-     * given: once KS's figures arrive after the service formed its own, this lists every difference beyond rounding.
+     * given, and for any group of the catalogue with members (ASSS, a KOSTRA group, a county): its mean formed from the
+     * members (weighted or flat, as the year's layout has the indicator) beside the published figure (KS's for ASSS,
+     * SSB's EKGnn for a KOSTRA group), every difference beyond rounding listed.
      */
-    public List<Discrepancy> discrepancies(String indicatorId, String profileCode, int from, int to) {
+    public List<Discrepancy> discrepancies(String indicatorId, String profileCode, String groupCode, int from, int to) {
         if (from > to) {
             throw new InvalidInputException("'from' (" + from + ") kan ikke være etter 'to' (" + to + ")", Map.of("from", from, "to", to));
         }
         Catalog catalog = catalogs.current();
+        String group = catalog.requireRegion(groupCode).code();
+        if (catalog.memberships().stream().noneMatch(m -> m.group().equals(group))) {
+            throw new InvalidInputException("Gruppen " + group + " har ingen medlemmer i katalogen; importer group_members.csv"
+                    + " (import --format catalog) for å danne snittet av medlemmene", Map.of("group", group));
+        }
         List<Indicator> indicators;
         if (indicatorId != null) {
             indicators = List.of(catalog.requireIndicator(indicatorId));
@@ -117,15 +125,31 @@ public final class ComparisonService {
         } else {
             indicators = catalog.indicators();
         }
+        return discrepancies(catalog, indicators, List.of(group), from, to);
+    }
+
+    /**
+     * As {@link #discrepancies(String, String, String, int, int)} for several indicators and groups at once (every
+     * group of the country for every indicator of every profile): their members' figures and the published ones are
+     * read in one query each, whatever their number.
+     */
+    public List<Discrepancy> discrepancies(Collection<String> indicatorIds, Collection<String> groupCodes, int from, int to) {
+        Catalog catalog = catalogs.current();
+        return discrepancies(catalog, indicatorIds.stream().map(catalog::requireIndicator).toList(),
+                groupCodes.stream().map(g -> catalog.requireRegion(g).code()).toList(), from, to);
+    }
+
+    private List<Discrepancy> discrepancies(Catalog catalog, List<Indicator> indicators, List<String> groups, int from, int to) {
+        var memberValues = members.members(catalog, indicators, groups, from, to);
+        var published = repository.groupStatistics(memberValues.keySet(), groups, from, to);
         List<Discrepancy> out = new ArrayList<>();
         for (Indicator indicator : indicators) {
-            var byYear = members.members(catalog, indicator, ASSS, from, to);
-            if (byYear.isEmpty()) {
-                continue;
-            }
-            var published = repository.groupStatistics(indicator.id(), List.of(ASSS), from, to).getOrDefault(ASSS, Map.of());
-            byYear.forEach((year, values) -> out.addAll(Discrepancy.between(indicator.id(), indicator.decimals(), ASSS, year,
-                    GroupMeans.compute(catalog.meanKind(indicator, year), values), published.getOrDefault(year, Map.of()))));
+            // The year's mean kind looks through every layout: once per indicator and year, not per group.
+            Map<Integer, MeanKind> meanKinds = new HashMap<>();
+            memberValues.getOrDefault(indicator.id(), Map.of()).forEach((group, byYear) -> byYear.forEach((year, values) ->
+                    out.addAll(Discrepancy.between(indicator.id(), indicator.decimals(), group, year,
+                            GroupMeans.compute(meanKinds.computeIfAbsent(year, y -> catalog.meanKind(indicator, y)), values),
+                            published.getOrDefault(indicator.id(), Map.of()).getOrDefault(group, Map.of()).getOrDefault(year, Map.of())))));
         }
         return out;
     }

@@ -3,6 +3,7 @@ package no.kostra.service;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,28 +38,51 @@ final class MemberFigures {
      * a status symbol): a mean over the members that happen to be stored is no group mean.
      */
     Map<Integer, List<MemberValue>> members(Catalog catalog, Indicator indicator, String group, int from, int to) {
+        return members(catalog, List.of(indicator), List.of(group), from, to).getOrDefault(indicator.id(), Map.of())
+                .getOrDefault(group, Map.of());
+    }
+
+    /** As {@link #members(Catalog, Indicator, String, int, int)}, indicator → group → year, read in one query. */
+    Map<String, Map<String, Map<Integer, List<MemberValue>>>> members(Catalog catalog, List<Indicator> indicators,
+                                                                    List<String> groups, int from, int to) {
+        // Each group's members per year, looked up once rather than for every indicator.
+        Map<String, Map<Integer, List<String>>> membersOf = new LinkedHashMap<>();
         Set<String> everyMember = new HashSet<>();
-        for (int year = from; year <= to; year++) {
-            everyMember.addAll(catalog.membersOf(group, year));
-        }
-        List<String> ids = indicator.weightIndicator() == null ? List.of(indicator.id())
-                : List.of(indicator.id(), indicator.weightIndicator());
-        var figures = repository.regionFigures(ids, everyMember, from, to);
-        var values = figures.getOrDefault(indicator.id(), Map.of());
-        var weights = indicator.weightIndicator() == null ? Map.<String, Map<Integer, Figure>>of()
-                : figures.getOrDefault(indicator.weightIndicator(), Map.of());
-        Map<Integer, List<MemberValue>> out = new LinkedHashMap<>();
-        for (int year = from; year <= to; year++) {
-            List<MemberValue> members = new ArrayList<>();
-            boolean complete = true;
-            for (String member : catalog.membersOf(group, year)) {
-                Figure value = values.getOrDefault(member, Map.of()).getOrDefault(year, NOT_STORED);
-                Figure weight = weights.getOrDefault(member, Map.of()).get(year);
-                complete &= values.getOrDefault(member, Map.of()).containsKey(year);
-                members.add(new MemberValue(member, value, weight == null || !weight.hasValue() ? null : weight.value()));
+        for (String group : groups) {
+            for (int year = from; year <= to; year++) {
+                List<String> members = catalog.membersOf(group, year);
+                membersOf.computeIfAbsent(group, k -> new LinkedHashMap<>()).put(year, members);
+                everyMember.addAll(members);
             }
-            if (complete && !members.isEmpty()) {
-                out.put(year, members);
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        indicators.forEach(i -> {
+            ids.add(i.id());
+            if (i.weightIndicator() != null) {
+                ids.add(i.weightIndicator());
+            }
+        });
+        var figures = repository.regionFigures(ids, everyMember, from, to);
+        Map<String, Map<String, Map<Integer, List<MemberValue>>>> out = new LinkedHashMap<>();
+        for (Indicator indicator : indicators) {
+            var values = figures.getOrDefault(indicator.id(), Map.of());
+            var weights = indicator.weightIndicator() == null ? Map.<String, Map<Integer, Figure>>of()
+                    : figures.getOrDefault(indicator.weightIndicator(), Map.of());
+            for (String group : groups) {
+                for (int year = from; year <= to; year++) {
+                    List<MemberValue> members = new ArrayList<>();
+                    boolean complete = true;
+                    for (String member : membersOf.get(group).get(year)) {
+                        Figure value = values.getOrDefault(member, Map.of()).getOrDefault(year, NOT_STORED);
+                        Figure weight = weights.getOrDefault(member, Map.of()).get(year);
+                        complete &= values.getOrDefault(member, Map.of()).containsKey(year);
+                        members.add(new MemberValue(member, value, weight == null || !weight.hasValue() ? null : weight.value()));
+                    }
+                    if (complete && !members.isEmpty()) {
+                        out.computeIfAbsent(indicator.id(), k -> new LinkedHashMap<>()).computeIfAbsent(group, k -> new LinkedHashMap<>())
+                                .put(year, members);
+                    }
+                }
             }
         }
         return out;
@@ -69,7 +93,8 @@ final class MemberFigures {
      * one is, or when any member's figure the computed one is formed from is.
      */
     Map<Integer, GroupMean> means(Catalog catalog, Indicator indicator, String group, int from, int to) {
-        var published = repository.groupStatistics(indicator.id(), List.of(group), from, to).getOrDefault(group, Map.of());
+        var published = repository.groupStatistics(List.of(indicator.id()), List.of(group), from, to)
+                .getOrDefault(indicator.id(), Map.of()).getOrDefault(group, Map.of());
         var members = members(catalog, indicator, group, from, to);
         Preliminary preliminary = repository.preliminaryStatistics(List.of(indicator.id()), List.of(group), from, to);
         Preliminary preliminaryMembers = members.isEmpty() ? Preliminary.NONE : repository.preliminary(List.of(indicator.id()),

@@ -44,20 +44,22 @@ public final class AnalysisRepository {
         return out;
     }
 
-    /** group → year → statistic → figure (current revision) for one indicator. */
-    public Map<String, Map<Integer, Map<Statistic, Figure>>> groupStatistics(String indicator, Collection<String> groups,
-                                                                             int from, int to) {
-        if (groups.isEmpty()) {
+    /** indicator → group → year → statistic → figure (current revision), for several indicators and groups. */
+    public Map<String, Map<String, Map<Integer, Map<Statistic, Figure>>>> groupStatistics(Collection<String> indicators,
+                                                                                          Collection<String> groups, int from, int to) {
+        if (indicators.isEmpty() || groups.isEmpty()) {
             return Map.of();
         }
-        String sql = "select g.group_code, g.ref_year, g.statistic, g.num_value, g.status from group_statistic g"
-                + " where g.indicator_id = ? and g.ref_year between ? and ? and g.group_code in ("
-                + FigureRepository.marks(groups.size()) + ") and " + FigureRepository.CURRENT_STATISTIC;
-        List<Object> params = new ArrayList<>(List.of(indicator, from, to));
+        String sql = "select g.indicator_id, g.group_code, g.ref_year, g.statistic, g.num_value, g.status from group_statistic g"
+                + " where g.ref_year between ? and ? and g.indicator_id in (" + FigureRepository.marks(indicators.size()) + ")"
+                + " and g.group_code in (" + FigureRepository.marks(groups.size()) + ") and " + FigureRepository.CURRENT_STATISTIC;
+        List<Object> params = new ArrayList<>(List.of(from, to));
+        params.addAll(indicators);
         params.addAll(groups);
-        Map<String, Map<Integer, Map<Statistic, Figure>>> out = new HashMap<>();
+        Map<String, Map<String, Map<Integer, Map<Statistic, Figure>>>> out = new HashMap<>();
         for (StoredRow r : query(sql, params)) {
-            out.computeIfAbsent(r.text("group_code"), k -> new HashMap<>())
+            out.computeIfAbsent(r.text("indicator_id"), k -> new HashMap<>())
+                    .computeIfAbsent(r.text("group_code"), k -> new HashMap<>())
                     .computeIfAbsent(r.integer("ref_year"), k -> new HashMap<>())
                     .put(Statistic.fromCode(r.text("statistic")), figure(r));
         }

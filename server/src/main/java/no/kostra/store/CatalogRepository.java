@@ -43,10 +43,11 @@ public final class CatalogRepository {
 
     private static List<CodeChange> codeChanges(Connection c) throws SQLException {
         List<CodeChange> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select old_code, new_code, first_year_of_new_code from region_code_change");
+        try (PreparedStatement s = c.prepareStatement("select old_code, new_code, first_year_of_new_code, old_name from region_code_change"
+                + " order by first_year_of_new_code, new_code, old_code");
              ResultSet r = s.executeQuery()) {
             while (r.next()) {
-                out.add(new CodeChange(r.getString(1), r.getString(2), r.getInt(3)));
+                out.add(new CodeChange(r.getString(1), r.getString(2), r.getInt(3), r.getString(4)));
             }
         }
         return out;
@@ -95,13 +96,13 @@ public final class CatalogRepository {
     private static List<ProfileEntry> profileEntries(Connection c) throws SQLException {
         List<ProfileEntry> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("select profile_code, first_year, last_year, sort_order, category,"
-                + " indicator_id, mean_kind from profile_row order by profile_code, first_year, sort_order");
+                + " indicator_id, mean_kind, printed_name from profile_row order by profile_code, first_year, sort_order");
              ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 int last = r.getInt(3);
                 Integer lastYear = r.wasNull() ? null : last; // wasNull speaks of the last column read: read it here
                 out.add(new ProfileEntry(r.getString(1), r.getInt(2), lastYear, r.getInt(4), r.getString(5), r.getString(6),
-                        MeanKind.fromCode(r.getString(7))));
+                        MeanKind.fromCode(r.getString(7)), r.getString(8)));
             }
         }
         return out;
@@ -115,9 +116,9 @@ public final class CatalogRepository {
                     region.name(), region.kind().code(), region.code());
         }
         for (CodeChange change : catalog.codeChanges()) {
-            upsert(c, "update region_code_change set new_code = ?, first_year_of_new_code = ? where old_code = ?",
-                    "insert into region_code_change (new_code, first_year_of_new_code, old_code) values (?, ?, ?)",
-                    change.newCode(), change.firstYearOfNewCode(), change.oldCode());
+            upsert(c, "update region_code_change set first_year_of_new_code = ?, old_name = ? where old_code = ? and new_code = ?",
+                    "insert into region_code_change (first_year_of_new_code, old_name, old_code, new_code) values (?, ?, ?, ?)",
+                    change.firstYearOfNewCode(), change.oldName(), change.oldCode(), change.newCode());
         }
         for (GroupMembership m : catalog.memberships()) {
             upsert(c, "update group_member set to_year = ? where group_code = ? and member_code = ? and from_year = ?",
@@ -141,11 +142,11 @@ public final class CatalogRepository {
                     i.weightIndicator(), i.shortName(), i.id());
         }
         for (ProfileEntry e : catalog.profileEntries()) {
-            upsert(c, "update profile_row set last_year = ?, sort_order = ?, category = ?, mean_kind = ?"
+            upsert(c, "update profile_row set last_year = ?, sort_order = ?, category = ?, mean_kind = ?, printed_name = ?"
                             + " where profile_code = ? and first_year = ? and indicator_id = ?",
-                    "insert into profile_row (last_year, sort_order, category, mean_kind, profile_code, first_year, indicator_id)"
-                            + " values (?, ?, ?, ?, ?, ?, ?)",
-                    e.lastYear(), e.sort(), e.category(), e.meanKind().code(), e.profile(), e.firstYear(), e.indicator());
+                    "insert into profile_row (last_year, sort_order, category, mean_kind, printed_name, profile_code, first_year,"
+                            + " indicator_id) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    e.lastYear(), e.sort(), e.category(), e.meanKind().code(), e.name(), e.profile(), e.firstYear(), e.indicator());
         }
     }
 

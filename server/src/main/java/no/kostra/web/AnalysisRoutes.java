@@ -93,10 +93,11 @@ final class AnalysisRoutes {
     private void discrepancies(Context ctx) {
         String indicator = blankAsNull(ctx.queryParam("indicator"));
         String profile = blankAsNull(ctx.queryParam("profile"));
+        String group = java.util.Objects.requireNonNullElse(blankAsNull(ctx.queryParam("group")), "ASSS");
         int from = Params.year(ctx, "from");
         int to = Params.year(ctx, "to");
-        out.respond(ctx, "discrepancies|" + indicator + "|" + profile + "|" + from + "|" + to, "discrepancies",
-                revision -> analysis.comparisons().discrepancies(indicator, profile, from, to), AnalysisCsv::discrepancies);
+        out.respond(ctx, "discrepancies|" + indicator + "|" + profile + "|" + group + "|" + from + "|" + to, "discrepancies",
+                revision -> analysis.comparisons().discrepancies(indicator, profile, group, from, to), AnalysisCsv::discrepancies);
     }
 
     private static String blankAsNull(String text) {

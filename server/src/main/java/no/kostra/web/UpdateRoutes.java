@@ -8,6 +8,7 @@ import java.util.Map;
 import no.kostra.errors.NotFoundException;
 import no.kostra.ingest.ssb.RateLimiter;
 import no.kostra.ingest.ssb.SsbClient;
+import no.kostra.ingest.update.StoredMetadata;
 import no.kostra.ingest.update.UpdateJobs;
 import no.kostra.ingest.update.UpdateRequest;
 import no.kostra.ingest.update.Updater;
@@ -28,6 +29,7 @@ final class UpdateRoutes {
         URI v2 = URI.create(setting("kostra.ssb.url", "KOSTRA_SSB_URL", DEFAULT_V2));
         URI v1 = URI.create(setting("kostra.ssb.v1.url", "KOSTRA_SSB_V1_URL", DEFAULT_V1));
         RateLimiter limiter = RateLimiter.ssb();
+        StoredMetadata metadata = new StoredMetadata(services.database(), services.clock());
         // Made on the first update: an HTTP client starts a thread, and most services never post an update.
         java.util.function.Supplier<HttpClient> http = new java.util.function.Supplier<>() {
             private HttpClient client;
@@ -38,7 +40,7 @@ final class UpdateRoutes {
             }
         };
         this.jobs = new UpdateJobs(new Updater(services.database(), services.importer(), services.catalogs()::current),
-                () -> new SsbClient(v2, v1, http.get(), limiter, SsbClient.SSB_CELL_LIMIT, null));
+                () -> new SsbClient(v2, v1, http.get(), limiter, SsbClient.SSB_CELL_LIMIT, null, metadata));
     }
 
     void register(RoutesConfig routes) {

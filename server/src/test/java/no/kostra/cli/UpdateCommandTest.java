@@ -50,7 +50,7 @@ class UpdateCommandTest {
         String[] second = run("update", "--year", "2025", "--vintage", "preliminary", "--ssb-url", bank.v2().toString(), "--data", data);
 
         assertThat(first[0]).as(first[2]).isEqualTo("0");
-        assertThat(first[2]).contains("tabell 07459 (1 av 4): 0 %", "tabell 12367 (4 av 4): 100 %", "importerer ");
+        assertThat(first[2]).contains("tabell 07459 (1 av 9): 0 %", "tabell 13502 (9 av 9): 100 %", "importerer ");
         JsonNode summary = Json.MAPPER.readTree(first[1]);
         assertThat(summary.get("year").asInt()).isEqualTo(2025);
         assertThat(summary.get("added").asInt()).isPositive();

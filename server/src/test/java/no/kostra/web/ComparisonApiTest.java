@@ -110,6 +110,25 @@ class ComparisonApiTest {
     }
 
     @Test
+    void theDiscrepanciesOfSeveralIndicatorsAndGroupsInOneCallAreThoseOfEachAlone() throws Exception {
+        importFigures(List.of(), List.of(new GroupStatisticRow(NET, "ASSS", 2024, Statistic.MEAN, Figure.of(4300),
+                "test: altered published mean", null)));
+        var comparisons = seeded.services().analysis().comparisons();
+        List<String> indicators = List.of(NET, "KHT.ressursbruksindikator");
+        List<String> groups = List.of("ASSS", "KG12");
+
+        var together = comparisons.discrepancies(indicators, groups, 2024, 2024);
+
+        List<no.kostra.compute.asss.Discrepancy> oneByOne = new ArrayList<>();
+        indicators.forEach(i -> groups.forEach(g -> oneByOne.addAll(comparisons.discrepancies(i, null, g, 2024, 2024))));
+        assertThat(together).containsExactlyInAnyOrderElementsOf(oneByOne);
+        // NET: Bærum 4260, Oslo 4731, Stavanger 3912 weighted by the fixture population against the altered 4300;
+        // the resource-use index: the flat mean of Bærum's seeded 0.972, Oslo 1.083, Stavanger 0.926 = 0.994 against 1.0.
+        assertThat(together).extracting(d -> d.indicator() + " " + d.group() + " " + d.published() + " " + d.computed())
+                .containsExactlyInAnyOrder(NET + " ASSS 4300.0 4230.0", "KHT.ressursbruksindikator ASSS 1.0 0.994");
+    }
+
+    @Test
     void theComparisonListsAskerAndTheKostraGroupsWhereStored() {
         JavalinTest.test(App.create(seeded.services()), (server, client) -> {
             JsonNode c = json(client.get("/api/comparison?region=3201&indicator=KHT.serie_netto_per_innbygger&year=2024"))

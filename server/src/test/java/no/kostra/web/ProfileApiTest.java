@@ -126,11 +126,11 @@ class ProfileApiTest {
     @Test
     void anUnknownAreaIsA404ThatListsTheKnownOnes() {
         JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
-            Response response = client.get("/api/profile?region=3201&area=BHG&year=2024");
+            Response response = client.get("/api/profile?region=3201&area=XYZ&year=2024");
 
             assertThat(response.code()).isEqualTo(404);
             JsonNode error = json(response);
-            assertThat(error.path("error").asText()).isEqualTo("Fant ikke tjenesteområde BHG");
+            assertThat(error.path("error").asText()).isEqualTo("Fant ikke tjenesteområde XYZ");
             assertThat(error.path("detail").path("known").toString()).contains("KHT", "PLO_67");
         });
     }

@@ -267,7 +267,7 @@ class ProfilesByYearTest {
         refusals.put("KHT,2021,,1,Prioritering,KHT.finnes_ikke,flat\n",
                 "profile_rows.csv linje 2, kolonne indicator: ukjent indikator KHT.finnes_ikke; importer den i indicators.csv først");
         refusals.put("KHT,2021,,1,Prioritering,KHT.ressursbruksindikator,flat\nXYZ,2021,,1,Prioritering,KHT.sykefravaer,flat\n",
-                "profile_rows.csv linje 3, kolonne profile: ukjent profil XYZ; kjente profiler: KHT, PLO, PLO_0_66, PLO_67, PLO_TTU");
+                "profile_rows.csv linje 3, kolonne profile: ukjent profil XYZ; kjente profiler: BHG, BVT, BYG, EIE, GRS, KHT, PLO, PLO_0_66, PLO_67, PLO_TTU, SAM, SOS");
         refusals.put("KHT,2021,2020,1,Prioritering,KHT.ressursbruksindikator,flat\n",
                 "profile_rows.csv linje 2, kolonne last_year: last_year 2020 er før first_year 2021");
         refusals.put("KHT,2021,,1,Prioritering,KHT.ressursbruksindikator,flatt\n",

@@ -79,7 +79,7 @@ class UpdateRoutesTest {
             JsonNode midway = null;
             for (int i = 0; i < 600; i++) {
                 midway = Json.MAPPER.readTree(client.get("/api/updates/" + id).body().string());
-                if (midway.get("tables").size() == 4) {
+                if (midway.get("tables").size() == 8) {
                     break;
                 }
                 Thread.sleep(50);
@@ -87,9 +87,9 @@ class UpdateRoutesTest {
             assertThat(midway.get("status").asText()).isEqualTo("running");
             assertThat(midway.at("/tables/0/table").asText()).isEqualTo("07459");
             assertThat(midway.at("/tables/0/percent").asInt()).isEqualTo(100);
-            assertThat(midway.at("/tables/3/table").asText()).isEqualTo("12367");
-            assertThat(midway.at("/tables/3/percent").asInt()).isZero();
-            assertThat(midway.get("percent").asInt()).isEqualTo(75);
+            assertThat(midway.at("/tables/7/table").asText()).isEqualTo("12367");
+            assertThat(midway.at("/tables/7/percent").asInt()).isZero();
+            assertThat(midway.get("percent").asInt()).isEqualTo(77);
             assertThat(midway.get("summary").isNull()).isTrue();
 
             release.countDown();

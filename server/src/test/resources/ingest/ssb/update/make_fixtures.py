@@ -74,6 +74,10 @@ def not_in_use(c):
 # 12367: net (AGD2) and gross (AGD10) operating expenses, 1000 kr.
 # AGD2 = function base × region scale + 1000 × (year − 2023); AGD10 = AGD2 + 25 000.
 FUNCTION_BASE = {"232": 150_000, "233": 40_000, "241": 210_000}
+# The functions of the other areas' sources (barnehage … byggesak): base = 10 000 × (place + 1), the same formula.
+OTHER_FUNCTIONS = ["121", "130", "201", "202", "211", "213", "215", "221", "222", "223", "242", "243", "244", "251", "252",
+                   "261", "273", "276", "281", "301", "302", "303", "330", "332", "381", "386"]
+FUNCTION_BASE.update({f: 10_000 * (i + 1) for i, f in enumerate(OTHER_FUNCTIONS)})
 SCALE = {"3024": 1, "3201": 1, "0301": 5, "EKG12": 2, "EAK": 40}
 
 
@@ -86,7 +90,8 @@ def v12367(c):
     net = FUNCTION_BASE[c["KOKfunksjon0000"]] * SCALE[region] + 1000 * (int(c["Tid"]) - 2023)
     if c["KOKregnskapsomfa0000"] == "B":
         net -= 500
-    return net if c["KOKart0000"] == "AGD2" else net + 25_000
+    # A590 (depreciation) = AGD2 / 10
+    return net if c["KOKart0000"] == "AGD2" else net // 10 if c["KOKart0000"] == "A590" else net + 25_000
 
 
 write("12367", dataset("12367", "Detaljerte regnskapstall driftsregnskapet, etter region, regnskapsomfang, funksjon, art, statistikkvariabel og år", [
@@ -94,8 +99,9 @@ write("12367", dataset("12367", "Detaljerte regnskapstall driftsregnskapet, ette
     ("KOKregnskapsomfa0000", "regnskapsomfang", [("A", "Kommunekonsern"), ("B", "Kommunekasse")]),
     ("KOKfunksjon0000", "funksjon", [("232", "232 Helsestasjons- og skolehelsetjeneste"),
                                      ("233", "233 Annet forebyggende helsearbeid"),
-                                     ("241", "241 Diagnose, behandling, re-/habilitering")]),
-    ("KOKart0000", "art", [("AGD2", "Netto driftsutgifter"), ("AGD10", "Brutto driftsutgifter")]),
+                                     ("241", "241 Diagnose, behandling, re-/habilitering")]
+                                    + [(f, f) for f in OTHER_FUNCTIONS]),
+    ("KOKart0000", "art", [("AGD2", "Netto driftsutgifter"), ("AGD10", "Brutto driftsutgifter"), ("A590", "Avskrivninger")]),
     ("ContentsCode", "statistikkvariabel", [("KOSbelop0000", "Beløp (1000 kr)")]),
     years()], KOSTRA_ROLES, v12367, {"base": "1000 kr", "decimals": 0}))
 
@@ -164,3 +170,28 @@ write("07459", dataset("07459", "Befolkning, etter region, kjønn, alder, statis
     ("Alder", "alder", [(a, a.lstrip("0") + " år" if a != "000" else "0 år") for a in AGES]),
     ("ContentsCode", "statistikkvariabel", [("Personer1", "Personer")]),
     years()], {"time": ["Tid"], "metric": ["ContentsCode"], "geo": ["Region"]}, v07459, {"base": "personer", "decimals": 0}))
+
+
+# Key-figure tables the other areas' sources name (13502, 12255, 12279, 12286, 12275). Value = 10 × (contents place + 1)
+# + 1 × (filter place) + 0.5 × (year − 2023) for every region; '.' for 3024 after 2023 and for 3201 before 2024.
+def key_figures(table, title, contents, extra=()):
+    def value(c):
+        if not_in_use(c) or c["KOKkommuneregion0000"] == "3201" and c["Tid"] == "2023":
+            return (None, ".")
+        i = [k for k, _ in contents].index(c["ContentsCode"])
+        j = sum(codes.index(c[d]) for d, _, codes in extra)
+        return 10 * (i + 1) + j + 0.5 * (int(c["Tid"]) - 2023)
+    dims = [regions(["3024", "3201", "0301", "3203"])]
+    dims += [(d, label, [(code, code) for code in codes]) for d, label, codes in extra]
+    dims += [("ContentsCode", "statistikkvariabel", contents), years()]
+    write(table, dataset(table, title, dims, KOSTRA_ROLES, value))
+
+
+key_figures("13502", "Utvalgte nøkkeltall for barnehager", [("KOSandel150000", "Andel barn 1-5 år i barnehage"),
+            ("KOSbarnaav0000", "Barn per årsverk grunnbemanning"), ("KOSkorrtidkomm0000", "Korrigerte brutto driftsutgifter per oppholdstime")])
+key_figures("12255", "Utvalgte nøkkeltall for grunnskole", [("KOSgrstr20000", "Gruppestørrelse 2"),
+            ("KOSgrunnskolepoe0000", "Grunnskolepoeng")])
+key_figures("12279", "Barnevern, utgifter", [("KOSndubvbvbarnus0000", "Netto driftsutgifter per barn i barnevernet")])
+key_figures("12286", "Barnevern, undersøkelser", [("KOSbvbarnuspinnb0000", "Andel barn med undersøkelse")])
+key_figures("12275", "Barnevern, tiltak", [("KOSbvbarntiltaka0001", "Andel barn med tiltak")],
+            [("KOKalder0000", "alder", ["F000-017"]), ("KOKbvfunksjon0000", "funksjon", ["0", "1", "2"])])

@@ -23,6 +23,7 @@ public final class JsonStatCube {
     private final String statusForAll;
     private final Map<String, List<String>> roles;
     private final String updated;
+    private final String source;
 
     /** What a cell holds, in ascending cell order. */
     @FunctionalInterface
@@ -65,7 +66,7 @@ public final class JsonStatCube {
      */
     JsonStatCube(List<String> ids, List<List<String>> categories, int[] cells, Values values,
                  int[] statusCells, String[] statusSymbols, String statusForAll, Map<String, List<String>> roles,
-                 String updated) {
+                 String updated, String source) {
         this.ids = List.copyOf(ids);
         this.categories = List.copyOf(categories);
         this.sizes = categories.stream().mapToInt(List::size).toArray();
@@ -83,6 +84,12 @@ public final class JsonStatCube {
         this.statusForAll = statusForAll;
         this.roles = Map.copyOf(roles);
         this.updated = updated;
+        this.source = source;
+    }
+
+    /** The dataset's {@code source} ("Statistisk sentralbyrå"), or null. */
+    public String source() {
+        return source;
     }
 
     public List<String> ids() {

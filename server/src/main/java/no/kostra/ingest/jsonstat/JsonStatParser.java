@@ -67,6 +67,7 @@ public final class JsonStatParser {
     private final Map<String, List<String>> categories = new LinkedHashMap<>();
     private final Map<String, List<String>> roles = new LinkedHashMap<>();
     private String updated;
+    private String datasetSource;
 
     private boolean sparse;
     /** The values of a sparse object, in the order of {@link #valueCells}. */
@@ -157,6 +158,7 @@ public final class JsonStatParser {
                 case "status" -> readStatuses(json, token);
                 case "role" -> readRoles(json);
                 case "updated" -> updated = json.getValueAsString();
+                case "source" -> datasetSource = json.getValueAsString();
                 default -> json.skipChildren();
             }
         }
@@ -424,7 +426,7 @@ public final class JsonStatParser {
             cellValues = spread(valueAt, given, cells);
         }
         JsonStatCube.Values values = cellValues != null ? JsonStatCube.Values.held(cellValues) : this::streamValues;
-        return new JsonStatCube(ids, ordered, cells, values, statusAt, symbols, statusForAll, roles, updated);
+        return new JsonStatCube(ids, ordered, cells, values, statusAt, symbols, statusForAll, roles, updated, datasetSource);
     }
 
     /**

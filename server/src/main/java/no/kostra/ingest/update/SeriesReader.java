@@ -67,28 +67,51 @@ final class SeriesReader {
                             + " velger " + NorwegianList.and(codes) + " i; dimensjonene er " + NorwegianList.and(cube.ids()));
                 }
             }); // a dimension summed whole (*) may be missing: StatBank eliminated it and answered the total
-            boolean[][] chosen = new boolean[dims][];
+            List<Integer> narrowed = new ArrayList<>();
+            List<boolean[]> chosen = new ArrayList<>();
             for (int d = 0; d < dims; d++) {
                 if (d == region || d == year) {
-                    continue; // every category: null
+                    continue; // every category
                 }
-                chosen[d] = new boolean[size(cube, d)];
+                boolean[] categories = new boolean[size(cube, d)];
                 for (int k : d == contents ? new int[] {contentsIndex} : categories(piece, cube, d, source)) {
-                    chosen[d][k] = true;
+                    categories[k] = true;
                 }
+                narrowed.add(d);
+                chosen.add(categories);
             }
-            wanted.add(new Wanted(entry.getKey(), chosen, new Sums(regionCount * years.length)));
+            wanted.add(new Wanted(entry.getKey(), narrowed.stream().mapToInt(Integer::intValue).toArray(),
+                    chosen.toArray(new boolean[0][]), new Sums(regionCount * years.length)));
         }
         if (wanted.isEmpty()) {
             return;
         }
-        // One pass over the cells the piece gives (a sparse piece names only some), each added to the series choosing it.
+        // Which series each combination of the other dimensions' categories feeds (12367: 87 of function, art …),
+        // worked out once; then one pass over the cells the piece gives (a sparse piece names only some).
+        int[] others = java.util.stream.IntStream.range(0, dims).filter(d -> d != region && d != year).toArray();
+        int[] weight = new int[dims];
+        int combinations = 1;
+        for (int i = others.length - 1; i >= 0; i--) {
+            weight[others[i]] = combinations;
+            combinations *= size(cube, others[i]);
+        }
+        int[][] feeds = new int[combinations][];
+        int[] at = new int[dims];
+        for (int combination = 0; combination < combinations; combination++) {
+            for (int d : others) {
+                at[d] = combination / weight[d] % size(cube, d);
+            }
+            feeds[combination] = java.util.stream.IntStream.range(0, wanted.size()).filter(w -> wanted.get(w).chooses(at)).toArray();
+        }
         cube.forEachCell((cell, value, symbol) -> {
             Status status = symbol == null ? null : status(piece, symbol, value, cell);
-            for (Wanted reading : wanted) {
-                if (reading.chooses(cube, cell)) {
-                    reading.sums.add(cube.coordinate(cell, region) * years.length + cube.coordinate(cell, year), value, status);
-                }
+            int combination = 0;
+            for (int d : others) {
+                combination += cube.coordinate(cell, d) * weight[d];
+            }
+            int slot = cube.coordinate(cell, region) * years.length + cube.coordinate(cell, year);
+            for (int w : feeds[combination]) {
+                wanted.get(w).sums.add(slot, value, status);
             }
         });
         for (Wanted w : wanted) {
@@ -103,11 +126,14 @@ final class SeriesReader {
         }
     }
 
-    /** One series read from a piece: the categories it chooses per dimension (null: all) and its sums so far. */
-    private record Wanted(SeriesId series, boolean[][] chosen, Sums sums) {
-        boolean chooses(JsonStatCube cube, int cell) {
-            for (int d = 0; d < chosen.length; d++) {
-                if (chosen[d] != null && !chosen[d][cube.coordinate(cell, d)]) {
+    /**
+     * One series read from a piece: the dimensions it chooses categories in (all but region and year), the categories
+     * chosen in each, and its sums so far.
+     */
+    private record Wanted(SeriesId series, int[] dimensions, boolean[][] chosen, Sums sums) {
+        boolean chooses(int[] coordinates) {
+            for (int i = 0; i < dimensions.length; i++) {
+                if (!chosen[i][coordinates[dimensions[i]]]) {
                     return false;
                 }
             }

@@ -16,22 +16,25 @@ import no.kostra.ingest.ssb.SsbRequest;
 
 /**
  * Which tables an update asks StatBank for, and for what. An indicator is fetched when its sources are complete:
- * a {@code value} series (then only that is fetched), or a {@code numerator} and a {@code denominator}. A table is
- * asked once for each set of categories its series choose (their filters), for all their contents codes. Regions: the report year's ASSS members
- * and Asker (or every municipality), under every number each had in the years asked (SSB keeps figures under the
- * number valid that year, and back-fills today's), and the comparison groups of {@link StatBankRegions} the
- * catalogue holds.
+ * a {@code value} series (then only that is fetched), or a {@code numerator} and a {@code denominator}. Each series
+ * (a table's contents code and categories, shared by every indicator using it) is one request; the client merges a
+ * table's requests into as few calls as StatBank's limits allow. Regions: the report year's ASSS members and Asker
+ * (or every municipality), under every number each had in the years asked (SSB keeps figures under the number valid
+ * that year, and back-fills today's), and the comparison groups of {@link StatBankRegions} the catalogue holds.
  */
 record UpdatePlan(List<TableFetch> tables, Map<String, List<IndicatorSource>> indicators, List<String> regionCodes) {
     static final String ASSS = "ASSS";
     static final String ASKER = "3203";
 
-    /** One table: a query per set of categories asked (series sharing their filters share a query). */
+    /** One table and a request per series read from it. */
     record TableFetch(String table, List<Query> queries) {
+        List<SsbRequest> requests() {
+            return queries.stream().map(Query::request).toList();
+        }
     }
 
-    /** One query and the series read out of its answer (each by one of the sources asking for it). */
-    record Query(SsbRequest request, Map<SeriesId, IndicatorSource> series) {
+    /** One series, the source it is read by, and the request asking for it. */
+    record Query(SsbRequest request, SeriesId series, IndicatorSource source) {
     }
 
     static UpdatePlan of(Catalog catalog, List<IndicatorSource> sources, UpdateRequest request) {
@@ -49,39 +52,24 @@ record UpdatePlan(List<TableFetch> tables, Map<String, List<IndicatorSource>> in
             }
         });
         List<String> regions = regionCodes(catalog, request);
-        // table → shape → series. A filter that sums every category (*) may let StatBank eliminate the variable, which
-        // only works when every series of the query sums it; so series share a query when they sum the same variables
-        // whole and pick codes in the same others (12367's net and gross expenses: one query for both arts).
-        Map<String, Map<String, Map<SeriesId, IndicatorSource>>> byTable = new TreeMap<>();
+        Map<String, Map<SeriesId, IndicatorSource>> byTable = new TreeMap<>();
         used.values().stream().flatMap(List::stream).forEach(s -> byTable.computeIfAbsent(s.table(), k -> new LinkedHashMap<>())
-                .computeIfAbsent(shape(s), k -> new LinkedHashMap<>()).putIfAbsent(SeriesId.of(s), s));
+                .putIfAbsent(SeriesId.of(s), s));
         List<String> years = request.years().stream().map(String::valueOf).toList();
         List<TableFetch> tables = new ArrayList<>();
-        byTable.forEach((table, queries) -> tables.add(new TableFetch(table, queries.values().stream()
-                .map(series -> new Query(request(table, series, regions, years), series)).toList())));
+        byTable.forEach((table, series) -> tables.add(new TableFetch(table, series.entrySet().stream()
+                .map(e -> new Query(request(e.getValue(), regions, years), e.getKey(), e.getValue())).toList())));
         return new UpdatePlan(tables, used, regions);
     }
 
-    private static SsbRequest request(String table, Map<SeriesId, IndicatorSource> series, List<String> regions, List<String> years) {
-        List<String> contents = series.keySet().stream().map(SeriesId::contents).distinct().toList();
+    private static SsbRequest request(IndicatorSource source, List<String> regions, List<String> years) {
         Map<String, List<String>> fixed = new LinkedHashMap<>();
         // The region variable is KOKkommuneregion0000 in KOSTRA tables and Region elsewhere; the client uses the one the table has.
         fixed.put("KOKkommuneregion0000", regions);
         fixed.put("Region", regions);
-        Map<String, Set<String>> categories = new LinkedHashMap<>();
-        series.values().forEach(s -> s.filters().forEach((dimension, codes) ->
-                categories.computeIfAbsent(dimension, k -> new LinkedHashSet<>()).addAll(codes)));
-        categories.forEach((dimension, codes) -> fixed.put(dimension,
-                codes.contains(IndicatorSource.ALL) ? List.of(SsbClient.ALL) : List.copyOf(codes)));
-        return new SsbRequest(table, contents, years, fixed);
-    }
-
-    /** Which variables a series sums whole (*) and which it picks codes in: series of one shape share a query. */
-    private static String shape(IndicatorSource source) {
-        java.util.SortedSet<String> whole = new java.util.TreeSet<>();
-        java.util.SortedSet<String> picked = new java.util.TreeSet<>();
-        source.filters().forEach((dimension, codes) -> (codes.contains(IndicatorSource.ALL) ? whole : picked).add(dimension));
-        return whole + "|" + picked;
+        source.filters().forEach((dimension, codes) ->
+                fixed.put(dimension, codes.contains(IndicatorSource.ALL) ? List.of(SsbClient.ALL) : List.copyOf(codes)));
+        return new SsbRequest(source.table(), List.of(source.contents()), years, fixed);
     }
 
     private static List<String> regionCodes(Catalog catalog, UpdateRequest request) {
@@ -101,11 +89,7 @@ record UpdatePlan(List<TableFetch> tables, Map<String, List<IndicatorSource>> in
             }
             codes.add(municipality);
         }
-        StatBankRegions.GROUPS.forEach((statBank, group) -> {
-            if (catalog.findRegion(group).filter(r -> r.kind() == RegionKind.GROUP).isPresent()) {
-                codes.add(statBank);
-            }
-        });
+        codes.addAll(StatBankRegions.codes(catalog));
         return List.copyOf(codes);
     }
 }

@@ -34,6 +34,8 @@ import no.kostra.store.SourceRepository;
  * second time. Not thread-safe (one update at a time per instance).
  */
 public final class Updater {
+    /** The word a made-up dataset's {@code source} carries (the local StatBank's answers). */
+    static final String SYNTHETIC = "SYNTETISK";
     private final Database database;
     private final Importer importer;
     private final Supplier<Catalog> catalog;
@@ -55,32 +57,37 @@ public final class Updater {
         SeriesReader.Values values = new SeriesReader.Values();
         List<UpdateSummary.Table> tables = new ArrayList<>();
         MessageDigest identity = sha256();
+        java.util.Set<String> labels = new java.util.TreeSet<>();
         int index = 0;
+        int callsBefore = client.calls();
         for (UpdatePlan.TableFetch table : plan.tables()) {
             progress.table(index, plan.tables().size(), table.table(), 0);
-            List<List<SsbClient.Fetched>> answers = new ArrayList<>();
-            for (UpdatePlan.Query query : table.queries()) {
-                answers.add(fetch(client, table.table(), query));
-            }
+            List<SsbClient.Fetched> pieces = fetch(client, table);
             progress.table(index, plan.tables().size(), table.table(), 50);
-            List<SsbClient.Fetched> pieces = new ArrayList<>();
-            for (int q = 0; q < answers.size(); q++) {
-                for (SsbClient.Fetched piece : answers.get(q)) {
-                    identity.update(piece.jsonStat());
-                    SeriesReader.read(piece.name(), JsonStatParser.parse(piece.name(), piece.jsonStat()),
-                            table.queries().get(q).series(), values);
-                    pieces.add(piece);
+            for (SsbClient.Fetched piece : pieces) {
+                identity.update(piece.jsonStat());
+                var cube = JsonStatParser.parse(piece.name(), piece.jsonStat());
+                if (cube.source() != null && cube.source().toUpperCase(java.util.Locale.ROOT).contains(SYNTHETIC)) {
+                    labels.add(cube.source());
                 }
+                // Only the series of the requests the piece answers: another's categories may be missing from it.
+                Map<SeriesId, IndicatorSource> series = new java.util.LinkedHashMap<>();
+                piece.requests().forEach(q -> series.put(table.queries().get(q).series(), table.queries().get(q).source()));
+                SeriesReader.read(piece.name(), cube, series, values);
             }
-            tables.add(new UpdateSummary.Table(table.table(), pieces.size(), (int) pieces.stream().filter(SsbClient.Fetched::fromCache).count()));
+            tables.add(new UpdateSummary.Table(table.table(), pieces.size(), (int) pieces.stream().filter(SsbClient.Fetched::fromCache).count(),
+                    pieces.stream().mapToLong(SsbClient.Fetched::cells).sum()));
             progress.table(index++, plan.tables().size(), table.table(), 100);
         }
+        int calls = client.calls() - callsBefore;
         Gathered gathered = gather(plan, values, request, id -> current.findIndicator(id).map(i -> i.weightIndicator()).orElse(null),
-                (code, year) -> current.findRegion(code).map(r -> current.codeInYear(r.code(), year).equals(code)).orElse(false));
+                new Numbers(current));
         progress.importing(gathered.figures.size());
         String tableList = String.join(", ", tables.stream().map(UpdateSummary.Table::table).toList());
-        ImportMapping mapping = new ImportMapping(Map.of(), Map.of(), Map.of(), Map.of(), Set.of(),
-                "SSB statistikkbanken, tabell " + tableList);
+        // Made-up answers (the local StatBank) say so in the figures' source, and so in every table and workbook shown.
+        String source = labels.isEmpty() ? "SSB statistikkbanken, tabell " + tableList
+                : String.join("; ", labels) + ", tabell " + tableList;
+        ImportMapping mapping = new ImportMapping(Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), source);
         ImportReport report = importer.importGathered("ssb-oppdatering-" + request.year(),
                 HexFormat.of().formatHex(identity.digest()).getBytes(StandardCharsets.US_ASCII),
                 // SSB's own figures may jump for real (a new service, a reorganised function): stored and reported.
@@ -89,14 +96,15 @@ public final class Updater {
                 sink -> gathered.figures.forEach(f -> f.into(sink)));
         long unverified = plan.indicators().values().stream().flatMap(List::stream).filter(s -> !s.verified()).count();
         return new UpdateSummary(request.year(), request.vintage().code(), request.years(), List.copyOf(plan.indicators().keySet()),
-                tables, plan.regionCodes().size(), gathered.figures.size(), gathered.incomplete, (int) unverified,
+                tables, calls, plan.regionCodes().size(), gathered.figures.size(), gathered.incomplete, (int) unverified,
                 report.importId(), report.read(), report.added(), report.changed(), report.unchanged(), report.rejected(),
                 report.dataRevision(), report);
     }
 
-    private static List<SsbClient.Fetched> fetch(SsbClient client, String table, UpdatePlan.Query query) throws InterruptedException {
+    private static List<SsbClient.Fetched> fetch(SsbClient client, UpdatePlan.TableFetch fetch) throws InterruptedException {
+        String table = fetch.table();
         try {
-            return client.fetch(query.request());
+            return client.fetch(fetch.requests());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("Oppdateringen stoppet ved tabell " + table + ": " + e.getMessage()
                     + " (sjekk indicator_sources.csv)", Map.of("table", table));
@@ -118,16 +126,44 @@ public final class Updater {
     private record Gathered(List<Made> figures, int incomplete) {
     }
 
+    /** What the catalogue says of the region codes StatBank answered for, worked out once per code and year. */
+    private static final class Numbers {
+        private final Catalog catalog;
+        private final Map<String, Boolean> inUse = new java.util.HashMap<>();
+        private final Map<String, Boolean> today = new java.util.HashMap<>();
+
+        Numbers(Catalog catalog) {
+            this.catalog = catalog;
+        }
+
+        /** Whether a municipality number was the one in use that year. */
+        boolean inUse(String code, int year) {
+            return inUse.computeIfAbsent(code + " " + year, k -> catalog.findRegion(code)
+                    .map(r -> catalog.codeInYear(r.code(), year).equals(code)).orElse(false));
+        }
+
+        /**
+         * Whether the update wants a figure at all: a group's, or one under the municipality's number of that year or
+         * under today's (which SSB back-fills into earlier years; the import decides between the two). A query asks
+         * every number for every year, so a former number's years after it ended come back empty ('.'): they are left
+         * out rather than handed to the import to be rejected.
+         */
+        boolean wanted(String code, int year) {
+            return StatBankRegions.group(code).isPresent()
+                    || today.computeIfAbsent(code, k -> catalog.findRegion(code).map(r -> r.code().equals(code)).orElse(false))
+                    || inUse(code, year);
+        }
+    }
+
     /**
      * @param weightOf an indicator's weight indicator in the catalogue, or null: where a ratio's indicator has one, the
      *                 denominator each member's ratio was formed with is stored as that indicator's figure too, so the
      *                 ASSS mean formed from the members before KS publishes is Σ numerators / Σ denominators
-     * @param numberInUse whether a municipality number was the one in use that year: a weight is stored under that one
-     *                    only, not under the numbers SSB back-fills
+     * @param numbers  which figures are wanted, and whether a municipality number was the one in use that year: a
+     *                 weight is stored under that one only, not under the numbers SSB back-fills
      */
     private static Gathered gather(UpdatePlan plan, SeriesReader.Values values, UpdateRequest request,
-                                   java.util.function.Function<String, String> weightOf,
-                                   java.util.function.BiPredicate<String, Integer> numberInUse) {
+                                   java.util.function.Function<String, String> weightOf, Numbers numbers) {
         List<Made> made = new ArrayList<>();
         java.util.Set<String> weightsMade = new java.util.HashSet<>();
         int incomplete = 0;
@@ -137,7 +173,7 @@ public final class Updater {
             if (value != null) {
                 for (var region : values.of(SeriesId.of(value)).entrySet()) {
                     for (var year : region.getValue().entrySet()) {
-                        if (request.years().contains(year.getKey())) {
+                        if (request.years().contains(year.getKey()) && numbers.wanted(region.getKey(), year.getKey())) {
                             made.add(new Made(where(value.table(), region.getKey(), year.getKey()), region.getKey(), indicator,
                                     year.getKey(), SourceRatio.scaled(year.getValue(), value.factor())));
                         }
@@ -148,10 +184,11 @@ public final class Updater {
             IndicatorSource numerator = role(entry.getValue(), IndicatorSource.Role.NUMERATOR);
             IndicatorSource denominator = role(entry.getValue(), IndicatorSource.Role.DENOMINATOR);
             Map<String, Map<Integer, Figure>> below = values.of(SeriesId.of(denominator));
+            String weight = weightOf.apply(indicator);
             for (var region : values.of(SeriesId.of(numerator)).entrySet()) {
                 for (var year : region.getValue().entrySet()) {
                     Figure d = below.getOrDefault(region.getKey(), Map.of()).get(year.getKey());
-                    if (!request.years().contains(year.getKey())) {
+                    if (!request.years().contains(year.getKey()) || !numbers.wanted(region.getKey(), year.getKey())) {
                         continue;
                     }
                     if (d == null) {
@@ -161,9 +198,8 @@ public final class Updater {
                     made.add(new Made(where(numerator.table() + "/" + denominator.table(), region.getKey(), year.getKey()),
                             region.getKey(), indicator, year.getKey(),
                             SourceRatio.of(year.getValue(), numerator.factor(), d, denominator.factor())));
-                    String weight = weightOf.apply(indicator);
                     if (weight != null && StatBankRegions.group(region.getKey()).isEmpty() && d.hasValue()
-                            && numberInUse.test(region.getKey(), year.getKey())
+                            && numbers.inUse(region.getKey(), year.getKey())
                             && weightsMade.add(weight + "|" + region.getKey() + "|" + year.getKey())) {
                         made.add(new Made(where(denominator.table(), region.getKey(), year.getKey()), region.getKey(), weight,
                                 year.getKey(), d));

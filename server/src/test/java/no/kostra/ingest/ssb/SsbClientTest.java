@@ -42,8 +42,10 @@ class SsbClientTest {
         stub.close();
     }
 
+    private final MetadataMemory memory = MetadataMemory.inProcess();
+
     private SsbClient client(int cellLimit, Path cache) {
-        return new SsbClient(stub.v2(), stub.v1(), HttpClient.newHttpClient(), limiter, cellLimit, cache);
+        return new SsbClient(stub.v2(), stub.v1(), HttpClient.newHttpClient(), limiter, cellLimit, cache, memory);
     }
 
     private static SsbRequest request() {
@@ -111,11 +113,70 @@ class SsbClientTest {
     void theThirtyFirstCallInAMinuteWaitsForTheWindow() throws Exception {
         for (int i = 0; i < 30; i++) {
             limiter.acquire();
+            limiter.completed();
             clock.now = clock.now.plusSeconds(1);
         }
         limiter.acquire();
 
         assertThat(slept).containsExactly(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aCallIsCountedFromItsAnswerSoTheThirtyFirstGoesOnlyWhenStatBankNoLongerCountsTheFirst() throws Exception {
+        // given a first call answered after 3 s (StatBank counted it when it arrived, at most 3 s after it was sent)
+        limiter.acquire();
+        clock.now = clock.now.plusSeconds(3);
+        limiter.completed();
+        for (int i = 1; i < 30; i++) {
+            limiter.acquire();
+            limiter.completed();
+        }
+
+        // when the 31st call is due
+        limiter.acquire();
+
+        // then it waits a whole window from the first call's answer: 63 s after the first was sent
+        assertThat(slept).containsExactly(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aTablesMetadataIsRememberedSoTheNextUpdateAsksOnlyForTheData() throws Exception {
+        client(SsbClient.SSB_CELL_LIMIT, null).fetch(request());
+
+        SsbClient next = client(SsbClient.SSB_CELL_LIMIT, null);
+        List<SsbClient.Fetched> parts = next.fetch(request());
+
+        assertThat(next.calls()).isEqualTo(1);
+        assertThat(parts).singleElement().extracting(SsbClient.Fetched::cells).isEqualTo(4L * 2 * 4);
+        assertThat(stub.requests).filteredOn(r -> r.contains("/metadata")).hasSize(1);
+    }
+
+    @Test
+    void aTableUpdatedSinceItsMetadataWasRememberedHasItsMetadataAskedAgainAndKeepsTheAnswerWhenItsCodesAreTheSame() throws Exception {
+        client(SsbClient.SSB_CELL_LIMIT, null).fetch(request());
+        stub.updated = "2025-06-15T07:00:00Z";
+
+        SsbClient next = client(SsbClient.SSB_CELL_LIMIT, null);
+        List<SsbClient.Fetched> parts = next.fetch(request());
+
+        // the data answer says the table was updated: its metadata is asked again, and plans the same call
+        assertThat(next.calls()).isEqualTo(2);
+        assertThat(new String(parts.get(0).jsonStat(), StandardCharsets.UTF_8)).contains("2025-06-15T07:00:00Z");
+        assertThat(memory.recall("12603")).get().asString().contains("2025-06-15T07:00:00Z");
+    }
+
+    @Test
+    void aYearTheRememberedMetadataLacksHasTheMetadataAskedAgainBeforeTheData() throws Exception {
+        // given metadata remembered before 2024 was published
+        client(SsbClient.SSB_CELL_LIMIT, null).fetch(request());
+        memory.remember("12603", memory.recall("12603").orElseThrow().replace(",\"2024\":3", ""));
+
+        SsbClient next = client(SsbClient.SSB_CELL_LIMIT, null);
+        next.fetch(request());
+
+        assertThat(next.calls()).isEqualTo(2);
+        assertThat(stub.requests.subList(stub.requests.size() - 2, stub.requests.size()))
+                .extracting(r -> r.contains("/metadata")).containsExactly(true, false);
     }
 
     @Test

@@ -46,7 +46,8 @@ final class StatBankFixture implements AutoCloseable {
 
     SsbClient client() {
         return new SsbClient(bank.v2(), null, HttpClient.newHttpClient(),
-                new RateLimiter(1_000, Duration.ofSeconds(60), Clock.systemUTC(), d -> { }), SsbClient.SSB_CELL_LIMIT, null);
+                new RateLimiter(1_000, Duration.ofSeconds(60), Clock.systemUTC(), d -> { }), SsbClient.SSB_CELL_LIMIT, null,
+                new StoredMetadata(services.database(), CLOCK));
     }
 
     Updater updater() {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import no.kostra.bench.LocalStatBank;
+import no.kostra.ingest.ssb.MetadataMemory;
 import no.kostra.ingest.ssb.RateLimiter;
 import no.kostra.ingest.ssb.SsbClient;
 import no.kostra.observation.Vintage;
@@ -130,6 +131,7 @@ class UpdateVintageTest {
 
     private static SsbClient client(LocalStatBank bank) {
         return new SsbClient(bank.v2(), null, HttpClient.newHttpClient(),
-                new RateLimiter(1_000, Duration.ofSeconds(60), Clock.systemUTC(), d -> { }), SsbClient.SSB_CELL_LIMIT, null);
+                new RateLimiter(1_000, Duration.ofSeconds(60), Clock.systemUTC(), d -> { }), SsbClient.SSB_CELL_LIMIT, null,
+                MetadataMemory.inProcess());
     }
 }

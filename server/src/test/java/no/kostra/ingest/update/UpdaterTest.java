@@ -49,7 +49,7 @@ class UpdaterTest {
         UpdateSummary summary = fixture.updater().run(MARCH, fixture.client(), UpdateProgress.none());
 
         assertThat(summary.years()).containsExactly(2023, 2024, 2025);
-        assertThat(summary.tables()).extracting(UpdateSummary.Table::table).containsExactly("07459", "11996", "12292", "12367");
+        assertThat(summary.tables()).extracting(UpdateSummary.Table::table).containsExactly("07459", "11996", "12255", "12275", "12279", "12286", "12292", "12367", "13502");
         assertThat(summary.indicators()).contains("KHT.netto_driftsutgifter_per_innbygger", "PLO.andel_80_hjemmetjeneste");
         assertThat(summary.importId()).isPositive();
         assertThat(summary.added()).isEqualTo(summary.report().added()).isPositive();
@@ -76,25 +76,30 @@ class UpdaterTest {
     }
 
     @Test
-    void inhabitantsOfAllAgesAreAskedWithSexAndAgeEliminatedSoStatBankAnswersTheTotal() throws Exception {
+    void inhabitantsOfAllAgesAndOfSomeAgesComeFromOneCallWithEveryAgeAskedAndSexEliminated() throws Exception {
         fixture.updater().run(MARCH, fixture.client(), UpdateProgress.none());
 
-        List<String> population = fixture.bank.requests().stream().filter(r -> r.contains("/07459/data")).toList();
-        assertThat(population).hasSize(2);
-        assertThat(population).filteredOn(r -> !r.contains("Alder")).singleElement().asString().doesNotContain("Kjonn");
-        assertThat(population).filteredOn(r -> r.contains("Alder")).singleElement().asString()
-                .contains("valueCodes[Alder]=080,081").doesNotContain("Kjonn");
+        // every age listed (their sum is the total the per-inhabitant ratios above divide by), the sexes left out
+        assertThat(fixture.bank.requests()).filteredOn(r -> r.contains("/07459/data")).singleElement().asString()
+                .contains("valueCodes[Alder]=000,001,").contains(",104,105%2B&").doesNotContain("Kjonn");
     }
 
     @Test
-    void seriesPickingCodesInTheSameVariablesShareOneQueryAndEachTablesMetadataIsAskedOnce() throws Exception {
-        fixture.updater().run(MARCH, fixture.client(), UpdateProgress.none());
+    void everyTableIsAskedInOneCallAndItsMetadataOnceThenOnlyForDataOnTheNextUpdate() throws Exception {
+        UpdateSummary first = fixture.updater().run(MARCH, fixture.client(), UpdateProgress.none());
 
         assertThat(fixture.bank.requests()).filteredOn(r -> r.contains("/12367/data")).singleElement().asString()
-                .contains("valueCodes[KOKart0000]=AGD10,AGD2");
+                .contains("valueCodes[KOKart0000]=AGD2,AGD10,A590");
         assertThat(fixture.bank.requests()).filteredOn(r -> r.contains("/metadata"))
                 .extracting(r -> r.replaceAll(".*/tables/(\\w+)/metadata.*", "$1"))
-                .containsExactly("07459", "11996", "12292", "12367");
+                .containsExactly("07459", "11996", "12255", "12275", "12279", "12286", "12292", "12367", "13502");
+        assertThat(first.tables()).allSatisfy(t -> assertThat(t.pieces()).as(t.table()).isEqualTo(1));
+        assertThat(first.calls()).isEqualTo(18);
+
+        UpdateSummary next = fixture.updater().run(MARCH, fixture.client(), UpdateProgress.none());
+
+        assertThat(next.calls()).isEqualTo(9);
+        assertThat(fixture.bank.counts().metadata()).isEqualTo(9);
     }
 
     @Test
@@ -138,9 +143,15 @@ class UpdaterTest {
             }
         });
 
-        assertThat(heard).containsExactly("07459 1/4 0%", "07459 1/4 50%", "07459 1/4 100%", "11996 2/4 0%", "11996 2/4 50%",
-                "11996 2/4 100%", "12292 3/4 0%", "12292 3/4 50%", "12292 3/4 100%", "12367 4/4 0%", "12367 4/4 50%",
-                "12367 4/4 100%", "import");
+        List<String> tables = List.of("07459", "11996", "12255", "12275", "12279", "12286", "12292", "12367", "13502");
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < tables.size(); i++) {
+            for (int percent : new int[] {0, 50, 100}) {
+                expected.add(tables.get(i) + " " + (i + 1) + "/9 " + percent + "%");
+            }
+        }
+        expected.add("import");
+        assertThat(heard).containsExactlyElementsOf(expected);
     }
 
     @Test
