@@ -1,5 +1,6 @@
 package no.kostra.catalog;
 
+import no.kostra.text.NorwegianList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ final class CodeHistory {
             if (byOld.get(change.oldCode()).size() > 1) {
                 List<String> into = byOld.get(change.oldCode()).stream().map(c -> c.newCode() + " " + names.getOrDefault(
                         c.newCode(), "")).map(String::strip).toList();
-                ended.put(change.oldCode(), label(change) + " ble delt i " + list(into) + " i " + change.firstYearOfNewCode()
+                ended.put(change.oldCode(), label(change) + " ble delt i " + NorwegianList.and(into) + " i " + change.firstYearOfNewCode()
                         + "; tall for den delte kommunen føres ikke videre");
                 continue;
             }
@@ -57,7 +58,7 @@ final class CodeHistory {
                 renumbered.computeIfAbsent(change.newCode(), k -> new ArrayList<>()).add(change);
             } else {
                 List<String> others = whole.stream().filter(c -> c != change).map(CodeHistory::label).toList();
-                ended.put(change.oldCode(), label(change) + " ble slått sammen" + (others.isEmpty() ? "" : " med " + list(others))
+                ended.put(change.oldCode(), label(change) + " ble slått sammen" + (others.isEmpty() ? "" : " med " + NorwegianList.and(others))
                         + " til " + change.newCode() + " i " + change.firstYearOfNewCode() + "; tallet gjelder bare en del av kommunen");
             }
         }
@@ -72,11 +73,6 @@ final class CodeHistory {
 
     private static String label(CodeChange change) {
         return change.oldCode() + (change.oldName() == null ? "" : " " + change.oldName());
-    }
-
-    private static String list(List<String> items) {
-        return items.size() == 1 ? items.get(0)
-                : String.join(", ", items.subList(0, items.size() - 1)) + " og " + items.get(items.size() - 1);
     }
 
     /** Follows each old code through every later renumbering and merge to the code in use today. */

@@ -34,7 +34,7 @@ final class ApplyCommand implements Callable<Integer>, ChangesData {
     @Option(names = "--region", paramLabel = "KODE", description = "Avvis filen om den ikke er laget for denne kommunen.")
     String region;
 
-    @Option(names = "--accept-outliers", description = "Store figures that look like slips too (confirm what a first run held back).")
+    @Option(names = "--accept-outliers", description = "Lagre også tall som ser ut som feiltasting (bekreft det en første kjøring holdt tilbake).")
     boolean acceptOutliers;
 
     @Override

@@ -13,6 +13,7 @@ import no.kostra.ingest.SeedImporter;
 import no.kostra.ingest.synthetic.SyntheticDataset;
 import no.kostra.observation.Vintage;
 import no.kostra.service.Services;
+import no.kostra.text.NorwegianList;
 import no.kostra.web.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,7 +58,7 @@ final class GenerateSyntheticCommand implements Callable<Integer>, ChangesData {
                 indicators, firstYear, lastYear);
         List<Path> files = dataset.write(out);
         System.out.printf("Skrev SYNTETISK datasett (%s tall) til %s: %s%n", NorwegianFormat.number(dataset.valueCount(), 0), out,
-                NorwegianFormat.list(files.stream().map(f -> f.getFileName().toString()).toList()));
+                NorwegianList.and(files.stream().map(f -> f.getFileName().toString()).toList()));
         if (load) {
             try (Services services = database.open()) {
                 for (Path file : files) {

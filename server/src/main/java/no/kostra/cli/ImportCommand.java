@@ -37,11 +37,11 @@ final class ImportCommand implements Callable<Integer>, ChangesData {
             + " efficiency.csv) (standard: sett ut fra filen).")
     String format;
 
-    @Option(names = "--dry-run", description = "Report what the import would do, and store nothing.")
+    @Option(names = "--dry-run", description = "Vis hva importen ville gjort, uten å lagre noe.")
     boolean dryRun;
 
-    @Option(names = "--accept-outliers", description = "Store figures outside their unit's range or more than ten times the"
-            + " year before (they are named in the report); without it such a file is held and nothing is stored.")
+    @Option(names = "--accept-outliers", description = "Lagre tall utenfor enhetens spenn eller mer enn ti ganger året før"
+            + " (de nevnes i rapporten); uten dette holdes en slik fil tilbake, og ingenting lagres.")
     boolean acceptOutliers;
 
     @Mixin

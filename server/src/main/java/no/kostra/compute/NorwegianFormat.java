@@ -58,14 +58,6 @@ public final class NorwegianFormat {
         return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP);
     }
 
-    /** Items as a sentence lists them: "a, b og c" (no list brackets in running text). */
-    public static String list(java.util.List<String> items) {
-        if (items.size() <= 1) {
-            return items.isEmpty() ? "" : items.get(0);
-        }
-        return String.join(", ", items.subList(0, items.size() - 1)) + " og " + items.get(items.size() - 1);
-    }
-
     /** The value rounded to {@code decimals} places, as a double. */
     public static double rounded(double value, int decimals) {
         return round(value, decimals).doubleValue();

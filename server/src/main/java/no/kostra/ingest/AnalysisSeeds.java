@@ -10,9 +10,9 @@ import no.kostra.catalog.Catalog;
 import no.kostra.catalog.ProfileDefinition;
 import no.kostra.catalog.Region;
 import no.kostra.catalog.RegionKind;
-import no.kostra.compute.Prose;
 import no.kostra.compute.barometer.Place;
 import no.kostra.store.ReferenceRows;
+import no.kostra.text.NorwegianList;
 
 /**
  * The analysis tables among the seed files (efficiency statements, cost distributions, stated figures, own accounts,
@@ -245,7 +245,7 @@ public final class AnalysisSeeds {
             List<Region> named = catalog.regions().stream().filter(r -> folded(r.name()).equals(folded(given))).toList();
             if (named.size() > 1) {
                 throw new IllegalStateException(row.where(column) + ": navnet '" + given + "' har flere kommuner ("
-                        + Prose.list(named.stream().map(r -> r.code() + " " + r.name()).toList()) + "); skriv kommunenummeret");
+                        + NorwegianList.and(named.stream().map(r -> r.code() + " " + r.name()).toList()) + "); skriv kommunenummeret");
             }
             return named.stream().findFirst().orElseThrow(() -> new IllegalStateException(row.where(column) + ": ukjent kommune '"
                     + given + "'; skriv kommunenummeret eller navnet som i katalogen"));
@@ -301,7 +301,7 @@ public final class AnalysisSeeds {
             String code = text(column);
             return catalog.findProfile(code).map(ProfileDefinition::code).orElseThrow(() -> new IllegalStateException(
                     row.where(column) + ": ukjent tjenesteprofil " + code + "; profilene er "
-                            + Prose.list(catalog.profiles().stream().map(ProfileDefinition::code).toList())));
+                            + NorwegianList.and(catalog.profiles().stream().map(ProfileDefinition::code).toList())));
         }
 
         String indicator(String column) {

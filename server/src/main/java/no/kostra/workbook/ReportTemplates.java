@@ -13,8 +13,8 @@ import java.util.Set;
 import no.kostra.catalog.Catalog;
 import no.kostra.catalog.Indicator;
 import no.kostra.catalog.ProfileDefinition;
-import no.kostra.compute.Prose;
 import no.kostra.errors.NotFoundException;
+import no.kostra.text.NorwegianList;
 
 /**
  * The report templates a catalogue defines: one per service area of its profiles (the profiles on the sheets the
@@ -106,7 +106,7 @@ public final class ReportTemplates {
     public ReportTemplate require(String id) {
         return find(id).orElseThrow(() -> {
             List<String> known = all.stream().map(ReportTemplate::id).toList();
-            return new NotFoundException("Fant ikke rapportmalen '" + id + "'; malene er " + Prose.list(known),
+            return new NotFoundException("Fant ikke rapportmalen '" + id + "'; malene er " + NorwegianList.and(known),
                     Map.of("asked", String.valueOf(id), "known", known));
         });
     }

@@ -30,15 +30,6 @@ class NorwegianFormatTest {
     }
 
     @Test
-    void aListReadsAsASentenceDoes() {
-        assertThat(NorwegianFormat.list(java.util.List.of("kommunehelse", "pleie-og-omsorg", "sammendrag")))
-                .isEqualTo("kommunehelse, pleie-og-omsorg og sammendrag");
-        assertThat(NorwegianFormat.list(java.util.List.of("2022", "2024"))).isEqualTo("2022 og 2024");
-        assertThat(NorwegianFormat.list(java.util.List.of("Bærum"))).isEqualTo("Bærum");
-        assertThat(NorwegianFormat.list(java.util.List.of())).isEmpty();
-    }
-
-    @Test
     void refusesNumbersThatAreNotFinite() {
         assertThatThrownBy(() -> NorwegianFormat.number(Double.NaN, 1))
                 .hasMessage("Cannot format NaN as a Norwegian number");
