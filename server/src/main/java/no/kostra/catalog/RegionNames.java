@@ -18,7 +18,8 @@ import no.kostra.text.NorwegianList;
 /**
  * Regions by the name a person types: «Bærum», «bærum», «Baerum», «Barum», «Bærum kommune»; «Våler (Østfold)», «Våler
  * Østfold», «Våler i Østfold»; either name of a municipality with a Sami and a Norwegian one («Kárášjohka -
- * Karasjok»). A name two regions share is refused naming both with their numbers; a name nothing matches is refused
+ * Karasjok»). A name a municipality shares with a group only (Oslo, the county) is the municipality; a name two
+ * municipalities share is refused naming both with their numbers; a name nothing matches is refused
  * with the nearest names (edit distance). Immutable and thread-safe; built once per catalogue snapshot.
  */
 final class RegionNames {
@@ -74,6 +75,11 @@ final class RegionNames {
             if (found.size() == 1) {
                 return found.get(0);
             }
+            // «Oslo» is the municipality and the county (a group) alike; a person typing a name means the municipality
+            List<Region> municipalities = found.stream().filter(r -> r.kind() == RegionKind.MUNICIPALITY).toList();
+            if (municipalities.size() == 1) {
+                return municipalities.get(0);
+            }
             if (found.size() > 1) {
                 List<String> candidates = found.stream().sorted(Comparator.comparing(Region::name).thenComparing(Region::code))
                         .map(RegionNames::label).toList();
@@ -107,7 +113,7 @@ final class RegionNames {
     }
 
     /**
-     * Up to {@link #MAX_SUGGESTIONS} regions whose names are within a few edits of what was typed, nearest first. A
+     * Up to {@link #MAX_SUGGESTIONS} regions whose names are within a few edits of what was typed, the nearest of them. A
      * name that begins like the text counts as one edit and a half, so «Nes…» finds Nesna, Nesodden and Neset.
      */
     private List<Region> nearest(Set<String> asks) {
@@ -129,7 +135,10 @@ final class RegionNames {
                 distance.put(entry.getKey(), best);
             }
         }
-        return distance.keySet().stream().sorted(Comparator.comparing((Region r) -> distance.get(r))
+        // the nearest only: with every municipality of the country, «Bærun» is also two edits from Bardu
+        double nearest = distance.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        return distance.keySet().stream().filter(r -> distance.get(r) <= nearest + 0.5)
+                .sorted(Comparator.comparing((Region r) -> distance.get(r))
                 .thenComparing(Region::name).thenComparing(Region::code)).limit(MAX_SUGGESTIONS).toList();
     }
 

@@ -114,17 +114,16 @@ final class Params {
         }
     }
 
-    /** {@code ?name=true|false}; false when not given. */
+    /** A yes/no parameter: {@code true} or {@code false} (any case), false when absent. */
     static boolean flag(Context ctx, String name) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isBlank()) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("false")) {
             return false;
         }
-        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "1", "ja" -> true;
-            case "false", "0", "nei" -> false;
-            default -> throw new InvalidInputException("Parameteren '" + name + "' må være true eller false, fikk '" + text + "'",
-                    Map.of("parameter", name, "value", text));
-        };
+        if (value.trim().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new InvalidInputException("Parameteren '" + name + "' må være true eller false, fikk '" + value + "'",
+                Map.of("parameter", name, "value", value));
     }
 }

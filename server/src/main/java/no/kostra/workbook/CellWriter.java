@@ -3,6 +3,7 @@ package no.kostra.workbook;
 import java.util.ArrayList;
 import java.util.List;
 import no.kostra.compute.YearFigure;
+import no.kostra.observation.Vintage;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
 /**
@@ -20,7 +21,13 @@ final class CellWriter {
     static final String NOT_PLOTTED = "#N/A";
 
     private final StyleBook styles;
+    /**
+     * A preliminary figure (published 15 March, final 15 June) shows the pane's mark after its number, in the cell's
+     * format only: the value, and so every formula and returned workbook, is the figure itself.
+     */
+    static final String PRELIMINARY_FORMAT = "\" (f)\"";
     private final List<CellProvenance> provenance = new ArrayList<>();
+    private int preliminaryFigures;
 
     CellWriter(StyleBook styles) {
         this.styles = styles;
@@ -28,6 +35,11 @@ final class CellWriter {
 
     List<CellProvenance> provenance() {
         return provenance;
+    }
+
+    /** How many preliminary figures were written: the source line explains the mark when there are any. */
+    int preliminaryFigures() {
+        return preliminaryFigures;
     }
 
     /** Where a cell sits and which row it belongs to, for the provenance map. */
@@ -47,7 +59,12 @@ final class CellWriter {
 
     /** A stored figure of an indicator for a region (statistic null) or a group statistic. */
     void figure(Place place, int decimals, String indicator, String region, String statistic, YearFigure figure) {
-        XSSFCellStyle style = styles.withFormat(place.sampleStyle(), StyleBook.numberFormat(decimals));
+        boolean preliminary = figure.value() != null && Vintage.PRELIMINARY.code().equals(figure.vintage());
+        XSSFCellStyle style = styles.withFormat(place.sampleStyle(),
+                StyleBook.numberFormat(decimals) + (preliminary ? PRELIMINARY_FORMAT : ""));
+        if (preliminary) {
+            preliminaryFigures++;
+        }
         String value = null;
         String status = null;
         if (figure.value() != null) {

@@ -39,8 +39,6 @@ public final class ReportFiller {
         String region = data.region().name();
         setNamedText(template, ReportTemplate.TITLE_NAME,
                 "KOSTRA " + data.year() + " – " + data.template().title() + " – " + region);
-        setNamedText(template, ReportTemplate.SOURCE_NAME, "Kilde: KOSTRA (SSB) og ASSS. Datarevisjon " + data.dataRevision()
-                + ", laget " + MADE_AT.format(data.madeAt()) + " av " + Product.NAME + ".");
         for (TemplatePart part : data.template().parts()) {
             TableLayout table = new TableLayout(template, template.requireTable(part.table()));
             if (part instanceof TemplatePart.Profile profile) {
@@ -70,6 +68,10 @@ public final class ReportFiller {
                 fillEfficiency(template, table, cells, efficiency, data);
             }
         }
+        setNamedText(template, ReportTemplate.SOURCE_NAME, "Kilde: KOSTRA (SSB) og ASSS. Datarevisjon " + data.dataRevision()
+                + ", laget " + MADE_AT.format(data.madeAt()) + " av " + Product.NAME + "."
+                + (cells.preliminaryFigures() == 0 ? "" : " Tall merket (f) er foreløpige (publisert 15. mars);"
+                        + " de endelige kommer 15. juni."));
         ProvenanceSheet.write(template.workbook(), new ProvenanceHeader(data.template().id(), template.version(),
                 template.sha256(), data.region().code(), region, data.year(), data.dataRevision(), data.madeAt(),
                 signer.keyId()), cells.provenance(), signer);

@@ -38,7 +38,7 @@ class BokmaalCommandLineTest {
             assertThat(help).as(String.join(" ", args)).contains("Bruk:");
             assertThat(help).as(String.join(" ", args)).doesNotContainPattern(ENGLISH);
         }
-        assertThat(commands).hasSize(13); // the root, nine commands and token's three (bench and help left out)
+        assertThat(commands).hasSize(14); // the root, ten commands and token's three (bench and help left out)
     }
 
     @Test
@@ -62,12 +62,12 @@ class BokmaalCommandLineTest {
 
     @Test
     void anUnknownTemplateIsNamedWithTheValidOnesAndNothingIsSaidToHaveChanged() {
-        String[] run = CommandRun.run("report", "--template", "barnehage", "--region", "3201", "--year", "2024", "--out",
+        String[] run = CommandRun.run("report", "--template", "kultur", "--region", "3201", "--year", "2024", "--out",
                 dir.resolve("x.xlsx").toString(), "--data", dir.resolve("data").toString());
 
         assertThat(run[0]).isEqualTo("2");
-        assertThat(lastLine(run[2])).isEqualTo("Fant ikke rapportmalen 'barnehage'; malene er kommunehelse, pleie-og-omsorg og"
-                + " sammendrag.");
+        assertThat(lastLine(run[2])).startsWith("Fant ikke rapportmalen 'kultur'; malene er kommunehelse, pleie-og-omsorg, ")
+                .endsWith(" og sammendrag");
     }
 
     @Test

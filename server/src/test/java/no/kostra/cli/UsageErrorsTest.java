@@ -29,7 +29,7 @@ class UsageErrorsTest {
             "serve --no-such-flag|Ukjent valg '--no-such-flag' for kommandoen serve",
             "token create --role editor|Kommandoen token create mangler --name",
             "token create|Kommandoen token create mangler --name og --role",
-            "import|Kommandoen import mangler FILE",
+            "import|Kommandoen import mangler FIL",
             "report --template|--template mangler en verdi",
             "import a.csv b.csv|Kommandoen import tar ikke 'b.csv'",
             "serve --port 1 --port 2|--port er gitt mer enn én gang",

@@ -124,7 +124,7 @@ class AddinEndToEndIT {
         Files.deleteIfExists(TOKEN_SCREENSHOT);
 
         try (Services services = SeededServices.open()) {
-            String token = services.apiTokens().create("Kari, økonomi", Role.READER, null, 30).token();
+            String token = services.apiTokens().create("Kari, økonomi", Role.READER, java.util.Set.of(), 30).token();
             Javalin app = App.create(services, WebSettings.DEFAULT.withTokens(true)).start("127.0.0.1", 0);
             try {
                 String output = node("e2e/token.mjs", "http://127.0.0.1:" + app.port(), token, TOKEN_SCREENSHOT.toString());

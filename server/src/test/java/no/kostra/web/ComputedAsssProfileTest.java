@@ -77,7 +77,7 @@ class ComputedAsssProfileTest {
             assertThat(row.path("asss").path("low").path("value").asDouble()).isEqualTo(0.931);
             assertThat(row.path("index").asDouble()).isCloseTo(0.950 / mean * 100, within(5e-7));
             assertThat(row.path("narrative").get(0).asText()).startsWith("Bærum ligger")
-                    .contains("det beregnede ASSS-snittet på ressursbruksindikator for kommunehelse i 2025");
+                    .contains("det beregnede ASSS-snittet på ressursbruksindikatoren for kommunehelse i 2025");
 
             // when KS's figures for 2025 arrive, a little different from the computed mean
             assertThat(post(server.port(), "asss-2025.csv", "group;indicator;year;statistic;value\n"

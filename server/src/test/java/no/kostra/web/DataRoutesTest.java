@@ -50,7 +50,7 @@ class DataRoutesTest {
             assertThat(answer.path("table").asText()).isEqualTo("profile");
             assertThat(names(answer.path("columns"))).containsExactly("Id", "Tjenesteområde", "Kategori", "Indikator", "Enhet",
                     "År 1", "År 2", "Rapportår", "ASSS-snitt", "Høyest ASSS", "Lavest ASSS", "Indeks (ASSS = 100)",
-                    "Avvik fra ASSS-snitt (%)", "Endring fra året før", "Endring målt i", "Høyest ASSS (ASSS = 100)",
+                    "Avvik fra ASSS-snitt (%)", "Endring fra året før", "Endring målt i", "Kommunen (ASSS = 100)", "Høyest ASSS (ASSS = 100)",
                     "Lavest ASSS (ASSS = 100)", "Kommentar fra analysen", "Kommentar fra tjenesteleder", "Datarevisjon");
             JsonNode year1 = answer.path("columns").get(5);
             assertThat(year1.path("header").asText()).isEqualTo("2022");
@@ -118,12 +118,18 @@ class DataRoutesTest {
             JsonNode kht = Http.json(client.get("/api/data/efficiency?region=3201&area=KHT&year=2024")).path("rows");
             JsonNode asker = Http.json(client.get("/api/data/efficiency?region=3203&area=KHT&year=2024"));
 
-            assertThat(kht).hasSize(1);
-            assertThat(kht.get(0).path("År").asText()).isEqualTo("2024");
+            // the report year and the year before, which the statement's changes give and its text cites
+            assertThat(kht).hasSize(2);
+            assertThat(kht.get(0).path("År").asText()).isEqualTo("2023");
+            assertThat(kht.get(1).path("År").asText()).isEqualTo("2024");
             // KS: cost index 0,9979 (0,21 % under ASSS) and efficiency 2,1 %, so production (1 + E) × C
-            assertThat(kht.get(0).path("Kostnad (% over ASSS)").asDouble()).isEqualTo(-0.21);
-            assertThat(kht.get(0).path("Produksjon (% over ASSS)").asDouble()).isEqualTo(1.88559); // (1,021 × 0,9979 − 1) × 100
-            assertThat(kht.get(0).path("Effektivitet (%)").asDouble()).isEqualTo(2.1);
+            assertThat(kht.get(1).path("Kostnad (% over ASSS)").asDouble()).isEqualTo(-0.21);
+            assertThat(kht.get(1).path("Produksjon (% over ASSS)").asDouble()).isEqualTo(1.88559); // (1,021 × 0,9979 − 1) × 100
+            assertThat(kht.get(1).path("Effektivitet (%)").asDouble()).isEqualTo(2.1);
+            // 2023 holds the same relation: efficiency = (1 + P) / (1 + C) − 1
+            JsonNode before = kht.get(0);
+            assertThat(before.path("Effektivitet (%)").asDouble()).isCloseTo((1 + before.path("Produksjon (% over ASSS)").asDouble() / 100)
+                    / (1 + before.path("Kostnad (% over ASSS)").asDouble() / 100) * 100 - 100, org.assertj.core.data.Offset.offset(1e-5));
             assertThat(asker.path("rows")).isEmpty();
             assertThat(names(asker.path("columns"))).contains("Kostnad (% over ASSS)");
         });
@@ -156,10 +162,10 @@ class DataRoutesTest {
             assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
             assertThat(lines[0]).isEqualTo("\uFEFFId;Tjenesteområde;Kategori;Indikator;Enhet;År 1;År 2;Rapportår;ASSS-snitt;"
                     + "Høyest ASSS;Lavest ASSS;Indeks (ASSS = 100);Avvik fra ASSS-snitt (%);Endring fra året før;Endring målt i;"
-                    + "Høyest ASSS (ASSS = 100);Lavest ASSS (ASSS = 100);Kommentar fra analysen;Kommentar fra tjenesteleder;"
+                    + "Kommunen (ASSS = 100);Høyest ASSS (ASSS = 100);Lavest ASSS (ASSS = 100);Kommentar fra analysen;Kommentar fra tjenesteleder;"
                     + "Datarevisjon");
             assertThat(lines[1]).startsWith("KHT.ressursbruksindikator;Kommunehelse;Prioritering;"
-                    + "Ressursbruksindikator. Kommunehelse*;ratio;1,016;0,998;0,972;1;1,083;0,926;97,2;-2,8;-2,60521;prosent;108,3;92,6;");
+                    + "Ressursbruksindikator. Kommunehelse*;forholdstall;1,016;0,998;0,972;1;1,083;0,926;97,2;-2,8;-2,60521;prosent;97,2;108,3;92,6;");
             assertThat(List.of(lines)).anyMatch(line -> line.startsWith("KHT.andel_helsesamtaler_8_trinn;") && line.contains(";..;..;"));
         });
     }

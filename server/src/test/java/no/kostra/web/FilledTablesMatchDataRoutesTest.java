@@ -90,7 +90,10 @@ class FilledTablesMatchDataRoutesTest {
     private static void compareCell(Cell cell, JsonNode expected, String where) {
         CellType type = cell == null ? CellType.BLANK
                 : cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        if (expected.isNull()) {
+        if (expected.isNull() && type == CellType.ERROR) {
+            // a chart's helper with nothing to plot: #N/A (a gap) in the workbook, empty in the route
+            assertThat(((org.apache.poi.xssf.usermodel.XSSFCell) cell).getErrorCellString()).as(where).isEqualTo("#N/A");
+        } else if (expected.isNull()) {
             assertThat(type).as(where).isEqualTo(CellType.BLANK);
         } else if (expected.isNumber()) {
             assertThat(type).as(where).isEqualTo(CellType.NUMERIC);

@@ -50,7 +50,7 @@ class ProfileNarrativeApiTest {
             // the indicator's decimals for figures (a mean of 1,000 keeps its zeros), one decimal for index and deviation;
             // 102,7 is 98,4 / 95,8 × 100 = 102,71399…
             assertThat(line(csv, "KHT.ressursbruksindikator")).startsWith("KHT.ressursbruksindikator;Ressursbruksindikator."
-                    + " Kommunehelse*;Prioritering;ratio;1,016;0,998;0,972;1,000;1,083;0,926;97,2;-2,8;Bærum ");
+                    + " Kommunehelse*;Prioritering;forholdstall;1,016;0,998;0,972;1,000;1,083;0,926;97,2;-2,8;Bærum ");
             assertThat(line(csv, "KHT.andel_helsesamtaler_8_trinn")).contains(";prosent;..;..;98,4;95,8;114,0;58,4;102,7;2,7;");
         });
     }

@@ -108,7 +108,7 @@ class SplitApiTest {
 
             assertThat(response.code()).isEqualTo(400);
             assertThat(json(response).path("error").asText()).isEqualTo("Ugyldig fil: home_care_hours.csv linje 3, kolonne profile:"
-                    + " ukjent tjenesteprofil PLO_80; profilene er KHT, PLO, PLO_0_66, PLO_67 og PLO_TTU");
+                    + " ukjent tjenesteprofil PLO_80; profilene er KHT, PLO, PLO_0_66, PLO_67, PLO_TTU, BHG, GRS, BVT, SOS, SAM, EIE og BYG");
         });
     }
 

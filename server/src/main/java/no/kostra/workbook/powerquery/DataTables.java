@@ -60,7 +60,7 @@ public final class DataTables {
             String header = c.yearsBack().map(back -> Integer.toString(year - back)).orElse(c.header());
             columns.add(new DataColumn(c.header(), header, switch (c) {
                 case YEAR_1, YEAR_2, REPORT_YEAR, MEAN, HIGH, LOW -> DataColumn.Kind.FIGURE;
-                case INDEX, DEVIATION, CHANGE, HIGH_INDEX, LOW_INDEX -> DataColumn.Kind.COMPUTED;
+                case INDEX, DEVIATION, CHANGE, CHART_INDEX, HIGH_INDEX, LOW_INDEX -> DataColumn.Kind.COMPUTED;
                 case COMMENT -> DataColumn.Kind.COMMENT;
                 default -> DataColumn.Kind.TEXT;
             }));
@@ -181,9 +181,10 @@ public final class DataTables {
             case DEVIATION -> computed(row.deviationPercent());
             case CHANGE -> computed(row.change() == null ? null : row.change().value());
             case CHANGE_UNIT -> PERCENT.equals(row.unit()) ? "prosentpoeng" : PERCENT;
-            case CHART_INDEX -> computed(row.chart().municipality());
-            case HIGH_INDEX -> computed(row.chart().high());
-            case LOW_INDEX -> computed(row.chart().low());
+            // a chart's helper: empty where there is nothing to plot, a gap in the chart as #N/A is in a filled one
+            case CHART_INDEX -> row.chart().municipality();
+            case HIGH_INDEX -> row.chart().high();
+            case LOW_INDEX -> row.chart().low();
             case NARRATIVE -> blankAsNull(String.join(" ", row.narrative()));
             case COMMENT -> blankAsNull(row.comment());
         };
