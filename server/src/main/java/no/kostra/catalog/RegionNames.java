@@ -113,7 +113,7 @@ final class RegionNames {
     }
 
     /**
-     * Up to {@link #MAX_SUGGESTIONS} regions whose names are within a few edits of what was typed, the nearest of them. A
+     * Up to {@link #MAX_SUGGESTIONS} regions whose names are within a few edits of what was typed, nearest first. A
      * name that begins like the text counts as one edit and a half, so «Nes…» finds Nesna, Nesodden and Neset.
      */
     private List<Region> nearest(Set<String> asks) {
@@ -135,10 +135,7 @@ final class RegionNames {
                 distance.put(entry.getKey(), best);
             }
         }
-        // the nearest only: with every municipality of the country, «Bærun» is also two edits from Bardu
-        double nearest = distance.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        return distance.keySet().stream().filter(r -> distance.get(r) <= nearest + 0.5)
-                .sorted(Comparator.comparing((Region r) -> distance.get(r))
+        return distance.keySet().stream().sorted(Comparator.comparing((Region r) -> distance.get(r))
                 .thenComparing(Region::name).thenComparing(Region::code)).limit(MAX_SUGGESTIONS).toList();
     }
 

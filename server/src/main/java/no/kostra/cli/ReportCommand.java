@@ -37,7 +37,7 @@ final class ReportCommand implements Callable<Integer> {
                     + " pleie-og-omsorg, …) eller sammendrag.")
     List<String> templates = List.of();
 
-    @Option(names = "--all", description = "Fyll alle malene.")
+    @Option(names = "--all", description = "Fyll alle malene; en mal uten tall for kommunen hoppes over og nevnes.")
     boolean all;
 
     @Option(names = {"-r", "--region"}, paramLabel = "KOMMUNE",
@@ -98,7 +98,8 @@ final class ReportCommand implements Callable<Integer> {
             List<String> municipalities = allMunicipalities ? services.catalogs().current().regions().stream()
                     .filter(r -> r.kind() == RegionKind.MUNICIPALITY).map(Region::code).toList() : regions;
             List<ReportService.Skipped> skipped = services.reports().fillAll(all ? List.of() : templates, municipalities, year,
-                    threads, allMunicipalities, filled -> write(refreshable
+                    // every template: those without figures for a municipality are named, not an error
+                    threads, all || allMunicipalities, filled -> write(refreshable
                             ? services.refreshableReports().refreshable(filled, serviceUrl) : filled));
             if (!skipped.isEmpty()) {
                 System.out.printf("Hoppet over %d arbeidsbøker uten tall:%n", skipped.size());

@@ -92,7 +92,7 @@ class WorksheetValueRoutesTest {
         assertThat(byName.path("region").path("code").asText()).isEqualTo("3201");
         assertThat(byName.path("value").asDouble()).isEqualTo(0.972);
         assertThat(transliterated.path("value").asDouble()).isEqualTo(97.2);
-        assertThat(mistyped.path("error").asText()).isEqualTo("Fant ingen kommune som heter «Bærun». Mente du Bærum (3201)?");
+        assertThat(mistyped.path("error").asText()).isEqualTo("Fant ingen kommune som heter «Bærun». Mente du Bærum (3201) eller Bardu (5520)?");
     }
 
     @Test
