@@ -59,6 +59,40 @@ public record TableCell(String sheet, String column, int row, int style) {
         }
     }
 
+    /** A table's data rows (without its header row) as a range, e.g. {@code A44:S60}. */
+    public static String dataRange(byte[] xlsx, String table) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            XSSFTable t = workbook.getTable(table);
+            if (t == null) {
+                throw new AssertionError("No table " + table);
+            }
+            return new CellReference(t.getStartRowIndex() + 1, t.getStartColIndex()).formatAsString(false) + ":"
+                    + new CellReference(t.getEndRowIndex(), t.getEndColIndex()).formatAsString(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The letters of a table's column, found by its header. */
+    public static String column(byte[] xlsx, String table, String header) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            XSSFTable t = workbook.getTable(table);
+            if (t == null) {
+                throw new AssertionError("No table " + table);
+            }
+            Row headers = t.getXSSFSheet().getRow(t.getStartRowIndex());
+            DataFormatter text = new DataFormatter();
+            for (int c = t.getStartColIndex(); c <= t.getEndColIndex(); c++) {
+                if (text.formatCellValue(headers.getCell(c)).equals(header)) {
+                    return CellReference.convertNumToColString(c);
+                }
+            }
+            throw new AssertionError("No column " + header + " in " + table);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The cell's address, e.g. {@code G43}. */
     public String address() {
         return column + row;
