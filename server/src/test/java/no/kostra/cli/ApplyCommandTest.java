@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import no.kostra.support.TableCell;
 import no.kostra.support.XlsxParts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,6 +26,8 @@ class ApplyCommandTest {
     static Path dir;
     static Path data;
     static byte[] filled;
+    /** Bærum's legeårsverk 2024 cell (filled with 10,12), found by table, row and column, not by the layout's address. */
+    static TableCell leger;
 
     @BeforeAll
     static void kariFillsTheWorkbook() throws Exception {
@@ -34,11 +37,15 @@ class ApplyCommandTest {
                 "--out", out.toString(), "--data", data.toString());
         assertThat(run[0]).as(run[2]).isEqualTo("0");
         filled = Files.readAllBytes(out);
+        leger = TableCell.find(filled, "Profil_KHT", "KHT.arsverk_leger_per_10000", "2024");
+        assertThat(leger.sheet()).isEqualTo("Profil");
     }
 
-    private static Path returned(String name, String g45) throws Exception {
+    /** The filled workbook with the legeårsverk 2024 cell written as {@code value} (a {@code <v>} element's text). */
+    private static Path returned(String name, String value) throws Exception {
         Path file = dir.resolve(name);
-        Files.write(file, XlsxParts.replaceCell(filled, SHEET, "G45", g45));
+        Files.write(file, XlsxParts.replaceCell(filled, SHEET, leger.address(),
+                "<c r=\"" + leger.address() + "\" s=\"" + leger.style() + "\"><v>" + value + "</v></c>"));
         return file;
     }
 
@@ -63,10 +70,11 @@ class ApplyCommandTest {
     @Test
     @Order(1)
     void aCellNoSpreadsheetProgramWritesIsOneSentenceAndExitCode2() throws Exception {
-        String[] run = apply(returned("nan.xlsx", "<c r=\"G45\" s=\"11\"><v>NaN</v></c>"));
+        String[] run = apply(returned("nan.xlsx", "NaN"));
 
         assertThat(run[0]).isEqualTo("2");
-        assertThat(said(run[2])).isEqualTo("nan.xlsx: cellen Profil!G45 skal holde et tall, men holder 'NaN'; skriv inn verdien på nytt"
+        assertThat(said(run[2])).isEqualTo("nan.xlsx: cellen " + leger.named() + " skal holde et tall, men holder 'NaN';"
+                + " skriv inn verdien på nytt"
                 + " i Excel og lagre arbeidsboken igjen" + System.lineSeparator());
         assertThat(run[1]).isEmpty();
     }
@@ -74,11 +82,11 @@ class ApplyCommandTest {
     @Test
     @Order(2)
     void aDryRunOfADoubtfulFigureSaysItWouldBeHeldAndStoresNothing() throws Exception {
-        String[] run = apply(returned("slip.xlsx", "<c r=\"G45\" s=\"11\"><v>101.2</v></c>"), "--dry-run");
+        String[] run = apply(returned("slip.xlsx", "101.2"), "--dry-run");
 
         assertThat(run[0]).isEqualTo("0");
-        assertThat(run[1]).isEqualTo("Profil!G45 KHT.arsverk_leger_per_10000 3201 2024: '10.12' -> '101.2'. Ville blitt holdt"
-                + " tilbake, tallet i Profil!G45 ser feil ut: KHT.arsverk_leger_per_10000 er 101,2, mer enn ti ganger tallet for"
+        assertThat(run[1]).isEqualTo(leger.named() + " KHT.arsverk_leger_per_10000 3201 2024: '10.12' -> '101.2'. Ville blitt holdt"
+                + " tilbake, tallet i " + leger.named() + " ser feil ut: KHT.arsverk_leger_per_10000 er 101,2, mer enn ti ganger tallet for"
                 + " året før (9,92); er tallet riktig, send arbeidsboken med bekreftelse (acceptOutliers=true, eller apply"
                 + " --accept-outliers)" + System.lineSeparator()
                 + "1 endringer: 0 ville blitt lagret, 0 i konflikt, 0 avvist, 0 allerede lagret, 1 ville blitt holdt tilbake."
@@ -88,14 +96,15 @@ class ApplyCommandTest {
     @Test
     @Order(3)
     void aDoubtfulFigureIsHeldWithExitCode2UntilTheRunIsConfirmed() throws Exception {
-        Path slip = returned("slip.xlsx", "<c r=\"G45\" s=\"11\"><v>101.2</v></c>");
+        Path slip = returned("slip.xlsx", "101.2");
 
         String[] held = apply(slip);
 
         assertThat(held[0]).isEqualTo("2");
         assertThat(held[1]).endsWith("1 endringer: 0 ville blitt lagret, 0 i konflikt, 0 avvist, 0 allerede lagret, 1 holdt tilbake."
                 + " Ingenting er lagret." + System.lineSeparator());
-        assertThat(said(held[2])).isEqualTo("Ingenting er lagret: 1 rettet tall ser feil ut og må bekreftes (Profil!G45); er tallene"
+        assertThat(said(held[2])).isEqualTo("Ingenting er lagret: 1 rettet tall ser feil ut og må bekreftes ("
+                + leger.named() + "); er tallene"
                 + " riktige, kjør apply på nytt med --accept-outliers." + System.lineSeparator());
 
         String[] confirmed = apply(slip, "--accept-outliers");

@@ -9,6 +9,7 @@ import no.kostra.service.Services;
 import no.kostra.support.LibreOfficeCalc;
 import no.kostra.support.Openpyxl;
 import no.kostra.support.SeededServicesExtension;
+import no.kostra.support.TableCell;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,21 +27,49 @@ class EditedByOtherProgramsIT {
     static final String COMMENT = "Fraværet falt etter omorganiseringen";
     static final List<String> THE_REAL_EDITS = List.of(MovedRowsAndSheetsTest.THE_REAL_EDIT,
             "COMMENT KHT.sykefravaer  -> " + COMMENT + " APPLIED");
-    /** Profile rows are 37–53 as filled, sick leave the last; with 2 rows inserted above and 1 inside, it is row 56. */
-    static final List<String> ROWS_INSERTED_AND_SHEETS_MOVED = List.of(
-            "--insert-rows", "Profil!5:2", "--insert-rows", "Profil!42:1",
-            "--move-sheet", "Effektivitet=0", "--rename-sheet", "Seriedata=Data for serier",
-            "--insert-rows", "Data for serier!2:3", "--insert-rows", "Effektivitet!20:4",
-            "--set", "Profil!G56=7.1", "--set", "Profil!R56=" + COMMENT);
+    static final String TABLE = RoundTripTest.TABLE;
+    static final String SERIES = "Serier_KHT";
 
     @TempDir
     static Path dir;
     static Path filled;
+    static TableCell sickLeave;
+    static TableCell sickLeaveComment;
+    static int firstProfileRow;
+    static String profileRows;
+    static String profileNameColumn;
+    static String seriesRows;
+    static String seriesReportYearColumn;
 
     @BeforeAll
     static void fillTheKommunehelseWorkbook() throws Exception {
         filled = dir.resolve("kht.xlsx");
-        Files.write(filled, SEEDED.services().reports().fill("kommunehelse", "3201", 2024).xlsx());
+        byte[] xlsx = SEEDED.services().reports().fill("kommunehelse", "3201", 2024).xlsx();
+        Files.write(filled, xlsx);
+        // the cells and ranges as filled, found by table, row and column, so a new layout does not move them from under the test
+        sickLeave = TableCell.find(xlsx, TABLE, MovedRowsAndSheetsTest.SYKEFRAVAER, "2024");
+        sickLeaveComment = TableCell.find(xlsx, TABLE, MovedRowsAndSheetsTest.SYKEFRAVAER, RoundTripTest.COMMENT);
+        firstProfileRow = TableCell.find(xlsx, TABLE, MovedRowsAndSheetsTest.RESSURSBRUK, "2024").row();
+        profileRows = TableCell.dataRange(xlsx, TABLE);
+        profileNameColumn = TableCell.column(xlsx, TABLE, "Indikator");
+        seriesRows = TableCell.dataRange(xlsx, SERIES);
+        seriesReportYearColumn = TableCell.column(xlsx, SERIES, "2024");
+        assertThat(sickLeave.sheet()).isEqualTo("Profil");
+        assertThat(profileRows).as("sick leave is the profile's last row").endsWith(String.valueOf(sickLeave.row()));
+    }
+
+    /**
+     * Two rows inserted above the profile table and one inside it (before its sixth row), sheets moved and renamed, rows
+     * inserted in them, and the two real edits made where sick leave is now: three rows further down than as filled.
+     */
+    static List<String> rowsInsertedAndSheetsMoved() {
+        int now = sickLeave.row() + 3;
+        return List.of(
+                "--insert-rows", "Profil!5:2", "--insert-rows", "Profil!" + (firstProfileRow + 2 + 5) + ":1",
+                "--move-sheet", "Effektivitet=0", "--rename-sheet", "Seriedata=Data for serier",
+                "--insert-rows", "Data for serier!2:3", "--insert-rows", "Effektivitet!20:4",
+                "--set", "Profil!" + sickLeave.column() + now + "=7.1",
+                "--set", "Profil!" + sickLeaveComment.column() + now + "=" + COMMENT);
     }
 
     private static List<String> decisions(Path returned) throws Exception {
@@ -59,17 +88,19 @@ class EditedByOtherProgramsIT {
     @Test
     void rowsInsertedAndSheetsMovedAndRenamedInLibreOfficeLeaveOnlyTheRealEdits() throws Exception {
         Path saved = dir.resolve("lo-moved.xlsx");
-        LibreOfficeCalc.require().edit(filled, saved, ROWS_INSERTED_AND_SHEETS_MOVED);
+        LibreOfficeCalc.require().edit(filled, saved, rowsInsertedAndSheetsMoved());
 
         assertThat(decisions(saved)).containsExactlyInAnyOrderElementsOf(THE_REAL_EDITS);
     }
 
     @Test
     void tablesSortedInLibreOfficeLeaveOnlyTheRealEdits() throws Exception {
-        // the profile sorted by indicator name (column C), the series by their 2024 figures (column H), then the edits
+        // the edits, then the profile sorted by indicator name, the series by their 2024 figures, and a row inserted on top
         Path saved = dir.resolve("lo-sorted.xlsx");
-        LibreOfficeCalc.require().edit(filled, saved, List.of("--set", "Profil!G53=7.1", "--set", "Profil!R53=" + COMMENT,
-                "--sort", "Profil!A37:R53=C", "--sort", "Seriedata!A4:H44=H", "--insert-rows", "Profil!1:1"));
+        LibreOfficeCalc.require().edit(filled, saved, List.of("--set", sickLeave.named() + "=7.1",
+                "--set", sickLeaveComment.named() + "=" + COMMENT,
+                "--sort", "Profil!" + profileRows + "=" + profileNameColumn,
+                "--sort", "Seriedata!" + seriesRows + "=" + seriesReportYearColumn, "--insert-rows", "Profil!1:1"));
 
         assertThat(decisions(saved)).containsExactlyInAnyOrderElementsOf(THE_REAL_EDITS);
     }
@@ -78,7 +109,7 @@ class EditedByOtherProgramsIT {
     void rowsInsertedAndSheetsMovedAndRenamedByOpenpyxlLeaveOnlyTheRealEdits() throws Exception {
         // openpyxl moves the cells but not the tables' ranges nor the formulas' references
         Path saved = dir.resolve("openpyxl-moved.xlsx");
-        Openpyxl.require().edit(filled, saved, ROWS_INSERTED_AND_SHEETS_MOVED);
+        Openpyxl.require().edit(filled, saved, rowsInsertedAndSheetsMoved());
 
         assertThat(decisions(saved)).containsExactlyInAnyOrderElementsOf(THE_REAL_EDITS);
     }

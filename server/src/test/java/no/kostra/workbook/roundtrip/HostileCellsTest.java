@@ -9,11 +9,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.service.Services;
 import no.kostra.support.SeededServicesExtension;
+import no.kostra.support.TableCell;
 import no.kostra.support.XlsxParts;
 import no.kostra.web.App;
 import no.kostra.web.Json;
@@ -28,17 +30,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Cells written by hand, as no spreadsheet program writes them (issue 20, item 7), in Bærum's 2024 ressursbruk cell
- * (Profil!G37, filled with 0,972): each is refused with a 400 that names the sheet and the cell, on the upload and its
- * dry run alike, or read as the value Excel would show; nothing changes. The fixtures are written here, part by part.
+ * (the Profil table's 2024 column, filled with 0,972): each is refused with a 400 that names the sheet and the cell, on
+ * the upload and its dry run alike, or read as the value Excel would show; nothing changes. The fixtures are written
+ * here, part by part; the cells are found by table, row Id and column header, not by a layout's addresses.
  */
 class HostileCellsTest {
     static final String SHEET = "xl/worksheets/sheet1.xml";
+    static final String INDEX = "Indeks (ASSS = 100)";
     static final String AGAIN = "; skriv inn verdien på nytt i Excel og lagre arbeidsboken igjen";
 
     /** Nothing here stores anything, so the tests share one seeded database. */
     @RegisterExtension
     static final SeededServicesExtension SEEDED = new SeededServicesExtension();
     static byte[] filled;
+    /** Bærum's 2024 ressursbruk cell and its index (computed) cell, as filled. */
+    static TableCell ressursbruk;
+    static TableCell index;
 
     Services services;
     long revision;
@@ -48,7 +55,10 @@ class HostileCellsTest {
         services = SEEDED.services();
         if (filled == null) {
             filled = services.reports().fill("kommunehelse", "3201", 2024).xlsx();
+            ressursbruk = TableCell.find(filled, RoundTripTest.TABLE, RoundTripTest.RESSURSBRUK, "2024");
+            index = TableCell.find(filled, RoundTripTest.TABLE, RoundTripTest.RESSURSBRUK, INDEX);
         }
+        assertThat(ressursbruk.sheet()).isEqualTo("Profil");
         revision = services.figures().dataRevision();
     }
 
@@ -57,62 +67,71 @@ class HostileCellsTest {
         assertThat(services.figures().dataRevision()).as("data revision").isEqualTo(revision);
     }
 
-    /** The workbook with Profil!G37 written as {@code cell}. */
+    /** The workbook with the ressursbruk cell written as {@code cell}. */
     static byte[] withCell(byte[] filled, String cell) {
-        return XlsxParts.replaceCell(filled, SHEET, "G37", cell);
+        return XlsxParts.replaceCell(filled, SHEET, ressursbruk.address(), cell);
+    }
+
+    /**
+     * A fixture with the ressursbruk cell's place filled in: {@code %1$s} its address, {@code %2$d} its style, {@code %3$d}
+     * its row, {@code %4$s} the address of the cell below it.
+     */
+    static String at(String fixture) {
+        return String.format(fixture, ressursbruk.address(), ressursbruk.style(), ressursbruk.row(),
+                ressursbruk.column() + (ressursbruk.row() + 1));
     }
 
     static Stream<Arguments> refusedCells() {
         return Stream.of(
-                Arguments.of("a shared-formula follower whose master is missing", "<c r=\"G37\" s=\"10\"><f t=\"shared\" si=\"7\"/><v>0.972</v></c>",
-                        "kht.xlsx: cellen Profil!G37 hører til en delt formel (si 7) som ikke har noen formeltekst" + AGAIN),
-                Arguments.of("a shared-formula master without text", "<c r=\"G37\" s=\"10\"><f t=\"shared\" si=\"7\" ref=\"G37:G38\"/><v>0.972</v></c>",
-                        "kht.xlsx: cellen Profil!G37 hører til en delt formel (si 7) som ikke har noen formeltekst" + AGAIN),
-                Arguments.of("a number cell holding text", "<c r=\"G37\" s=\"10\" t=\"n\"><v>mye</v></c>",
-                        "kht.xlsx: cellen Profil!G37 skal holde et tall, men holder 'mye'" + AGAIN),
-                Arguments.of("NaN", "<c r=\"G37\" s=\"10\"><v>NaN</v></c>",
-                        "kht.xlsx: cellen Profil!G37 skal holde et tall, men holder 'NaN'" + AGAIN),
-                Arguments.of("Infinity", "<c r=\"G37\" s=\"10\"><v>Infinity</v></c>",
-                        "kht.xlsx: cellen Profil!G37 skal holde et tall, men holder 'Infinity'" + AGAIN),
-                Arguments.of("-Infinity", "<c r=\"G37\" s=\"10\"><v>-Infinity</v></c>",
-                        "kht.xlsx: cellen Profil!G37 skal holde et tall, men holder '-Infinity'" + AGAIN),
-                Arguments.of("a number beyond a double", "<c r=\"G37\" s=\"10\"><v>1e400</v></c>",
-                        "kht.xlsx: cellen Profil!G37 skal holde et tall, men holder '1e400'" + AGAIN),
-                Arguments.of("a hexadecimal number", "<c r=\"G37\" s=\"10\"><v>0x1p3</v></c>",
-                        "kht.xlsx: cellen Profil!G37 skal holde et tall, men holder '0x1p3'" + AGAIN),
-                Arguments.of("an unknown cell type", "<c r=\"G37\" s=\"10\" t=\"q\"><v>1</v></c>",
-                        "kht.xlsx: cellen Profil!G37 har en ukjent celletype (t=\"q\")" + AGAIN),
-                Arguments.of("a date cell that holds no date", "<c r=\"G37\" s=\"10\" t=\"d\"><v>i morgen</v></c>",
-                        "kht.xlsx: cellen Profil!G37 skal holde en dato, men holder 'i morgen'" + AGAIN),
-                Arguments.of("a shared string that does not exist", "<c r=\"G37\" s=\"10\" t=\"s\"><v>99999</v></c>",
-                        "kht.xlsx: cellen Profil!G37 viser til en tekst som ikke finnes i arbeidsboken ('99999')" + AGAIN),
-                Arguments.of("a shared string reference that is no number", "<c r=\"G37\" s=\"10\" t=\"s\"><v>en</v></c>",
-                        "kht.xlsx: cellen Profil!G37 viser til en tekst som ikke finnes i arbeidsboken ('en')" + AGAIN),
-                Arguments.of("a boolean that is neither 0 nor 1", "<c r=\"G37\" s=\"10\" t=\"b\"><v>7</v></c>",
-                        "kht.xlsx: cellen Profil!G37 skal holde en sannhetsverdi (0 eller 1), men holder '7'" + AGAIN),
-                Arguments.of("a cell address that is none", "<c r=\"G37X\" s=\"10\"><v>0.972</v></c>",
-                        "kht.xlsx: arket Profil har en celle med ugyldig adresse ('G37X')" + AGAIN),
-                Arguments.of("a cell beyond Excel's last column", "<c r=\"XFE37\" s=\"10\"><v>0.972</v></c>",
-                        "kht.xlsx: arket Profil har en celle med ugyldig adresse ('XFE37')" + AGAIN));
+                Arguments.of("a shared-formula follower whose master is missing", "<c r=\"%1$s\" s=\"%2$d\"><f t=\"shared\" si=\"7\"/><v>0.972</v></c>",
+                        "kht.xlsx: cellen Profil!%1$s hører til en delt formel (si 7) som ikke har noen formeltekst" + AGAIN),
+                Arguments.of("a shared-formula master without text", "<c r=\"%1$s\" s=\"%2$d\"><f t=\"shared\" si=\"7\" ref=\"%1$s:%4$s\"/><v>0.972</v></c>",
+                        "kht.xlsx: cellen Profil!%1$s hører til en delt formel (si 7) som ikke har noen formeltekst" + AGAIN),
+                Arguments.of("a number cell holding text", "<c r=\"%1$s\" s=\"%2$d\" t=\"n\"><v>mye</v></c>",
+                        "kht.xlsx: cellen Profil!%1$s skal holde et tall, men holder 'mye'" + AGAIN),
+                Arguments.of("NaN", "<c r=\"%1$s\" s=\"%2$d\"><v>NaN</v></c>",
+                        "kht.xlsx: cellen Profil!%1$s skal holde et tall, men holder 'NaN'" + AGAIN),
+                Arguments.of("Infinity", "<c r=\"%1$s\" s=\"%2$d\"><v>Infinity</v></c>",
+                        "kht.xlsx: cellen Profil!%1$s skal holde et tall, men holder 'Infinity'" + AGAIN),
+                Arguments.of("-Infinity", "<c r=\"%1$s\" s=\"%2$d\"><v>-Infinity</v></c>",
+                        "kht.xlsx: cellen Profil!%1$s skal holde et tall, men holder '-Infinity'" + AGAIN),
+                Arguments.of("a number beyond a double", "<c r=\"%1$s\" s=\"%2$d\"><v>1e400</v></c>",
+                        "kht.xlsx: cellen Profil!%1$s skal holde et tall, men holder '1e400'" + AGAIN),
+                Arguments.of("a hexadecimal number", "<c r=\"%1$s\" s=\"%2$d\"><v>0x1p3</v></c>",
+                        "kht.xlsx: cellen Profil!%1$s skal holde et tall, men holder '0x1p3'" + AGAIN),
+                Arguments.of("an unknown cell type", "<c r=\"%1$s\" s=\"%2$d\" t=\"q\"><v>1</v></c>",
+                        "kht.xlsx: cellen Profil!%1$s har en ukjent celletype (t=\"q\")" + AGAIN),
+                Arguments.of("a date cell that holds no date", "<c r=\"%1$s\" s=\"%2$d\" t=\"d\"><v>i morgen</v></c>",
+                        "kht.xlsx: cellen Profil!%1$s skal holde en dato, men holder 'i morgen'" + AGAIN),
+                Arguments.of("a shared string that does not exist", "<c r=\"%1$s\" s=\"%2$d\" t=\"s\"><v>99999</v></c>",
+                        "kht.xlsx: cellen Profil!%1$s viser til en tekst som ikke finnes i arbeidsboken ('99999')" + AGAIN),
+                Arguments.of("a shared string reference that is no number", "<c r=\"%1$s\" s=\"%2$d\" t=\"s\"><v>en</v></c>",
+                        "kht.xlsx: cellen Profil!%1$s viser til en tekst som ikke finnes i arbeidsboken ('en')" + AGAIN),
+                Arguments.of("a boolean that is neither 0 nor 1", "<c r=\"%1$s\" s=\"%2$d\" t=\"b\"><v>7</v></c>",
+                        "kht.xlsx: cellen Profil!%1$s skal holde en sannhetsverdi (0 eller 1), men holder '7'" + AGAIN),
+                Arguments.of("a cell address that is none", "<c r=\"%1$sX\" s=\"%2$d\"><v>0.972</v></c>",
+                        "kht.xlsx: arket Profil har en celle med ugyldig adresse ('%1$sX')" + AGAIN),
+                Arguments.of("a cell beyond Excel's last column", "<c r=\"XFE%3$d\" s=\"%2$d\"><v>0.972</v></c>",
+                        "kht.xlsx: arket Profil har en celle med ugyldig adresse ('XFE%3$d')" + AGAIN));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusedCells")
     void aCellNoSpreadsheetProgramWritesIsRefusedNamingSheetAndCell(String what, String cell, String message) {
-        byte[] returned = withCell(filled, cell);
+        byte[] returned = withCell(filled, at(cell));
 
         for (boolean dryRun : new boolean[] {true, false}) {
             assertThatThrownBy(() -> services.roundTrip().receive("kht.xlsx", returned, "Ole", "3201", dryRun))
                     .as(dryRun ? "dry run" : "upload")
                     .isInstanceOf(InvalidInputException.class)
-                    .hasMessage(message);
+                    .hasMessage(at(message));
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusedCells")
     void theRouteAnswersEachWithA400AndTheSameSentence(String what, String cell, String message) {
-        byte[] returned = withCell(filled, cell);
+        byte[] returned = withCell(filled, at(cell));
         JavalinTest.test(App.create(services), (server, client) -> {
             for (String dryRun : new String[] {"true", "false"}) {
                 HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
@@ -121,7 +140,7 @@ class HostileCellsTest {
 
                 assertThat(response.statusCode()).as("dryRun=" + dryRun).isEqualTo(400);
                 JsonNode body = Json.MAPPER.readTree(response.body());
-                assertThat(body.path("error").asText()).isEqualTo(message);
+                assertThat(body.path("error").asText()).isEqualTo(at(message));
             }
         });
     }
@@ -134,46 +153,47 @@ class HostileCellsTest {
 
     @Test
     void aDateIsReadAsTheDateExcelShowsWhichIsNoNumber() {
-        Decision decision = onlyDecision(withCell(filled, "<c r=\"G37\" s=\"10\" t=\"d\"><v>2024-03-15T00:00:00</v></c>"));
+        Decision decision = onlyDecision(withCell(filled, at("<c r=\"%1$s\" s=\"%2$d\" t=\"d\"><v>2024-03-15T00:00:00</v></c>")));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.REJECTED);
-        assertThat(decision.reason()).isEqualTo("'15.03.2024' i Profil!G37 er ikke et tall");
+        assertThat(decision.reason()).isEqualTo(at("'15.03.2024' i Profil!%1$s er ikke et tall"));
     }
 
     @Test
     void aDataTableFormulaInADataCellIsAFormulaAndRefusedAsOne() {
-        Decision decision = onlyDecision(withCell(filled,
-                "<c r=\"G37\" s=\"10\"><f t=\"dataTable\" ref=\"G37:G38\" dt2D=\"0\" dtr=\"0\" r1=\"B1\"/><v>0.972</v></c>"));
+        Decision decision = onlyDecision(withCell(filled, at(
+                "<c r=\"%1$s\" s=\"%2$d\"><f t=\"dataTable\" ref=\"%1$s:%4$s\" dt2D=\"0\" dtr=\"0\" r1=\"B1\"/><v>0.972</v></c>")));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.REJECTED);
-        assertThat(decision.reason()).isEqualTo("Cellen Profil!G37 inneholder formelen '=TABLE(,B1)'; formler lagres ikke, skriv inn tallet");
+        assertThat(decision.reason()).isEqualTo(at("Cellen Profil!%1$s inneholder formelen '=TABLE(,B1)'; formler lagres ikke, skriv inn tallet"));
     }
 
     @Test
     void anArrayFormulaInADataCellIsRefusedAsAFormula() {
-        Decision decision = onlyDecision(withCell(filled, "<c r=\"G37\" s=\"10\"><f t=\"array\" ref=\"G37\">0.9+0.075</f><v>0.975</v></c>"));
+        Decision decision = onlyDecision(withCell(filled, at("<c r=\"%1$s\" s=\"%2$d\"><f t=\"array\" ref=\"%1$s\">0.9+0.075</f><v>0.975</v></c>")));
 
-        assertThat(decision.reason()).isEqualTo("Cellen Profil!G37 inneholder formelen '=0.9+0.075'; formler lagres ikke, skriv inn tallet");
+        assertThat(decision.reason()).isEqualTo(at("Cellen Profil!%1$s inneholder formelen '=0.9+0.075'; formler lagres ikke, skriv inn tallet"));
     }
 
     @Test
     void anEmptyValueIsAnEmptiedCell() {
-        Decision decision = onlyDecision(withCell(filled, "<c r=\"G37\" s=\"10\"><v></v></c>"));
+        Decision decision = onlyDecision(withCell(filled, at("<c r=\"%1$s\" s=\"%2$d\"><v></v></c>")));
 
-        assertThat(decision.reason()).isEqualTo("Cellen Profil!G37 er tømt; skriv '..' for et tall som ikke finnes");
+        assertThat(decision.reason()).isEqualTo(at("Cellen Profil!%1$s er tømt; skriv '..' for et tall som ikke finnes"));
     }
 
     @Test
     void aSharedStringCellWithoutItsNumberIsAnEmptiedCell() {
-        Decision decision = onlyDecision(withCell(filled, "<c r=\"G37\" s=\"10\" t=\"s\"><v></v></c>"));
+        Decision decision = onlyDecision(withCell(filled, at("<c r=\"%1$s\" s=\"%2$d\" t=\"s\"><v></v></c>")));
 
-        assertThat(decision.reason()).isEqualTo("Cellen Profil!G37 er tømt; skriv '..' for et tall som ikke finnes");
+        assertThat(decision.reason()).isEqualTo(at("Cellen Profil!%1$s er tømt; skriv '..' for et tall som ikke finnes"));
     }
 
     @Test
     void aComputedCellCallingANameInAnotherWorkbookIsAnOverwrittenFormulaNotAFailure() {
         // a formula from a real-world workbook (POI's test file 56502.xlsx): an add-in function of an external workbook
-        byte[] external = XlsxParts.replaceCell(filled, SHEET, "K37", "<c r=\"K37\" s=\"7\"><f>[1]!LUCANET(\"Ist\")</f><v>0</v></c>");
+        byte[] external = XlsxParts.replaceCell(filled, SHEET, index.address(),
+                "<c r=\"" + index.address() + "\" s=\"" + index.style() + "\"><f>[1]!LUCANET(\"Ist\")</f><v>0</v></c>");
 
         Decision decision = onlyDecision(external);
 
@@ -183,18 +203,28 @@ class HostileCellsTest {
 
     @Test
     void computedCellsStoredAsOneSharedFormulaAsExcelWritesThemAreTheSameFormulas() {
-        // given the index column K37:K53 written as Excel writes a formula filled down: the first cell holds it, the rest refer to it
+        // given the profile table's index column written as Excel writes a formula filled down: the first cell holds it,
+        // the rest refer to it
+        String k = index.column();
+        java.util.regex.Pattern formula = java.util.regex.Pattern.compile("<c r=\"" + k + "(\\d+)\"([^>]*)><f>([^<]*)</f>");
+        String sheet = XlsxParts.read(filled, SHEET);
+        List<Integer> rows = formula.matcher(sheet).results().map(r -> Integer.parseInt(r.group(1))).toList();
+        assertThat(rows).as("the index column's formulas").hasSizeGreaterThan(10).contains(index.row());
+        int first = rows.get(0);
+        int last = rows.get(rows.size() - 1);
+        String range = k + first + ":" + k + last;
         byte[] shared = XlsxParts.replace(filled, SHEET, xml -> {
             StringBuilder out = new StringBuilder();
-            Matcher m = java.util.regex.Pattern.compile("<c r=\"K(\\d+)\"([^>]*)><f>([^<]*)</f>").matcher(xml);
+            Matcher m = formula.matcher(xml);
             while (m.find()) {
                 int row = Integer.parseInt(m.group(1));
-                String f = row == 37 ? "<f t=\"shared\" ref=\"K37:K53\" si=\"0\">" + m.group(3) + "</f>" : "<f t=\"shared\" si=\"0\"/>";
-                m.appendReplacement(out, Matcher.quoteReplacement("<c r=\"K" + row + "\"" + m.group(2) + ">" + f));
+                String f = row == first ? "<f t=\"shared\" ref=\"" + range + "\" si=\"0\">" + m.group(3) + "</f>"
+                        : "<f t=\"shared\" si=\"0\"/>";
+                m.appendReplacement(out, Matcher.quoteReplacement("<c r=\"" + k + row + "\"" + m.group(2) + ">" + f));
             }
             return m.appendTail(out).toString();
         });
-        assertThat(XlsxParts.read(shared, SHEET)).contains("<c r=\"K53\" s=\"7\"><f t=\"shared\" si=\"0\"/>");
+        assertThat(XlsxParts.read(shared, SHEET)).contains("<c r=\"" + k + last + "\" s=\"" + index.style() + "\"><f t=\"shared\" si=\"0\"/>");
 
         UploadReport report = services.roundTrip().receive("kht.xlsx", shared, "Ole", "3201", true);
 
@@ -204,7 +234,7 @@ class HostileCellsTest {
     @Test
     void aStrictOpenXmlWorkbookIsReadLikeAnyOther() {
         // given Ole's workbook saved as "Strict Open XML Spreadsheet": the same parts in the ISO namespaces
-        byte[] corrected = withCell(filled, "<c r=\"G37\" s=\"10\"><v>0.975</v></c>");
+        byte[] corrected = withCell(filled, at("<c r=\"%1$s\" s=\"%2$d\"><v>0.975</v></c>"));
         byte[] strict = XlsxParts.rewrite(corrected, (name, xml) -> xml
                 .replace("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main")
                 .replace("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships")

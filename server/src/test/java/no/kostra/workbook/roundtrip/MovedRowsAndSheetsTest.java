@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import no.kostra.service.Services;
 import no.kostra.support.SeededServices;
+import no.kostra.support.TableCell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,8 +65,10 @@ class MovedRowsAndSheetsTest {
 
     @Test
     void aRowInsertedInsideTheProfileTableLeavesOnlyTheRealEdit() {
-        // the profile table's data rows are 37–53; the empty row goes in before row 42
-        byte[] returned = edited(ole -> ole.insertRows("Profil", 42, 1));
+        // the empty row goes in before the profile table's sixth data row (ressursbruk is its first)
+        int sixth = TableCell.find(filled, TABLE, RESSURSBRUK, "2024").row() + 5;
+        assertThat(TableCell.find(filled, TABLE, SYKEFRAVAER, "2024").row()).isGreaterThan(sixth);
+        byte[] returned = edited(ole -> ole.insertRows("Profil", sixth, 1));
 
         assertThat(decisions(returned)).containsExactly(THE_REAL_EDIT);
     }
@@ -85,19 +88,24 @@ class MovedRowsAndSheetsTest {
 
         Decision decision = services.roundTrip().receive("kht.xlsx", returned, "Ole", "3201", true).decisions().get(0);
 
-        // sick leave is the profile's 17th row: row 53 as filled, two rows further down now
-        assertThat(decision.edit().sheet() + "!" + decision.edit().cell()).isEqualTo("Profil 2024!G55");
+        // sick leave two rows further down than where it was filled
+        TableCell filledAt = TableCell.find(filled, TABLE, SYKEFRAVAER, "2024");
+        assertThat(decision.edit().sheet() + "!" + decision.edit().cell())
+                .isEqualTo("Profil 2024!" + filledAt.column() + (filledAt.row() + 2));
     }
 
     @Test
     void aComputedCellWhoseFormulaNowComputesSomethingElseIsStillReported() {
-        // given the index of ressursbruk made to divide by the highest ASSS figure instead of the mean, in a moved row
+        // given the index of ressursbruk made to divide by the highest ASSS figure (column I) instead of the mean (H), in a moved row
+        int r = TableCell.find(filled, TABLE, RESSURSBRUK, "2024").row();
+        assertThat(TableCell.find(filled, TABLE, RESSURSBRUK, "ASSS-snitt").column()).isEqualTo("H");
         byte[] returned = edited(ole -> ole
-                .typeFormula(TABLE, RESSURSBRUK, "Indeks (ASSS = 100)", "IF(AND(ISNUMBER(G37),ISNUMBER(I37),I37<>0),G37/I37*100,\"..\")")
+                .typeFormula(TABLE, RESSURSBRUK, "Indeks (ASSS = 100)",
+                        "IF(AND(ISNUMBER(G%1$d),ISNUMBER(I%1$d),I%1$d<>0),G%1$d/I%1$d*100,\"..\")".formatted(r))
                 .insertRows("Profil", 5, 2));
 
         assertThat(decisions(returned)).containsExactlyInAnyOrder(THE_REAL_EDIT,
-                "LOCKED_CELL KHT.ressursbruksindikator =IF(AND(ISNUMBER(G37),ISNUMBER(H37),H37<>0),G37/H37*100,\"..\") ->"
-                        + " =IF(AND(ISNUMBER(G39),ISNUMBER(I39),I39<>0),G39/I39*100,\"..\") REJECTED");
+                ("LOCKED_CELL KHT.ressursbruksindikator =IF(AND(ISNUMBER(G%1$d),ISNUMBER(H%1$d),H%1$d<>0),G%1$d/H%1$d*100,\"..\") ->"
+                        + " =IF(AND(ISNUMBER(G%2$d),ISNUMBER(I%2$d),I%2$d<>0),G%2$d/I%2$d*100,\"..\") REJECTED").formatted(r, r + 2));
     }
 }
