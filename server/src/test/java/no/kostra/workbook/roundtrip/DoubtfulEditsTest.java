@@ -33,11 +33,14 @@ class DoubtfulEditsTest {
 
     Services services;
     byte[] returned;
+    /** Where Ole typed the slip: Profil!G… of the Leger row, found by table and row key. */
+    String legerCell;
 
     @BeforeEach
     void oleSlipsADecimal() throws Exception {
         services = SeededServices.open();
         try (PersonInExcel ole = new PersonInExcel(services.reports().fill("kommunehelse", "3201", 2024).xlsx())) {
+            legerCell = "Profil!" + ole.cell(TABLE, LEGER, "2024").getAddress().formatAsString();
             returned = ole.type(TABLE, LEGER, "2024", 101.2).type(TABLE, SYKEFRAVAER, "2024", 7.1)
                     .type(TABLE, LEGER, RoundTripTest.COMMENT, NOTE).save();
         }
@@ -67,12 +70,12 @@ class DoubtfulEditsTest {
         assertThat(report.uploadId()).isNull();
         assertThat(report.counts()).isEqualTo(new UploadReport.Counts(3, 2, 0, 0, 0, 1));
         assertThat(reasons(report)).containsExactlyInAnyOrder(
-                LEGER + ": Holdt tilbake, tallet i Profil!G45 ser feil ut: " + DOUBT + ". Ingenting fra arbeidsboken er lagret;"
+                LEGER + ": Holdt tilbake, tallet i " + legerCell + " ser feil ut: " + DOUBT + ". Ingenting fra arbeidsboken er lagret;"
                         + " er tallet riktig, send den på nytt med bekreftelse (acceptOutliers=true, eller apply --accept-outliers)",
                 SYKEFRAVAER + ": Ville blitt lagret som rettelse (forrige verdi 7,27)",
                 LEGER + ": Kommentaren ville blitt lagret");
         assertThat(report.heldSentence("send den på nytt med acceptOutliers=true")).isEqualTo("Ingenting er lagret: 1 rettet tall"
-                + " ser feil ut og må bekreftes (Profil!G45); er tallene riktige, send den på nytt med acceptOutliers=true");
+                + " ser feil ut og må bekreftes (" + legerCell + "); er tallene riktige, send den på nytt med acceptOutliers=true");
         assertThat(services.figures().dataRevision()).isEqualTo(revision);
         assertThat(row(LEGER).values().get(2).value()).isEqualTo(10.12);
         assertThat(row(SYKEFRAVAER).values().get(2).value()).isEqualTo(7.27);
@@ -102,7 +105,7 @@ class DoubtfulEditsTest {
         assertThat(report.confirmationNeeded()).isFalse();
         assertThat(report.decisions()).extracting(Decision::outcome).containsExactlyInAnyOrder(Outcome.HELD, Outcome.APPLIED, Outcome.APPLIED);
         assertThat(reasons(report)).noneMatch(r -> r.contains("Lagret") || r.contains("er lagret") || r.contains("Holdt"));
-        assertThat(reasons(report)).contains(LEGER + ": Ville blitt holdt tilbake, tallet i Profil!G45 ser feil ut: " + DOUBT
+        assertThat(reasons(report)).contains(LEGER + ": Ville blitt holdt tilbake, tallet i " + legerCell + " ser feil ut: " + DOUBT
                 + "; er tallet riktig, send arbeidsboken med bekreftelse (acceptOutliers=true, eller apply --accept-outliers)");
     }
 
@@ -119,7 +122,7 @@ class DoubtfulEditsTest {
             assertThat(held.statusCode()).isEqualTo(409);
             JsonNode body = Json.MAPPER.readTree(held.body());
             assertThat(body.path("error").asText()).isEqualTo("Ingenting er lagret: 1 rettet tall ser feil ut og må bekreftes"
-                    + " (Profil!G45); er tallene riktige, send arbeidsboken på nytt med acceptOutliers=true");
+                    + " (" + legerCell + "); er tallene riktige, send arbeidsboken på nytt med acceptOutliers=true");
             assertThat(body.path("detail").path("confirmationNeeded").asBoolean()).isTrue();
             assertThat(body.path("detail").path("counts").path("held").asInt()).isEqualTo(1);
 
