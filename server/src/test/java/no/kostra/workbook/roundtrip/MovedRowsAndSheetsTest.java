@@ -37,6 +37,15 @@ class MovedRowsAndSheetsTest {
         services.close();
     }
 
+    /** The 1-based sheet row of an indicator's row in the filled profile table, found by table and row key. */
+    private int rowOf(String indicator) {
+        try (PersonInExcel ole = new PersonInExcel(filled)) {
+            return ole.cell(TABLE, indicator, "2024").getRowIndex() + 1;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private byte[] edited(UnaryOperator<PersonInExcel> moves) {
         try (PersonInExcel ole = new PersonInExcel(filled)) {
             ole.type(TABLE, SYKEFRAVAER, "2024", 7.1);
@@ -85,19 +94,23 @@ class MovedRowsAndSheetsTest {
 
         Decision decision = services.roundTrip().receive("kht.xlsx", returned, "Ole", "3201", true).decisions().get(0);
 
-        // sick leave is the profile's 17th row: row 53 as filled, two rows further down now
-        assertThat(decision.edit().sheet() + "!" + decision.edit().cell()).isEqualTo("Profil 2024!G55");
+        // sick leave is the profile's 17th row (row 59 as filled in the 2024 design), two rows further down now
+        assertThat(decision.edit().sheet() + "!" + decision.edit().cell()).isEqualTo("Profil 2024!G" + (rowOf(SYKEFRAVAER) + 2));
     }
 
     @Test
     void aComputedCellWhoseFormulaNowComputesSomethingElseIsStillReported() {
         // given the index of ressursbruk made to divide by the highest ASSS figure instead of the mean, in a moved row
+        int r = rowOf(RESSURSBRUK);
+        int moved = r + 2;
         byte[] returned = edited(ole -> ole
-                .typeFormula(TABLE, RESSURSBRUK, "Indeks (ASSS = 100)", "IF(AND(ISNUMBER(G37),ISNUMBER(I37),I37<>0),G37/I37*100,\"..\")")
+                .typeFormula(TABLE, RESSURSBRUK, "Indeks (ASSS = 100)",
+                        "IF(AND(ISNUMBER(G" + r + "),ISNUMBER(I" + r + "),I" + r + "<>0),G" + r + "/I" + r + "*100,\"..\")")
                 .insertRows("Profil", 5, 2));
 
         assertThat(decisions(returned)).containsExactlyInAnyOrder(THE_REAL_EDIT,
-                "LOCKED_CELL KHT.ressursbruksindikator =IF(AND(ISNUMBER(G37),ISNUMBER(H37),H37<>0),G37/H37*100,\"..\") ->"
-                        + " =IF(AND(ISNUMBER(G39),ISNUMBER(I39),I39<>0),G39/I39*100,\"..\") REJECTED");
+                "LOCKED_CELL KHT.ressursbruksindikator =IF(AND(ISNUMBER(G" + r + "),ISNUMBER(H" + r + "),H" + r + "<>0),G" + r + "/H" + r
+                        + "*100,\"..\") -> =IF(AND(ISNUMBER(G" + moved + "),ISNUMBER(I" + moved + "),I" + moved + "<>0),G" + moved
+                        + "/I" + moved + "*100,\"..\") REJECTED");
     }
 }
