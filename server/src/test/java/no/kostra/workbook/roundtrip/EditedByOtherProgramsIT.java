@@ -26,12 +26,27 @@ class EditedByOtherProgramsIT {
     static final String COMMENT = "Fraværet falt etter omorganiseringen";
     static final List<String> THE_REAL_EDITS = List.of(MovedRowsAndSheetsTest.THE_REAL_EDIT,
             "COMMENT KHT.sykefravaer  -> " + COMMENT + " APPLIED");
-    /** Profile rows are 37–53 as filled, sick leave the last; with 2 rows inserted above and 1 inside, it is row 56. */
-    static final List<String> ROWS_INSERTED_AND_SHEETS_MOVED = List.of(
-            "--insert-rows", "Profil!5:2", "--insert-rows", "Profil!42:1",
-            "--move-sheet", "Effektivitet=0", "--rename-sheet", "Seriedata=Data for serier",
-            "--insert-rows", "Data for serier!2:3", "--insert-rows", "Effektivitet!20:4",
-            "--set", "Profil!G56=7.1", "--set", "Profil!R56=" + COMMENT);
+    /** Where the profile table is as filled, found by its name and row keys (the design moves it). */
+    static Layout layout;
+    /**
+     * Two rows inserted above the profile table and one inside it (after its third row), sheets moved and renamed,
+     * then sick leave (the table's last row, now three rows further down) and its comment edited.
+     */
+    static List<String> ROWS_INSERTED_AND_SHEETS_MOVED;
+
+    /** The profile table's first and last data rows (1-based), sick leave's 2024 column and the comment column. */
+    record Layout(int first, int last, String figure, String comment) {
+        static Layout of(byte[] xlsx) throws java.io.IOException {
+            try (PersonInExcel ole = new PersonInExcel(xlsx)) {
+                var sick = ole.cell(RoundTripTest.TABLE, RoundTripTest.SYKEFRAVAER, "2024");
+                var comment = ole.cell(RoundTripTest.TABLE, RoundTripTest.SYKEFRAVAER, RoundTripTest.COMMENT);
+                int first = ole.cell(RoundTripTest.TABLE, RoundTripTest.RESSURSBRUK, "2024").getRowIndex() + 1;
+                return new Layout(first, sick.getRowIndex() + 1,
+                        org.apache.poi.ss.util.CellReference.convertNumToColString(sick.getColumnIndex()),
+                        org.apache.poi.ss.util.CellReference.convertNumToColString(comment.getColumnIndex()));
+            }
+        }
+    }
 
     @TempDir
     static Path dir;
@@ -40,7 +55,15 @@ class EditedByOtherProgramsIT {
     @BeforeAll
     static void fillTheKommunehelseWorkbook() throws Exception {
         filled = dir.resolve("kht.xlsx");
-        Files.write(filled, SEEDED.services().reports().fill("kommunehelse", "3201", 2024).xlsx());
+        byte[] xlsx = SEEDED.services().reports().fill("kommunehelse", "3201", 2024).xlsx();
+        Files.write(filled, xlsx);
+        layout = Layout.of(xlsx);
+        int sick = layout.last() + 3;
+        ROWS_INSERTED_AND_SHEETS_MOVED = List.of(
+                "--insert-rows", "Profil!5:2", "--insert-rows", "Profil!" + (layout.first() + 2 + 3) + ":1",
+                "--move-sheet", "Effektivitet=0", "--rename-sheet", "Seriedata=Data for serier",
+                "--insert-rows", "Data for serier!2:3", "--insert-rows", "Effektivitet!20:4",
+                "--set", "Profil!" + layout.figure() + sick + "=7.1", "--set", "Profil!" + layout.comment() + sick + "=" + COMMENT);
     }
 
     private static List<String> decisions(Path returned) throws Exception {
@@ -68,8 +91,11 @@ class EditedByOtherProgramsIT {
     void tablesSortedInLibreOfficeLeaveOnlyTheRealEdits() throws Exception {
         // the profile sorted by indicator name (column C), the series by their 2024 figures (column H), then the edits
         Path saved = dir.resolve("lo-sorted.xlsx");
-        LibreOfficeCalc.require().edit(filled, saved, List.of("--set", "Profil!G53=7.1", "--set", "Profil!R53=" + COMMENT,
-                "--sort", "Profil!A37:R53=C", "--sort", "Seriedata!A4:H44=H", "--insert-rows", "Profil!1:1"));
+        int sick = layout.last();
+        LibreOfficeCalc.require().edit(filled, saved, List.of("--set", "Profil!" + layout.figure() + sick + "=7.1",
+                "--set", "Profil!" + layout.comment() + sick + "=" + COMMENT,
+                "--sort", "Profil!A" + layout.first() + ":" + layout.comment() + layout.last() + "=C",
+                "--sort", "Seriedata!A4:H44=H", "--insert-rows", "Profil!1:1"));
 
         assertThat(decisions(saved)).containsExactlyInAnyOrderElementsOf(THE_REAL_EDITS);
     }
