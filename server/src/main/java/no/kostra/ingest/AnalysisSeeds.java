@@ -243,12 +243,27 @@ public final class AnalysisSeeds {
 
         private Region byName(String column, String given) {
             List<Region> named = catalog.regions().stream().filter(r -> folded(r.name()).equals(folded(given))).toList();
-            if (named.size() > 1) {
+            // «Oslo» is the municipality and the county (a group) alike: the column names a municipality, as
+            // catalog.RegionNames reads a typed name; a group alone by that name is refused by the caller
+            List<Region> municipalities = named.stream().filter(r -> r.kind() == RegionKind.MUNICIPALITY).toList();
+            if (municipalities.size() > 1) {
                 throw new IllegalStateException(row.where(column) + ": navnet '" + given + "' har flere kommuner ("
-                        + NorwegianList.and(named.stream().map(r -> r.code() + " " + r.name()).toList()) + "); skriv kommunenummeret");
+                        + NorwegianList.and(municipalities.stream().map(r -> r.code() + " " + r.name()).toList())
+                        + "); skriv kommunenummeret");
             }
-            return named.stream().findFirst().orElseThrow(() -> new IllegalStateException(row.where(column) + ": ukjent kommune '"
-                    + given + "'; skriv kommunenummeret eller navnet som i katalogen"));
+            return municipalities.stream().findFirst().or(() -> named.stream().findFirst()).orElseGet(() -> byPartOfName(column, given));
+        }
+
+        /** «Trondheim» for «Trondheim - Tråante»: a part of a name, as the catalogue reads a typed name. */
+        private Region byPartOfName(String column, String given) {
+            try {
+                return catalog.requireRegion(given);
+            } catch (no.kostra.errors.NotFoundException e) {
+                throw new IllegalStateException(row.where(column) + ": ukjent kommune '" + given
+                        + "'; skriv kommunenummeret eller navnet som i katalogen");
+            } catch (no.kostra.errors.InvalidInputException e) {
+                throw new IllegalStateException(row.where(column) + ": " + e.getMessage());
+            }
         }
 
         /** A name compared without case, accents or æøå: "Bærum", "BAERUM" and "baerum" are one name. */

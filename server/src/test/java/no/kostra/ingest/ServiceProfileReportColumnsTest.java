@@ -56,20 +56,20 @@ class ServiceProfileReportColumnsTest {
         long revision = fixture.services.figures().dataRevision();
 
         assertThatThrownBy(() -> importProfiles("code,area,area_title,title,sort,resource_indicator\n"
-                + "GRS,GRS,Grunnskole,Grunnskole,6,GRS.ressursbruksindikator\n"))
+                + "KUL,KUL,Kultur,Kultur,20,KUL.ressursbruksindikator\n"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("service_profiles.csv: profilen GRS, kolonne resource_indicator: ukjent indikator"
-                        + " GRS.ressursbruksindikator; importer indicators.csv med den først");
+                .hasMessage("service_profiles.csv: profilen KUL, kolonne resource_indicator: ukjent indikator"
+                        + " KUL.ressursbruksindikator; importer indicators.csv med den først");
         assertThat(fixture.services.figures().dataRevision()).isEqualTo(revision);
-        assertThat(fixture.services.catalogs().current().findProfile("GRS")).isEmpty();
+        assertThat(fixture.services.catalogs().current().findProfile("KUL")).isEmpty();
     }
 
     @Test
     void aSheetTitleExcelCannotHoldIsRefusedNamingLineAndColumn() {
         assertThatThrownBy(() -> importProfiles("code,area,area_title,title,sort,sheet\n"
-                + "GRS,GRS,Grunnskole,Grunnskole,6,Profil: grunnskole\n"))
+                + "KUL,KUL,Kultur,Kultur,20,Profil: kultur\n"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("service_profiles.csv linje 2: arknavnet 'Profil: grunnskole' har tegnet ':', som Excel ikke"
+                .hasMessage("service_profiles.csv linje 2: arknavnet 'Profil: kultur' har tegnet ':', som Excel ikke"
                         + " tillater i et arknavn (: \\ / ? * [ ])");
     }
 }

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import no.kostra.support.FillableTemplates;
 import no.kostra.support.Http;
 import no.kostra.support.SeededServicesExtension;
 import no.kostra.workbook.FilledReport;
@@ -43,7 +44,8 @@ class FilledTablesMatchDataRoutesTest {
     void everyCellOfEveryFilledTableIsWhatItsDataRouteAnswers(boolean refreshable) {
         JavalinTest.test(App.create(SEEDED.services()), (server, client) -> {
             int compared = 0;
-            for (ReportTemplate template : SEEDED.services().reports().templates().all()) {
+            // the templates the seeds have figures for (FillableTemplates): the new areas are filled by the StatBank update
+            for (ReportTemplate template : FillableTemplates.of(SEEDED.services(), "3201", 2024)) {
                 FilledReport plain = SEEDED.services().reports().fill(template.id(), "3201", 2024);
                 FilledReport report = refreshable
                         ? SEEDED.services().refreshableReports().refreshable(plain, URI.create("http://localhost:" + server.port())) : plain;

@@ -13,7 +13,9 @@ class BarometerWorkbookTest {
 
     @Test
     void pleieOgOmsorg2024ShowsTheBarometerOf2025WithTheTwelveMembersAndBaerumsPlaceAmongThem() throws Exception {
-        // given a copy of the 2025 barometer's pleie og omsorg table for the twelve members of 2024 (test places)
+        // given a copy of the 2025 barometer's pleie og omsorg table for the twelve members of 2024 (test places), named as
+        // the barometer prints them: «Oslo» is the municipality, not the county F-03; «Trondheim» is the catalogue's
+        // «Trondheim - Tråante», which the workbook shows
         StringBuilder csv = new StringBuilder("year,municipality,sector,rank,of,grade,source\n");
         String[] members = {"Oslo", "Bergen", "Bærum", "Drammen", "Fredrikstad", "Kristiansand", "Sandnes", "Stavanger",
                 "Trondheim", "Tromsø", "Asker", "Lillestrøm"};
@@ -26,7 +28,7 @@ class BarometerWorkbookTest {
 
         try (FilledWorkbook filled = new FilledWorkbook(seeded.services().reports().fill("pleie-og-omsorg", "3201", 2024).xlsx())) {
             assertThat(filled.column("Kommunebarometer_PLO", "Kommune")).containsExactly("Asker", "Sandnes", "Kristiansand",
-                    "Drammen", "Stavanger", "Lillestrøm", "Fredrikstad", "Bergen", "Trondheim", "Oslo", "Tromsø", "Bærum");
+                    "Drammen", "Stavanger", "Lillestrøm", "Fredrikstad", "Bergen", "Trondheim - Tråante", "Oslo", "Tromsø", "Bærum");
             assertThat(Shown.text(filled.cell("Kommunebarometer_PLO", "3201", "Karakter"))).isEqualTo("2,10");
             String line = "Kommunebarometeret 2025 (KOSTRA-tall for 2024), pleie og omsorg: Bærum er rangert på 340. plass av 356"
                     + " (karakter 2,10), som nummer 12 av de 12 ASSS-kommunene.";

@@ -9,7 +9,12 @@ import no.kostra.ingest.ImportOptions;
 import no.kostra.observation.Vintage;
 import no.kostra.service.Services;
 
-/** The Grunnskole 2018 area of server/src/test/resources/grunnskole/: catalogue tables, then figures. */
+/**
+ * The Grunnskole 2018 profile of server/src/test/resources/grunnskole/: catalogue tables, then figures. The catalogue
+ * has Grunnskole (GRS) with its KS profile from 2022; the fixture adds, as catalogue data, the profile 003 shows for
+ * 2018 (two indicators more, the catalogue's share of pupils with special education) and the Kommunebarometeret
+ * sector the area is ranked in, with the seeds' sort and sheet.
+ */
 final class GrunnskoleFixture {
     /** Imported as catalogue tables, in this order (a profile's rows name its indicators). */
     static final List<String> CATALOGUE = List.of("indicators.csv", "service_profiles.csv", "profile_rows.csv");

@@ -23,9 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * A service area added as catalogue data through the import route gets its workbook and its place in the summary,
+ * A profile added as catalogue data through the import route fills its area's workbook and its place in the summary,
  * with no code and no build: Grunnskole 2018, shaped after 003 (server/src/test/resources/grunnskole/), with 003's
- * Kommunebarometeret places from the seeds (7th of 422 in grunnskole, 33rd overall).
+ * Kommunebarometeret places from the seeds (7th of 422 in grunnskole, 33rd overall). The catalogue has Grunnskole
+ * (GRS) from 2022 on; the import gives it 003's profile of 2018 and its barometer sector. (An area the catalogue does
+ * not have getting a template is ReportTemplatesTest's.)
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NewAreaWorkbookTest {
@@ -64,7 +66,8 @@ class NewAreaWorkbookTest {
                     + "/api/reports/grunnskole.xlsx?region=3201&year=2018")).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
 
-            assertThat(reports.findValuesAsText("id")).containsExactly("kommunehelse", "pleie-og-omsorg", "grunnskole", "sammendrag");
+            assertThat(reports.findValuesAsText("id")).containsExactly("kommunehelse", "pleie-og-omsorg", "barnehage", "grunnskole",
+                    "barnevern", "sosiale-tjenester", "samferdsel", "eiendomsforvaltning", "byggesak", "sammendrag");
             assertThat(download.statusCode()).isEqualTo(200);
             assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).contains("KOSTRA%202018%20Grunnskole");
             try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(download.body()))) {
@@ -94,7 +97,7 @@ class NewAreaWorkbookTest {
     @Test
     void theSummaryOf2018CoversTheNewAreaWith003sFindingsAndBarometerPlaces() throws Exception {
         try (FilledWorkbook filled = new FilledWorkbook(services.reports().fill("sammendrag", "3201", 2018).xlsx())) {
-            assertThat(filled.column("Oversikt", "Id")).containsExactly("KHT", "PLO", "GRS");
+            assertThat(filled.column("Oversikt", "Id")).containsExactly("KHT", "PLO", "BHG", "GRS", "BVT", "SOS", "SAM", "EIE", "BYG");
             assertThat(Shown.text(filled.cell("Oversikt", "GRS", "Kommunebarometeret"))).isEqualTo("7 av 422");
             assertThat(Shown.text(filled.cell("Oversikt", "KHT", "Ressursbruksindikator"))).isEqualTo("..");
 

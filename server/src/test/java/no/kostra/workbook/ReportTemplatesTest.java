@@ -23,28 +23,34 @@ import org.junit.jupiter.api.Test;
 class ReportTemplatesTest {
     private static final Catalog SEEDS = SeedImporter.catalogOf(SeedFiles.fromClasspath());
 
-    /** The seeds' catalogue with one more area: Grunnskole, a profile of two rows and no series. */
-    private static Catalog withGrunnskole(String sheet) {
+    /** The seeds' catalogue with one more area, which the catalogue does not have: Kultur, a profile of two rows and no series. */
+    private static Catalog withKultur(String sheet) {
         List<ProfileDefinition> profiles = new ArrayList<>(SEEDS.profiles());
-        profiles.add(new ProfileDefinition("GRS", "GRS", "Grunnskole", "Grunnskole", 6, sheet, null, "Grunnskole"));
+        profiles.add(new ProfileDefinition("KUL", "KUL", "Kultur", "Kultur", 20, sheet, null, "Kultur"));
         List<Indicator> indicators = new ArrayList<>(SEEDS.indicators());
-        indicators.add(new Indicator("GRS.netto_per_elev", "GRS", 1, "Netto driftsutgifter per elev (kroner)", Unit.fromCode("kroner"),
-                0, MeanKind.WEIGHTED, true, "test", null));
-        indicators.add(new Indicator("GRS.andel_spesialundervisning", "GRS", 2, "Andel elever med spesialundervisning (prosent)",
+        indicators.add(new Indicator("KUL.netto_per_innbygger", "KUL", 1, "Netto driftsutgifter til kultur per innbygger (kroner)",
+                Unit.fromCode("kroner"), 0, MeanKind.WEIGHTED, true, "test", null));
+        indicators.add(new Indicator("KUL.andel_i_kulturskolen", "KUL", 2, "Andel barn 6–15 år i kulturskolen (prosent)",
                 Unit.fromCode("prosent"), 1, MeanKind.WEIGHTED, true, "test", null));
         List<ProfileEntry> entries = new ArrayList<>(SEEDS.profileEntries());
-        entries.add(new ProfileEntry("GRS", 2018, null, 1, "Prioritering", "GRS.netto_per_elev", MeanKind.WEIGHTED));
-        entries.add(new ProfileEntry("GRS", 2018, null, 2, "Dekningsgrader", "GRS.andel_spesialundervisning", MeanKind.WEIGHTED));
+        entries.add(new ProfileEntry("KUL", 2018, null, 1, "Prioritering", "KUL.netto_per_innbygger", MeanKind.WEIGHTED));
+        entries.add(new ProfileEntry("KUL", 2018, null, 2, "Dekningsgrader", "KUL.andel_i_kulturskolen", MeanKind.WEIGHTED));
         return new Catalog(SEEDS.regions(), SEEDS.codeChanges(), SEEDS.memberships(), profiles, indicators, entries);
     }
+
+    /** The ids of the seeds' templates: one per area of the catalogue, in its order, and the summary last. */
+    private static final List<String> SEEDED = List.of("kommunehelse", "pleie-og-omsorg", "barnehage", "grunnskole", "barnevern",
+            "sosiale-tjenester", "samferdsel", "eiendomsforvaltning", "byggesak", "sammendrag");
 
     @Test
     void everyAreaOfTheSeedsGetsATemplateNamedAfterItsTitleAndTheSummaryComesLast() {
         ReportTemplates templates = ReportTemplates.of(SEEDS);
 
-        assertThat(templates.all()).extracting(ReportTemplate::id).containsExactly("kommunehelse", "pleie-og-omsorg", "sammendrag");
+        assertThat(templates.all()).extracting(ReportTemplate::id).containsExactlyElementsOf(SEEDED);
         assertThat(templates.require("pleie-og-omsorg").profileCodes()).containsExactly("PLO", "PLO_0_66", "PLO_67", "PLO_TTU");
-        assertThat(templates.require("sammendrag").profileCodes()).containsExactly("KHT", "PLO", "PLO_0_66", "PLO_67", "PLO_TTU");
+        assertThat(templates.require("grunnskole").profileCodes()).containsExactly("GRS");
+        assertThat(templates.require("sammendrag").profileCodes()).containsExactly("KHT", "PLO", "PLO_0_66", "PLO_67", "PLO_TTU",
+                "BHG", "GRS", "BVT", "SOS", "SAM", "EIE", "BYG");
     }
 
     @Test
@@ -66,17 +72,19 @@ class ReportTemplatesTest {
 
     @Test
     void anAreaAddedToTheCatalogueGetsATemplateWithoutCodeAndTheSummaryCoversIt() {
-        ReportTemplates templates = ReportTemplates.of(withGrunnskole(null));
+        ReportTemplates templates = ReportTemplates.of(withKultur(null));
 
-        ReportTemplate grunnskole = templates.require("grunnskole");
-        assertThat(grunnskole.title()).isEqualTo("Grunnskole");
-        assertThat(grunnskole.area()).isEqualTo("GRS");
-        assertThat(grunnskole.parts()).containsExactly(new TemplatePart.Profile("GRS", "Grunnskole", "Profil"),
-                new TemplatePart.Barometer("GRS", List.of("Grunnskole")), new TemplatePart.Efficiency("GRS"));
+        ReportTemplate kultur = templates.require("kultur");
+        assertThat(kultur.title()).isEqualTo("Kultur");
+        assertThat(kultur.area()).isEqualTo("KUL");
+        assertThat(kultur.parts()).containsExactly(new TemplatePart.Profile("KUL", "Kultur", "Profil"),
+                new TemplatePart.Barometer("KUL", List.of("Kultur")), new TemplatePart.Efficiency("KUL"));
+        assertThat(templates.all()).extracting(ReportTemplate::id).containsSubsequence("byggesak", "kultur", "sammendrag");
         TemplatePart.Overview overview = (TemplatePart.Overview) templates.require("sammendrag").parts().get(0);
-        assertThat(overview.areas()).extracting(TemplatePart.Overview.Area::code).containsExactly("KHT", "PLO", "GRS");
+        assertThat(overview.areas()).extracting(TemplatePart.Overview.Area::code).containsExactly("KHT", "PLO", "BHG", "GRS",
+                "BVT", "SOS", "SAM", "EIE", "BYG", "KUL");
         assertThat(overview.areas().get(1).resourceIndicator()).isEqualTo("PLO.ressursbruksindikator");
-        assertThat(overview.areas().get(2).resourceIndicator()).isNull();
+        assertThat(overview.areas().get(9).resourceIndicator()).isNull();
     }
 
     @Test
@@ -86,7 +94,7 @@ class ReportTemplatesTest {
         Catalog twoKht = new Catalog(SEEDS.regions(), SEEDS.codeChanges(), SEEDS.memberships(), profiles, SEEDS.indicators(),
                 SEEDS.profileEntries());
 
-        assertThat(ReportTemplates.of(withGrunnskole(null)).require("grunnskole").parts().get(0))
+        assertThat(ReportTemplates.of(withKultur(null)).require("kultur").parts().get(0))
                 .extracting(p -> ((TemplatePart.Profile) p).sheet()).isEqualTo("Profil");
         assertThat(ReportTemplates.of(twoKht).require("kommunehelse").parts().subList(0, 2))
                 .extracting(p -> ((TemplatePart.Profile) p).sheet()).containsExactly("Profil", "Profil KHT_LEGE");
@@ -94,18 +102,18 @@ class ReportTemplatesTest {
 
     @Test
     void equalCataloguesGiveEqualTemplatesSoADesignedWorkbookIsMadeOncePerTemplate() {
-        assertThat(ReportTemplates.of(withGrunnskole("Profil grunnskole")).require("grunnskole"))
-                .isEqualTo(ReportTemplates.of(withGrunnskole("Profil grunnskole")).require("grunnskole"))
-                .isNotEqualTo(ReportTemplates.of(withGrunnskole("Grunnskole")).require("grunnskole"));
+        assertThat(ReportTemplates.of(withKultur("Profil kultur")).require("kultur"))
+                .isEqualTo(ReportTemplates.of(withKultur("Profil kultur")).require("kultur"))
+                .isNotEqualTo(ReportTemplates.of(withKultur("Kultur")).require("kultur"));
     }
 
     @Test
     void anUnknownTemplateIdIsNotFoundAndTheMessageListsTheValidOnes() {
         assertThatThrownBy(() -> ReportTemplates.of(SEEDS).require("kultur"))
                 .isInstanceOf(NotFoundException.class)
-                .hasMessage("Fant ikke rapportmalen 'kultur'; malene er kommunehelse, pleie-og-omsorg og sammendrag")
-                .satisfies(e -> assertThat(((NotFoundException) e).detail().toString())
-                        .contains("kommunehelse", "pleie-og-omsorg", "sammendrag"));
+                .hasMessage("Fant ikke rapportmalen 'kultur'; malene er kommunehelse, pleie-og-omsorg, barnehage, grunnskole,"
+                        + " barnevern, sosiale-tjenester, samferdsel, eiendomsforvaltning, byggesak og sammendrag")
+                .satisfies(e -> assertThat(((NotFoundException) e).detail().toString()).contains(SEEDED));
     }
 
     @Test

@@ -26,6 +26,9 @@ final class Shown {
             return "";
         }
         if (cell.getCellType() == CellType.FORMULA) {
+            if (cell.getCachedFormulaResultType() == CellType.ERROR) {
+                return cell.getErrorCellString(); // #N/A where a chart has nothing to plot, as the sheet shows it
+            }
             return cell.getCachedFormulaResultType() == CellType.NUMERIC
                     ? NORWEGIAN.formatRawCellContents(cell.getNumericCellValue(), cell.getCellStyle().getDataFormat(),
                     cell.getCellStyle().getDataFormatString()).replace('\u2212', '-')

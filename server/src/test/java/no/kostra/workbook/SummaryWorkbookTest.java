@@ -22,6 +22,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SummaryWorkbookTest {
     private static final String OVERVIEW = "Oversikt";
+    /** The catalogue's areas, in its order. */
+    private static final List<String> AREAS = List.of("KHT", "PLO", "BHG", "GRS", "BVT", "SOS", "SAM", "EIE", "BYG");
 
     private Services services;
     private FilledWorkbook filled;
@@ -48,8 +50,11 @@ class SummaryWorkbookTest {
 
     @Test
     void theOverviewHasARowPerAreaWithItsResourceUseAgainstTheAsssMean() {
-        assertThat(filled.column(OVERVIEW, "Id")).containsExactly("KHT", "PLO");
-        assertThat(filled.column(OVERVIEW, "Tjenesteområde")).containsExactly("Kommunehelse", "Pleie og omsorg");
+        // every area of the catalogue has its row; the seeds have figures for Kommunehelse and Pleie og omsorg only
+        assertThat(filled.column(OVERVIEW, "Id")).containsExactlyElementsOf(AREAS);
+        assertThat(filled.column(OVERVIEW, "Tjenesteområde").subList(0, 3)).containsExactly("Kommunehelse", "Pleie og omsorg",
+                "Barnehage");
+        assertThat(shown("GRS", "Ressursbruksindikator")).isEqualTo("..");
         // 000: Bærum 0,972 against ASSS 1,000; 001: 1,076, "7,6 prosent mer ressurser … enn ASSS-snittet"
         assertThat(number("KHT", "Ressursbruksindikator")).isEqualTo(0.972);
         assertThat(number("KHT", "ASSS-snitt")).isEqualTo(1.0);
@@ -82,7 +87,7 @@ class SummaryWorkbookTest {
         XDDFChartData bars = filled.chart("Graf_Oversikt").getChartSeries().get(0);
 
         assertThat(bars.getSeriesCount()).isEqualTo(3);
-        assertThat(bars.getSeries(0).getValuesData().getPointCount()).isEqualTo(2);
+        assertThat(bars.getSeries(0).getValuesData().getPointCount()).isEqualTo(AREAS.size());
         assertThat(bars.getSeries(0).getCategoryData().getPointAt(1)).isEqualTo("Pleie og omsorg");
         assertThat(bars.getSeries(0).getValuesData().getPointAt(1)).isEqualTo(9.5);
     }
@@ -91,7 +96,12 @@ class SummaryWorkbookTest {
     void eachAreaHasThreeFindingsAndEveryNumberInThemIsAsItsAreasTablesShowIt() {
         List<String> keys = filled.column("Hovedfunn", "Id");
         List<String> findings = filled.column("Hovedfunn", "Funn");
-        assertThat(keys).containsExactly("KHT|1", "KHT|2", "KHT|3", "PLO|1", "PLO|2", "PLO|3");
+        assertThat(keys.subList(0, 6)).containsExactly("KHT|1", "KHT|2", "KHT|3", "PLO|1", "PLO|2", "PLO|3");
+        // an area without figures has one finding, which says so
+        assertThat(keys.subList(6, keys.size())).containsExactlyElementsOf(
+                AREAS.subList(2, AREAS.size()).stream().map(area -> area + "|1").toList());
+        assertThat(findings.get(keys.indexOf("GRS|1"))).isEqualTo("Ingen tall for Bærum i Grunnskole for 2024. Tabellen fylles"
+                + " når tallene er importert.");
         assertThat(findings.get(3)).isEqualTo("Ressursbruken i pleie og omsorg var 7,6 prosent høyere enn ASSS-snittet i 2024"
                 + " (ressursbruksindikatoren 1,076).");
 

@@ -43,7 +43,9 @@ final class SummarySheets {
             default -> TableDesign.Column.of(c.header(), 10, styles.number);
         }).toList(), styles.header);
         ChartDesigns.bars(sheet, part.chart(), "Kostnad, produksjon og effektivitet per tjenesteområde (prosent over/under ASSS)",
-                new ChartDesigns.Place(1, chartTop, 10, chartTop + OVERVIEW_CHART_ROWS, PrintLayout.labelPoints(sheet, 10)),
+                // the labels are sized for the scale the whole table prints at, not just the columns under the chart
+                new ChartDesigns.Place(1, chartTop, 10, chartTop + OVERVIEW_CHART_ROWS,
+                        PrintLayout.labelPoints(sheet, columns.size() - 1)),
                 BarDirection.COL, ChartDesigns.Scale.SIGNED, sheet, headerRow + 1,
                 columns.indexOf(OverviewColumn.AREA), List.of(
                         new ChartDesigns.SeriesColumn("Kostnad", columns.indexOf(OverviewColumn.COST)),

@@ -101,6 +101,11 @@ public final class DataTables {
     public DataTable profiles(String region, List<String> profileCodes, int year, long revision) {
         List<List<Object>> rows = new ArrayList<>();
         for (String code : profileCodes) {
+            // the summary's table leaves out a profile without figures for the year, as the filled summary does (its
+            // findings say so); one profile asked alone is not found, as its area's workbook is not
+            if (profileCodes.size() > 1 && !profiles.years(region, code).withProfile().orElseThrow().contains(year)) {
+                continue;
+            }
             ProfileTable table = profiles.profile(region, code, year);
             for (ProfileRow row : table.rows()) {
                 List<Object> cells = new ArrayList<>();

@@ -10,6 +10,7 @@ import no.kostra.workbook.ReportTemplate;
 import no.kostra.service.Services;
 import no.kostra.support.SeededServices;
 import no.kostra.workbook.ReportTemplates;
+import no.kostra.workbook.TemplatePart;
 import no.kostra.workbook.TextLines;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -62,7 +63,7 @@ class PrintSettingsTest {
 
     @Test
     void everyTablesHeadingRepeatsOnEveryPageItRunsOntoAndIsAsHighAsItsText() throws IOException {
-        int tables = 0;
+        List<String> tables = new ArrayList<>();
         for (Sheet sheet : printedSheets()) {
             for (XSSFTable table : sheet.sheet().getTables()) {
                 int header = table.getStartRowIndex();
@@ -77,15 +78,16 @@ class PrintSettingsTest {
                                 .isGreaterThanOrEqualTo(TextLines.height(lines));
                     }
                 }
-                tables++;
+                tables.add(sheet.template() + "/" + table.getName());
             }
         }
-        assertThat(tables).isEqualTo(9);
+        // every part of every template the catalogue yields is a table on a printed sheet, and each was checked
+        assertThat(tables).containsExactlyInAnyOrderElementsOf(partTables(part -> true));
     }
 
     @Test
     void aTablesHeadingIsKeptWithItsFirstRowsOrStartsAPageAndWhatStandsAboveFitsOnePage() throws IOException {
-        int ownPages = 0;
+        List<String> ownPages = new ArrayList<>();
         for (Sheet sheet : printedSheets()) {
             for (XSSFTable table : sheet.sheet().getTables()) {
                 int header = table.getStartRowIndex();
@@ -100,7 +102,7 @@ class PrintSettingsTest {
                 boolean newPage = java.util.Arrays.stream(sheet.sheet().getRowBreaks()).anyMatch(b -> b == header - 1);
                 double heading = sheet.sheet().getRow(header).getHeightInPoints();
                 if (newPage) {
-                    ownPages++;
+                    ownPages.add(sheet.template() + "/" + table.getName());
                     assertThat(above * scale).as(sheet.name() + ": what stands above the table fits one page").isLessThanOrEqualTo(page);
                 } else {
                     assertThat((above + heading + FIRST_ROWS * TextLines.height(1)) * scale)
@@ -108,7 +110,10 @@ class PrintSettingsTest {
                 }
             }
         }
-        assertThat(ownPages).isEqualTo(6); // the five profile sheets and the summary
+        // every profile's table (under its page-high chart) and the summary's table of every profile's indicators
+        assertThat(ownPages).containsExactlyInAnyOrderElementsOf(partTables(
+                part -> part instanceof TemplatePart.Profile || part instanceof TemplatePart.Summary));
+        assertThat(ownPages).contains("kommunehelse/Profil_KHT", "pleie-og-omsorg/Profil_PLO_TTU", "sammendrag/Sammendrag");
     }
 
     @Test
@@ -122,7 +127,12 @@ class PrintSettingsTest {
                 charts++;
             }
         }
-        assertThat(charts).isEqualTo(5 + 12 + 2 + 1);
+        // a chart above every profile, efficiency, overview and indicators table, and one per series indicator
+        int expected = TEMPLATES.all().stream().flatMap(t -> t.parts().stream()).mapToInt(part -> part instanceof TemplatePart.Series series
+                ? series.charts().size()
+                : part instanceof TemplatePart.Profile || part instanceof TemplatePart.Efficiency
+                        || part instanceof TemplatePart.Overview || part instanceof TemplatePart.Summary ? 1 : 0).sum();
+        assertThat(charts).isEqualTo(expected).isGreaterThanOrEqualTo(5 + 12 + 2 + 1 + 1);
     }
 
     @Test
@@ -153,7 +163,12 @@ class PrintSettingsTest {
     }
 
     /** A sheet a printout shows, with the scale fit-to-width prints it at. */
-    private record Sheet(String name, XSSFSheet sheet, double scale) {
+    private record Sheet(String template, String name, XSSFSheet sheet, double scale) {
+    }
+
+    /** "template/table" of every template part the filter takes: each part of a template is one table. */
+    private static List<String> partTables(java.util.function.Predicate<TemplatePart> filter) {
+        return TEMPLATES.all().stream().flatMap(t -> t.parts().stream().filter(filter).map(p -> t.id() + "/" + p.table())).toList();
     }
 
     private static List<Sheet> printedSheets() throws IOException {
@@ -163,7 +178,7 @@ class PrintSettingsTest {
             for (var each : workbook) {
                 XSSFSheet sheet = (XSSFSheet) each;
                 if (!sheet.getSheetName().startsWith(DATA_SHEET)) {
-                    sheets.add(new Sheet(template.id() + "/" + sheet.getSheetName(), sheet,
+                    sheets.add(new Sheet(template.id(), template.id() + "/" + sheet.getSheetName(), sheet,
                             PrintLayout.scale(sheet, lastColumn(sheet))));
                 }
             }

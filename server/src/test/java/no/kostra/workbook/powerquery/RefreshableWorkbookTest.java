@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import no.kostra.service.Product;
 import no.kostra.support.SeededServicesExtension;
 import no.kostra.workbook.FilledReport;
 import no.kostra.workbook.ReportTemplate;
@@ -83,23 +84,34 @@ class RefreshableWorkbookTest {
                 "refreshOnLoad=\"0\"", "adjustColumnWidth=\"0\"");
         assertThat(relationsOf(xlsx, "/customXml/item1.xml")).containsExactly("customXmlProps /customXml/itemProps1.xml");
         assertThat(part(xlsx, "/customXml/itemProps1.xml")).contains("ds:schemaRef ds:uri=\"http://schemas.microsoft.com/DataMashup\"");
-        assertThat(part(xlsx, "/xl/workbook.xml")).contains("<definedName hidden=\"1\" localSheetId=\"0\" name=\"ExternalData_1\">Profil!$A$36:$S$53</definedName>");
+        // the query's range is the profile table's, its revision column included, wherever the design puts the table
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            XSSFTable profile = workbook.getTable("Profil_KHT");
+            assertThat(profile.getXSSFSheet().getRow(profile.getStartRowIndex()).getCell(profile.getEndColIndex()).getStringCellValue())
+                    .isEqualTo("Datarevisjon");
+            String range = new AreaReference(new CellReference(profile.getStartRowIndex(), profile.getStartColIndex(), true, true),
+                    new CellReference(profile.getEndRowIndex(), profile.getEndColIndex(), true, true),
+                    org.apache.poi.ss.SpreadsheetVersion.EXCEL2007).formatAsString();
+            assertThat(part(xlsx, "/xl/workbook.xml")).contains("<definedName hidden=\"1\" localSheetId=\"0\" name=\"ExternalData_1\">Profil!"
+                    + range + "</definedName>");
+        }
     }
 
     @Test
     void theQueryLoadsFiguresAndTextAndLeavesFormulasCommentsAndTheAnalystsColumnsToTheTable() throws Exception {
         String queryTable = part(refreshable(filled("kommunehelse")).xlsx(), "/xl/queryTables/queryTable1.xml");
 
-        assertThat(queryTable).contains("<queryTableFields count=\"19\">",
+        assertThat(queryTable).contains("<queryTableFields count=\"20\">",
                 "<queryTableField id=\"1\" name=\"Id\" tableColumnId=\"1\"/>",
                 "<queryTableField id=\"5\" name=\"2022\" tableColumnId=\"5\"/>",
                 "<queryTableField id=\"10\" name=\"Lavest ASSS\" tableColumnId=\"10\"/>",
                 "<queryTableField id=\"11\" dataBound=\"0\" tableColumnId=\"11\"/>", // Indeks: a formula
                 "<queryTableField id=\"14\" name=\"Endring målt i\" tableColumnId=\"14\"/>",
-                "<queryTableField id=\"17\" name=\"Kommentar fra analysen\" tableColumnId=\"17\"/>",
-                "<queryTableField id=\"18\" dataBound=\"0\" tableColumnId=\"18\"/>", // the service leader's comments
-                "<queryTableField id=\"19\" name=\"Datarevisjon\" tableColumnId=\"19\"/>",
-                "<queryTableRefresh nextId=\"20\">");
+                "<queryTableField id=\"15\" dataBound=\"0\" tableColumnId=\"15\"/>", // Kommunen (ASSS = 100): the chart's helper formula
+                "<queryTableField id=\"18\" name=\"Kommentar fra analysen\" tableColumnId=\"18\"/>",
+                "<queryTableField id=\"19\" dataBound=\"0\" tableColumnId=\"19\"/>", // the service leader's comments
+                "<queryTableField id=\"20\" name=\"Datarevisjon\" tableColumnId=\"20\"/>",
+                "<queryTableRefresh nextId=\"21\">");
     }
 
     @Test
@@ -138,7 +150,7 @@ class RefreshableWorkbookTest {
                     org.apache.poi.ss.SpreadsheetVersion.EXCEL2007).getFirstCell();
             String text = workbook.getSheet(source.getSheetName()).getRow(source.getRow()).getCell(source.getCol()).getStringCellValue();
 
-            assertThat(text).startsWith("Kilde: KOSTRA (SSB) og ASSS. Datarevisjon ").endsWith(" av Kostra workbench."
+            assertThat(text).startsWith("Kilde: KOSTRA (SSB) og ASSS. Datarevisjon ").endsWith(" av " + Product.NAME + "."
                     + " Tallene kan oppdateres fra https://kostra.baerum.kommune.no med Data > Oppdater alt (Excel ber om innlogging"
                     + " første gang); de oppdateres ikke av seg selv når arbeidsboken åpnes.");
         }
@@ -159,7 +171,8 @@ class RefreshableWorkbookTest {
                 tableHeights += workbook.getTable(table).getEndRowIndex() - workbook.getTable(table).getStartRowIndex() + 1;
             }
         }
-        assertThat(tableHeights).isEqualTo((1 + 17) + (1 + 41) + (1 + 1));
+        // the efficiency table has the report year and the year before
+        assertThat(tableHeights).isEqualTo((1 + 17) + (1 + 41) + (1 + 2));
         assertThat(after.size() - before.size()).as("the revision column's header and a value per data row").isEqualTo(tableHeights);
     }
 
@@ -187,14 +200,17 @@ class RefreshableWorkbookTest {
     void aTemplateWithSomethingRightOfATableIsRefusedNamingTheCell() throws Exception {
         FilledReport report = filled("kommunehelse");
         ByteArrayOutputStream edited = new ByteArrayOutputStream();
+        String besideTheHeading;
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(report.xlsx()))) {
             XSSFTable table = workbook.getTable("Effektivitet_KHT");
             table.getXSSFSheet().getRow(table.getStartRowIndex()).createCell(table.getEndColIndex() + 1).setCellValue("Merknad");
+            besideTheHeading = new CellReference(table.getStartRowIndex(), table.getEndColIndex() + 1).formatAsString();
             workbook.write(edited);
         }
 
         assertThatThrownBy(() -> refreshable(report.withXlsx(edited.toByteArray())))
                 .isInstanceOf(TemplateException.class)
-                .hasMessage("Tabellen 'Effektivitet_KHT' trenger en tom kolonne til høyre for seg til Datarevisjon, men cellen F25 har innhold");
+                .hasMessage("Tabellen 'Effektivitet_KHT' trenger en tom kolonne til høyre for seg til Datarevisjon, men cellen " + besideTheHeading
+                        + " har innhold");
     }
 }
