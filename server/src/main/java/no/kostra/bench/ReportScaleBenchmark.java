@@ -79,7 +79,10 @@ public final class ReportScaleBenchmark implements Callable<Integer> {
 
     /** Bærum's workbooks on each database, rounds paired back to back. */
     private void scale(Services small, Services big) {
-        List<String> templates = small.reports().templates().all().stream().map(ReportTemplate::id).toList();
+        // the areas the seeds hold Bærum's figures for (the others are filled after an update from StatBank)
+        List<String> templates = small.reports().templates().all().stream().map(ReportTemplate::id)
+                .filter(id -> fillable(small, id)).toList();
+        System.out.println("Bærum's workbooks with figures in both databases: " + String.join(", ", templates));
         for (int i = 0; i < 3; i++) { // warm-up: designs, JIT, caches of both databases
             fillBaerum(small, templates);
             fillBaerum(big, templates);
@@ -89,10 +92,19 @@ public final class ReportScaleBenchmark implements Callable<Integer> {
             double onSmall = fillBaerum(small, templates);
             double onBig = fillBaerum(big, templates);
             ratios[r] = onBig / onSmall;
-            System.out.printf(Locale.ROOT, "round %d: Bærum's %d workbooks %.1f ms on 19 regions, %.1f ms on every municipality"
+            System.out.printf(Locale.ROOT, "round %d: Bærum's %d workbooks %.1f ms on the seeds (figures for 19 regions), %.1f ms on every municipality"
                     + " over ten years, ratio %.2f%n", r + 1, templates.size(), onSmall, onBig, ratios[r]);
         }
-        print("fill on every municipality over ten years / on 19 regions", ratios, "goal ≤ 1.2");
+        print("fill on every municipality over ten years / on the seeds", ratios, "goal ≤ 1.2");
+    }
+
+    private static boolean fillable(Services services, String template) {
+        try {
+            services.reports().fill(template, "3201", YEAR);
+            return true;
+        } catch (no.kostra.errors.NotFoundException e) {
+            return false;
+        }
     }
 
     /** Milliseconds to fill every template for Bærum once. */
@@ -135,7 +147,7 @@ public final class ReportScaleBenchmark implements Callable<Integer> {
 
     /**
      * Adds the synthetic catalogue's 357 municipalities (generate-synthetic's regions) and a figure for every catalogue
-     * indicator for each: 2015–2024 for the synthetic municipalities, 2015–2020 for the real ones. Deterministic.
+     * indicator for each: 2015–2024 for the synthetic municipalities, 2015–2020 for those the seeds have figures for. Deterministic.
      *
      * @return the figures imported
      */
@@ -153,7 +165,8 @@ public final class ReportScaleBenchmark implements Callable<Integer> {
             if (region.kind() != RegionKind.MUNICIPALITY) {
                 continue;
             }
-            boolean real = seeds.findRegion(region.code()).isPresent();
+            // the seeds' own figures (from 2021) are kept; the whole country is in the catalogue, most without figures
+            boolean real = big.profiles().years(region.code(), null).withFigures().stream().anyMatch(y -> y >= SEEDED_FROM);
             for (Indicator indicator : indicators) {
                 for (int year = FIRST_YEAR; year <= (real ? SEEDED_FROM - 1 : YEAR); year++) {
                     csv.append(region.code()).append(';').append(indicator.id()).append(';').append(year).append(';')
