@@ -1,6 +1,5 @@
 package no.kostra.compute;
 
-import java.util.List;
 import java.util.Locale;
 
 /** Small pieces of running bokmål text. */

@@ -10,7 +10,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import no.kostra.catalog.Catalog;
 import no.kostra.catalog.CodeChange;
-import no.kostra.catalog.GroupMembership;
 import no.kostra.catalog.Indicator;
 import no.kostra.catalog.ProfileDefinition;
 import no.kostra.catalog.ProfileEntry;

@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import no.kostra.catalog.Catalog;
-import no.kostra.catalog.Indicator;
 import no.kostra.catalog.ProfileDefinition;
 import no.kostra.errors.NotFoundException;
 import no.kostra.text.NorwegianList;

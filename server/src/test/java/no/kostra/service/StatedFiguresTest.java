@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import no.kostra.catalog.Catalog;
-import no.kostra.catalog.Indicator;
 import no.kostra.compute.Change;
 import no.kostra.compute.ProfileRow;
 import no.kostra.compute.TablePrecision;

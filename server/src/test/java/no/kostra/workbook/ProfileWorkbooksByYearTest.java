@@ -12,7 +12,6 @@ import no.kostra.compute.ProfileTable;
 import no.kostra.ingest.ImportFormat;
 import no.kostra.ingest.ImportOptions;
 import no.kostra.observation.Vintage;
-import no.kostra.service.Services;
 import no.kostra.support.SeededServicesExtension;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xssf.usermodel.XSSFCell;
