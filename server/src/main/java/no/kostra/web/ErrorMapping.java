@@ -30,9 +30,8 @@ final class ErrorMapping {
         routes.exception(InvalidInputException.class, (e, ctx) -> respond(ctx, 400, e.getMessage(), e.detail()));
         routes.exception(ConflictException.class, (e, ctx) -> respond(ctx, 409, e.getMessage(), e.detail()));
         routes.exception(ForbiddenException.class, (e, ctx) -> respond(ctx, 403, e.getMessage(), e.detail()));
-        routes.exception(HostPolicy.Misdirected.class, (e, ctx) -> respond(ctx, 421, e.getMessage(), e.detail()));
         routes.exception(UnconfirmedException.class, (e, ctx) -> respond(ctx, 422, e.getMessage(), e.detail()));
-        routes.exception(RateLimits.TooManyRequests.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage(), e.detail()));
+        routes.exception(Refusal.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage(), e.detail()));
         routes.exception(AccessControl.Unauthorized.class, (e, ctx) -> {
             ctx.header("WWW-Authenticate", e.challenge());
             respond(ctx, 401, e.getMessage(), null);

@@ -1,6 +1,7 @@
 package no.kostra.web;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +36,8 @@ final class HostPolicy {
         }
         String name = name(host);
         if (!allowed.contains(name)) {
-            throw new Misdirected("Tjenesten svarer ikke på navnet '" + name + "': bruk adressen den er satt opp med"
+            throw new Refusal(HttpStatus.MISDIRECTED_REQUEST,
+                    "Tjenesten svarer ikke på navnet '" + name + "': bruk adressen den er satt opp med"
                     + " (localhost, eller den offentlige adressen)", Map.of("host", name));
         }
     }
@@ -52,19 +54,5 @@ final class HostPolicy {
             h = h.substring(0, h.indexOf(':'));
         }
         return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
-    }
-
-    /** 421: the request was meant for another server. */
-    static final class Misdirected extends RuntimeException {
-        private final transient Object detail;
-
-        Misdirected(String message, Object detail) {
-            super(message);
-            this.detail = detail;
-        }
-
-        Object detail() {
-            return detail;
-        }
     }
 }

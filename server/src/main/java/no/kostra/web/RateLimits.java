@@ -32,26 +32,8 @@ final class RateLimits {
         if (waitMillis > 0) {
             long seconds = Math.max(1, (waitMillis + 999) / 1000);
             ctx.header("Retry-After", Long.toString(seconds));
-            throw new TooManyRequests("For mange forespørsler: høyst " + perMinute + " i minuttet; prøv igjen om " + seconds
+            throw new Refusal(HttpStatus.TOO_MANY_REQUESTS, "For mange forespørsler: høyst " + perMinute + " i minuttet; prøv igjen om " + seconds
                     + " sekunder", Map.of("retryAfterSeconds", seconds));
-        }
-    }
-
-    /** 429. */
-    static final class TooManyRequests extends RuntimeException {
-        private final transient Object detail;
-
-        TooManyRequests(String message, Object detail) {
-            super(message);
-            this.detail = detail;
-        }
-
-        Object detail() {
-            return detail;
-        }
-
-        int status() {
-            return HttpStatus.TOO_MANY_REQUESTS.getCode();
         }
     }
 
