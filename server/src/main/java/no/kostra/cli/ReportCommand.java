@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
                 "Én arbeidsbok: report --template kommunehelse --region 3201 --year 2024 --out FIL",
                 "Mange: report --all --region 3201 --region Asker --year 2024 --out-dir MAPPE",
                 "Alle kommuner: report --all --all-municipalities --year 2024 --out-dir MAPPE [--threads N]",
-                "Oppdaterbar: legg til --refreshable --service-url https://kostra.example.no (Excels Data > Oppdater alle"
+                "Oppdaterbar: legg til --refreshable --service-url https://kostra.example.no (Excels Data > Oppdater alt"
                         + " henter tallene på nytt)"})
 final class ReportCommand implements Callable<Integer> {
     /** How many left-out workbooks a batch names; the rest are counted. */
@@ -62,7 +62,7 @@ final class ReportCommand implements Callable<Integer> {
     Path outDir;
 
     @Option(names = "--refreshable", description = "Legg en Power Query-spørring mot tjenestens dataadresser bak hver tabell,"
-            + " så Data > Oppdater alle i Excel henter tallene på nytt (trenger --service-url).")
+            + " så Data > Oppdater alt i Excel henter tallene på nytt (trenger --service-url).")
     boolean refreshable;
 
     @Option(names = "--service-url", paramLabel = "URL", description = "Adressen folk når tjenesten på, som spørringene i en"

@@ -28,10 +28,12 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource probes;
     /** Writers of this process queue here, fairly, before they queue on the database's lock row. */
     private final ReentrantLock writers = new ReentrantLock(true);
+    private final CommittedRevision revision;
 
-    private Database(HikariDataSource dataSource, HikariDataSource probes) {
+    private Database(HikariDataSource dataSource, HikariDataSource probes, CommittedRevision revision) {
         this.dataSource = dataSource;
         this.probes = probes;
+        this.revision = revision;
     }
 
     public static Database open(DatabaseSettings settings) {
@@ -41,8 +43,10 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
         }
         HikariDataSource dataSource = new HikariDataSource(config);
+        CommittedRevision revision;
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            revision = CommittedRevision.of(settings);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -57,7 +61,7 @@ public final class Database implements AutoCloseable {
             probe.addDataSourceProperty("connectTimeout", "2");
             probe.addDataSourceProperty("socketTimeout", "2");
         }
-        return new Database(dataSource, new HikariDataSource(probe));
+        return new Database(dataSource, new HikariDataSource(probe), revision);
     }
 
     private static HikariConfig pool(DatabaseSettings settings, String name, int size, Duration wait) {
@@ -167,10 +171,24 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * The data revision, moved by every commit that changed data ({@link DataRevision}). Caches key on it, so an import
+     * never leaves a stale answer behind, and every service node on one database sees the same revision.
+     */
+    public long dataRevision() {
+        return revision.current(() -> read(DataRevision::current));
+    }
+
+    /** Whether {@link #dataRevision} learns of writes without asking the database each time. */
+    boolean watchesWrites() {
+        return revision.watchesWrites();
+    }
+
     @Override
     public void close() {
         probes.close();
         dataSource.close();
+        revision.close();
     }
 
     @FunctionalInterface

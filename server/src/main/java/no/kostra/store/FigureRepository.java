@@ -168,12 +168,9 @@ public final class FigureRepository {
         });
     }
 
-    /**
-     * The data revision, moved by every commit that changed data ({@link DataRevision}). Caches key on it, so an import
-     * never leaves a stale table behind, and every service node on one database sees the same revision.
-     */
+    /** The data revision ({@link Database#dataRevision}). */
     public long dataRevision() {
-        return database.read(DataRevision::current);
+        return database.dataRevision();
     }
 
     static Figure figure(BigDecimal value, String status) {
