@@ -3,6 +3,7 @@
 // Usage: node e2e/e2e.mjs BASE_URL SCREENSHOT.png (the start page's picture goes beside it, *-start.png).
 // Chromium and the fakes: browser.mjs.
 import assert from "node:assert/strict";
+import { createRequire } from "node:module";
 import { coveredControls, openBrowser, PANE, recordStatus, steps } from "./browser.mjs";
 
 const [baseUrl, screenshot] = process.argv.slice(2);
@@ -14,7 +15,25 @@ const PROFILE = "Kostra_profil_KHT_3201_2024";
 const CHART = "Kostra_profildiagram_KHT_3201_2024";
 const LABEL = "tjenesteprofilen for Kommunehelse, Bærum 2024";
 const CHART_LABEL = "profildiagrammet for Kommunehelse, Bærum 2024";
+const JSZip = createRequire(import.meta.url)("jszip");
 const sibling = (suffix) => screenshot.replace(/\.png$/, `-${suffix}.png`);
+
+/**
+ * The Power Query formulas (Section1.m) a refreshable workbook carries: the DataMashup custom XML part (UTF-16) holds,
+ * in base64, a stream whose first part after the version is a zip with the formulas (MS-QDEFF §2.2).
+ */
+async function queriesIn(zip) {
+  const items = Object.keys(zip.files).filter((name) => /^customXml\/item\d+\.xml$/.test(name));
+  for (const name of items) {
+    const xml = Buffer.from(await zip.file(name).async("uint8array")).toString("utf16le");
+    const mashup = /<DataMashup[^>]*>([A-Za-z0-9+/=]+)<\/DataMashup>/.exec(xml);
+    if (!mashup) continue;
+    const stream = Buffer.from(mashup[1], "base64");
+    const parts = await JSZip.loadAsync(stream.subarray(8, 8 + stream.readUInt32LE(4)));
+    return parts.file("Formulas/Section1.m").async("string");
+  }
+  return null;
+}
 
 async function api(path) {
   const response = await fetch(`${baseUrl}${path}`);
@@ -134,6 +153,40 @@ try {
     assert.ok(await book(`window.kostraTestWorkbook.table("${CHART}") !== undefined`));
     assert.equal(await status.textContent(), "Oppdaterte 2 tabeller:\nTjenesteprofilen for Kommunehelse, Bærum 2024\n"
       + "Profildiagrammet for Kommunehelse, Bærum 2024");
+  });
+
+  await step("«Last ned rapportarbeidsbok» opens the service's Kommunehelse report in Excel, plain or refreshable", async () => {
+    const before = await cells();
+    const asked = [];
+    const listen = (request) => { if (request.url().includes("/api/reports/")) asked.push(request.url().slice(baseUrl.length)); };
+    page.on("request", listen);
+    const opened = async (refreshable) => {
+      await page.locator("#report-refreshable").setChecked(refreshable);
+      await page.getByRole("button", { name: "Last ned rapportarbeidsbok" }).click();
+      await page.waitForFunction(() => document.querySelector("#status").textContent.startsWith("Åpnet"));
+      return JSZip.loadAsync(Buffer.from(await book("window.kostraTestWorkbook.createdWorkbooks.at(-1)"), "base64"));
+    };
+    assert.equal(await page.locator("#report-hint").textContent(),
+      "Åpner rapporten «Kommunehelse» med tall for valgt kommune og år som en ny arbeidsbok.");
+
+    const plain = await opened(false);
+    const refreshable = await opened(true);
+    page.off("request", listen);
+
+    const year = await page.locator("#year").inputValue();
+    assert.deepEqual(asked, [`/api/reports/kommunehelse.xlsx?region=3201&year=${year}`,
+      `/api/reports/kommunehelse.xlsx?region=3201&year=${year}&refreshable=true`]);
+    assert.equal(await book("window.kostraTestWorkbook.createdWorkbooks.length"), 2);
+    assert.ok(plain.file("xl/workbook.xml"), "a workbook");
+    assert.equal(plain.file("xl/connections.xml"), null, "the plain workbook has no queries");
+    assert.ok(refreshable.file("xl/connections.xml"), "the refreshable workbook has its connections");
+    const queries = await queriesIn(refreshable);
+    assert.ok(queries, "the refreshable workbook has a DataMashup custom XML part");
+    assert.match(queries, /^section Section1;/);
+    assert.ok(queries.includes(`Web.Contents("${baseUrl}"`), `the queries call the service the workbook came from: ${queries}`);
+    assert.equal(await status.textContent(), `Åpnet rapportarbeidsboken «Kommunehelse» for Bærum ${year} som en ny`
+      + " arbeidsbok. Tabellene henter nye tall fra KOSTRA-tjenesten når du velger Data > Oppdater alt i den.");
+    assert.equal(await cells(), before, "the workbook the pane sits in is not touched");
   });
 
   await step("no message named a table by its Excel name, a municipality or area by its code, or a list in brackets", async () => {

@@ -56,7 +56,8 @@
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     EventType: EventType,
     context: {
-      requirements: { isSetSupported: function () { return false; } },
+      // Excel on the web: every Excel API set (the pane opens workbooks with ExcelApi 1.8), and no nested app authentication
+      requirements: { isSetSupported: function (name) { return name === "ExcelApi"; } },
       ui: {
         displayDialogAsync: displayDialogAsync,
         messageParent: function (message) {

@@ -81,6 +81,21 @@ try {
     assert.deepEqual(sent.filter(([path]) => path === "/api/value").map(([, a]) => a), [`Bearer ${token}`]);
   });
 
+  await step("«Last ned rapportarbeidsbok» sends the token as a header, never in the address, and opens the workbook", async () => {
+    const addresses = [];
+    const listen = (request) => { if (request.url().includes("/api/reports/")) addresses.push(request.url()); };
+    page.on("request", listen);
+    await page.getByRole("button", { name: "Last ned rapportarbeidsbok" }).click();
+    await page.waitForFunction(() => document.querySelector("#status").textContent.startsWith("Åpnet rapportarbeidsboken"));
+    page.off("request", listen);
+    assert.equal(addresses.length, 1);
+    assert.ok(!addresses[0].includes(token.slice(7)), "the token is not in the address");
+    assert.deepEqual(sent.filter(([path]) => path.startsWith("/api/reports/")).map(([, a]) => a), [`Bearer ${token}`]);
+    const opened = await page.evaluate(() => window.kostraTestWorkbook.createdWorkbooks);
+    assert.equal(opened.length, 1);
+    assert.equal(Buffer.from(opened[0], "base64").subarray(0, 2).toString("latin1"), "PK");
+  });
+
   await step("the pane opened again remembers the token", async () => {
     await page.reload();
     await page.waitForFunction(() => document.querySelector("#status").textContent.startsWith("Velg kommune"));

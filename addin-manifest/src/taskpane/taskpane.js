@@ -59,6 +59,47 @@ export async function refreshAll(Excel, api, names, onProgress = () => {}) {
   return { ...result, labels: bindings.map((b) => b.label), preliminary: layouts.some(({ layout }) => layout.preliminary) };
 }
 
+/** The report workbook for a profile's service area, or null: the templates are per area (PLO_67 → PLO). */
+export function reportFor(reports, areas, profileCode) {
+  const area = areaOf(areas, profileCode);
+  return reports.find((r) => r.area === area) || null;
+}
+
+/** Whether this Excel can open a workbook from the pane: Excel.createWorkbook came with ExcelApi 1.8. */
+export function opensWorkbooks(Office) {
+  const requirements = Office && Office.context && Office.context.requirements;
+  return Boolean(requirements && requirements.isSetSupported("ExcelApi", "1.8"));
+}
+
+/**
+ * What the report button offers for the area chosen: whether it can be clicked (not without a template), and the
+ * hint under it; in an Excel too old to open a workbook from the pane, the hint says where to get it instead.
+ */
+export function reportOffer(report, opens, areaTitle, startPage) {
+  if (!report) return { enabled: false, hint: `Tjenesten har ingen rapportarbeidsbok for ${areaTitle}.` };
+  if (!opens) {
+    return {
+      enabled: true,
+      hint: "Denne utgaven av Excel kan ikke åpne arbeidsbøker fra panelet (det krever Excel 2019 eller nyere,"
+        + ` Microsoft 365 eller Excel på nettet), så last ned rapporten fra tjenestens startside, ${startPage}.`,
+    };
+  }
+  return { enabled: true, hint: `Åpner rapporten «${report.title}» med tall for valgt kommune og år som en ny arbeidsbok.` };
+}
+
+/** Downloads the report workbook filled for the municipality and year, and opens it in Excel; says what it did. */
+export async function openReport(Excel, api, report, { region, year, refreshable }, names) {
+  const what = `rapportarbeidsboken «${report.title}» for ${names.region(region)} ${year}`;
+  const workbook = await api.reportWorkbook(report.id, region, year, refreshable, what);
+  try {
+    await Excel.createWorkbook(workbook);
+  } catch (e) {
+    throw new Error(`Excel kunne ikke åpne ${what}. ${sentence(e.message)}`, { cause: e });
+  }
+  return `Åpnet ${what} som en ny arbeidsbok.` + (refreshable
+    ? " Tabellene henter nye tall fra KOSTRA-tjenesten når du velger Data > Oppdater alt i den." : "");
+}
+
 /** "Bærum (3201; tidligere 3024, 0219)": the former numbers newest first (the reforms numbered upwards). */
 export function regionLabel(region) {
   const codes = [...(region.formerCodes || [])].sort().reverse();
@@ -189,11 +230,16 @@ function statusLine(doc) {
   };
 }
 
-export async function startPane({ Excel, api, signIn = null, doc = document }) {
+export async function startPane({ Excel, Office = null, api, signIn = null, doc = document }) {
   const $ = (id) => doc.getElementById(id);
   const say = statusLine(doc);
   const buttons = [...doc.querySelectorAll("main button:not(.signin)")];
-  const busy = (on) => buttons.forEach((b) => { b.disabled = on; });
+  const unavailable = new Set(); // buttons with nothing to do for the current choice stay off after an action
+  let working = false;
+  const busy = (on) => {
+    working = on;
+    buttons.forEach((b) => { b.disabled = on || unavailable.has(b); });
+  };
   const signInAgain = async (options) => {
     busy(true);
     await signedIn(signIn, doc, say, options);
@@ -211,15 +257,17 @@ export async function startPane({ Excel, api, signIn = null, doc = document }) {
   busy(true);
   let regions = [];
   let areas = [];
+  let reports = [];
   try {
     await signedIn(signIn, doc, say);
-    [regions, areas] = await Promise.all([api.regions().then((r) => r.regions), api.areas().then((a) => a.areas)]);
+    [regions, areas, reports] = await Promise.all([api.regions().then((r) => r.regions), api.areas().then((a) => a.areas),
+      api.reports().then((r) => r.reports)]);
   } catch (e) {
     say(e.message, "error");
     if (signIn && e.status === 401) {
       // a token kept from before that the service no longer takes: sign in again and start over
       await signIn.forget();
-      await startPane({ Excel, api, signIn, doc });
+      await startPane({ Excel, Office, api, signIn, doc });
     }
     return;
   }
@@ -337,20 +385,12 @@ export async function startPane({ Excel, api, signIn = null, doc = document }) {
     };
   };
 
-  const act = (button, makeBinding) => $(button).addEventListener("click", async () => {
+  /** Runs a button's work with the pane busy; the work's answer, or its failure, goes to the status line. */
+  const onClick = (button, work, meanwhile) => $(button).addEventListener("click", async () => {
     busy(true);
-    say("Henter tall …");
+    say(meanwhile);
     try {
-      const made = makeBinding(choice());
-      const binding = { ...made, label: made.label || describe(made, names) };
-      const layout = await layoutFor(api, binding, names);
-      const result = await insertOrRefresh(Excel, layout, binding);
-      const moved = result.moved ? " Den markerte cellen var ikke ledig, så tabellen står under det som allerede er i arket."
-        : "";
-      const note = preliminaryNote(layout.preliminary);
-      say(result.action === "inserted"
-        ? `Satt inn ${binding.label} (${rowCount(layout.rows.length)}) i ${result.address}.${moved}${note}`
-        : `Oppdaterte ${binding.label} på stedet.${note}`, "ok");
+      say(await work(), "ok");
     } catch (e) {
       say(e.message, "error");
       await refused(e);
@@ -358,6 +398,19 @@ export async function startPane({ Excel, api, signIn = null, doc = document }) {
       busy(false);
     }
   });
+
+  const act = (button, makeBinding) => onClick(button, async () => {
+    const made = makeBinding(choice());
+    const binding = { ...made, label: made.label || describe(made, names) };
+    const layout = await layoutFor(api, binding, names);
+    const result = await insertOrRefresh(Excel, layout, binding);
+    const moved = result.moved ? " Den markerte cellen var ikke ledig, så tabellen står under det som allerede er i arket."
+      : "";
+    const note = preliminaryNote(layout.preliminary);
+    return result.action === "inserted"
+      ? `Satt inn ${binding.label} (${rowCount(layout.rows.length)}) i ${result.address}.${moved}${note}`
+      : `Oppdaterte ${binding.label} på stedet.${note}`;
+  }, "Henter tall …");
 
   act("insert-profile", (c) => ({ kind: "profile", request: c }));
   act("insert-chart", (c) => ({ kind: "profileChart", request: { region: c.region, area: c.area, year: c.year } }));
@@ -381,6 +434,29 @@ export async function startPane({ Excel, api, signIn = null, doc = document }) {
     kind: "efficiency",
     request: { region: c.region, area: areaOf(areas, c.area), from: Number(fromSelect.value), to: c.year },
   }));
+
+  const reportButton = $("open-report");
+  const opens = opensWorkbooks(Office);
+  const startPage = `${api.baseUrl || doc.location.origin}/`;
+  const offerReport = () => {
+    const offer = reportOffer(reportFor(reports, areas, areaSelect.value), opens, names.area(areaOf(areas, areaSelect.value)),
+      startPage);
+    $("report-hint").textContent = offer.hint;
+    if (offer.enabled) unavailable.delete(reportButton);
+    else unavailable.add(reportButton);
+    reportButton.disabled = working || !offer.enabled;
+  };
+  areaSelect.addEventListener("change", offerReport);
+  offerReport();
+  if (opens) {
+    onClick("open-report", () => {
+      const { region, area, year } = choice();
+      return openReport(Excel, api, reportFor(reports, areas, area),
+        { region, year, refreshable: $("report-refreshable").checked }, names);
+    }, "Henter rapportarbeidsboken …");
+  } else {
+    reportButton.addEventListener("click", () => say($("report-hint").textContent));
+  }
 
   const progress = $("progress");
   $("refresh-all").addEventListener("click", async () => {
@@ -438,7 +514,7 @@ export async function boot({ Excel, Office, msal, storage, fetchImpl = globalThi
     statusLine(doc)(e.message, "error");
     return;
   }
-  await startPane({ Excel, api, signIn, doc });
+  await startPane({ Excel, Office, api, signIn, doc });
 }
 
 if (typeof Office !== "undefined" && typeof document !== "undefined") {

@@ -345,10 +345,20 @@ function rangeProxy(context, sheet, row, col, height, width) {
   });
 }
 
-/** The `Excel` namespace the pane calls: run plus the enums it names. */
+/**
+ * The `Excel` namespace the pane calls: run, the enums it names, and createWorkbook (ExcelApi 1.8), which opens a new
+ * workbook from a base64 .xlsx; the fake keeps each one it was given in book.createdWorkbooks.
+ */
 export function fakeExcelNamespace(book) {
+  book.createdWorkbooks = [];
   return {
     run: (batch) => book.run(batch),
+    async createWorkbook(base64) {
+      if (typeof base64 !== "string" || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) {
+        throw new Error("Fake Excel: createWorkbook takes a workbook as a base64 string");
+      }
+      book.createdWorkbooks.push(base64);
+    },
     ChartType: { barClustered: "BarClustered", line: "Line", columnClustered: "ColumnClustered" },
     ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
   };

@@ -4,3 +4,14 @@ import { OfficeMockObject } from "office-addin-mock";
 export function excelFor(book) {
   return new OfficeMockObject({ run: async (batch) => book.run(batch) });
 }
+
+/** Office's requirement-set check for a host whose Excel API goes up to `excelApi` (1.4 is the manifest's minimum). */
+export function officeWith(excelApi) {
+  return {
+    context: {
+      requirements: {
+        isSetSupported: (name, version) => name === "ExcelApi" && Number(version) <= Number(excelApi),
+      },
+    },
+  };
+}

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The task pane end to end, at 350 × 800 as a new user meets it: the real app on the seeds, the pane in Debian's
  * headless Chromium driven by playwright-core (addin-manifest/e2e/e2e.mjs) with a fake Excel host; the first click
  * with nothing changed, a second insert at the same cell, every status text free of internal names, no control
- * covered by the status box, an "Oppdater alle" checked cell by cell against /api/profile; then the start page at /.
+ * covered by the status box, an "Oppdater alle" checked cell by cell against /api/profile, "Last ned
+ * rapportarbeidsbok" handing Excel the service's real workbook, plain and refreshable (its Power Query parts checked);
+ * then the start page at /.
  * Leaves screenshots in target/test-artifacts/ (addin-pane.png, addin-pane-long-message.png, addin-pane-start.png).
  * Then sign-in: the service with {@code --auth oidc} against a real OpenID provider on loopback, MSAL.js signing in
  * through the dialog; and the service with {@code --auth tokens}, a person pasting a personal token (e2e/token.mjs).
@@ -79,7 +81,7 @@ class AddinEndToEndIT {
             try {
                 String output = node("e2e/e2e.mjs", "http://127.0.0.1:" + app.port(), SCREENSHOT.toString());
 
-                assertThat(output).contains("10 passed, 0 failed");
+                assertThat(output).contains("11 passed, 0 failed");
                 assertThat(SCREENSHOT).isNotEmptyFile();
                 assertThat(SCREENSHOT.resolveSibling("addin-pane-start.png")).isNotEmptyFile();
             } finally {
@@ -129,7 +131,7 @@ class AddinEndToEndIT {
             try {
                 String output = node("e2e/token.mjs", "http://127.0.0.1:" + app.port(), token, TOKEN_SCREENSHOT.toString());
 
-                assertThat(output).contains("7 passed, 0 failed").doesNotContain(token);
+                assertThat(output).contains("8 passed, 0 failed").doesNotContain(token);
                 assertThat(TOKEN_SCREENSHOT).isNotEmptyFile();
             } finally {
                 app.stop();
