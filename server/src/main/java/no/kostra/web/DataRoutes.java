@@ -2,7 +2,7 @@ package no.kostra.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +68,13 @@ final class DataRoutes {
     /** One profile code or several, comma-separated (the summary). */
     private static List<String> profiles(Context ctx) {
         String value = Params.required(ctx, "area");
-        List<String> codes = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        // A loop, not a stream: this runs on every refresh of every table, where the answer itself is cached.
+        List<String> codes = new ArrayList<>();
+        for (String code : value.split(",")) {
+            if (!code.isBlank()) {
+                codes.add(code.trim());
+            }
+        }
         if (codes.isEmpty() || codes.size() > MAX_PROFILES) {
             throw new InvalidInputException("Parameteren 'area' må nevne " + (codes.isEmpty() ? "minst én profil"
                     : "høyst " + MAX_PROFILES + " profiler") + ", fikk '" + value + "'", Map.of("parameter", "area", "value", value));
