@@ -76,6 +76,32 @@ class UpdaterTest {
     }
 
     @Test
+    void eachFigureNamesAsItsSourceTheTableItWasReadFromOrTheNumeratorsAndTheDenominatorsTables() throws Exception {
+        // given an update
+        fixture.updater().run(MARCH, fixture.client(), UpdateProgress.none());
+
+        // then a figure read as it stands names its table, and a ratio the numerator's and the denominator's
+        assertThat(source("BHG.andel_barn_1_5_i_barnehage", "3201", 2025)).isEqualTo("SSB statistikkbanken, tabell 13502");
+        assertThat(source("KHT.netto_driftsutgifter_per_innbygger", "3201", 2025))
+                .isEqualTo("SSB statistikkbanken, tabell 12367/07459");
+    }
+
+    /** The source of the current figure, as stored. */
+    private String source(String indicator, String region, int year) {
+        return fixture.services.database().read(c -> {
+            try (var s = c.prepareStatement("select source from observation where indicator_id = ? and region_code = ?"
+                    + " and ref_year = ? order by revision desc")) {
+                s.setString(1, indicator);
+                s.setString(2, region);
+                s.setInt(3, year);
+                try (var r = s.executeQuery()) {
+                    return r.next() ? r.getString(1) : null;
+                }
+            }
+        });
+    }
+
+    @Test
     void inhabitantsOfAllAgesAndOfSomeAgesComeFromOneCallWithEveryAgeAskedAndSexEliminated() throws Exception {
         fixture.updater().run(MARCH, fixture.client(), UpdateProgress.none());
 
