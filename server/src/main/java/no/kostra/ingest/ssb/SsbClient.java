@@ -541,12 +541,7 @@ public final class SsbClient {
         for (int attempt = 0; ; attempt++) {
             limiter.acquire();
             calls++;
-            HttpResponse<byte[]> response;
-            try {
-                response = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
-            } finally {
-                limiter.completed();
-            }
+            HttpResponse<byte[]> response = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 429 || attempt == MAX_RETRIES) {
                 return response;
             }
