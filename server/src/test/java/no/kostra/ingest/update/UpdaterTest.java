@@ -86,19 +86,8 @@ class UpdaterTest {
                 .isEqualTo("SSB statistikkbanken, tabell 12367/07459");
     }
 
-    /** The source of the current figure, as stored. */
     private String source(String indicator, String region, int year) {
-        return fixture.services.database().read(c -> {
-            try (var s = c.prepareStatement("select source from observation where indicator_id = ? and region_code = ?"
-                    + " and ref_year = ? order by revision desc")) {
-                s.setString(1, indicator);
-                s.setString(2, region);
-                s.setInt(3, year);
-                try (var r = s.executeQuery()) {
-                    return r.next() ? r.getString(1) : null;
-                }
-            }
-        });
+        return fixture.current("source", indicator, region, year);
     }
 
     @Test
