@@ -144,10 +144,15 @@ final class FigureCollector implements WriteListener, AutoCloseable {
     }
 
     void observation(long position, String regionCode, String indicatorCode, String yearText, Figure figure) {
+        observation(position, regionCode, indicatorCode, yearText, figure, source);
+    }
+
+    /** A figure whose source is its own, not the file's (an update names the table each figure came from). */
+    void observation(long position, String regionCode, String indicatorCode, String yearText, Figure figure, String source) {
         read++;
         String code = regionCode == null ? "" : regionCode.trim();
         if (mapping.ignoredRegions().contains(code)) {
-            reject(where(position, "region"), "region " + code + " er utelatt av mappingen (ignore.regions)");
+            reject(() -> where(position, "region"), () -> "region " + code + " er utelatt av mappingen (ignore.regions)");
             return;
         }
         Indicator indicator = indicator(position, indicatorCode);
@@ -155,7 +160,7 @@ final class FigureCollector implements WriteListener, AutoCloseable {
         if (code != last.code) {
             String ended = catalog.endedSeries(code).orElse(null);
             if (ended != null) {
-                reject(where(position, "region"), ended);
+                reject(() -> where(position, "region"), () -> ended);
                 return;
             }
             Region region = region(position, code, "region");
@@ -168,7 +173,7 @@ final class FigureCollector implements WriteListener, AutoCloseable {
         Region region = last.region;
         boolean valid = last.validYears[year - FIRST_YEAR];
         if (!valid && (!figure.hasValue() || figure.value() == 0)) {
-            reject(where(position, "region"), "kommunenummer " + code + " var ikke i bruk i " + year + " (" + region.name()
+            reject(() -> where(position, "region"), () -> "kommunenummer " + code + " var ikke i bruk i " + year + " (" + region.name()
                     + " hadde " + catalog.codeInYear(region.code(), year) + "); en tom eller null-rad fra SSBs tilbakeføring"
                     + " overskriver ikke tall");
             return;
@@ -181,6 +186,11 @@ final class FigureCollector implements WriteListener, AutoCloseable {
 
     void groupStatistic(long position, String groupCode, String indicatorCode, String yearText, String statisticText,
                         Figure figure) {
+        groupStatistic(position, groupCode, indicatorCode, yearText, statisticText, figure, source);
+    }
+
+    void groupStatistic(long position, String groupCode, String indicatorCode, String yearText, String statisticText,
+                        Figure figure, String source) {
         read++;
         Indicator indicator = indicator(position, indicatorCode);
         int year = year(position, yearText);
@@ -338,10 +348,11 @@ final class FigureCollector implements WriteListener, AutoCloseable {
         return valid;
     }
 
-    private void reject(String where, String reason) {
+    /** Counts a rejection; its place and reason are put in words only for those the report lists (an update has thousands). */
+    private void reject(java.util.function.Supplier<String> where, java.util.function.Supplier<String> reason) {
         rejected++;
         if (rejections.size() < ImportReport.MAX_REASONS) {
-            rejections.add(new ImportReport.Rejection(where, reason));
+            rejections.add(new ImportReport.Rejection(where.get(), reason.get()));
         }
     }
 
@@ -380,7 +391,7 @@ final class FigureCollector implements WriteListener, AutoCloseable {
 
     @Override
     public void overruled(String indicatorId, String reportedCode, int year, long position) {
-        reject(whereAnywhere(position, "region"), "kommunenummer " + reportedCode + " var ikke i bruk i " + year
+        reject(() -> whereAnywhere(position, "region"), () -> "kommunenummer " + reportedCode + " var ikke i bruk i " + year
                 + "; tallet under nummeret som gjaldt det året beholdes");
     }
 

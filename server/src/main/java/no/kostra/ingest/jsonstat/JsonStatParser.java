@@ -36,9 +36,10 @@ import no.kostra.text.NorwegianList;
  * value that is not a number or null, a {@code value} or {@code status} list of the wrong length, a cell number outside
  * the cube or given twice, and cubes over {@link #MAX_CELLS}.
  *
- * <p>What is held follows the file, never the cube, and a {@code value} list is not held at all: the first pass checks
- * each value's kind and counts them, and the cube reads them again from the source as it hands out its cells (so an
- * import of four million values holds none of them). A sparse object keeps the cells it names (12 bytes a cell), the
+ * <p>What is held follows the file, never the cube, and a {@code value} list read from a source is not held at all:
+ * the first pass checks each value's kind and counts them, and the cube reads them again from the source as it hands
+ * out its cells (so an import of four million values holds none of them). A dataset already in memory (a StatBank
+ * answer) has its list held as it is read, and is read once. A sparse object keeps the cells it names (12 bytes a cell), the
  * statuses are kept (one string of each symbol), and a status for all cells stays one string.
  *
  * <p>A number too small for a double (1e-999999999) is read as the smallest double of its sign, never silently as 0,
@@ -89,9 +90,15 @@ public final class JsonStatParser {
         InputStream open() throws IOException;
     }
 
-    private JsonStatParser(String file, Source source) {
+    /**
+     * The {@code value} list as read, when the dataset is in memory already (null otherwise): 8 bytes a value, of the order of the text they are read from, so the cube need not read the text a second time.
+     */
+    private double[] listed;
+
+    private JsonStatParser(String file, Source source, boolean holdValues) {
         this.file = file;
         this.source = source;
+        this.listed = holdValues ? new double[0] : null;
     }
 
     /**
@@ -99,7 +106,11 @@ public final class JsonStatParser {
      * {@code value} list, so it must give the same bytes each time.
      */
     public static JsonStatCube parse(String file, Source source) {
-        JsonStatParser p = new JsonStatParser(file, source);
+        return parse(new JsonStatParser(file, source, false));
+    }
+
+    private static JsonStatCube parse(JsonStatParser p) {
+        Source source = p.source;
         try (InputStream in = source.open(); JsonParser json = FACTORY.createParser(in)) {
             p.readDataset(json);
             p.refuseTrailingContent(json);
@@ -111,9 +122,9 @@ public final class JsonStatParser {
         return p.cube();
     }
 
-    /** A dataset in memory. */
+    /** A dataset in memory: its values are held as they are read (a StatBank answer is read once, not twice). */
     public static JsonStatCube parse(String file, byte[] bytes) {
-        return parse(file, () -> new java.io.ByteArrayInputStream(bytes));
+        return parse(new JsonStatParser(file, () -> new java.io.ByteArrayInputStream(bytes), true));
     }
 
     private static String at(JsonLocation location) {
@@ -253,7 +264,9 @@ public final class JsonStatParser {
         if (token == JsonToken.START_ARRAY) {
             long i = 0;
             for (JsonToken t = json.nextToken(); t != JsonToken.END_ARRAY; t = json.nextToken()) {
-                if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NULL) {
+                if (listed != null && i < MAX_CELLS) {
+                    hold(i, readNumber(json, t, "value[" + i + "]"));
+                } else if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NULL) {
                     readNumber(json, t, "value[" + i + "]");
                 }
                 if (cellCount < 0 && i >= MAX_CELLS) {
@@ -281,6 +294,13 @@ public final class JsonStatParser {
         } else {
             throw fail("value", "value", "forventet en liste eller et objekt med verdier, fant " + kind(token));
         }
+    }
+
+    private void hold(long i, double value) {
+        if (i == listed.length) {
+            listed = Arrays.copyOf(listed, (int) Math.min(MAX_CELLS, Math.max(16, listed.length * 2L)));
+        }
+        listed[(int) i] = value;
     }
 
     private double readNumber(JsonParser json, JsonToken t, String place) throws IOException {
@@ -424,6 +444,9 @@ public final class JsonStatParser {
             // A cell with a status but no value is given too: a null with its symbol.
             cells = statusForAll != null ? valueAt : union(valueAt, statusAt);
             cellValues = spread(valueAt, given, cells);
+        }
+        if (cellValues == null && listed != null) {
+            cellValues = Arrays.copyOf(listed, (int) valueCount);
         }
         JsonStatCube.Values values = cellValues != null ? JsonStatCube.Values.held(cellValues) : this::streamValues;
         return new JsonStatCube(ids, ordered, cells, values, statusAt, symbols, statusForAll, roles, updated, datasetSource);

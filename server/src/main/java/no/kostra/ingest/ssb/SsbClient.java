@@ -356,6 +356,11 @@ public final class SsbClient {
                 merged.put(variable, codes);
                 return;
             }
+            if (inA.equals(inB)) {
+                // Usually so for the regions and years (hundreds of codes), which a union would hash every time.
+                merged.put(variable, inA);
+                return;
+            }
             Set<String> either = new HashSet<>(inA);
             either.addAll(inB);
             merged.put(variable, codes.stream().filter(either::contains).toList());
@@ -536,12 +541,7 @@ public final class SsbClient {
         for (int attempt = 0; ; attempt++) {
             limiter.acquire();
             calls++;
-            HttpResponse<byte[]> response;
-            try {
-                response = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
-            } finally {
-                limiter.completed();
-            }
+            HttpResponse<byte[]> response = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 429 || attempt == MAX_RETRIES) {
                 return response;
             }

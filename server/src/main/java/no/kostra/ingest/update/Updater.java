@@ -48,8 +48,7 @@ public final class Updater {
 
     public UpdateSummary run(UpdateRequest request, SsbClient client, UpdateProgress progress) throws InterruptedException {
         Catalog current = catalog.get();
-        List<IndicatorSource> sources = database.read(SourceRepository::all);
-        UpdatePlan plan = UpdatePlan.of(current, sources, request);
+        UpdatePlan plan = UpdatePlan.of(current, database.read(SourceRepository::all), request);
         if (plan.tables().isEmpty()) {
             throw new InvalidInputException("Ingen indikator har en kilde i statistikkbanken; importer indicator_sources.csv"
                     + " (import --format catalog) først", Map.of("year", request.year()));
@@ -80,14 +79,13 @@ public final class Updater {
             progress.table(index++, plan.tables().size(), table.table(), 100);
         }
         int calls = client.calls() - callsBefore;
+        // Made-up answers (the local StatBank) say so in the figures' source, and so in every table and workbook shown.
+        Sources sources = new Sources(labels.isEmpty() ? "SSB statistikkbanken" : String.join("; ", labels));
         Gathered gathered = gather(plan, values, request, id -> current.findIndicator(id).map(i -> i.weightIndicator()).orElse(null),
-                new Numbers(current));
+                new Numbers(current, request.years()), sources);
         progress.importing(gathered.figures.size());
         String tableList = String.join(", ", tables.stream().map(UpdateSummary.Table::table).toList());
-        // Made-up answers (the local StatBank) say so in the figures' source, and so in every table and workbook shown.
-        String source = labels.isEmpty() ? "SSB statistikkbanken, tabell " + tableList
-                : String.join("; ", labels) + ", tabell " + tableList;
-        ImportMapping mapping = new ImportMapping(Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), source);
+        ImportMapping mapping = new ImportMapping(Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), sources.of(tableList));
         ImportReport report = importer.importGathered("ssb-oppdatering-" + request.year(),
                 HexFormat.of().formatHex(identity.digest()).getBytes(StandardCharsets.US_ASCII),
                 // SSB's own figures may jump for real (a new service, a reorganised function): stored and reported.
@@ -114,44 +112,89 @@ public final class Updater {
         }
     }
 
-    /** One figure made by the update, for a municipality (by the number SSB used) or a group. */
-    private record Made(String where, String statBankRegion, String indicator, int year, Figure figure) {
+    /**
+     * One figure made by the update, for a municipality (by the number SSB used) or a group: {@code tables} the one
+     * it was read from, or the numerator's and denominator's ("12367/07459").
+     */
+    private record Made(String tables, String statBankRegion, String indicator, int year, Figure figure, String source) {
         void into(FigureSink sink) {
             StatBankRegions.group(statBankRegion).ifPresentOrElse(
-                    group -> sink.groupMean(where, group, indicator, year, figure),
-                    () -> sink.observation(where, statBankRegion, indicator, year, figure));
+                    group -> sink.groupMean(this::where, group, indicator, year, figure, source),
+                    () -> sink.observation(this::where, statBankRegion, indicator, year, figure, source));
+        }
+
+        String where() {
+            return "tabell " + tables + ", region " + statBankRegion + ", år " + year;
         }
     }
 
     private record Gathered(List<Made> figures, int incomplete) {
     }
 
-    /** What the catalogue says of the region codes StatBank answered for, worked out once per code and year. */
-    private static final class Numbers {
-        private final Catalog catalog;
-        private final Map<String, Boolean> inUse = new java.util.HashMap<>();
-        private final Map<String, Boolean> today = new java.util.HashMap<>();
+    /**
+     * Each figure's source: the answers' own label and the table or tables it came from. Stored with every figure, so
+     * it names that figure's tables, not every table of the update: the full list (some 120 characters) on each of
+     * 40 000 figures made the update's database three times the size of the same figures imported from a file, and
+     * its write the slower for it. Made once per table or pair of tables.
+     */
+    private static final class Sources {
+        private final String label;
+        private final Map<String, String> byTables = new java.util.HashMap<>();
 
-        Numbers(Catalog catalog) {
-            this.catalog = catalog;
+        Sources(String label) {
+            this.label = label;
         }
 
-        /** Whether a municipality number was the one in use that year. */
+        String of(String tables) {
+            return byTables.computeIfAbsent(tables, t -> label + ", tabell " + t);
+        }
+    }
+
+    /** What the catalogue says of the region codes StatBank answered for, worked out once per code. */
+    private static final class Numbers {
+        private final Catalog catalog;
+        private final List<Integer> years;
+        private final Map<String, Code> codes = new java.util.HashMap<>();
+
+        /** Of one code: whether the update wants its figure for each year asked, and whether it was in use then. */
+        private record Code(boolean[] wanted, boolean[] inUse) {
+        }
+
+        Numbers(Catalog catalog, List<Integer> years) {
+            this.catalog = catalog;
+            this.years = years;
+        }
+
+        private Code code(String code) {
+            return codes.computeIfAbsent(code, c -> {
+                boolean group = StatBankRegions.group(c).isPresent();
+                boolean today = catalog.findRegion(c).map(r -> r.code().equals(c)).orElse(false);
+                boolean[] inUse = new boolean[years.size()];
+                boolean[] wanted = new boolean[years.size()];
+                for (int y = 0; y < years.size(); y++) {
+                    int year = years.get(y);
+                    inUse[y] = catalog.findRegion(c).map(r -> catalog.codeInYear(r.code(), year).equals(c)).orElse(false);
+                    wanted[y] = group || today || inUse[y];
+                }
+                return new Code(wanted, inUse);
+            });
+        }
+
+        /** Whether a municipality number was the one in use that year (a year the update asks for). */
         boolean inUse(String code, int year) {
-            return inUse.computeIfAbsent(code + " " + year, k -> catalog.findRegion(code)
-                    .map(r -> catalog.codeInYear(r.code(), year).equals(code)).orElse(false));
+            int y = years.indexOf(year);
+            return y >= 0 && code(code).inUse[y];
         }
 
         /**
-         * Whether the update wants a figure at all: a group's, or one under the municipality's number of that year or
-         * under today's (which SSB back-fills into earlier years; the import decides between the two). A query asks
-         * every number for every year, so a former number's years after it ended come back empty ('.'): they are left
-         * out rather than handed to the import to be rejected.
+         * Whether the update wants a figure at all: one of a year it asks for, and a group's, or one under the
+         * municipality's number of that year or under today's (which SSB back-fills into earlier years; the import
+         * decides between the two). A query asks every number for every year, so a former number's years after it
+         * ended come back empty ('.'): they are left out rather than handed to the import to be rejected.
          */
         boolean wanted(String code, int year) {
-            return StatBankRegions.group(code).isPresent()
-                    || today.computeIfAbsent(code, k -> catalog.findRegion(code).map(r -> r.code().equals(code)).orElse(false))
-                    || inUse(code, year);
+            int y = years.indexOf(year);
+            return y >= 0 && code(code).wanted[y];
         }
     }
 
@@ -163,7 +206,7 @@ public final class Updater {
      *                 weight is stored under that one only, not under the numbers SSB back-fills
      */
     private static Gathered gather(UpdatePlan plan, SeriesReader.Values values, UpdateRequest request,
-                                   java.util.function.Function<String, String> weightOf, Numbers numbers) {
+                                   java.util.function.Function<String, String> weightOf, Numbers numbers, Sources sources) {
         List<Made> made = new ArrayList<>();
         java.util.Set<String> weightsMade = new java.util.HashSet<>();
         int incomplete = 0;
@@ -171,11 +214,12 @@ public final class Updater {
             String indicator = entry.getKey();
             IndicatorSource value = role(entry.getValue(), IndicatorSource.Role.VALUE);
             if (value != null) {
+                String source = sources.of(value.table());
                 for (var region : values.of(SeriesId.of(value)).entrySet()) {
                     for (var year : region.getValue().entrySet()) {
-                        if (request.years().contains(year.getKey()) && numbers.wanted(region.getKey(), year.getKey())) {
-                            made.add(new Made(where(value.table(), region.getKey(), year.getKey()), region.getKey(), indicator,
-                                    year.getKey(), SourceRatio.scaled(year.getValue(), value.factor())));
+                        if (numbers.wanted(region.getKey(), year.getKey())) {
+                            made.add(new Made(value.table(), region.getKey(), indicator, year.getKey(),
+                                    SourceRatio.scaled(year.getValue(), value.factor()), source));
                         }
                     }
                 }
@@ -183,26 +227,29 @@ public final class Updater {
             }
             IndicatorSource numerator = role(entry.getValue(), IndicatorSource.Role.NUMERATOR);
             IndicatorSource denominator = role(entry.getValue(), IndicatorSource.Role.DENOMINATOR);
+            String tables = numerator.table().equals(denominator.table()) ? numerator.table()
+                    : numerator.table() + "/" + denominator.table();
+            String source = sources.of(tables);
+            String weightSource = sources.of(denominator.table());
             Map<String, Map<Integer, Figure>> below = values.of(SeriesId.of(denominator));
             String weight = weightOf.apply(indicator);
             for (var region : values.of(SeriesId.of(numerator)).entrySet()) {
+                Map<Integer, Figure> denominators = below.getOrDefault(region.getKey(), Map.of());
                 for (var year : region.getValue().entrySet()) {
-                    Figure d = below.getOrDefault(region.getKey(), Map.of()).get(year.getKey());
-                    if (!request.years().contains(year.getKey()) || !numbers.wanted(region.getKey(), year.getKey())) {
+                    if (!numbers.wanted(region.getKey(), year.getKey())) {
                         continue;
                     }
+                    Figure d = denominators.get(year.getKey());
                     if (d == null) {
                         incomplete++;
                         continue;
                     }
-                    made.add(new Made(where(numerator.table() + "/" + denominator.table(), region.getKey(), year.getKey()),
-                            region.getKey(), indicator, year.getKey(),
-                            SourceRatio.of(year.getValue(), numerator.factor(), d, denominator.factor())));
+                    made.add(new Made(tables, region.getKey(), indicator, year.getKey(),
+                            SourceRatio.of(year.getValue(), numerator.factor(), d, denominator.factor()), source));
                     if (weight != null && StatBankRegions.group(region.getKey()).isEmpty() && d.hasValue()
                             && numbers.inUse(region.getKey(), year.getKey())
                             && weightsMade.add(weight + "|" + region.getKey() + "|" + year.getKey())) {
-                        made.add(new Made(where(denominator.table(), region.getKey(), year.getKey()), region.getKey(), weight,
-                                year.getKey(), d));
+                        made.add(new Made(denominator.table(), region.getKey(), weight, year.getKey(), d, weightSource));
                     }
                 }
             }
@@ -212,10 +259,6 @@ public final class Updater {
 
     private static IndicatorSource role(List<IndicatorSource> sources, IndicatorSource.Role role) {
         return sources.stream().filter(s -> s.role() == role).findFirst().orElse(null);
-    }
-
-    private static String where(String table, String region, int year) {
-        return "tabell " + table + ", region " + region + ", år " + year;
     }
 
     private static MessageDigest sha256() {

@@ -57,6 +57,32 @@ class JsonStatParserTest {
     }
 
     @Test
+    void aDatasetInMemoryIsReadOnceAndGivesTheSameCellsAsOneReadFromASource() {
+        // given a dense cube, as bytes in memory and as a source that counts how often it is opened
+        StringBuilder values = new StringBuilder("\"value\":[");
+        for (int i = 0; i < 120_000; i++) {
+            values.append(i == 0 ? "" : ",").append(i == 7 ? "null" : i + ".5");
+        }
+        byte[] json = String.format(CUBE, codes(300), codes(400), values.append("],\"status\":{\"7\":\":\"}")).getBytes(StandardCharsets.UTF_8);
+        int[] opened = {0};
+        JsonStatParser.Source source = () -> {
+            opened[0]++;
+            return new java.io.ByteArrayInputStream(json);
+        };
+
+        // when each is read
+        List<Cell> inMemory = new ArrayList<>();
+        JsonStatParser.parse("t.json", json).forEachCell((cell, value, status) -> inMemory.add(new Cell(cell, value, status)));
+        List<Cell> streamed = new ArrayList<>();
+        JsonStatParser.parse("t.json", source).forEachCell((cell, value, status) -> streamed.add(new Cell(cell, value, status)));
+
+        // then both give every cell alike, and only the source is read a second time for its values
+        assertThat(inMemory).hasSize(120_000).isEqualTo(streamed);
+        assertThat(inMemory.get(7)).isEqualTo(new Cell(7, Double.NaN, ":"));
+        assertThat(opened[0]).isEqualTo(2);
+    }
+
+    @Test
     void aCellsCoordinatesFollowRowMajorOrder() {
         String json = String.format(CUBE, codes(300), codes(400), "\"value\":{\"401\":1}");
         JsonStatCube cube = JsonStatParser.parse("t.json", json.getBytes(StandardCharsets.UTF_8));

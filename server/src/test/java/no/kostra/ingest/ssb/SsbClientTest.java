@@ -110,33 +110,55 @@ class SsbClientTest {
     }
 
     @Test
-    void theThirtyFirstCallInAMinuteWaitsForTheWindow() throws Exception {
+    void theThirtyFirstCallInAMinuteWaitsForTheWindowAndItsMargin() throws Exception {
+        // given 30 calls sent a second apart
         for (int i = 0; i < 30; i++) {
             limiter.acquire();
-            limiter.completed();
             clock.now = clock.now.plusSeconds(1);
         }
+
+        // when the 31st is due, 30 s after the first was sent
         limiter.acquire();
 
-        assertThat(slept).containsExactly(Duration.ofSeconds(30));
+        // then it waits until the first has left the window, and a 50th of the window more
+        assertThat(slept).containsExactly(Duration.ofSeconds(30).plus(Duration.ofMillis(1_200)));
     }
 
     @Test
-    void aCallIsCountedFromItsAnswerSoTheThirtyFirstGoesOnlyWhenStatBankNoLongerCountsTheFirst() throws Exception {
-        // given a first call answered after 3 s (StatBank counted it when it arrived, at most 3 s after it was sent)
-        limiter.acquire();
+    void aCallIsCountedFromWhenItWasSentNotFromItsAnswer() throws Exception {
+        // given a first call that took 3 s to answer, and 29 more sent straight after its answer
+        RateLimiter noMargin = new RateLimiter(30, Duration.ofSeconds(60), Duration.ZERO, clock, d -> {
+            slept.add(d);
+            clock.now = clock.now.plus(d);
+        });
+        java.time.Instant first = clock.now;
+        noMargin.acquire();
         clock.now = clock.now.plusSeconds(3);
-        limiter.completed();
         for (int i = 1; i < 30; i++) {
+            noMargin.acquire();
+        }
+
+        // when the 31st call is due
+        noMargin.acquire();
+
+        // then it goes a window after the first was sent (StatBank counts requests), not a window after its answer
+        assertThat(slept).containsExactly(Duration.ofSeconds(57));
+        assertThat(clock.now).isEqualTo(first.plusSeconds(60));
+    }
+
+    @Test
+    void theMarginKeepsACallThatWasSlowToArriveInTheWindowSoTheThirtyFirstIsNotRefused() throws Exception {
+        // given 30 calls sent at once (the first of which may reach StatBank up to the margin later than the others)
+        java.time.Instant first = clock.now;
+        for (int i = 0; i < 30; i++) {
             limiter.acquire();
-            limiter.completed();
         }
 
         // when the 31st call is due
         limiter.acquire();
 
-        // then it waits a whole window from the first call's answer: 63 s after the first was sent
-        assertThat(slept).containsExactly(Duration.ofSeconds(60));
+        // then it leaves a window and the margin, 1.2 s, after the first was sent
+        assertThat(clock.now).isEqualTo(first.plusSeconds(60).plusMillis(1_200));
     }
 
     @Test

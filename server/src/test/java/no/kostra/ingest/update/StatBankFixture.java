@@ -50,6 +50,21 @@ final class StatBankFixture implements AutoCloseable {
                 new StoredMetadata(services.database(), CLOCK));
     }
 
+    /** A column (vintage, source) of the current revision of a stored figure, or null when none is stored. */
+    String current(String column, String indicator, String region, int year) {
+        return services.database().read(c -> {
+            try (var s = c.prepareStatement("select " + column + " from observation where indicator_id = ? and region_code = ?"
+                    + " and ref_year = ? order by revision desc")) {
+                s.setString(1, indicator);
+                s.setString(2, region);
+                s.setInt(3, year);
+                try (var r = s.executeQuery()) {
+                    return r.next() ? r.getString(1) : null;
+                }
+            }
+        });
+    }
+
     Updater updater() {
         return new Updater(services.database(), services.importer(), services.catalogs()::current);
     }

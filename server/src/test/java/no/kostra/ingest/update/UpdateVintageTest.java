@@ -37,17 +37,7 @@ class UpdateVintageTest {
 
     /** The vintage of the current figure, as stored. */
     private String vintage(String indicator, String region, int year) {
-        return fixture.services.database().read(c -> {
-            try (var s = c.prepareStatement("select vintage from observation where indicator_id = ? and region_code = ?"
-                    + " and ref_year = ? order by revision desc")) {
-                s.setString(1, indicator);
-                s.setString(2, region);
-                s.setInt(3, year);
-                try (var r = s.executeQuery()) {
-                    return r.next() ? r.getString(1) : null;
-                }
-            }
-        });
+        return fixture.current("vintage", indicator, region, year);
     }
 
     private long preliminaryFiguresNow() {

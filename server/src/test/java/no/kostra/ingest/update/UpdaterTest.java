@@ -76,6 +76,21 @@ class UpdaterTest {
     }
 
     @Test
+    void eachFigureNamesAsItsSourceTheTableItWasReadFromOrTheNumeratorsAndTheDenominatorsTables() throws Exception {
+        // given an update
+        fixture.updater().run(MARCH, fixture.client(), UpdateProgress.none());
+
+        // then a figure read as it stands names its table, and a ratio the numerator's and the denominator's
+        assertThat(source("BHG.andel_barn_1_5_i_barnehage", "3201", 2025)).isEqualTo("SSB statistikkbanken, tabell 13502");
+        assertThat(source("KHT.netto_driftsutgifter_per_innbygger", "3201", 2025))
+                .isEqualTo("SSB statistikkbanken, tabell 12367/07459");
+    }
+
+    private String source(String indicator, String region, int year) {
+        return fixture.current("source", indicator, region, year);
+    }
+
+    @Test
     void inhabitantsOfAllAgesAndOfSomeAgesComeFromOneCallWithEveryAgeAskedAndSexEliminated() throws Exception {
         fixture.updater().run(MARCH, fixture.client(), UpdateProgress.none());
 
