@@ -10,9 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Several routes loaded by {@code wrk} in alternating rounds after warm-up, so drift of a shared machine hits each alike.
- * Every round's figures and ratios are printed, then each ratio's minimum, median and maximum over the rounds, each
- * labelled with the goal it answers (no averaging of rounds: a late round counts as much as an early one).
+ * Several routes loaded by {@code wrk} in rounds after warm-up. In each round every ratio's two routes are loaded back to
+ * back, the baseline first in odd rounds and second in even ones, so that neither the drift of a shared machine within
+ * a round nor the order decides a ratio (with every route loaded once a round, the routes loaded last in it came out
+ * slower). Every run's figures and every ratio are printed, then each ratio's minimum, median and maximum over the
+ * rounds, each labelled with the goal it answers (no averaging of rounds: a late round counts as much as an early one).
  */
 final class RouteRounds {
     /** What every browser and Office's runtimes send. */
@@ -50,17 +52,18 @@ final class RouteRounds {
                 wrk.run(load.uri(), WARM_UP, load.headers().toArray(String[]::new));
             }
         }
+        Map<String, Load> byLabel = new LinkedHashMap<>();
+        loads.forEach(load -> byLabel.put(load.label(), load));
         Map<String, List<Double>> values = new LinkedHashMap<>();
         for (int i = 1; i <= rounds; i++) {
-            Map<String, Wrk.Result> results = new LinkedHashMap<>();
-            for (Load load : loads) {
-                Wrk.Result r = wrk.run(load.uri(), round, load.headers().toArray(String[]::new));
-                results.put(load.label(), r);
-                System.out.printf(Locale.ROOT, "round %d: %-44s %.0f requests/s, p50 %.3f ms, p99 %.3f ms%n", i, load.label(),
-                        r.requestsPerSecond(), r.p50Millis(), r.p99Millis());
-            }
             for (Ratio ratio : ratios) {
-                double value = results.get(ratio.numerator()).requestsPerSecond() / results.get(ratio.denominator()).requestsPerSecond();
+                boolean baselineFirst = i % 2 == 1;
+                Load first = byLabel.get(baselineFirst ? ratio.denominator() : ratio.numerator());
+                Load second = byLabel.get(baselineFirst ? ratio.numerator() : ratio.denominator());
+                Wrk.Result firstResult = run(wrk, first, round, i);
+                Wrk.Result secondResult = run(wrk, second, round, i);
+                double value = baselineFirst ? secondResult.requestsPerSecond() / firstResult.requestsPerSecond()
+                        : firstResult.requestsPerSecond() / secondResult.requestsPerSecond();
                 values.computeIfAbsent(ratio.label(), k -> new ArrayList<>()).add(value);
                 System.out.printf(Locale.ROOT, "round %d: %s %.2f (%s)%n", i, ratio.label(), value, ratio.goal());
             }
@@ -74,5 +77,12 @@ final class RouteRounds {
             System.out.printf(Locale.ROOT, "%s over %d rounds: min %.2f, median %.2f, max %.2f (%s)%s%n", ratio.label(), n,
                     sorted.get(0), median, sorted.get(n - 1), ratio.goal(), verdict);
         }
+    }
+
+    private static Wrk.Result run(Wrk wrk, Load load, Duration round, int roundNumber) throws IOException, InterruptedException {
+        Wrk.Result r = wrk.run(load.uri(), round, load.headers().toArray(String[]::new));
+        System.out.printf(Locale.ROOT, "round %d: %-44s %.0f requests/s, p50 %.3f ms, p99 %.3f ms%n", roundNumber, load.label(),
+                r.requestsPerSecond(), r.p50Millis(), r.p99Millis());
+        return r;
     }
 }
