@@ -69,6 +69,11 @@ public final class UpdateBenchmark implements Callable<Integer> {
     @Option(names = "--window", defaultValue = "6", description = "Seconds in which StatBank allows 30 calls (SSB: 60; default: ${DEFAULT-VALUE}).")
     int windowSeconds;
 
+    @Option(names = "--repeats", defaultValue = "3",
+            description = "Updates (and file imports), each into a fresh database, timed together in each round, so that each side"
+                    + " takes seconds on a quiet machine (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
     @Option(names = "--scaled-cell-limit", defaultValue = "8000",
             description = "Cells a call in the run where the call limit binds (SSB: 800 000; default: ${DEFAULT-VALUE}).")
     int scaledCellLimit;
@@ -177,41 +182,45 @@ public final class UpdateBenchmark implements Callable<Integer> {
         List<double[]> measured = new ArrayList<>();
         Set<String> checksums = new LinkedHashSet<>();
         for (int round = -WARM_UP + 1; round <= rounds; round++) {
-            String name = "r" + (round + WARM_UP);
-            byte[] file;
-            double update;
-            UpdateSummary summary;
-            try (Services services = fresh(dir, name + "-update")) {
-                Updater updater = new Updater(services.database(), services.importer(), services.catalogs()::current);
-                SsbClient client = new SsbClient(bank.v2(), null, HttpClient.newHttpClient(), limiter, SsbClient.SSB_CELL_LIMIT, null,
-                        new StoredMetadata(services.database(), services.clock()));
-                Thread.sleep(window.toMillis());
-                settle();
-                long start = System.nanoTime();
-                summary = updater.run(request, client, UpdateProgress.none());
-                update = (System.nanoTime() - start) / 1e9;
-                if (round == -WARM_UP + 1) {
-                    groupMeans(services, request.year());
+            byte[] file = null;
+            double update = 0;
+            UpdateSummary summary = null;
+            for (int repeat = 1; repeat <= repeats; repeat++) {
+                try (Services services = fresh(dir, "r" + (round + WARM_UP) + "-" + repeat + "-update")) {
+                    Updater updater = new Updater(services.database(), services.importer(), services.catalogs()::current);
+                    SsbClient client = new SsbClient(bank.v2(), null, HttpClient.newHttpClient(), limiter, SsbClient.SSB_CELL_LIMIT,
+                            null, new StoredMetadata(services.database(), services.clock()));
+                    Thread.sleep(window.toMillis());
+                    settle();
+                    long start = System.nanoTime();
+                    summary = updater.run(request, client, UpdateProgress.none());
+                    update += (System.nanoTime() - start) / 1e9;
+                    if (round == -WARM_UP + 1 && repeat == 1) {
+                        groupMeans(services, request.year());
+                    }
+                    byte[] stored = asCsv(services, summary.importId());
+                    checksums.add(summary.figures() + " " + Importer.sha256(stored).substring(0, 16));
+                    file = stored;
                 }
-                file = asCsv(services, summary.importId());
             }
-            double load;
-            ImportReport report;
-            try (Services services = fresh(dir, name + "-file")) {
-                settle();
-                long start = System.nanoTime();
-                // The update stores SSB's figures even where they jump tenfold; the same figures from a file must be confirmed so.
-                report = services.importer().importFile("update.csv", file,
-                        new ImportOptions(ImportFormat.CSV, null, Vintage.FINAL, null).acceptOutliers(true));
-                load = (System.nanoTime() - start) / 1e9;
+            double load = 0;
+            ImportReport report = null;
+            for (int repeat = 1; repeat <= repeats; repeat++) {
+                try (Services services = fresh(dir, "r" + (round + WARM_UP) + "-" + repeat + "-file")) {
+                    settle();
+                    long start = System.nanoTime();
+                    // The update stores SSB's figures even where they jump tenfold; the same figures from a file must be confirmed so.
+                    report = services.importer().importFile("update.csv", file,
+                            new ImportOptions(ImportFormat.CSV, null, Vintage.FINAL, null).acceptOutliers(true));
+                    load += (System.nanoTime() - start) / 1e9;
+                }
             }
             String checksum = Importer.sha256(file).substring(0, 16);
-            checksums.add(summary.figures() + " " + checksum);
             if (round > 0) {
                 measured.add(new double[] {update, load});
-                System.out.printf(Locale.ROOT, "round %d: update %.2f s, file import %.2f s, ratio %.2f; %d figures made, %d stored"
-                        + " (the file's rows), checksum of the file %s%n", round, update, load, update / load, summary.figures(),
-                        report.read(), checksum);
+                System.out.printf(Locale.ROOT, "round %d: %d updates %.2f s, %d file imports %.2f s, ratio %.2f; %d figures made, %d"
+                        + " stored (the file's rows), checksum of the file %s%n", round, repeats, update, repeats, load, update / load,
+                        summary.figures(), report.read(), checksum);
             }
         }
         double[] ratios = measured.stream().mapToDouble(t -> t[0] / t[1]).sorted().toArray();
