@@ -98,4 +98,15 @@ class EmbeddedDatabaseTest {
             assertThat(database.schemaVersion()).isNotEmpty();
         }
     }
+
+    @Test
+    void thePageCacheIsAnEighthOfTheHeapFromH2sDefaultUpTo64MiB() {
+        long mib = 1024 * 1024;
+
+        assertThat(EmbeddedDatabase.cacheKilobytes(128 * mib)).isEqualTo(16 * 1024);
+        assertThat(EmbeddedDatabase.cacheKilobytes(256 * mib)).isEqualTo(32 * 1024);
+        assertThat(EmbeddedDatabase.cacheKilobytes(6 * 1024 * mib)).isEqualTo(64 * 1024);
+        assertThat(DatabaseSettings.embedded(dir.resolve("data")).jdbcUrl())
+                .endsWith(";CACHE_SIZE=" + EmbeddedDatabase.cacheKilobytes(Runtime.getRuntime().maxMemory()));
+    }
 }
