@@ -179,11 +179,6 @@ public final class Database implements AutoCloseable {
         return revision.current(() -> read(DataRevision::current));
     }
 
-    /** Whether {@link #dataRevision} learns of writes without asking the database each time. */
-    boolean watchesWrites() {
-        return revision.watchesWrites();
-    }
-
     @Override
     public void close() {
         probes.close();
