@@ -183,6 +183,7 @@ public final class UpdateBenchmark implements Callable<Integer> {
         Set<String> checksums = new LinkedHashSet<>();
         for (int round = -WARM_UP + 1; round <= rounds; round++) {
             byte[] file = null;
+            String checksum = null;
             double update = 0;
             UpdateSummary summary = null;
             for (int repeat = 1; repeat <= repeats; repeat++) {
@@ -199,7 +200,8 @@ public final class UpdateBenchmark implements Callable<Integer> {
                         groupMeans(services, request.year());
                     }
                     byte[] stored = asCsv(services, summary.importId());
-                    checksums.add(summary.figures() + " " + Importer.sha256(stored).substring(0, 16));
+                    checksum = Importer.sha256(stored).substring(0, 16);
+                    checksums.add(summary.figures() + " " + checksum);
                     file = stored;
                 }
             }
@@ -215,7 +217,6 @@ public final class UpdateBenchmark implements Callable<Integer> {
                     load += (System.nanoTime() - start) / 1e9;
                 }
             }
-            String checksum = Importer.sha256(file).substring(0, 16);
             if (round > 0) {
                 measured.add(new double[] {update, load});
                 System.out.printf(Locale.ROOT, "round %d: %d updates %.2f s, %d file imports %.2f s, ratio %.2f; %d figures made, %d"

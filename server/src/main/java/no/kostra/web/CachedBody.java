@@ -22,7 +22,12 @@ record CachedBody(byte[] identity, byte[] gzip) {
 
     /** Answers with the body, gzipped when the client accepts it; the compression Javalin would add is then skipped. */
     void send(Context ctx, String contentType) {
-        ctx.contentType(contentType).header("Vary", "Accept-Encoding");
+        send(ctx, contentType, "Accept-Encoding");
+    }
+
+    /** As {@link #send(Context, String)}, for an answer that also varies with other request headers ({@code vary}). */
+    void send(Context ctx, String contentType, String vary) {
+        ctx.contentType(contentType).header("Vary", vary);
         if (gzip != null && acceptsGzip(ctx.header("Accept-Encoding"))) {
             ctx.header("Content-Encoding", "gzip").result(gzip);
         } else {

@@ -21,6 +21,8 @@ import no.kostra.workbook.powerquery.DataTable;
 final class DataRoutes {
     /** More profiles than a summary has would only make one request do a great deal of work. */
     private static final int MAX_PROFILES = 20;
+    /** The answer depends on the format asked ({@code Accept}) and on gzip. */
+    private static final String VARY = "Accept, Accept-Encoding";
 
     private final Services services;
     private final ResponseCache cache;
@@ -91,11 +93,10 @@ final class DataRoutes {
         String tag = EntityTags.weak(revision + (csv ? "-csv" : "-json"));
         ctx.header("ETag", tag).header("Cache-Control", "no-cache");
         if (EntityTags.matches(ctx.header("If-None-Match"), tag)) {
-            ctx.status(304).header("Vary", "Accept, Accept-Encoding");
+            ctx.status(304).header("Vary", VARY);
             return;
         }
-        body.send(ctx, csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8");
-        ctx.header("Vary", "Accept, Accept-Encoding");
+        body.send(ctx, csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8", VARY);
     }
 
     private static Map<String, Object> json(DataTable table) {
