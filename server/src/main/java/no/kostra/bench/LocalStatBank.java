@@ -26,7 +26,8 @@ import java.util.function.Function;
  * dataset without values) and {@code GET …/tables/{id}/data?valueCodes[VAR]=…} (the sub-cube of the codes asked for,
  * row-major, statuses renumbered). The full datasets come from a function (recorded fixtures in tests, generated ones
  * in {@code bench update}); answers are kept by query, so a repeated query costs only the sending. Unknown tables
- * answer 404. It enforces SSB's limits when given them ({@link Limits}): a data query over the cell limit answers
+ * answer 404; a query leaving out a variable the table cannot eliminate, or naming a variable or code it lacks, 400 with
+ * StatBank's own title. It enforces SSB's limits when given them ({@link Limits}): a data query over the cell limit answers
  * 400 "Too many cells selected", and a call beyond the calls allowed in the window 429 with Retry-After (the seconds
  * until the oldest call counted leaves the window); it counts every call ({@link #counts()}). For tests, a table's
  * data answer can be replaced by given bytes.
@@ -118,6 +119,14 @@ public final class LocalStatBank implements AutoCloseable {
         return new Counts(calls.get(), metadataAnswers.get(), dataAnswers.get(), tooManyCells.get(), tooManyRequests.get());
     }
 
+    /**
+     * Builds the full datasets of the tables now, as a StatBank has its tables stored before anyone asks: a benchmark
+     * then times the answers, not this stand-in generating its made-up data on the first call.
+     */
+    public void load(java.util.Collection<String> tables) {
+        tables.forEach(table -> datasets.apply(table).ifPresent(dataset -> full.putIfAbsent(table, dataset)));
+    }
+
     /** From now on, every data query to {@code table} is answered with these bytes. */
     public void replaceData(String table, byte[] body) {
         replaced.put(table, body);
@@ -161,6 +170,11 @@ public final class LocalStatBank implements AutoCloseable {
             }
             String query = x.getRequestURI().getRawQuery();
             Map<String, List<String>> asked = asked(query);
+            Optional<String> refused = refused(dataset.get(), asked);
+            if (refused.isPresent()) {
+                respond(x, 400, bytes(JSON.createObjectNode().put("title", refused.get())));
+                return;
+            }
             if (cells(dataset.get(), asked) > limits.cells()) {
                 tooManyCells.incrementAndGet();
                 respond(x, 400, "{\"error\":\"Too many cells selected\"}".getBytes(StandardCharsets.UTF_8));
@@ -195,6 +209,29 @@ public final class LocalStatBank implements AutoCloseable {
         }
         arrivals.addLast(now);
         return 0;
+    }
+
+    /**
+     * Why StatBank would refuse the query, in its own words: a variable the table cannot eliminate left out, a variable
+     * it does not have, or a code it lacks.
+     */
+    private static Optional<String> refused(ObjectNode dataset, Map<String, List<String>> asked) {
+        for (JsonNode id : dataset.path("id")) {
+            JsonNode dimension = dataset.path("dimension").path(id.asText());
+            if (!asked.containsKey(id.asText()) && !dimension.path("extension").path("elimination").asBoolean(false)) {
+                return Optional.of("Missing selection for mandantory variable");
+            }
+        }
+        for (Map.Entry<String, List<String>> variable : asked.entrySet()) {
+            JsonNode index = dataset.path("dimension").path(variable.getKey()).path("category").path("index");
+            if (index.isMissingNode()) {
+                return Optional.of("Non-existent variable");
+            }
+            if (variable.getValue().stream().anyMatch(code -> !index.has(code))) {
+                return Optional.of("Non-existent value");
+            }
+        }
+        return Optional.empty();
     }
 
     /** The cells a query selects: the codes asked of each variable, 1 for one left out to be eliminated, else all. */

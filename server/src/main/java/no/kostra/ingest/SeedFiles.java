@@ -21,9 +21,12 @@ public final class SeedFiles {
     /** The files the store is loaded from, in load order. */
     static final List<String> LOADED = List.of("regions.csv", "region_code_changes.csv", "group_members.csv",
             "service_profiles.csv", "indicators.csv", "profile_rows.csv", "observations.csv", "group_statistics.csv");
-    /** Files loaded when present: the analysis tables (see {@link AnalysisSeeds}) and the indicator sources. */
+    /**
+     * Files loaded when present: the analysis tables (see {@link AnalysisSeeds}), the indicator sources and the shapes
+     * of their StatBank tables.
+     */
     static final List<String> OPTIONAL = java.util.stream.Stream.concat(AnalysisSeeds.FILES.stream(),
-            java.util.stream.Stream.of(SourceTable.FILE)).toList();
+            java.util.stream.Stream.of(SourceTable.FILE, TableShapeTable.FILE)).toList();
 
     private final Map<String, String> texts;
 

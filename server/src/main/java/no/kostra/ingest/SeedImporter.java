@@ -58,12 +58,15 @@ public final class SeedImporter {
         List<ReferenceRows> analysis = AnalysisSeeds.parse(seeds, catalog);
         String sourcesText = seeds.optionalText(SourceTable.FILE);
         List<no.kostra.catalog.IndicatorSource> sources = sourcesText == null ? List.of() : SourceTable.parseSeed(catalog, sourcesText);
+        String shapesText = seeds.optionalText(TableShapeTable.FILE);
+        List<no.kostra.ingest.ssb.TableShape> shapes = shapesText == null ? List.of() : TableShapeTable.parse(shapesText);
         return Optional.ofNullable(database.inTransaction(c -> {
             if (alreadyLoaded(c, checksum)) {
                 return null; // another node loaded them while these were parsed
             }
             CatalogRepository.save(c, catalog);
             no.kostra.store.SourceRepository.save(c, sources);
+            no.kostra.store.TableShapeRepository.replaceAll(c, shapes);
             ReferenceTables.replaceSeedRows(c, analysis, checksum, java.time.Instant.now(clock));
             return writer.write(c, batch);
         }));

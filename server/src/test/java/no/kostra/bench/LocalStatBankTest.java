@@ -30,6 +30,10 @@ class LocalStatBankTest {
         }
     }
 
+    /** Every code of 12603's regions, function and years: with both contents codes, the whole table (32 cells). */
+    private static final String EVERY_CELL_OF_12603 = "/tables/12603/data?valueCodes[KOKkommuneregion0000]=3024,3201,0301,EAK"
+            + "&valueCodes[KOKfunksjon0000]=FGK241&valueCodes[Tid]=2021,2022,2023,2024";
+
     private HttpResponse<String> get(LocalStatBank bank, String pathAndQuery) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(bank.v2() + pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -39,8 +43,8 @@ class LocalStatBankTest {
         // given a limit of 31 cells a call
         try (LocalStatBank bank = new LocalStatBank(LocalStatBankTest::recorded, 0, new LocalStatBank.Limits(30, Duration.ofSeconds(60), 31))) {
             // when the whole table is asked (32 cells), then half of it (16)
-            HttpResponse<String> whole = get(bank, "/tables/12603/data?valueCodes[ContentsCode]=KOSLegeaarsverk0000,KOSFysioaarsverk0000");
-            HttpResponse<String> half = get(bank, "/tables/12603/data?valueCodes[ContentsCode]=KOSLegeaarsverk0000");
+            HttpResponse<String> whole = get(bank, EVERY_CELL_OF_12603 + "&valueCodes[ContentsCode]=KOSLegeaarsverk0000,KOSFysioaarsverk0000");
+            HttpResponse<String> half = get(bank, EVERY_CELL_OF_12603 + "&valueCodes[ContentsCode]=KOSLegeaarsverk0000");
 
             assertThat(whole.statusCode()).isEqualTo(400);
             assertThat(whole.body()).contains("Too many cells selected");
@@ -53,10 +57,30 @@ class LocalStatBankTest {
     void aVariableLeftOutToBeEliminatedCountsAsOneCell() throws Exception {
         // given 07459 over 3 regions (Bærum's numbers and Asker) and 3 years: 9 cells without sex and age, 954 with every age
         try (LocalStatBank bank = new LocalStatBank(LocalStatBankTest::recorded, 0, new LocalStatBank.Limits(30, Duration.ofSeconds(60), 900))) {
-            String regions = "/tables/07459/data?valueCodes[Region]=3024,3201,3203&valueCodes[Tid]=2023,2024,2025";
+            String regions = "/tables/07459/data?valueCodes[Region]=3024,3201,3203&valueCodes[Tid]=2023,2024,2025"
+                    + "&valueCodes[ContentsCode]=Personer1";
 
             assertThat(get(bank, regions).statusCode()).isEqualTo(200);
             assertThat(get(bank, regions + "&valueCodes[Alder]=*".replace("*", String.join(",", ages()))).statusCode()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void aQueryLeavingOutAVariableTheTableCannotEliminateOrNamingACodeItLacksIsRefusedAsStatBankDoes() throws Exception {
+        try (LocalStatBank bank = new LocalStatBank(LocalStatBankTest::recorded)) {
+            HttpResponse<String> noYears = get(bank, "/tables/07459/data?valueCodes[Region]=3201&valueCodes[ContentsCode]=Personer1");
+            HttpResponse<String> noSuchRegion = get(bank, "/tables/07459/data?valueCodes[Region]=EKG12&valueCodes[Tid]=2024"
+                    + "&valueCodes[ContentsCode]=Personer1");
+            HttpResponse<String> noSuchVariable = get(bank, "/tables/07459/data?valueCodes[Region]=3201&valueCodes[Tid]=2024"
+                    + "&valueCodes[ContentsCode]=Personer1&valueCodes[KOKart0000]=AGD2");
+
+            assertThat(noYears.statusCode()).isEqualTo(400);
+            assertThat(noYears.body()).contains("Missing selection for mandantory variable");
+            assertThat(noSuchRegion.statusCode()).isEqualTo(400);
+            assertThat(noSuchRegion.body()).contains("Non-existent value");
+            assertThat(noSuchVariable.statusCode()).isEqualTo(400);
+            assertThat(noSuchVariable.body()).contains("Non-existent variable");
+            assertThat(bank.counts().data()).isZero();
         }
     }
 

@@ -36,7 +36,9 @@ import no.kostra.text.NorwegianList;
  * go through a {@link RateLimiter}, which paces them to the window, and back off on 429 (Retry-After) should one come
  * all the same. A table's metadata is remembered ({@link MetadataMemory}) and asked again only when it no longer fits
  * the table: a year or code asked that it lacks, a query StatBank refuses (400, 404), or a data answer with a newer
- * {@code updated} stamp (the query is then asked again only if the new metadata plans it otherwise). With a cache
+ * {@code updated} stamp (the query is then asked again only if the new metadata plans it otherwise). A table never
+ * asked is planned from the catalogue's {@link TableShape} where it has one, so a first update makes only the data
+ * calls; a query StatBank refuses then has the metadata asked and the calls planned from it. With a cache
  * folder, a v2 answer is kept under the table id and the table's {@code updated} stamp and reused until the table is
  * updated; the metadata is then asked every time, since only it tells whether the table was updated. Not thread-safe.
  */
@@ -92,8 +94,15 @@ public final class SsbClient {
         }
     }
 
-    /** A table's variables: each one's codes in the table's order, and those StatBank lets a query leave out. */
-    record Variables(Map<String, List<String>> codes, Set<String> eliminable) {
+    /**
+     * A table's variables: each one's codes in the table's order, those StatBank lets a query leave out, and those whose
+     * codes are only the ones asked ({@link TableShape}): a query leaving such a variable out, to be eliminated, is
+     * never merged with one naming codes of it, since the merged query could not ask every code the sum needs.
+     */
+    record Variables(Map<String, List<String>> codes, Set<String> eliminable, Set<String> asAsked) {
+        Variables(Map<String, List<String>> codes, Set<String> eliminable) {
+            this(codes, eliminable, Set.of());
+        }
     }
 
     /** One call: the codes it selects of each variable (a variable left out is eliminated) and the requests it answers. */
@@ -103,7 +112,17 @@ public final class SsbClient {
         }
     }
 
-    private record Metadata(String updated, Variables variables) {
+    /** What a plan rests on: the table's metadata as {@code updated} then, or the catalogue's {@link TableShape}. */
+    private record Metadata(String updated, Variables variables, Basis basis) {
+    }
+
+    private enum Basis {
+        /** Asked during this fetch. */
+        ASKED,
+        /** Remembered from an earlier update: the data answer's {@code updated} stamp tells whether it still holds. */
+        REMEMBERED,
+        /** The catalogue's shape of the table, codes as asked: only a refused query tells that it no longer holds. */
+        SHAPE
     }
 
     public List<Fetched> fetch(SsbRequest request) throws IOException, InterruptedException {
@@ -116,9 +135,8 @@ public final class SsbClient {
         if (requests.stream().anyMatch(r -> !r.tableId().equals(table))) {
             throw new IllegalArgumentException("The requests of one fetch must ask one table: " + requests);
         }
-        Metadata metadata = cache == null ? recalled(table).orElse(null) : null;
-        boolean fresh = metadata == null;
-        if (fresh) {
+        Metadata metadata = cache == null ? recalled(table).or(() -> shaped(table, requests)).orElse(null) : null;
+        if (metadata == null) {
             metadata = ask(table);
             if (metadata == null) {
                 return fetchV1(table, requests);
@@ -129,11 +147,14 @@ public final class SsbClient {
             try {
                 pieces = plan(requests, metadata.variables(), cellLimit);
             } catch (IllegalArgumentException e) {
-                if (fresh) {
+                if (metadata.basis() == Basis.ASKED) {
                     throw e;
                 }
-                metadata = askAgain(table); // remembered before the table got the year or code asked
-                fresh = true;
+                // remembered before the table got the year or code asked, or a code the shape does not list
+                metadata = askAgain(table, metadata);
+                if (metadata == null) {
+                    return fetchV1(table, requests);
+                }
                 continue;
             }
             List<Fetched> out = new ArrayList<>();
@@ -146,14 +167,13 @@ public final class SsbClient {
                     continue;
                 }
                 HttpResponse<byte[]> data = send(HttpRequest.newBuilder(dataUri(table, piece.selection())).GET());
-                if (!fresh && (data.statusCode() == 400 || data.statusCode() == 404)) {
-                    replan = true; // the remembered codes are no longer the table's
+                if (metadata.basis() != Basis.ASKED && (data.statusCode() == 400 || data.statusCode() == 404)) {
+                    replan = true; // the remembered codes or the shape are no longer the table's
                     break;
                 }
                 check(data, "data fra tabell " + table);
-                if (!fresh && !metadata.updated().equals(updated(data.body()))) {
-                    Metadata current = askAgain(table);
-                    fresh = true;
+                if (metadata.basis() == Basis.REMEMBERED && !metadata.updated().equals(updated(data.body()))) {
+                    Metadata current = askAgain(table, metadata);
                     replan = !plan(requests, current.variables(), cellLimit).equals(pieces);
                     metadata = current;
                     if (replan) {
@@ -169,9 +189,11 @@ public final class SsbClient {
             if (!replan) {
                 return out;
             }
-            if (!fresh) {
-                metadata = askAgain(table);
-                fresh = true;
+            if (metadata.basis() != Basis.ASKED) {
+                metadata = askAgain(table, metadata);
+                if (metadata == null) {
+                    return fetchV1(table, requests);
+                }
             }
         }
     }
@@ -186,11 +208,15 @@ public final class SsbClient {
     private Optional<Metadata> recalled(String table) {
         return memory.recall(table).flatMap(text -> {
             try {
-                return Optional.of(metadata(JSON.readTree(text)));
+                return Optional.of(metadata(JSON.readTree(text), Basis.REMEMBERED));
             } catch (IOException e) {
                 return Optional.empty(); // not what was remembered: ask again
             }
         });
+    }
+
+    private Optional<Metadata> shaped(String table, List<SsbRequest> requests) {
+        return memory.shape(table).flatMap(shape -> shape.variablesFor(requests)).map(v -> new Metadata("", v, Basis.SHAPE));
     }
 
     /** The table's v2 metadata, asked now and remembered; null when v2 does not know the table and v1 may. */
@@ -200,21 +226,25 @@ public final class SsbClient {
         if (meta.statusCode() == 404 && v1 != null) {
             return null;
         }
-        Metadata metadata = metadata(JSON.readTree(check(meta, "metadata for tabell " + table).body()));
+        Metadata metadata = metadata(JSON.readTree(check(meta, "metadata for tabell " + table).body()), Basis.ASKED);
         memory.remember(table, new String(meta.body(), StandardCharsets.UTF_8));
         return metadata;
     }
 
-    private Metadata askAgain(String table) throws IOException, InterruptedException {
+    /**
+     * The table's metadata asked now, when what the plan rested on no longer holds; null when only v1 knows the table,
+     * which a plan from the shape may not have known.
+     */
+    private Metadata askAgain(String table, Metadata before) throws IOException, InterruptedException {
         Metadata metadata = ask(table);
-        if (metadata == null) {
+        if (metadata == null && before.basis() != Basis.SHAPE) {
             throw new IOException("SSB kjenner ikke lenger tabell " + table + " i PxWebApi v2; sjekk tabellnummeret i indicator_sources.csv");
         }
         return metadata;
     }
 
     /** Variables from a v2 metadata answer (JSON-stat: id + dimension.*.category.index, extension.elimination). */
-    private static Metadata metadata(JsonNode metadata) {
+    private static Metadata metadata(JsonNode metadata, Basis basis) {
         Map<String, List<String>> all = new LinkedHashMap<>();
         Set<String> eliminable = new HashSet<>();
         for (JsonNode id : metadata.path("id")) {
@@ -233,7 +263,7 @@ public final class SsbClient {
                 eliminable.add(id.asText());
             }
         }
-        return new Metadata(metadata.path("updated").asText(""), new Variables(all, eliminable));
+        return new Metadata(metadata.path("updated").asText(""), new Variables(all, eliminable), basis);
     }
 
     /** The dataset's {@code updated} stamp, read without building the answer ("" when it has none). */
@@ -309,6 +339,9 @@ public final class SsbClient {
             for (int a = 0; a < groups.size(); a++) {
                 for (int b = a + 1; b < groups.size(); b++) {
                     Piece merged = merge(groups.get(a), groups.get(b), table);
+                    if (merged == null) {
+                        continue;
+                    }
                     long saving = calls(groups.get(a), limit) + calls(groups.get(b), limit) - calls(merged, limit);
                     long extraCells = merged.cells() - groups.get(a).cells() - groups.get(b).cells();
                     if (saving < 0 || (saving == 0 && extraCells > 0)) {
@@ -344,27 +377,30 @@ public final class SsbClient {
         }
     }
 
+    /** The two calls' selections merged into one, or null when they cannot be ({@link Variables#asAsked()}). */
     private static Piece merge(Piece a, Piece b, Variables table) {
         Map<String, List<String>> merged = new LinkedHashMap<>();
-        table.codes().forEach((variable, codes) -> {
+        for (Map.Entry<String, List<String>> entry : table.codes().entrySet()) {
+            String variable = entry.getKey();
             List<String> inA = a.selection().get(variable);
             List<String> inB = b.selection().get(variable);
             if (inA == null && inB == null) {
-                return;
+                continue;
             }
             if (inA == null || inB == null) {
-                merged.put(variable, codes);
-                return;
-            }
-            if (inA.equals(inB)) {
+                if (table.asAsked().contains(variable)) {
+                    return null;
+                }
+                merged.put(variable, entry.getValue());
+            } else if (inA.equals(inB)) {
                 // Usually so for the regions and years (hundreds of codes), which a union would hash every time.
                 merged.put(variable, inA);
-                return;
+            } else {
+                Set<String> either = new HashSet<>(inA);
+                either.addAll(inB);
+                merged.put(variable, entry.getValue().stream().filter(either::contains).toList());
             }
-            Set<String> either = new HashSet<>(inA);
-            either.addAll(inB);
-            merged.put(variable, codes.stream().filter(either::contains).toList());
-        });
+        }
         List<Integer> requests = new ArrayList<>(a.requests());
         requests.addAll(b.requests());
         return new Piece(merged, requests);

@@ -111,6 +111,37 @@ class QueryPlanningTest {
     }
 
     @Test
+    void aShapeThatDoesNotListTheAgesKeepsTheTotalOverEveryAgeApartFromTheSeriesOfSomeAges() {
+        // given a shape of 07459 that lists no ages: the codes of Alder are only those asked
+        TableShape shape = new TableShape("07459", List.of(new TableShape.Variable("Region", false, List.of()),
+                new TableShape.Variable("Kjonn", true, List.of()), new TableShape.Variable("Alder", true, List.of()),
+                new TableShape.Variable("ContentsCode", false, List.of()), new TableShape.Variable("Tid", false, List.of())), false);
+        SsbRequest everyone = request("07459", "Personer1", Map.of("Region", TEN_REGIONS, "Kjonn", List.of("*"), "Alder", List.of("*")));
+        SsbRequest eldest = request("07459", "Personer1", Map.of("Region", TEN_REGIONS, "Kjonn", List.of("*"),
+                "Alder", List.of("080", "081")));
+
+        List<SsbClient.Piece> calls = SsbClient.plan(List.of(everyone, eldest),
+                shape.variablesFor(List.of(everyone, eldest)).orElseThrow(), SsbClient.SSB_CELL_LIMIT);
+
+        // then two calls: merged, the total would be the sum of ages 80 and 81 alone
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(0).selection()).doesNotContainKey("Alder");
+        assertThat(calls.get(1).selection().get("Alder")).containsExactly("080", "081");
+    }
+
+    @Test
+    void aShapeCannotPlanAVariableARequestLeavesUnnamedThatTheTableCannotEliminate() {
+        TableShape shape = new TableShape("12367", List.of(new TableShape.Variable("KOKkommuneregion0000", false, List.of()),
+                new TableShape.Variable("KOKart0000", false, List.of()), new TableShape.Variable("ContentsCode", false, List.of()),
+                new TableShape.Variable("Tid", false, List.of())), true);
+
+        assertThat(shape.variablesFor(List.of(request("12367", "KOSbelop0000", Map.of("KOKkommuneregion0000", TEN_REGIONS)))))
+                .isEmpty();
+        assertThat(shape.variablesFor(List.of(request("12367", "KOSbelop0000", Map.of("KOKkommuneregion0000", TEN_REGIONS,
+                "KOKart0000", List.of("*")))))).isEmpty();
+    }
+
+    @Test
     void seriesWhoseMergedSelectionWouldCostMoreCallsStaySeparate() {
         // given two series of 10 regions × 1 function × 1 art × 3 years = 30 cells each, limit 30: two calls; merged they
         // would select 2 functions × 2 arts, 120 cells, four calls

@@ -213,6 +213,105 @@ class SsbClientTest {
         assertThat(new String(parts.get(0).jsonStat(), StandardCharsets.UTF_8)).contains("[10.2,11.7]");
     }
 
+    /** 12603 as the fixture has it: Bærum's two numbers, Oslo and the country; one function; two contents codes; four years. */
+    private static SsbRequest everyRegionOf12603() {
+        return new SsbRequest("12603", List.of("KOSLegeaarsverk0000", "KOSFysioaarsverk0000"), List.of("2021", "2022", "2023", "2024"),
+                Map.of("KOKkommuneregion0000", List.of("3024", "3201", "0301", "EAK"), "KOKfunksjon0000", List.of("FGK241")));
+    }
+
+    private static TableShape shape(String table, boolean comparisonGroups, String... variables) {
+        return new TableShape(table, java.util.Arrays.stream(variables).map(v -> new TableShape.Variable(v, false, List.of())).toList(),
+                comparisonGroups);
+    }
+
+    /** The client's memory, which also knows the catalogue's shape of one table. */
+    private MetadataMemory knowing(TableShape known) {
+        return new MetadataMemory() {
+            @Override
+            public java.util.Optional<String> recall(String table) {
+                return memory.recall(table);
+            }
+
+            @Override
+            public void remember(String table, String metadata) {
+                memory.remember(table, metadata);
+            }
+
+            @Override
+            public java.util.Optional<TableShape> shape(String table) {
+                return java.util.Optional.of(known).filter(s -> s.table().equals(table));
+            }
+        };
+    }
+
+    @Test
+    void aTableTheCatalogueKnowsTheShapeOfIsAskedOnlyForItsDataOnTheFirstFetch() throws Exception {
+        // given the catalogue's shape of 12603
+        SsbClient client = new SsbClient(stub.v2(), stub.v1(), HttpClient.newHttpClient(), limiter, SsbClient.SSB_CELL_LIMIT, null,
+                knowing(shape("12603", true, "KOKkommuneregion0000", "KOKfunksjon0000", "ContentsCode", "Tid")));
+
+        // when its data is fetched for the first time
+        List<SsbClient.Fetched> parts = client.fetch(everyRegionOf12603());
+
+        // then one call, for the data, planned from the codes asked
+        assertThat(client.calls()).isEqualTo(1);
+        assertThat(stub.requests).singleElement().asString().contains("/tables/12603/data?")
+                .contains("valueCodes[KOKkommuneregion0000]=3024,3201,0301,EAK&");
+        assertThat(parts).singleElement().extracting(SsbClient.Fetched::cells).isEqualTo(4L * 2 * 4);
+        assertThat(memory.recall("12603")).isEmpty();
+    }
+
+    @Test
+    void aTableWithoutTheComparisonGroupsIsNotAskedForThem() throws Exception {
+        SsbClient client = new SsbClient(stub.v2(), stub.v1(), HttpClient.newHttpClient(), limiter, SsbClient.SSB_CELL_LIMIT, null,
+                knowing(shape("12603", false, "KOKkommuneregion0000", "KOKfunksjon0000", "ContentsCode", "Tid")));
+
+        client.fetch(everyRegionOf12603());
+
+        assertThat(stub.requests).singleElement().asString().contains("valueCodes[KOKkommuneregion0000]=3024,3201,0301&");
+    }
+
+    @Test
+    void aQueryStatBankRefusesForAVariableTheShapeLacksHasTheMetadataAskedAndTheCallPlannedFromIt() throws Exception {
+        // given a StatBank that refuses as SSB does, and a shape of 12603 that lacks its function variable
+        try (no.kostra.bench.LocalStatBank bank = new no.kostra.bench.LocalStatBank(table -> table.equals("12603")
+                ? java.util.Optional.of(fixture("/ingest/ssb/12603-data.json")) : java.util.Optional.empty())) {
+            SsbClient client = new SsbClient(bank.v2(), null, HttpClient.newHttpClient(), limiter, SsbClient.SSB_CELL_LIMIT, null,
+                    knowing(shape("12603", true, "KOKkommuneregion0000", "ContentsCode", "Tid")));
+
+            // when the data is fetched
+            List<SsbClient.Fetched> parts = client.fetch(everyRegionOf12603());
+
+            // then the refused call, the metadata, and the call planned from it, which answers every cell
+            assertThat(bank.requests()).extracting(r -> r.replaceAll(".*/12603/(\\w+).*", "$1")).containsExactly("data", "metadata", "data");
+            assertThat(bank.requests().get(2)).contains("valueCodes[KOKfunksjon0000]=FGK241");
+            assertThat(parts).singleElement().extracting(SsbClient.Fetched::cells).isEqualTo(4L * 2 * 4);
+            assertThat(memory.recall("12603")).isPresent();
+        }
+    }
+
+    @Test
+    void aTableOnlyV1KnowsIsFetchedWithTheV1FormWhenItsShapeWasTriedFirst() throws Exception {
+        SsbClient client = new SsbClient(stub.v2(), stub.v1(), HttpClient.newHttpClient(), limiter, SsbClient.SSB_CELL_LIMIT, null,
+                knowing(shape("99999", true, "KOKkommuneregion0000", "ContentsCode", "Tid")));
+
+        List<SsbClient.Fetched> parts = client.fetch(new SsbRequest("99999", List.of("KOSLegeaarsverk0000"), List.of("2024"),
+                Map.of("KOKkommuneregion0000", List.of("3201", "0301"))));
+
+        assertThat(new String(parts.get(0).jsonStat(), StandardCharsets.UTF_8)).contains("[10.2,11.7]");
+        assertThat(stub.requests).extracting(r -> r.substring(0, r.indexOf('?') < 0 ? r.length() : r.indexOf('?')))
+                .containsExactly("GET /api/pxwebapi/v2/tables/99999/data", "GET /api/pxwebapi/v2/tables/99999/metadata",
+                        "GET /api/v0/no/table/99999", "POST /api/v0/no/table/99999");
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode fixture(String path) {
+        try (java.io.InputStream in = SsbClientTest.class.getResourceAsStream(path)) {
+            return (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static final class MutableClock extends Clock {
         Instant now = Instant.parse("2025-06-20T00:00:00Z");
 
