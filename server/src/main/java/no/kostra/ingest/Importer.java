@@ -20,6 +20,7 @@ import no.kostra.store.ImportResult;
 import no.kostra.store.ImportWriter;
 import no.kostra.store.RowsDisagreeException;
 import no.kostra.store.SourceRepository;
+import no.kostra.store.TableShapeRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,7 +135,12 @@ public final class Importer {
         ImportBatch header = new ImportBatch(ImportFormat.CATALOG.code(), fileName, sha256(bytes), options.vintage(), List.of(),
                 List.of(), 0);
         boolean sources = SourceTable.isSourceTable(bytes);
+        List<no.kostra.ingest.ssb.TableShape> shapes = TableShapeTable.isShapeTable(bytes) ? TableShapeTable.parse(fileName, bytes) : null;
         Outcome outcome = transaction(options.dryRun(), false, null, c -> {
+            if (shapes != null) {
+                TableShapeRepository.Saved saved = TableShapeRepository.save(c, shapes);
+                return writer.logCatalogImport(c, header, shapes.size(), saved.added(), saved.changed(), saved.unchanged());
+            }
             if (sources) {
                 SourceTable.Merge merge = SourceTable.merge(catalog.get(), SourceRepository.all(c), fileName, bytes);
                 SourceRepository.save(c, merge.incoming());

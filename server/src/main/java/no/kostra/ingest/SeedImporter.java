@@ -66,7 +66,7 @@ public final class SeedImporter {
             }
             CatalogRepository.save(c, catalog);
             no.kostra.store.SourceRepository.save(c, sources);
-            no.kostra.store.TableShapeRepository.replaceAll(c, shapes);
+            no.kostra.store.TableShapeRepository.save(c, shapes);
             ReferenceTables.replaceSeedRows(c, analysis, checksum, java.time.Instant.now(clock));
             return writer.write(c, batch);
         }));

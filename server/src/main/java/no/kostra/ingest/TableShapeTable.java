@@ -1,11 +1,14 @@
 package no.kostra.ingest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import no.kostra.errors.InvalidInputException;
 import no.kostra.ingest.ssb.TableShape;
 
 /**
@@ -13,6 +16,8 @@ import no.kostra.ingest.ssb.TableShape;
  * table's order ({@code table,variable,eliminable,codes,comparison_groups,status,evidence}). {@code codes} lists a
  * variable's codes joined by {@code +} where the catalogue knows them (needed where a source asks {@code *} of a
  * variable others name codes of, as 07459's ages); {@code comparison_groups} is set on the region variable's row only.
+ * Loaded with the seeds, or imported as a catalogue table ({@code import FILE --format catalog}), which adds or replaces
+ * the shapes of the tables it holds.
  */
 public final class TableShapeTable {
     public static final String FILE = "statbank_tables.csv";
@@ -22,10 +27,30 @@ public final class TableShapeTable {
     private TableShapeTable() {
     }
 
-    public static List<TableShape> parse(String text) {
+    /** Whether a catalogue file is this table (told by its header, as the other catalogue tables are). */
+    public static boolean isShapeTable(byte[] bytes) {
+        String first = CsvFigureReader.decode(bytes).lines().findFirst().orElse("");
+        return Arrays.stream(first.split(",")).map(ImportMapping::normalise).collect(Collectors.toSet()).containsAll(COLUMNS);
+    }
+
+    /** An uploaded file's shapes; a bad line is refused naming the file, line and column. */
+    public static List<TableShape> parse(String file, byte[] bytes) {
+        try {
+            return parse(file, CsvFigureReader.decode(bytes));
+        } catch (IllegalStateException e) {
+            throw new InvalidInputException(e.getMessage(), Map.of("file", file));
+        }
+    }
+
+    /** The seed file's shapes. */
+    static List<TableShape> parse(String text) {
+        return parse(FILE, text);
+    }
+
+    private static List<TableShape> parse(String file, String text) {
         Map<String, List<TableShape.Variable>> variables = new LinkedHashMap<>();
         Map<String, Boolean> groups = new LinkedHashMap<>();
-        for (CsvTable.Row row : CsvTable.parse(FILE, text, COLUMNS).rows()) {
+        for (CsvTable.Row row : CsvTable.parse(file, text, COLUMNS).rows()) {
             String table = row.required("table");
             String variable = row.required("variable");
             String codes = row.text("codes");
@@ -51,12 +76,12 @@ public final class TableShapeTable {
         List<TableShape> shapes = new ArrayList<>();
         variables.forEach((table, list) -> {
             if (!groups.containsKey(table)) {
-                throw new IllegalStateException(FILE + ": tabell " + table + " mangler regionvariabelen (Region eller KOKkommuneregion0000)");
+                throw new IllegalStateException(file + ": tabell " + table + " mangler regionvariabelen (Region eller KOKkommuneregion0000)");
             }
             try {
                 shapes.add(new TableShape(table, list, groups.get(table)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(FILE + ": " + e.getMessage(), e);
+                throw new IllegalStateException(file + ": " + e.getMessage(), e);
             }
         });
         return shapes;

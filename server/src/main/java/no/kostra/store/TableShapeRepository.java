@@ -33,21 +33,37 @@ public final class TableShapeRepository {
         }
     }
 
-    /** Replaces every stored shape with these (the seeds hold them all). */
-    public static void replaceAll(Connection c, List<TableShape> shapes) throws SQLException {
-        try (PreparedStatement delete = c.prepareStatement("delete from statbank_table_shape");
+    /** What {@link #save} did: shapes added, changed and left as they were. */
+    public record Saved(int added, int changed, int unchanged) {
+    }
+
+    /** Adds or replaces the shape of each table given; the shapes of other tables stay. */
+    public static Saved save(Connection c, List<TableShape> shapes) throws SQLException {
+        int added = 0;
+        int changed = 0;
+        try (PreparedStatement delete = c.prepareStatement("delete from statbank_table_shape where table_id = ?");
              PreparedStatement insert = c.prepareStatement("insert into statbank_table_shape (table_id, shape) values (?, ?)")) {
-            delete.executeUpdate();
             for (TableShape shape : shapes) {
+                Optional<TableShape> stored = find(c, shape.table());
+                if (stored.isPresent() && stored.get().equals(shape)) {
+                    continue;
+                }
+                if (stored.isPresent()) {
+                    changed++;
+                } else {
+                    added++;
+                }
+                delete.setString(1, shape.table());
+                delete.executeUpdate();
                 insert.setString(1, shape.table());
                 try {
                     insert.setString(2, JSON.writeValueAsString(shape));
                 } catch (JsonProcessingException e) {
                     throw new IllegalStateException("Cannot write the shape of StatBank table " + shape.table(), e);
                 }
-                insert.addBatch();
+                insert.executeUpdate();
             }
-            insert.executeBatch();
         }
+        return new Saved(added, changed, shapes.size() - added - changed);
     }
 }

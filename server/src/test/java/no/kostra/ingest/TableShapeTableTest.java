@@ -3,7 +3,10 @@ package no.kostra.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import no.kostra.errors.InvalidInputException;
+import no.kostra.observation.Vintage;
 import no.kostra.catalog.IndicatorSource;
 import no.kostra.ingest.ssb.TableShape;
 import no.kostra.store.SourceRepository;
@@ -35,6 +38,50 @@ class TableShapeTableTest {
 
     private java.util.Optional<TableShape> stored(String table) {
         return fixture.services.database().read(c -> TableShapeRepository.find(c, table));
+    }
+
+    @Test
+    void aShapesFileImportedAsACatalogueTableAddsAndReplacesShapesByTableAndKeepsTheOthers() {
+        // given the seeded shapes
+        TableShape population = stored("07459").orElseThrow();
+
+        // when a file gives 12367 another variable and a new table its shape
+        ImportReport report = importShapes(HEADER
+                + "12367,KOKkommuneregion0000,false,,true,unverified,notes\n"
+                + "12367,KOKregnskapsomfa0000,false,,,unverified,notes\n"
+                + "12367,KOKfunksjon0000,false,,,unverified,notes\n"
+                + "12367,KOKart0000,false,,,unverified,notes\n"
+                + "12367,KOKenhet0000,false,,,unverified,notes\n"
+                + "12367,ContentsCode,false,,,unverified,notes\n"
+                + "12367,Tid,false,,,unverified,notes\n"
+                + "12362,KOKkommuneregion0000,false,,true,verified,metadata of 12362\n"
+                + "12362,ContentsCode,false,,,verified,metadata of 12362\n"
+                + "12362,Tid,false,,,verified,metadata of 12362\n");
+
+        // then one shape changed, one added, and 07459's stays
+        assertThat(report.read()).isEqualTo(2);
+        assertThat(report.added()).isEqualTo(1);
+        assertThat(report.changed()).isEqualTo(1);
+        assertThat(stored("12367").orElseThrow().variables()).extracting(TableShape.Variable::id).contains("KOKenhet0000");
+        assertThat(stored("12362")).isPresent();
+        assertThat(stored("07459")).contains(population);
+    }
+
+    @Test
+    void aBadLineInAnImportedShapesFileIsRefusedNamingItAndChangesNothing() {
+        TableShape before = stored("12367").orElseThrow();
+
+        assertThatThrownBy(() -> importShapes(HEADER
+                + "12367,KOKkommuneregion0000,false,,true,unverified,notes\n"
+                + "12367,ContentsCode,kanskje,,,unverified,notes\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("shapes.csv linje 3, kolonne eliminable: ventet true eller false, fant 'kanskje'");
+        assertThat(stored("12367")).contains(before);
+    }
+
+    private ImportReport importShapes(String text) {
+        return fixture.services.importer().importFile("shapes.csv", text.getBytes(StandardCharsets.UTF_8),
+                new ImportOptions(ImportFormat.CATALOG, null, Vintage.FINAL, null));
     }
 
     @Test
