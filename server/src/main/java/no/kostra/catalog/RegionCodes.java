@@ -13,6 +13,11 @@ public final class RegionCodes {
     private RegionCodes() {
     }
 
+    /** The code {@code agg_KommSummer} gives a municipality number ({@code 3024} → {@code K-3024}). */
+    public static String aggregated(String number) {
+        return "K-" + number;
+    }
+
     /** The municipality number behind a StatBank code ({@code K-3024} → {@code 3024}); any other code trimmed, as it is. */
     public static String plain(String code) {
         String c = code == null ? "" : code.trim();

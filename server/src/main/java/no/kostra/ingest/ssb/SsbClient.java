@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import no.kostra.catalog.RegionCodes;
 import no.kostra.compute.NorwegianFormat;
 import no.kostra.text.NorwegianList;
 
@@ -429,9 +430,12 @@ public final class SsbClient {
             if (List.of(ALL).equals(wanted)) {
                 wanted = codes;
             } else if (wanted != null && GEO.contains(variable) && request.fixed().containsKey(variable)) {
-                // A table need not have every region asked for (07459 has no KOSTRA groups): it answers for those it has.
+                // A table need not have every region asked for (07459 has no KOSTRA groups): it answers for those it has,
+                // under the number or, where it names municipalities as agg_KommSummer does, under K-number.
                 Set<String> known = new HashSet<>(codes);
-                wanted = wanted.stream().filter(known::contains).toList();
+                wanted = wanted.stream().map(code -> known.contains(code) ? code
+                        : known.contains(RegionCodes.aggregated(code)) ? RegionCodes.aggregated(code) : null)
+                        .filter(java.util.Objects::nonNull).toList();
                 if (wanted.isEmpty()) {
                     throw new IllegalArgumentException("Tabell " + request.tableId() + " har ingen av regionene "
                             + request.fixed().get(variable));

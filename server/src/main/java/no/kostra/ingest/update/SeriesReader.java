@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.kostra.catalog.IndicatorSource;
+import no.kostra.catalog.RegionCodes;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.ingest.jsonstat.JsonStatCube;
 import no.kostra.observation.Figure;
@@ -25,7 +26,7 @@ final class SeriesReader {
     private SeriesReader() {
     }
 
-    /** series → region code (as SSB wrote it) → year → figure */
+    /** series → region code (as SSB wrote it, K-3024 as 3024) → year → figure */
     static final class Values {
         private final Map<SeriesId, Map<String, Map<Integer, Figure>>> values = new LinkedHashMap<>();
 
@@ -114,12 +115,14 @@ final class SeriesReader {
                 wanted.get(w).sums.add(slot, value, status);
             }
         });
+        // A municipality named as agg_KommSummer names it (K-3024) is the number's series: stored and joined under 3024.
+        String[] regions = cube.categories().get(region).stream().map(RegionCodes::plain).toArray(String[]::new);
         for (Wanted w : wanted) {
             for (int r = 0; r < regionCount; r++) {
                 for (int y = 0; y < years.length; y++) {
                     Figure figure = w.sums.figure(r * years.length + y);
                     if (figure != null) {
-                        into.put(w.series, cube.categories().get(region).get(r), years[y], figure);
+                        into.put(w.series, regions[r], years[y], figure);
                     }
                 }
             }

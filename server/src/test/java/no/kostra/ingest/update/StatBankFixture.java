@@ -30,9 +30,14 @@ final class StatBankFixture implements AutoCloseable {
     final LocalStatBank bank;
 
     StatBankFixture() throws IOException {
+        this(StatBankFixture::recorded);
+    }
+
+    /** With the tables the given function answers (the recorded ones changed, for a test of another shape). */
+    StatBankFixture(java.util.function.Function<String, Optional<ObjectNode>> tables) throws IOException {
         services = Services.open(DatabaseSettings.inMemory("update-" + System.nanoTime()), CLOCK);
         services.loadSeeds(SeedFiles.fromClasspath());
-        bank = new LocalStatBank(StatBankFixture::recorded);
+        bank = new LocalStatBank(tables);
     }
 
     static Optional<ObjectNode> recorded(String table) {

@@ -76,6 +76,36 @@ class UpdaterTest {
     }
 
     @Test
+    void aKostraTableNamingMunicipalitiesAsAggKommSummerDoesIsAskedSoAndItsFiguresJoinThePopulationUnderTheNumber() throws Exception {
+        // given a 12367 whose metadata names the municipalities K-3024, K-3201 and K-0301 (the groups as before)
+        try (StatBankFixture aggregated = new StatBankFixture(table -> StatBankFixture.recorded(table)
+                .map(dataset -> table.equals("12367") ? withAggregatedMunicipalities(dataset) : dataset))) {
+            // when the update runs
+            aggregated.updater().run(MARCH, aggregated.client(), UpdateProgress.none());
+
+            // then 12367 is asked for K-numbers, and net expenses per inhabitant are 12367's K-3201 over 07459's 3201
+            assertThat(aggregated.bank.requests()).filteredOn(r -> r.contains("/12367/data")).last().asString()
+                    .contains("valueCodes[KOKkommuneregion0000]=K-0301,K-3024,K-3201,EAK,EKG12&");
+            Map<Integer, Figure> net = aggregated.services.figures().municipalityFigures(
+                    List.of("KHT.netto_driftsutgifter_per_innbygger"), "3201", 2023, 2025).get("KHT.netto_driftsutgifter_per_innbygger");
+            assertThat(net.get(2024).value()).isCloseTo(403_000 * 1000.0 / (605 * 212), within(1e-6));
+            assertThat(net.get(2023).value()).isCloseTo(400_000 * 1000.0 / (600 * 212), within(1e-6)); // under 3024
+        }
+    }
+
+    /** The dataset with its municipality numbers written K-number, as StatBank's agg_KommSummer writes them. */
+    private static com.fasterxml.jackson.databind.node.ObjectNode withAggregatedMunicipalities(
+            com.fasterxml.jackson.databind.node.ObjectNode dataset) {
+        var category = (com.fasterxml.jackson.databind.node.ObjectNode) dataset.path("dimension").path("KOKkommuneregion0000").path("category");
+        for (String member : List.of("index", "label")) {
+            var renamed = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            category.path(member).properties().forEach(e -> renamed.set(e.getKey().matches("\\d{4}") ? "K-" + e.getKey() : e.getKey(), e.getValue()));
+            category.set(member, renamed);
+        }
+        return dataset;
+    }
+
+    @Test
     void eachFigureNamesAsItsSourceTheTableItWasReadFromOrTheNumeratorsAndTheDenominatorsTables() throws Exception {
         // given an update
         fixture.updater().run(MARCH, fixture.client(), UpdateProgress.none());
