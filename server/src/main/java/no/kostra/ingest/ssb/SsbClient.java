@@ -324,7 +324,8 @@ public final class SsbClient {
      * The calls that answer the requests: first each request's selection ({@link #choose}); then, as long as it saves
      * calls (or costs none and no more cells), the two selections whose merging saves most are merged, each variable
      * getting the codes of both (every code where one of them leaves it out to be eliminated: the other needs its
-     * categories, and {@code *} is their sum); last, each selection over the limit is split ({@link #split}).
+     * categories, and {@code *} is their sum; never merged so where those codes are not known,
+     * {@link Variables#asAsked()}); last, each selection over the limit is split ({@link #split}).
      */
     static List<Piece> plan(List<SsbRequest> requests, Variables table, int limit) {
         List<Piece> groups = new ArrayList<>();
