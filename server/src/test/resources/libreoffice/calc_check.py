@@ -2,6 +2,7 @@
 
 Usage: calc_check.py --in FILE --json OUT [--set 'Sheet!A1=123.4' ...] [--pdf OUT [--pdf-unscaled OUT]] [--save-xlsx OUT]
        [--insert-rows 'Sheet!5:2'] [--move-sheet 'Sheet=0'] [--rename-sheet 'Sheet=New name'] [--sort 'Sheet!A2:R9=G']
+       [--locale nb-NO]
 
 Writes JSON: {"loaded", "problems": [interaction requests LibreOffice raised while loading, e.g. a damaged file],
 "formulas": [{"sheet", "cell", "formula", "cached", "value", "text", "error"}]}, where "cached" is the value the file
@@ -10,7 +11,8 @@ the order given, as a person would make them in Calc: --insert-rows 'Sheet!5:2' 
 --move-sheet 'Sheet=0' moves a sheet to a position, --rename-sheet 'Old=New' renames one, --sort 'Sheet!A2:R9=G' sorts
 a range by a column (ascending); --save-xlsx stores the edited workbook as Excel 2007-365 (.xlsx), as Calc's "Save as"
 does. --pdf-unscaled also exports the workbook with every sheet's page style at 100 % (fit-to-page off): the same text
-measured in both PDFs gives the scale each sheet was printed at. Run with a Python that has the uno module (Debian:
+measured in both PDFs gives the scale each sheet was printed at. --locale is the language LibreOffice runs in
+(default nb-NO). Run with a Python that has the uno module (Debian:
 /usr/bin/python3 with python3-uno).
 """
 import argparse
@@ -33,8 +35,8 @@ FORMULA = 16  # com.sun.star.sheet.CellFlags.FORMULA
 PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>nb-NO</value></prop></item>
-<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>nb-NO</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>{locale}</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>{locale}</value></prop></item>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>1</value></prop></item>
 </oor:items>
 """
@@ -168,6 +170,7 @@ def main():
     parser.add_argument("--pdf")
     parser.add_argument("--save-xlsx")
     parser.add_argument("--pdf-unscaled")
+    parser.add_argument("--locale", default="nb-NO")
     for op in ("set", "insert-rows", "move-sheet", "rename-sheet", "sort"):
         parser.add_argument("--" + op, dest="edits", action="append", default=[], type=lambda v, op=op: (op, v))
     args = parser.parse_args()
@@ -175,7 +178,7 @@ def main():
     home = tempfile.mkdtemp(prefix="kostra-lo-")
     os.makedirs(os.path.join(home, "user"))
     with open(os.path.join(home, "user", "registrymodifications.xcu"), "w", encoding="utf-8") as f:
-        f.write(PROFILE)
+        f.write(PROFILE.replace("{locale}", args.locale))
     pipe = "kostra_calc_%d" % os.getpid()
     office = subprocess.Popen(["soffice", "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
                                "--nolockcheck", "-env:UserInstallation=" + uno.systemPathToFileUrl(home),

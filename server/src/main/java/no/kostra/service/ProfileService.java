@@ -68,11 +68,14 @@ public final class ProfileService {
             }
             List<MemberValue> values = members.members(catalog, row.indicator(), ASSS, year, year).get(year);
             GroupFigures formed = values == null ? null : GroupMeans.compute(row.meanKind(), values);
-            if (formed == null || formed.mean() == null) {
+            if (formed == null || (formed.mean() == null && formed.high() == null)) {
                 continue;
             }
             Map<Statistic, Figure> statistics = new EnumMap<>(Statistic.class);
-            statistics.put(Statistic.MEAN, Figure.of(formed.mean()));
+            // A weighted mean whose weights are not stored is not formed; the highest and lowest need none.
+            if (formed.mean() != null) {
+                statistics.put(Statistic.MEAN, Figure.of(formed.mean()));
+            }
             if (formed.high() != null) {
                 statistics.put(Statistic.HIGH, Figure.of(formed.high().value()));
                 statistics.put(Statistic.LOW, Figure.of(formed.low().value()));

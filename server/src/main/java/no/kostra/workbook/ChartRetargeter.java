@@ -22,7 +22,7 @@ import org.apache.poi.ss.util.CellReference;
  */
 final class ChartRetargeter {
     /** A label on a value off the index scale: the value as the table shows it, and that it is off the scale. */
-    static final String OFF_SCALE_FORMAT = "#,##0.0\" (utenfor skala)\"";
+    static final String OFF_SCALE_FORMAT = NorwegianFormats.tagged("#,##0.0\" (utenfor skala)\"");
     /** What a data label shows, in schema order. */
     private static final List<String> SHOW = List.of("showLegendKey", "showVal", "showCatName",
             "showSerName", "showPercent", "showBubbleSize");

@@ -6,8 +6,8 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Cell styles derived from a template style with another number format, made once per (style, format) so a fill
- * adds a handful of styles, not one per cell.
+ * Cell styles derived from a template style with another number format, tagged bokmål ({@link NorwegianFormats}),
+ * made once per (style, format) so a fill adds a handful of styles, not one per cell.
  */
 final class StyleBook {
     private final XSSFWorkbook workbook;
@@ -21,7 +21,7 @@ final class StyleBook {
         return made.computeIfAbsent(base.getIndex() + "|" + format, k -> {
             XSSFCellStyle style = workbook.createCellStyle();
             style.cloneStyleFrom(base);
-            style.setDataFormat(workbook.createDataFormat().getFormat(format));
+            style.setDataFormat(workbook.createDataFormat().getFormat(NorwegianFormats.tagged(format)));
             return style;
         });
     }

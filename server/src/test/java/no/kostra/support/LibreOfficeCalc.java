@@ -86,6 +86,11 @@ public final class LibreOfficeCalc {
         return run(xlsx, pdf, arguments);
     }
 
+    /** As {@link #check(Path, Path, List)} with LibreOffice running in another language, e.g. {@code en-US}. */
+    public Result checkIn(String locale, Path xlsx, Path pdf) throws IOException, InterruptedException {
+        return run(xlsx, pdf, List.of("--locale", locale));
+    }
+
     private Result run(Path xlsx, Path pdf, List<String> arguments) throws IOException, InterruptedException {
         Path json = Files.createTempFile("calc-check", ".json");
         List<String> command = new ArrayList<>(List.of(python, script().toString(), "--in", xlsx.toString(), "--json", json.toString()));

@@ -61,9 +61,9 @@ class ReportFillingTest {
         assertThat(filled.cell(PROFILE, RESSURSBRUK, "2023").getNumericCellValue()).isEqualTo(0.998);
         assertThat(filled.cell(PROFILE, RESSURSBRUK, "2024").getNumericCellValue()).isEqualTo(0.972);
         assertThat(filled.cell(PROFILE, RESSURSBRUK, "ASSS-snitt").getNumericCellValue()).isEqualTo(1.0);
-        assertThat(filled.cell(PROFILE, RESSURSBRUK, "2024").getCellStyle().getDataFormatString()).isEqualTo("#,##0.000");
+        assertThat(filled.cell(PROFILE, RESSURSBRUK, "2024").getCellStyle().getDataFormatString()).isEqualTo("[$-414]#,##0.000");
         assertThat(filled.cell(PROFILE, "KHT.netto_driftsutgifter_per_innbygger", "2024").getCellStyle().getDataFormatString())
-                .isEqualTo("#,##0");
+                .isEqualTo("[$-414]#,##0");
     }
 
     @Test
@@ -270,7 +270,7 @@ class ReportFillingTest {
         assertThat(series.getSerArray(1).xmlText()).doesNotContain("dLbl");
         String lowest = series.getSerArray(2).xmlText();
         assertThat(lowest.split("dLbl>").length).as(lowest).isEqualTo(3); // one label: <dLbl>…</dLbl>
-        assertThat(lowest).containsPattern("<c:dLbl><c:idx val=\"" + row + "\"/><c:numFmt formatCode=\"#,##0\\.0&quot;"
+        assertThat(lowest).containsPattern("<c:dLbl><c:idx val=\"" + row + "\"/><c:numFmt formatCode=\"\\[\\$-414\\]#,##0\\.0&quot;"
                 + " \\(utenfor skala\\)&quot;\"");
         assertThat(chart.getCTChart().getPlotArea().getCatAxArray(0).getCrossesAt().getVal()).isEqualTo(100.0);
     }
@@ -295,9 +295,9 @@ class ReportFillingTest {
     void aRatioReadsForholdstallAndAChangeShowsItsUnit() {
         assertThat(FilledWorkbook.text(filled.cell(PROFILE, RESSURSBRUK, "Enhet"))).isEqualTo("forholdstall");
         assertThat(filled.cell(PROFILE, RESSURSBRUK, "Endring fra året før").getCellStyle().getDataFormatString())
-                .isEqualTo("#,##0.0\\ \\%");
+                .isEqualTo("[$-414]#,##0.0\\ \\%");
         assertThat(filled.cell(PROFILE, "KHT.sykefravaer", "Endring fra året før").getCellStyle().getDataFormatString())
-                .isEqualTo("#,##0.0\\ \\p\\p");
+                .isEqualTo("[$-414]#,##0.0\\ \\p\\p");
     }
 
     @Test

@@ -209,6 +209,23 @@ class ReportWorkbookLibreOfficeIT {
     }
 
     @Test
+    void aReaderWhoseLibreOfficeRunsInEnglishStillSeesNorwegianNumbers() throws Exception {
+        // given the Kommunehelse workbook, its number formats tagged bokmål
+        FilledReport report = services.reports().fill("kommunehelse", "3201", 2024);
+        CellProvenance index = cell(report, RESSURSBRUK, "Indeks (ASSS = 100)");
+        Path pdf = LibreOfficeCalc.ARTIFACTS.resolve("kommunehelse-en-US.pdf");
+
+        // when LibreOffice runs in American English
+        LibreOfficeCalc.Formula recalculated = calc.checkIn("en-US", write(report, "kommunehelse-en-US.xlsx"), pdf)
+                .formula(index.sheet(), index.cell());
+
+        // then the index shows with a decimal comma, and the printed table's thousands with a space (4 260 kroner)
+        assertThat(recalculated.text()).isEqualTo("97,2");
+        String printed = String.join(" ", PdfPages.read(pdf).pages().stream().map(PdfPages.Page::text).toList());
+        assertThat(printed).contains("4 260").doesNotContain("4,260");
+    }
+
+    @Test
     void changingOneMunicipalityValueMovesItsIndexDeviationAndChange() throws Exception {
         FilledReport report = services.reports().fill("kommunehelse", "3201", 2024);
         CellProvenance value2024 = cell(report, RESSURSBRUK, "2024");

@@ -37,6 +37,9 @@ public final class ProfileNarrative {
             out.add(s.append('.').toString());
         } else if (row.value() == null) {
             out.add("Tallet for " + municipality + " for " + row.year() + " mangler, så " + subject + " kan ikke sammenlignes med ASSS-snittet.");
+        } else if (row.mean() == null) {
+            out.add("ASSS-snittet for " + row.year() + " er ikke publisert og kan ikke beregnes fra medlemmenes tall, så "
+                    + subject + " kan ikke sammenlignes med det.");
         }
         if (row.value() != null && row.previous() != null) {
             if (row.unit().isPercentage()) {

@@ -106,7 +106,7 @@ final class ChartDesigns {
         // Horizontal bars list the first table row at the top (categories max to min); the value axis then crosses at
         // the last category, so it is drawn at the bottom.
         values.setCrosses(horizontal ? AxisCrosses.MAX : AxisCrosses.AUTO_ZERO);
-        values.setNumberFormat("#,##0");
+        values.setNumberFormat(no.kostra.workbook.NorwegianFormats.tagged("#,##0"));
         values.getOrAddMajorGridProperties().setLineProperties(line(0xD9, 0.5));
         if (horizontal) {
             // First table row at the top, as in the table.

@@ -14,8 +14,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * them in the reader's locale, so a Norwegian reader sees {@code 1 234,5}.
  */
 final class DesignStyles {
-    static final String WHOLE = "#,##0";
-    static final String ONE_DECIMAL = "#,##0.0";
+    static final String ONE_DECIMAL = no.kostra.workbook.NorwegianFormats.tagged("#,##0.0");
 
     final XSSFCellStyle title;
     final XSSFCellStyle subtitle;
