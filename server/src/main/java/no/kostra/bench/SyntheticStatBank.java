@@ -20,8 +20,8 @@ import no.kostra.catalog.IndicatorSource;
  * {@code KOKkommuneregion0000}, which also answers the groups {@code EKG01…EKG17}, {@code EAK}, {@code EAKUO} and the
  * counties {@code F-xx}), each filter variable with the codes the sources name ({@code *}: for {@code Alder} the ages
  * 000…104 and 105+, for {@code Kjonn} 1 and 2, both eliminable as in StatBank), the contents codes, and the years.
- * Values are random but repeatable (seeded by the table); about one cell in 200 is {@code ..}; a number not in use
- * that year is {@code .}. Every dataset says {@code SYNTETISK} in its label and source, so an update from it says so
+ * Values are random but repeatable (seeded by the table); about one cell in 200 is {@code ..}, except in the population
+ * table; a number not in use that year is {@code .}. Every dataset says {@code SYNTETISK} in its label and source, so an update from it says so
  * in every figure's source. Clearly not real figures.
  */
 final class SyntheticStatBank {
@@ -93,7 +93,7 @@ final class SyntheticStatBank {
         boolean amounts = sources.stream().anyMatch(s -> s.factor() >= 1000);
         int low = population ? 50 : amounts ? 1000 : 1;
         int high = population ? 400 : amounts ? 300_000 : 100;
-        return Optional.of(build(table, geo, ids, categories, low, high));
+        return Optional.of(build(table, geo, ids, categories, low, high, !population));
     }
 
     /** The categories {@code *} stands for where StatBank's own list is known; else two made-up codes. */
@@ -111,7 +111,13 @@ final class SyntheticStatBank {
         };
     }
 
-    private ObjectNode build(String table, String geo, List<String> ids, List<List<String>> categories, int low, int high) {
+    /**
+     * @param unknowns whether about one cell in 200 is {@code ..}: not in the population table, whose total a per-inhabitant
+     *                 figure divides by is the sum of 212 cells (sex and age), which would then be {@code ..} two times in
+     *                 three; SSB's own population counts have no unknown cells
+     */
+    private ObjectNode build(String table, String geo, List<String> ids, List<List<String>> categories, int low, int high,
+                             boolean unknowns) {
         ObjectNode out = NODES.objectNode();
         out.put("version", "2.0").put("class", "dataset").put("label", table + ": SYNTETISK, lokal statistikkbank")
                 .put("source", SOURCE).put("updated", "2026-03-15T07:00:00Z");
@@ -152,7 +158,7 @@ final class SyntheticStatBank {
             if (!groups.contains(code) && !inUse.test(code, categories.get(year).get(at[year]))) {
                 value.addNull();
                 status.put(String.valueOf(cell), ".");
-            } else if (random.nextInt(200) == 0) {
+            } else if (random.nextInt(200) == 0 && unknowns) {
                 value.addNull();
                 status.put(String.valueOf(cell), "..");
             } else {
