@@ -50,6 +50,13 @@ final class CsvTable {
         }
     }
 
+    /** Whether a CSV file's header names every one of the columns (how a catalogue file tells which table it is). */
+    static boolean headerHas(byte[] bytes, java.util.Collection<String> columns) {
+        String first = CsvFigureReader.decode(bytes).lines().findFirst().orElse("");
+        return java.util.Arrays.stream(first.split(",")).map(ImportMapping::normalise)
+                .collect(java.util.stream.Collectors.toSet()).containsAll(columns);
+    }
+
     String name() {
         return name;
     }

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import no.kostra.catalog.Catalog;
 import no.kostra.catalog.IndicatorSource;
 import no.kostra.errors.InvalidInputException;
@@ -39,9 +38,7 @@ public final class SourceTable {
 
     /** Whether a catalogue file is this table (told by its header, as the other catalogue tables are). */
     public static boolean isSourceTable(byte[] bytes) {
-        String first = CsvFigureReader.decode(bytes).lines().findFirst().orElse("");
-        Set<String> header = Arrays.stream(first.split(",")).map(ImportMapping::normalise).collect(Collectors.toSet());
-        return header.containsAll(REQUIRED);
+        return CsvTable.headerHas(bytes, REQUIRED);
     }
 
     /** The stored sources with a file's rows merged in, and what changed. */

@@ -1,13 +1,11 @@
 package no.kostra.ingest;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import no.kostra.errors.InvalidInputException;
 import no.kostra.ingest.ssb.TableShape;
 
@@ -29,8 +27,7 @@ public final class TableShapeTable {
 
     /** Whether a catalogue file is this table (told by its header, as the other catalogue tables are). */
     public static boolean isShapeTable(byte[] bytes) {
-        String first = CsvFigureReader.decode(bytes).lines().findFirst().orElse("");
-        return Arrays.stream(first.split(",")).map(ImportMapping::normalise).collect(Collectors.toSet()).containsAll(COLUMNS);
+        return CsvTable.headerHas(bytes, COLUMNS);
     }
 
     /** An uploaded file's shapes; a bad line is refused naming the file, line and column. */
