@@ -21,8 +21,8 @@ import no.kostra.catalog.IndicatorSource;
  * counties {@code F-xx}), each filter variable with the codes the sources name ({@code *}: for {@code Alder} the ages
  * 000…104 and 105+, for {@code Kjonn} 1 and 2, both eliminable as in StatBank), the contents codes, and the years.
  * Values are random but repeatable (seeded by the table); about one cell in 200 is {@code ..}, except in the population
- * table; a number not in use that year is {@code .}. Every dataset says {@code SYNTETISK} in its label and source, so an update from it says so
- * in every figure's source. Clearly not real figures.
+ * table; a number not in use that year is {@code .}. Every dataset says {@code SYNTETISK} in its label and source, so
+ * an update from it says so in every figure's source. Clearly not real figures.
  */
 final class SyntheticStatBank {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
